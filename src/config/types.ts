@@ -1,0 +1,103 @@
+/**
+ * The gate config after parsing, validation and defaults: one typed object the engine reads.
+ * Field names follow SPEC §2; anything optional in the YAML is either filled with its default here or
+ * left undefined when "absent" has a meaning of its own (no champion, no floor).
+ */
+import type { Task } from '../stats/catalog.js';
+
+export type GateFamily = 'performance' | 'segments' | 'fairness' | 'operations' | 'data' | 'cost';
+export const GATE_FAMILIES: readonly GateFamily[] = [
+  'performance',
+  'segments',
+  'fairness',
+  'operations',
+  'data',
+  'cost'
+];
+
+/** How a comparison with the champion is judged (SPEC §2 "Comparison rule"). */
+export type ComparisonRule = 'non_inferior' | 'strictly_better' | 'superior';
+
+export type Margin = { kind: 'absolute'; value: number } | { kind: 'relative'; value: number };
+
+/** One metric check: an optional comparison with the champion and optional floor/ceiling on the candidate. */
+export interface MetricCheckSpec {
+  metric: string;
+  /** Present when the check compares with the champion. */
+  comparison?: { rule: ComparisonRule; margin?: Margin };
+  min_value?: number;
+  max_value?: number;
+  /** Config key path of this check, for messages (`gates.performance.metrics[1]`). */
+  key: string;
+}
+
+export interface PerformanceGate {
+  primary_metric: string;
+  compare_to: 'champion';
+  min_improvement_for_auto_merge?: number;
+  /** The primary metric's check first, then `metrics` in config order. */
+  checks: MetricCheckSpec[];
+}
+
+export type CiMethod = 'auto' | 'bootstrap' | 'analytic';
+
+export interface CiSettings {
+  method: CiMethod;
+  confidence_level: number;
+  min_eval_samples: number;
+  resamples: number;
+  seed: number;
+}
+
+export interface PolicySettings {
+  hard_fail: GateFamily[];
+  soft_fail: GateFamily[];
+  require_manual_approval_on_soft_fail: boolean;
+  waiver_label?: string;
+}
+
+export interface ColumnNames {
+  id: string;
+  label: string;
+  score: string;
+  prediction: string;
+  segment: string;
+  score_prefix: string;
+}
+
+export interface ArtifactPaths {
+  candidate?: string;
+  champion?: string;
+}
+
+export interface GateConfig {
+  /** Path of the config file as given (for messages). */
+  source: string;
+  version: 1;
+  task: Task;
+  artifacts: ArtifactPaths;
+  columns: ColumnNames;
+  threshold: number;
+  /** The positive class of a binary task, as written in the config (compared with labels as text). */
+  positive_label: string;
+  gates: { performance?: PerformanceGate };
+  ci: CiSettings;
+  policy: PolicySettings;
+}
+
+export const DEFAULT_COLUMNS: ColumnNames = {
+  id: 'id',
+  label: 'label',
+  score: 'score',
+  prediction: 'prediction',
+  segment: 'segment',
+  score_prefix: 'proba_'
+};
+
+export const DEFAULT_CI: CiSettings = {
+  method: 'auto',
+  confidence_level: 0.95,
+  min_eval_samples: 0,
+  resamples: 10000,
+  seed: 42
+};
