@@ -1,0 +1,423 @@
+/**
+ * The JSON Schema (draft-07) of the gate config, SPEC §2. This TS module is the source of truth: the loader
+ * compiles it with ajv, and `schema/model-gate.schema.json` is its published copy for editors
+ * (`# yaml-language-server: $schema=<CONFIG_SCHEMA_ID>`). A test fails when the two differ; regenerate the file
+ * with `UPDATE_SCHEMA=1 npm test -- __tests__/config/schema`.
+ *
+ * The schema describes the whole v1 format. Parts this version of model-gate cannot evaluate yet pass the
+ * schema and are then rejected by the loader with "not supported yet" (their descriptions say so).
+ */
+import { allMetricNames } from '../stats/catalog.js';
+import { GATE_FAMILIES } from './types.js';
+
+/** The subset of JSON Schema draft-07 this schema uses (enough for the loader to read it back). */
+export interface SchemaNode {
+  $schema?: string;
+  $id?: string;
+  title?: string;
+  description?: string;
+  type?: string | readonly string[];
+  properties?: Record<string, SchemaNode>;
+  required?: readonly string[];
+  additionalProperties?: boolean | SchemaNode;
+  propertyNames?: SchemaNode;
+  minProperties?: number;
+  items?: SchemaNode;
+  minItems?: number;
+  uniqueItems?: boolean;
+  enum?: readonly (string | number | boolean)[];
+  const?: string | number | boolean;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  default?: unknown;
+  examples?: readonly unknown[];
+}
+
+/** Where the published schema lives; users put it in `# yaml-language-server: $schema=…`. */
+export const CONFIG_SCHEMA_ID =
+  'https://raw.githubusercontent.com/model-gate/model-gate/main/schema/model-gate.schema.json';
+
+/** Path of the published copy, relative to the repository root. */
+export const CONFIG_SCHEMA_FILE = 'schema/model-gate.schema.json';
+
+const NOT_YET = ' Not supported yet in this version of model-gate: the loader rejects it.';
+
+const path = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
+const column = (description: string, dflt: string): SchemaNode => ({
+  type: 'string',
+  minLength: 1,
+  description,
+  default: dflt
+});
+const nonNegative = (description: string): SchemaNode => ({ type: 'number', minimum: 0, description });
+const count = (description: string): SchemaNode => ({ type: 'integer', minimum: 0, description });
+
+const METRIC_DESCRIPTION =
+  'Metric name (SPEC §4). binary: accuracy, precision, recall (= tpr), specificity (= tnr), fpr, fnr, f1, ' +
+  'balanced_accuracy, mcc, selection_rate, roc_auc, pr_auc, log_loss, brier, ece, net_benefit; ' +
+  'multiclass: accuracy, macro_f1, weighted_f1, micro_f1, macro_precision, macro_recall, log_loss; ' +
+  'regression: mae, mse, rmse, mape, r2. The metric must fit `task`.';
+
+const metric = (description: string): SchemaNode => ({
+  type: 'string',
+  enum: allMetricNames(),
+  description: `${description} ${METRIC_DESCRIPTION}`
+});
+
+/** The keys every metric check takes (performance checks, `metrics` entries, segments). */
+function checkProperties(): Record<string, SchemaNode> {
+  return {
+    compare_to: {
+      type: 'string',
+      enum: ['champion'],
+      default: 'champion',
+      description: 'What the candidate is compared with. Only `champion` (the default) exists in v1.'
+    },
+    absolute_drop_allowed: nonNegative(
+      'Non-inferiority margin a in metric units: passes iff the CI of Δ = candidate − champion stays above −a ' +
+        '(higher-is-better metrics) or below +a (lower-is-better). Use this or relative_drop_allowed, not both.'
+    ),
+    relative_drop_allowed: nonNegative(
+      "Non-inferiority margin as a fraction of the champion's value: a = r·|champion|, then as " +
+        'absolute_drop_allowed (0.01 = 1 %). Use this or absolute_drop_allowed, not both.'
+    ),
+    rule: {
+      type: 'string',
+      enum: ['non_inferior', 'strictly_better', 'superior'],
+      description:
+        'How the comparison with the champion is judged. `non_inferior` (the default when a margin is given): ' +
+        'the CI of Δ clears the margin. `strictly_better`: the point estimate favours the candidate (ties go ' +
+        'to the champion). `superior`: the CI of Δ lies entirely on the good side of 0. The last two take no margin.'
+    },
+    min_value: {
+      type: 'number',
+      description: "Floor on the candidate's point estimate of the metric (for example a registration gate)."
+    },
+    max_value: {
+      type: 'number',
+      description: "Ceiling on the candidate's point estimate of the metric (for lower-is-better metrics)."
+    }
+  };
+}
+
+const operationsCheck = (description: string): SchemaNode => ({
+  type: 'object',
+  additionalProperties: false,
+  description: description + NOT_YET,
+  properties: {
+    max_value: nonNegative('The largest value that passes.'),
+    max_relative_increase: nonNegative(
+      'The largest allowed increase over the champion, as a fraction of its value (0.1 = 10 %); needs ' +
+        '`artifacts.champion_operations`.'
+    )
+  }
+});
+
+const whereValue: SchemaNode = {
+  type: ['string', 'number', 'boolean'],
+  description: 'A value of the column (compared as text).'
+};
+
+export const configSchema: SchemaNode = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: CONFIG_SCHEMA_ID,
+  title: 'model-gate config',
+  description:
+    'Gate config for model-gate: decides whether a candidate model may replace the champion from paired ' +
+    'confidence intervals of (candidate − champion) on the same test set. Required: version, task and at ' +
+    'least one gate under `gates`.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'task', 'gates'],
+  properties: {
+    version: { type: 'integer', const: 1, description: 'Config format version. Must be 1.' },
+    task: {
+      type: 'string',
+      enum: ['binary', 'multiclass', 'regression'],
+      description:
+        'What the models predict: `binary` (two classes, score = probability or rank of the positive class), ' +
+        '`multiclass` or `regression`. This version of model-gate evaluates `binary` only.'
+    },
+    artifacts: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Input files, relative to the workspace. The action inputs `candidate` and `champion` override the first two.',
+      properties: {
+        candidate: path('Predictions of the candidate model (.csv, .tsv, .jsonl or .ndjson, optionally .gz).'),
+        champion: path(
+          'Predictions of the champion on the same test set. Without any champion, comparison checks are skipped.'
+        ),
+        operations: path('Load-test result of the candidate (JSON or a k6 --summary-export file).' + NOT_YET),
+        champion_operations: path('Load-test result of the champion, for relative operations checks.' + NOT_YET),
+        model: path('Model file or directory, for operations.model_size_mb.' + NOT_YET),
+        data: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Tables for the data gate.' + NOT_YET,
+          properties: {
+            reference: path('Reference table (typically the training data): CSV, TSV or JSONL.'),
+            current: path('Current table (typically recent serving data): CSV, TSV or JSONL.')
+          }
+        },
+        cost: path('Cost JSON of the candidate.' + NOT_YET),
+        champion_cost: path('Cost JSON of the champion, for cost.max_relative_increase.' + NOT_YET)
+      }
+    },
+    columns: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Column names in the predictions files. Each defaults to its own key name.',
+      properties: {
+        id: column('Row id; rows of the two files are paired by it.', 'id'),
+        label: column('True label (binary: 0/1, true/false or strings; see positive_label).', 'label'),
+        score: column(
+          'Score of the positive class (binary). Ranking metrics take any finite real; log_loss, brier and ece ' +
+            'need a probability in [0, 1].',
+          'score'
+        ),
+        prediction: column(
+          'Predicted label (binary: optional, derived from score >= threshold when absent; multiclass: the ' +
+            'class; regression: the value).',
+          'prediction'
+        ),
+        segment: column('Segment name of each row, used by segments without `where`.', 'segment'),
+        score_prefix: {
+          type: 'string',
+          default: 'proba_',
+          description: 'Multiclass: per-class probability columns are named <score_prefix><class>.'
+        }
+      }
+    },
+    threshold: {
+      type: 'number',
+      default: 0.5,
+      description: 'Binary: a row is predicted positive when score >= threshold (used when there is no prediction column).'
+    },
+    positive_label: {
+      type: ['string', 'number', 'boolean'],
+      default: 1,
+      description: 'Binary: the label value of the positive class, compared with the labels as text (1, true, "yes", …).'
+    },
+    metric_options: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Options of metrics that need them.' + NOT_YET,
+      properties: {
+        net_benefit: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['tp', 'fp', 'tn', 'fn'],
+          description: 'Value of each confusion-matrix outcome (for example in dollars); net_benefit is their total over rows.',
+          properties: {
+            tp: { type: 'number', description: 'Value of a true positive.' },
+            fp: { type: 'number', description: 'Value of a false positive (usually negative).' },
+            tn: { type: 'number', description: 'Value of a true negative.' },
+            fn: { type: 'number', description: 'Value of a false negative (usually negative).' }
+          }
+        }
+      }
+    },
+    gates: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'The gates (performance, segments, fairness, operations, data, cost) and the CI settings. At least one gate is required.',
+      properties: {
+        performance: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['primary_metric'],
+          description:
+            'Checks of the candidate on the whole test set. The keys at this level are the check of the primary ' +
+            'metric; `metrics` adds further checks.',
+          properties: {
+            primary_metric: metric('The metric the gate and auto-merge are decided on.'),
+            ...checkProperties(),
+            min_improvement_for_auto_merge: nonNegative(
+              "auto_merge is true only when the gate passes without a waiver and the primary metric's point Δ " +
+                '(oriented so positive is better) is at least this.'
+            ),
+            metrics: {
+              type: 'array',
+              description: 'Further checks, each with the same keys as the primary check plus `metric`.',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['metric'],
+                description: 'One further metric check.',
+                properties: { metric: metric('The metric to check.'), ...checkProperties() }
+              }
+            }
+          }
+        },
+        ci: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'How confidence intervals are computed (for every gate).',
+          properties: {
+            method: {
+              type: 'string',
+              enum: ['auto', 'bootstrap', 'analytic'],
+              default: 'auto',
+              description:
+                '`auto`: DeLong for roc_auc, paired bootstrap of confusion cells for confusion-matrix metrics, ' +
+                'paired normal interval for mean losses, bootstrap otherwise. `bootstrap` or `analytic` force one family.'
+            },
+            confidence_level: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              exclusiveMaximum: 1,
+              default: 0.95,
+              description: 'Two-sided confidence level of the intervals, strictly between 0 and 1 (0.95 = 95 %).'
+            },
+            min_eval_samples: {
+              type: 'integer',
+              minimum: 0,
+              default: 0,
+              description: 'A check on fewer rows than this is inconclusive (which counts as failing).'
+            },
+            resamples: {
+              type: 'integer',
+              minimum: 1,
+              default: 10000,
+              description: 'Number of bootstrap resamples.'
+            },
+            seed: {
+              type: 'integer',
+              minimum: 0,
+              maximum: 4294967295,
+              default: 42,
+              description: 'Seed of the pseudo-random generator (0 … 2^32−1); the same seed gives the same report.'
+            }
+          }
+        },
+        segments: {
+          type: 'array',
+          description: 'Checks on subsets of the rows.' + NOT_YET,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'metric'],
+            description: 'One segment check: the rows it selects and the same keys as a performance check.',
+            properties: {
+              name: { type: 'string', minLength: 1, description: 'Segment name, shown in the report.' },
+              where: {
+                type: 'object',
+                minProperties: 1,
+                propertyNames: { type: 'string', minLength: 1 },
+                description:
+                  'Row filter: column → value or list of values (all columns must match). Without it, the rows ' +
+                  'whose `columns.segment` value equals `name`.',
+                additionalProperties: {
+                  type: ['string', 'number', 'boolean', 'array'],
+                  minItems: 1,
+                  items: whereValue,
+                  description: 'The value, or list of values, the column must have.'
+                }
+              },
+              metric: metric('The metric to check on the segment.'),
+              min_samples: count('A segment with fewer rows than this is inconclusive.'),
+              ...checkProperties()
+            }
+          }
+        },
+        fairness: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['metric', 'max_group_gap', 'groups'],
+          description:
+            'Gap of a metric between the groups of each attribute: passes iff max − min ≤ max_group_gap.' + NOT_YET,
+          properties: {
+            metric: metric('The metric computed per group.'),
+            max_group_gap: nonNegative('The largest allowed difference between the best and the worst group.'),
+            groups: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              description: 'Columns of the predictions files that hold the sensitive attributes.',
+              items: { type: 'string', minLength: 1, description: 'A column name.' }
+            },
+            min_group_samples: count('Groups with fewer rows are listed but left out of the gap.')
+          }
+        },
+        operations: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Serving checks from the load-test artifact.' + NOT_YET,
+          properties: {
+            latency_p95_ms: operationsCheck('95th percentile latency in milliseconds.'),
+            latency_p99_ms: operationsCheck('99th percentile latency in milliseconds.'),
+            error_rate: operationsCheck('Failed requests / requests.'),
+            model_size_mb: operationsCheck('Size of artifacts.model in MiB.'),
+            min_requests: count('With fewer requests in the load test the operations checks are inconclusive.')
+          }
+        },
+        data: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Checks of the current data against the reference data.' + NOT_YET,
+          properties: {
+            missingness_max: {
+              type: 'number',
+              minimum: 0,
+              maximum: 1,
+              description: 'Largest allowed fraction of missing values per column of the current table.'
+            },
+            drift_psi_max: nonNegative('Largest allowed population stability index per column.')
+          }
+        },
+        cost: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Cost checks from the cost artifact.' + NOT_YET,
+          properties: {
+            max_cost_per_useful_outcome: nonNegative('Largest allowed (sum of costs) / success_count.'),
+            max_relative_increase: nonNegative(
+              "Largest allowed increase of the cost per useful outcome over the champion's, as a fraction (0.05 = 5 %)."
+            )
+          }
+        }
+      }
+    },
+    policy: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Which gates fail the run and which only soft-fail it. A gate not listed is hard.',
+      properties: {
+        hard_fail: {
+          type: 'array',
+          uniqueItems: true,
+          default: [],
+          description: 'Gates whose failing checks make the result `fail`.',
+          items: { type: 'string', enum: [...GATE_FAMILIES], description: 'A gate family.' }
+        },
+        soft_fail: {
+          type: 'array',
+          uniqueItems: true,
+          default: [],
+          description: 'Gates whose failing checks make the result `soft_fail` (or `pass` when waived).',
+          items: { type: 'string', enum: [...GATE_FAMILIES], description: 'A gate family.' }
+        },
+        require_manual_approval_on_soft_fail: {
+          type: 'boolean',
+          default: true,
+          description: 'When false, failing soft checks are warnings and the result is `pass`.'
+        },
+        waiver_label: {
+          type: 'string',
+          minLength: 1,
+          description: 'A pull request carrying this label turns `soft_fail` into a waived `pass`.'
+        }
+      }
+    }
+  }
+};
+
+/** The published file's exact text: 2-space JSON and a final newline. */
+export function configSchemaText(): string {
+  return JSON.stringify(configSchema, null, 2) + '\n';
+}

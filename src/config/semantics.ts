@@ -1,0 +1,289 @@
+/**
+ * What the schema cannot say: the rules of SPEC §2 that relate keys to each other and to the metric catalogue,
+ * the parts this version cannot evaluate yet (rejected, never ignored), and the typed config with defaults.
+ * Runs only on data that passed the schema, so the shapes below hold.
+ */
+import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
+import type { Problem } from './problems.js';
+import { type Path, formatPath } from './source.js';
+import { didYouMean } from './suggest.js';
+import {
+  type ComparisonRule,
+  DEFAULT_CI,
+  DEFAULT_COLUMNS,
+  GATE_FAMILIES,
+  type ColumnNames,
+  type GateConfig,
+  type GateFamily,
+  type MetricCheckSpec,
+  type PerformanceGate
+} from './types.js';
+
+/** The keys of a metric check (SPEC §2), as the schema lets them through. */
+interface RawCheck {
+  compare_to?: 'champion';
+  absolute_drop_allowed?: number;
+  relative_drop_allowed?: number;
+  rule?: ComparisonRule;
+  min_value?: number;
+  max_value?: number;
+}
+
+interface RawPerformance extends RawCheck {
+  primary_metric: string;
+  min_improvement_for_auto_merge?: number;
+  metrics?: Array<RawCheck & { metric: string }>;
+}
+
+/** The config as the schema lets it through (only the parts this version reads are spelled out). */
+export interface RawConfig {
+  version: 1;
+  task: Task;
+  artifacts?: { candidate?: string; champion?: string } & Record<string, unknown>;
+  columns?: Partial<ColumnNames>;
+  threshold?: number;
+  positive_label?: string | number | boolean;
+  metric_options?: Record<string, unknown>;
+  gates: { performance?: RawPerformance; ci?: Partial<GateConfig['ci']> } & Record<string, unknown>;
+  policy?: {
+    hard_fail?: GateFamily[];
+    soft_fail?: GateFamily[];
+    require_manual_approval_on_soft_fail?: boolean;
+    waiver_label?: string;
+  };
+}
+
+/** Tasks this version evaluates. */
+export const SUPPORTED_TASKS: readonly Task[] = ['binary'];
+/** Gate families this version evaluates. */
+export const SUPPORTED_GATES: readonly GateFamily[] = ['performance'];
+/** Artifacts this version reads. */
+export const SUPPORTED_ARTIFACTS: readonly string[] = ['candidate', 'champion'];
+
+const NOT_YET = 'is not supported yet in this version of model-gate';
+
+function implementedMetrics(task: Task): string[] {
+  return metricNames(task).filter((m) => metricInfo(task, m)?.implemented);
+}
+
+/** Problems of a schema-valid config; empty when it can be evaluated. */
+export function semanticProblems(raw: RawConfig): Problem[] {
+  const problems: Problem[] = [];
+  const add = (path: Path, at: 'key' | 'value', message: string) => problems.push({ path, at, message });
+  const taskSupported = SUPPORTED_TASKS.includes(raw.task);
+
+  if (!taskSupported) {
+    add(['task'], 'value', `task ${raw.task} ${NOT_YET}; only ${SUPPORTED_TASKS.join(', ')} can be gated for now`);
+  }
+  for (const key of Object.keys(raw.artifacts ?? {})) {
+    if (!SUPPORTED_ARTIFACTS.includes(key)) add(['artifacts', key], 'key', `artifacts.${key} ${NOT_YET}; remove it`);
+  }
+  if (raw.metric_options !== undefined) add(['metric_options'], 'key', `metric_options ${NOT_YET}; remove it`);
+
+  const families = GATE_FAMILIES.filter((f) => raw.gates[f] !== undefined);
+  if (families.length === 0) {
+    add(['gates'], 'key', 'gates configures no gate; add at least one, for example gates.performance');
+  }
+  for (const f of families) {
+    if (!SUPPORTED_GATES.includes(f)) add(['gates', f], 'key', `gates.${f} ${NOT_YET}; remove it`);
+  }
+
+  const perf = raw.gates.performance;
+  if (perf) {
+    const base: Path = ['gates', 'performance'];
+    const seen = new Map<string, string>();
+    const checkMetric = (metric: string, metricPath: Path, checkPath: Path, check: RawCheck, primary: boolean) => {
+      const where = formatPath(metricPath);
+      const info = metricInfo(raw.task, metric);
+      if (!info) {
+        const names = metricNames(raw.task);
+        add(
+          metricPath,
+          'value',
+          `metric "${metric}" at ${where} does not fit task ${raw.task}; ${raw.task} metrics are: ${names.join(', ')}${didYouMean(metric, names)}`
+        );
+      } else if (!info.implemented && taskSupported) {
+        add(
+          metricPath,
+          'value',
+          `metric "${metric}" at ${where} ${NOT_YET}; supported ${raw.task} metrics are: ${implementedMetrics(raw.task).join(', ')}`
+        );
+      }
+      if (info && info.direction === 0) {
+        if (primary) {
+          add(
+            metricPath,
+            'value',
+            `metric "${metric}" at ${where} has no better direction, so it cannot be the primary metric; choose another primary_metric`
+          );
+        } else if (hasComparison(check)) {
+          add(
+            metricPath,
+            'value',
+            `metric "${metric}" at ${where} has no better direction, so it cannot be compared with the champion; use min_value or max_value instead`
+          );
+        }
+      }
+      const previous = seen.get(metric);
+      if (previous !== undefined) {
+        add(metricPath, 'value', `metric "${metric}" at ${where} is already checked at ${previous}; merge the two checks`);
+      } else {
+        seen.set(metric, formatPath(checkPath));
+      }
+    };
+
+    checkMetric(perf.primary_metric, [...base, 'primary_metric'], base, perf, true);
+    checkRules(perf, base, ['gates', 'performance', 'primary_metric'], false, add);
+    (perf.metrics ?? []).forEach((entry, i) => {
+      const path: Path = [...base, 'metrics', i];
+      checkMetric(entry.metric, [...path, 'metric'], path, entry, false);
+      checkRules(entry, path, path, true, add);
+    });
+  }
+
+  const policy = raw.policy ?? {};
+  (policy.soft_fail ?? []).forEach((family, j) => {
+    if ((policy.hard_fail ?? []).includes(family)) {
+      add(
+        ['policy', 'soft_fail', j],
+        'value',
+        `"${family}" is listed in both policy.hard_fail and policy.soft_fail; keep it in one of them`
+      );
+    }
+  });
+
+  const named = new Map<string, string>();
+  for (const key of ['id', 'label', 'score', 'prediction', 'segment'] as const) {
+    const value = raw.columns?.[key] ?? DEFAULT_COLUMNS[key];
+    const other = named.get(value);
+    if (other !== undefined) {
+      const path: Path = raw.columns?.[key] !== undefined ? ['columns', key] : ['columns', other];
+      add(path, 'value', `columns.${key} and columns.${other} both name the column "${value}"; each must be a different column`);
+    } else {
+      named.set(value, key);
+    }
+  }
+  return problems;
+}
+
+function hasComparison(c: RawCheck): boolean {
+  return c.absolute_drop_allowed !== undefined || c.relative_drop_allowed !== undefined || c.rule !== undefined;
+}
+
+/**
+ * The comparison rules of one check (SPEC §2): one margin at most; `non_inferior` needs a margin, the other
+ * rules take none; `compare_to` on an entry asks for a comparison; a check must check something.
+ * `nothingAt` is where "nothing to check" points (the primary metric for the gate-level check).
+ */
+function checkRules(
+  c: RawCheck,
+  path: Path,
+  nothingAt: Path,
+  isEntry: boolean,
+  add: (path: Path, at: 'key' | 'value', message: string) => void
+): void {
+  const where = formatPath(path);
+  const marginKey =
+    c.absolute_drop_allowed !== undefined
+      ? 'absolute_drop_allowed'
+      : c.relative_drop_allowed !== undefined
+        ? 'relative_drop_allowed'
+        : undefined;
+  if (c.absolute_drop_allowed !== undefined && c.relative_drop_allowed !== undefined) {
+    add(
+      [...path, 'relative_drop_allowed'],
+      'key',
+      `${where} sets both absolute_drop_allowed and relative_drop_allowed; keep one of them`
+    );
+  }
+  if (c.rule === 'non_inferior' && marginKey === undefined) {
+    add(
+      [...path, 'rule'],
+      'value',
+      `${where} has rule non_inferior but no margin; add absolute_drop_allowed or relative_drop_allowed, or use rule strictly_better or superior`
+    );
+  }
+  if ((c.rule === 'strictly_better' || c.rule === 'superior') && marginKey !== undefined) {
+    add(
+      [...path, marginKey],
+      'key',
+      `${where} has rule ${c.rule}, which takes no margin; remove ${marginKey} or use rule non_inferior`
+    );
+  }
+  if (isEntry && c.compare_to !== undefined && !hasComparison(c)) {
+    add(
+      [...path, 'compare_to'],
+      'key',
+      `${where} compares with the champion but has no margin or rule; add absolute_drop_allowed, relative_drop_allowed or rule`
+    );
+  } else if (!hasComparison(c) && c.min_value === undefined && c.max_value === undefined) {
+    add(
+      nothingAt,
+      isEntry ? 'key' : 'value',
+      `${where} has nothing to check; add absolute_drop_allowed, relative_drop_allowed, rule, min_value or max_value`
+    );
+  }
+  if (c.min_value !== undefined && c.max_value !== undefined && c.min_value > c.max_value) {
+    add([...path, 'max_value'], 'value', `${where} has min_value ${c.min_value} above max_value ${c.max_value}; no value can pass`);
+  }
+}
+
+function toCheck(metric: string, c: RawCheck, key: string): MetricCheckSpec {
+  const check: MetricCheckSpec = { metric, key };
+  if (hasComparison(c)) {
+    const rule: ComparisonRule = c.rule ?? 'non_inferior';
+    check.comparison =
+      c.absolute_drop_allowed !== undefined
+        ? { rule, margin: { kind: 'absolute', value: c.absolute_drop_allowed } }
+        : c.relative_drop_allowed !== undefined
+          ? { rule, margin: { kind: 'relative', value: c.relative_drop_allowed } }
+          : { rule };
+  }
+  if (c.min_value !== undefined) check.min_value = c.min_value;
+  if (c.max_value !== undefined) check.max_value = c.max_value;
+  return check;
+}
+
+/** The typed config with defaults; call only when `semanticProblems(raw)` is empty. */
+export function buildConfig(raw: RawConfig, source: string): GateConfig {
+  const gates: GateConfig['gates'] = {};
+  const perf = raw.gates.performance;
+  if (perf) {
+    const gate: PerformanceGate = {
+      primary_metric: perf.primary_metric,
+      compare_to: 'champion',
+      checks: [
+        toCheck(perf.primary_metric, perf, 'gates.performance'),
+        ...(perf.metrics ?? []).map((m, i) => toCheck(m.metric, m, `gates.performance.metrics[${i}]`))
+      ]
+    };
+    if (perf.min_improvement_for_auto_merge !== undefined) {
+      gate.min_improvement_for_auto_merge = perf.min_improvement_for_auto_merge;
+    }
+    gates.performance = gate;
+  }
+
+  const artifacts: GateConfig['artifacts'] = {};
+  if (raw.artifacts?.candidate !== undefined) artifacts.candidate = raw.artifacts.candidate;
+  if (raw.artifacts?.champion !== undefined) artifacts.champion = raw.artifacts.champion;
+
+  const policy: GateConfig['policy'] = {
+    hard_fail: [...(raw.policy?.hard_fail ?? [])],
+    soft_fail: [...(raw.policy?.soft_fail ?? [])],
+    require_manual_approval_on_soft_fail: raw.policy?.require_manual_approval_on_soft_fail ?? true
+  };
+  if (raw.policy?.waiver_label !== undefined) policy.waiver_label = raw.policy.waiver_label;
+
+  return {
+    source,
+    version: 1,
+    task: raw.task,
+    artifacts,
+    columns: { ...DEFAULT_COLUMNS, ...raw.columns },
+    threshold: raw.threshold ?? 0.5,
+    positive_label: String(raw.positive_label ?? 1),
+    gates,
+    ci: { ...DEFAULT_CI, ...raw.gates.ci },
+    policy
+  };
+}
