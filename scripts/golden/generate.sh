@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Regenerate the golden fixtures in __tests__/fixtures/golden/ from reference implementations
+# (scikit-learn / scipy / statsmodels / numpy via generate.py, pROC via delong.R). Run by hand (`npm run golden`);
+# CI never runs this, it only reads the committed fixtures. See scripts/golden/README.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$root/__tests__/fixtures/golden"
+
+# Debian's python3 (where python3-sklearn etc. live), not a pyenv/venv python that may shadow it.
+PYTHON="${GOLDEN_PYTHON:-/usr/bin/python3}"
+RSCRIPT="${GOLDEN_RSCRIPT:-Rscript}"
+
+"$PYTHON" -c 'import numpy, scipy, sklearn, statsmodels' 2>/dev/null || {
+  echo "golden: $PYTHON lacks numpy/scipy/scikit-learn/statsmodels (apt-get install python3-sklearn python3-scipy python3-statsmodels)" >&2
+  exit 1
+}
+"$RSCRIPT" -e 'suppressPackageStartupMessages({library(pROC); library(jsonlite)})' >/dev/null 2>&1 || {
+  echo "golden: R with pROC and jsonlite is needed (apt-get install r-cran-proc r-cran-jsonlite)" >&2
+  exit 1
+}
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+"$PYTHON" "$here/generate.py" prepare "$work"
+"$RSCRIPT" "$here/delong.R" "$work"
+tmp_out="$work/out"
+"$PYTHON" "$here/generate.py" finish "$work" "$tmp_out"
+
+# replace the fixtures only after everything succeeded
+mkdir -p "$out"
+rm -f "$out"/*.json
+cp "$tmp_out"/*.json "$out"/
+echo "golden: wrote $(ls "$out"/*.json | wc -l) fixtures, $(du -ch "$out"/*.json | tail -1 | cut -f1) total, to ${out#"$root"/}"
