@@ -1,0 +1,18 @@
+/**
+ * The part of jstat (a CommonJS/UMD package without types) that model-gate uses.
+ * The package sets `module.exports = jStat`, so it is declared with `export =` and imported as a default
+ * import (esModuleInterop), which is what Node's ESM loader, Jest's ESM mode and ncc all hand back.
+ */
+declare module 'jstat' {
+  interface NormalDistribution {
+    /** Cumulative distribution function of N(mean, std²) at x. */
+    cdf(x: number, mean: number, std: number): number;
+    /** Inverse of the CDF (quantile function) of N(mean, std²) at probability p. */
+    inv(p: number, mean: number, std: number): number;
+  }
+  interface JStat {
+    normal: NormalDistribution;
+  }
+  const jStat: JStat;
+  export = jStat;
+}
