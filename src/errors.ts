@@ -39,3 +39,9 @@ export function formatLocation(loc: ErrorLocation): string {
   }
   return s;
 }
+
+/** The sentence a user sees: the message, prefixed with `file:line:column` unless it already names the file. */
+export function userMessage(e: GateError): string {
+  const where = formatLocation(e.location);
+  return where && !(e.location.file && e.message.includes(e.location.file)) ? `${where}: ${e.message}` : e.message;
+}

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { EXIT, main } from '../../src/cli/main.js';
+import { VERSION } from '../../src/version.js';
+import { ROOT } from '../helpers/run-action.js';
+
+async function cli(argv: string[], cwd = ROOT) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd,
+    now: () => new Date('2026-11-22T00:00:00Z')
+  });
+  return { code, stdout, stderr };
+}
+
+const EXAMPLE = ['--config', 'examples/binary/model-gate.yml'];
+
+test('prints the verdict table for the shipped example', async () => {
+  const r = await cli(EXAMPLE);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(EXIT.ok);
+  expect(r.stdout).toMatch(/^model-gate: (pass|soft_fail|fail): /);
+  expect(r.stdout).toMatch(/\nperformance +roc_auc +0\.\d{4} +0\.\d{4} +[+-]0\.\d{4} \[[+-]0\.\d{4}, [+-]0\.\d{4}\] +non-inferior: L > -0\.0050 +(PASS|FAIL)\n/);
+  expect(r.stdout).toContain('n = 4000, sha256:');
+});
+
+test('--json prints the report; --report writes the same report', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-cli-'));
+  const file = path.join(dir, 'out/report.json');
+  const r = await cli([...EXAMPLE, '--json', '--report', file]);
+  expect(r.code).toBe(EXIT.ok);
+  const report = JSON.parse(r.stdout);
+  expect(report.generated_at).toBe('2026-11-22T00:00:00.000Z');
+  expect(readFileSync(file, 'utf8')).toBe(r.stdout);
+});
+
+test('--fail-on turns a lost gate into exit 1', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-cli-'));
+  const rows = (wrongEvery: number) =>
+    'id,label,prediction\n' + Array.from({ length: 2000 }, (_, i) => `${i},${i % 2},${i % wrongEvery === 0 ? 1 - (i % 2) : i % 2}`).join('\n');
+  writeFileSync(path.join(dir, 'c.csv'), rows(3));
+  writeFileSync(path.join(dir, 'p.csv'), rows(10));
+  writeFileSync(path.join(dir, 'g.yml'), 'version: 1\ntask: binary\ngates:\n  performance:\n    primary_metric: accuracy\n    rule: strictly_better\n');
+  const args = ['-c', 'g.yml', '--candidate', 'c.csv', '--champion', 'p.csv'];
+  expect((await cli(args, dir)).code).toBe(EXIT.ok);
+  const lost = await cli([...args, '--fail-on', 'fail'], dir);
+  expect(lost.code).toBe(EXIT.gateFailed);
+  expect(lost.stdout).toMatch(/^model-gate: fail: 1 of 1 checks failed \(performance\/accuracy\)/);
+  expect((await cli([...args, '--fail-on', 'soft_fail'], dir)).code).toBe(EXIT.gateFailed);
+});
+
+test('bad arguments and bad input exit 2 with one sentence on stderr', async () => {
+  const unknown = await cli(['--confg', 'x']);
+  expect(unknown.code).toBe(EXIT.error);
+  expect(unknown.stderr).toMatch(/^model-gate: Unknown option '--confg'/);
+  const failOn = await cli([...EXAMPLE, '--fail-on', 'sometimes']);
+  expect(failOn.stderr).toBe('model-gate: --fail-on must be one of never, fail, soft_fail, not "sometimes"\n');
+  const missing = await cli(['--config', 'nope.yml']);
+  expect(missing.code).toBe(EXIT.error);
+  expect(missing.stderr).toBe('model-gate: error: nope.yml does not exist (from --config); check the path, which is relative to the workspace\n');
+});
+
+test('--version matches package.json and --help documents the exit codes', async () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  expect(VERSION).toBe(pkg.version);
+  expect((await cli(['--version'])).stdout).toBe(`${pkg.version}\n`);
+  expect((await cli(['--help'])).stdout).toContain('2  the gate could not be evaluated');
+});
+
+test('the bundled CLI runs the README demo command as written', () => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const [cmd, ...args] = pkg.scripts.demo.split(' ');
+  expect(cmd).toBe('node');
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^model-gate: (pass|soft_fail|fail): \d+ of 6 checks/);
+});

@@ -1,0 +1,112 @@
+/**
+ * The CLI shell: `model-gate --config … [--candidate …] [--champion …] [--json] [--fail-on …]`.
+ * Same engine as the action; prints the verdict table (or the JSON report) and exits with a documented code.
+ */
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isGateError, userMessage } from '../errors.js';
+import { errorReport, internalErrorMessage } from '../gate/error-report.js';
+import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../gate/fail-on.js';
+import { writeFileAtomic } from '../gate/files.js';
+import { runGate } from '../gate/run.js';
+import { renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
+import { renderText } from '../render/text.js';
+import { VERSION } from '../version.js';
+
+/** Exit codes, documented in the README and `--help`. */
+export const EXIT = { ok: 0, gateFailed: 1, error: 2, internal: 3 } as const;
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  now: () => Date;
+}
+
+const HELP = `Usage: model-gate [options]
+
+Decides whether a candidate model may replace the champion, from their predictions on the same test set.
+
+Options:
+  -c, --config <file>     gate config (default: .github/model-gate.yml)
+      --candidate <file>  candidate predictions; overrides artifacts.candidate
+      --champion <file>   champion predictions; overrides artifacts.champion
+  -w, --workspace <dir>   directory that relative paths are resolved against (default: current directory)
+      --json              print the JSON report instead of the table
+      --report <file>     also write the JSON report to this file
+      --markdown <file>   also write the markdown verdict (as in the job summary) to this file
+      --fail-on <result>  never | fail | soft_fail: exit 1 when the result is this bad or worse (default: never)
+  -h, --help              show this help
+  -v, --version           show the version
+
+Exit codes:
+  0  the gate was evaluated (and the result is better than --fail-on)
+  1  the result is at least as bad as --fail-on
+  2  the gate could not be evaluated: bad config, unreadable or mismatched files, bad arguments
+  3  internal error (a bug in model-gate)
+`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        config: { type: 'string', short: 'c' },
+        candidate: { type: 'string' },
+        champion: { type: 'string' },
+        workspace: { type: 'string', short: 'w' },
+        json: { type: 'boolean' },
+        report: { type: 'string' },
+        markdown: { type: 'string' },
+        'fail-on': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' }
+      }
+    }).values;
+  } catch (e) {
+    io.stderr(`model-gate: ${(e as Error).message}\nRun model-gate --help for the options.\n`);
+    return EXIT.error;
+  }
+  if (args.help) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (args.version) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const failOn = (args['fail-on'] ?? 'never') as FailOn;
+  if (!FAIL_ON_VALUES.includes(failOn)) {
+    io.stderr(`model-gate: --fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not "${failOn}"\n`);
+    return EXIT.error;
+  }
+  const workspace = path.resolve(io.cwd, args.workspace ?? '.');
+  const generatedAt = io.now().toISOString();
+  try {
+    const { report } = await runGate({
+      workspace,
+      config: args.config ?? '.github/model-gate.yml',
+      candidate: args.candidate,
+      champion: args.champion,
+      origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
+      generatedAt
+    });
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (args.report) await writeFileAtomic(path.resolve(io.cwd, args.report), json);
+    if (args.markdown) {
+      await writeFileAtomic(path.resolve(io.cwd, args.markdown), renderMarkdown(report, { maxLength: SUMMARY_LIMIT }));
+    }
+    io.stdout(args.json ? json : renderText(report));
+    return shouldFail(report.gate_result, failOn) ? EXIT.gateFailed : EXIT.ok;
+  } catch (e) {
+    const user = isGateError(e);
+    const message = user ? userMessage(e) : internalErrorMessage(e);
+    if (!user && process.env.MODEL_GATE_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
+    if (args.json) io.stdout(`${JSON.stringify(errorReport(message, generatedAt), null, 2)}\n`);
+    io.stderr(`model-gate: error: ${message}\n`);
+    return user ? EXIT.error : EXIT.internal;
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The engine: `evaluate(config, data) → report`. Pure and deterministic — the same config and data give the
+ * same report, byte for byte, except `generated_at`, which the caller passes in. Knows nothing of files or GitHub.
+ */
+import type { GateConfig, GateFamily, MetricCheckSpec } from '../config/types.js';
+import { metricInfo, type MetricInfo } from '../stats/catalog.js';
+import type { PairedData } from './data.js';
+import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
+import { fmt, fmtLevel, fmtSigned } from './format.js';
+import { decide, gateStatus, severityOf } from './policy.js';
+import { makeCheck, type CheckResult, type GateStatus, type Report } from './report.js';
+import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
+import { checkId, summaryLine } from './summary.js';
+
+export interface EvaluateOptions {
+  /** ISO timestamp for `generated_at`; the only time-dependent field. */
+  generatedAt: string;
+  /** The PR carries the policy's waiver label. */
+  waiverPresent?: boolean;
+}
+
+export function evaluate(config: GateConfig, data: PairedData, options: EvaluateOptions): Report {
+  const checks: CheckResult[] = [];
+  const perf = config.gates.performance;
+  if (perf) {
+    for (const spec of perf.checks) checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
+  }
+
+  const verdict = decide(checks, config.policy, options.waiverPresent ?? false);
+  const gates: Partial<Record<GateFamily, GateStatus>> = {};
+  for (const gate of new Set(checks.map((c) => c.gate))) {
+    gates[gate] = gateStatus(checks.filter((c) => c.gate === gate));
+  }
+  const autoMerge =
+    verdict.gate_result === 'pass' && !verdict.waived && checks.every((c) => c.status !== 'fail' && c.status !== 'inconclusive')
+      ? primaryImproves(config, checks)
+      : false;
+
+  return {
+    gate_result: verdict.gate_result,
+    auto_merge: autoMerge,
+    waived: verdict.waived,
+    generated_at: options.generatedAt,
+    summary: summaryLine(verdict.gate_result, verdict.waived, checks),
+    test_set: { n: data.n, fingerprint: data.fingerprint },
+    gates,
+    checks,
+    settings: {
+      task: config.task,
+      primary_metric: perf?.primary_metric ?? null,
+      confidence_level: config.ci.confidence_level,
+      ci_method: config.ci.method,
+      resamples: config.ci.resamples,
+      seed: config.ci.seed,
+      min_eval_samples: config.ci.min_eval_samples,
+      champion: data.champion !== undefined
+    }
+  };
+}
+
+/**
+ * Auto-merge needs an opt-in: the primary metric must have improved, oriented so positive is better, by at
+ * least `min_improvement_for_auto_merge`. Without that setting, or without a champion, it is never automatic.
+ */
+function primaryImproves(config: GateConfig, checks: readonly CheckResult[]): boolean {
+  const perf = config.gates.performance;
+  const min = perf?.min_improvement_for_auto_merge;
+  if (!perf || min === undefined) return false;
+  const info = metricInfo(config.task, perf.primary_metric);
+  const primary = checks.find((c) => c.gate === 'performance' && c.metric === perf.primary_metric && c.delta !== null);
+  if (!info || !primary || primary.delta === null) return false;
+  return orientedDelta(info.direction, primary.delta) >= min;
+}
+
+/** Sorting out `rows < min_eval_samples` once, so every check of a set of rows says the same. */
+function tooFewRows(config: GateConfig, n: number): string | undefined {
+  const min = config.ci.min_eval_samples;
+  return n < min ? `only ${n} rows, fewer than ci.min_eval_samples (${min}): too few to decide` : undefined;
+}
+
+/** One row per rule of a check spec: the comparison with the champion, then the floor, then the ceiling. */
+function metricChecks(
+  config: GateConfig,
+  data: PairedData,
+  gate: GateFamily,
+  spec: MetricCheckSpec
+): CheckResult[] {
+  const info = metricInfo(config.task, spec.metric);
+  if (!info) throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
+  const base = {
+    gate,
+    name: spec.metric,
+    metric: spec.metric,
+    segment: null,
+    group: null,
+    severity: severityOf(config.policy, gate),
+    n: data.n,
+    direction: info.direction
+  };
+  const rows: CheckResult[] = [];
+  const few = tooFewRows(config, data.n);
+
+  let estimate: Estimate | undefined;
+  let notEstimable: string | undefined;
+  if (!few) {
+    try {
+      estimate = estimateMetric(info, data, config.ci, checkId(base));
+    } catch (e) {
+      if (!(e instanceof NotEstimable)) throw e;
+      notEstimable = e.message;
+    }
+  }
+  const empty = {
+    candidate: estimate?.candidate ?? null,
+    champion: estimate?.champion ?? null,
+    delta: estimate?.delta ?? null,
+    ci_low: null,
+    ci_high: null,
+    ci_method: null,
+    threshold: null
+  };
+  const undecided = few ?? notEstimable;
+
+  if (spec.comparison) {
+    const rule = spec.comparison.rule;
+    if (!data.champion) {
+      rows.push({ ...base, ...empty, status: 'skipped', rule, message: 'no champion configured: comparison skipped' });
+    } else if (undecided || !estimate) {
+      rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: undecided ?? 'not estimable' });
+    } else {
+      rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level));
+    }
+  }
+  for (const bound of ['min_value', 'max_value'] as const) {
+    const limit = spec[bound];
+    if (limit === undefined) continue;
+    if (undecided || !estimate) {
+      rows.push({ ...base, ...empty, status: 'inconclusive', rule: bound, message: undecided ?? 'not estimable' });
+      continue;
+    }
+    const pass = applyBound(bound, limit, estimate.candidate);
+    const word = bound === 'min_value' ? (pass ? 'at or above' : 'below') : pass ? 'at or below' : 'above';
+    rows.push({
+      ...base,
+      ...empty,
+      threshold: limit,
+      status: pass ? 'pass' : 'fail',
+      rule: bound,
+      message: `candidate ${fmt(estimate.candidate)} is ${word} the ${bound === 'min_value' ? 'floor' : 'ceiling'} ${fmt(limit)}`
+    });
+  }
+  return rows;
+}
+
+type CheckBase = Pick<CheckResult, 'gate' | 'name' | 'metric' | 'segment' | 'group' | 'severity' | 'n' | 'direction'>;
+
+function comparisonRow(
+  base: CheckBase,
+  info: MetricInfo,
+  spec: MetricCheckSpec,
+  est: Estimate,
+  level: number
+): CheckResult {
+  const comparison = spec.comparison!;
+  const paired = pairedInterval(est);
+  const outcome = applyComparison(comparison.rule, info.direction, comparison.margin, paired);
+  const { champion, delta, low, high } = paired;
+  const ci = `Δ ${fmtSigned(delta)}, ${fmtLevel(level)} CI [${fmtSigned(low)}, ${fmtSigned(high)}]`;
+  const message = [ci, ruleSentence(info, comparison, outcome, paired)].concat(est.note ? [est.note] : []).join('; ');
+  return {
+    ...base,
+    status: outcome.pass ? 'pass' : 'fail',
+    candidate: est.candidate,
+    champion,
+    delta,
+    ci_low: low,
+    ci_high: high,
+    ci_method: est.method,
+    threshold: outcome.threshold,
+    rule: comparison.rule,
+    message
+  };
+}
+
+/** The comparison path runs only with a champion, so the estimate is paired. */
+function pairedInterval(est: Estimate): PairedInterval {
+  if (est.champion === null || est.delta === null || est.low === null || est.high === null) {
+    throw new Error('a comparison needs a paired estimate');
+  }
+  return { champion: est.champion, delta: est.delta, low: est.low, high: est.high };
+}
+
+/** Says in words what the rule required and whether the interval met it. */
+function ruleSentence(
+  info: MetricInfo,
+  comparison: NonNullable<MetricCheckSpec['comparison']>,
+  outcome: ReturnType<typeof applyComparison>,
+  est: PairedInterval
+): string {
+  const higher = info.direction === 1;
+  const boundName = higher ? 'lower bound' : 'upper bound';
+  const bound = higher ? est.low : est.high;
+  const cmp = higher ? (outcome.pass ? '>' : '≤') : outcome.pass ? '<' : '≥';
+  switch (comparison.rule) {
+    case 'strictly_better':
+      return outcome.pass
+        ? 'the candidate is better on the point estimate'
+        : 'the candidate is not better on the point estimate (ties go to the champion)';
+    case 'superior':
+      return `${boundName} ${fmtSigned(bound)} ${cmp} 0: ${outcome.pass ? 'improvement shown' : 'improvement not shown'}`;
+    case 'non_inferior': {
+      const m = comparison.margin!;
+      const margin =
+        m.kind === 'relative'
+          ? `${fmtSigned(outcome.threshold)} (${Number((m.value * 100).toFixed(4))}% of the champion's ${fmt(est.champion)})`
+          : fmtSigned(outcome.threshold);
+      return `${boundName} ${fmtSigned(bound)} ${cmp} ${margin}: ${
+        outcome.pass ? 'non-inferior within the margin' : `a ${higher ? 'drop' : 'rise'} beyond the margin is not ruled out`
+      }`;
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The report of SPEC §6: what the engine decides, in the shape users and tools read. Field order here is the
+ * order in the JSON file, so keep it stable (byte-identical reports for identical inputs).
+ */
+import type { ComparisonRule, GateFamily } from '../config/types.js';
+import type { Direction, Task } from '../stats/catalog.js';
+
+export type GateResult = 'pass' | 'soft_fail' | 'fail' | 'error';
+export type CheckStatus = 'pass' | 'fail' | 'inconclusive' | 'skipped';
+export type Severity = 'hard' | 'soft';
+export type GateStatus = 'pass' | 'fail' | 'inconclusive' | 'skipped';
+/** How a check decides: a comparison rule with the champion, or a floor/ceiling on the candidate. */
+export type CheckRule = ComparisonRule | 'min_value' | 'max_value';
+
+export interface CheckResult {
+  gate: GateFamily;
+  name: string;
+  metric: string | null;
+  segment: string | null;
+  group: string | null;
+  status: CheckStatus;
+  severity: Severity;
+  n: number;
+  candidate: number | null;
+  champion: number | null;
+  delta: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  ci_method: string | null;
+  threshold: number | null;
+  rule: CheckRule;
+  message: string;
+  /** +1 higher is better, −1 lower is better, 0 none; null for checks that are not about a metric. */
+  direction: Direction | null;
+}
+
+/** The facts a reviewer needs to trust (and reproduce) the verdict. */
+export interface ReportSettings {
+  task: Task;
+  primary_metric: string | null;
+  confidence_level: number;
+  ci_method: string;
+  resamples: number;
+  seed: number;
+  min_eval_samples: number;
+  champion: boolean;
+}
+
+export interface Report {
+  gate_result: GateResult;
+  auto_merge: boolean;
+  waived: boolean;
+  generated_at: string;
+  summary: string;
+  test_set: { n: number; fingerprint: string };
+  gates: Partial<Record<GateFamily, GateStatus>>;
+  checks: CheckResult[];
+  settings: ReportSettings;
+  /** Present only when gate_result is `error`: the one-sentence reason. */
+  error?: string;
+}
+
+/** A check that counts against the gate: failed, or could not be decided (SPEC: inconclusive counts as failing). */
+export function isFailing(check: Pick<CheckResult, 'status'>): boolean {
+  return check.status === 'fail' || check.status === 'inconclusive';
+}
+
+/** Builds a check with its keys in the SPEC §6 order, whatever order the caller assembled them in. */
+export function makeCheck(c: CheckResult): CheckResult {
+  return {
+    gate: c.gate,
+    name: c.name,
+    metric: c.metric,
+    segment: c.segment,
+    group: c.group,
+    status: c.status,
+    severity: c.severity,
+    n: c.n,
+    candidate: c.candidate,
+    champion: c.champion,
+    delta: c.delta,
+    ci_low: c.ci_low,
+    ci_high: c.ci_high,
+    ci_method: c.ci_method,
+    threshold: c.threshold,
+    rule: c.rule,
+    message: c.message,
+    direction: c.direction
+  };
+}

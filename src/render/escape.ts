@@ -1,0 +1,24 @@
+/**
+ * Escaping for text that comes from data or config (segment names, group values, file names) before it goes
+ * into markdown: it must not break a table row, open HTML, mention anyone, or start code, links or emphasis.
+ * HTML-significant characters, pipes, backticks and `@` become entities (GitHub would otherwise still parse a
+ * mention or an autolink); other markdown punctuation gets a backslash. An underscore inside a word is left
+ * alone because it cannot start emphasis there, which keeps names like `roc_auc` readable in the raw text.
+ */
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '|': '&#124;',
+  '`': '&#96;',
+  '@': '&#64;'
+};
+
+/** One line of inert text for a markdown table cell or a list item. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/[\\*[\]~#!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (ch) => `\\${ch}`)
+    .replace(/[&<>"|`@]/g, (ch) => ENTITIES[ch]);
+}
