@@ -58,8 +58,16 @@ test('a worse candidate fails a hard gate; the same check in a soft gate gives s
   expect(evaluate(config(checks), data(1000, 5, 10), opts).gate_result).toBe('fail');
   const soft = config(checks, { policy: { hard_fail: [], soft_fail: ['performance'], require_manual_approval_on_soft_fail: true, waiver_label: 'waive' } });
   expect(evaluate(soft, data(1000, 5, 10), opts).gate_result).toBe('soft_fail');
-  const waived = evaluate(soft, data(1000, 5, 10), { ...opts, waiverPresent: true });
+  const pullRequest = { number: 7, labels: ['bug', 'waive'], labeled: [{ label: 'waive', by: 'lead', at: '2026-11-20T10:00:00Z' }] };
+  const waived = evaluate(soft, data(1000, 5, 10), { ...opts, pullRequest });
   expect([waived.gate_result, waived.waived, waived.auto_merge]).toEqual(['pass', true, false]);
+  expect(waived.waiver).toEqual({ label: 'waive', pull_request: 7, by: 'lead', at: '2026-11-20T10:00:00Z' });
+  expect(waived.summary).toBe('pass (waived): 1 of 1 checks failed (performance/accuracy)');
+  const otherLabel = evaluate(soft, data(1000, 5, 10), { ...opts, pullRequest: { number: 7, labels: ['bug'] } });
+  expect([otherLabel.gate_result, otherLabel.waiver]).toEqual(['soft_fail', null]);
+  // A hard failure cannot be waived.
+  const hard = evaluate(config(checks, { policy: { hard_fail: [], soft_fail: [], require_manual_approval_on_soft_fail: true, waiver_label: 'waive' } }), data(1000, 5, 10), { ...opts, pullRequest });
+  expect([hard.gate_result, hard.waived, hard.waiver]).toEqual(['fail', false, null]);
 });
 
 test('without a champion, comparisons are skipped and floors still apply', () => {

@@ -14,7 +14,7 @@ function check(over: Partial<CheckResult>): CheckResult {
 
 function report(checks: CheckResult[], over: Partial<Report> = {}): Report {
   return {
-    gate_result: 'fail', auto_merge: false, waived: false, generated_at: '2026-01-01T00:00:00.000Z',
+    gate_result: 'fail', auto_merge: false, waived: false, generated_at: '2026-01-01T00:00:00.000Z', waiver: null,
     summary: summaryLine('fail', false, checks), test_set: { n: 8000, fingerprint: 'sha256:abc' },
     gates: { performance: 'fail' }, checks,
     settings: { task: 'binary', primary_metric: 'f1', confidence_level: 0.95, ci_method: 'auto', resamples: 10000, seed: 42, min_eval_samples: 0, champion: true },

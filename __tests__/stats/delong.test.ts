@@ -1,7 +1,7 @@
 import { auc, delongPaired } from '../../src/stats/delong.js';
 import { Rng } from '../../src/stats/prng.js';
 
-const { abs, sqrt, round } = Math;
+const { sqrt, round } = Math;
 
 // pROC's aSAH data set (113 patients of an aneurysmal subarachnoid haemorrhage study), exported with
 // `data(aSAH, package = "pROC")`: outcome Poor = 1, and three predictors.

@@ -8,15 +8,31 @@ import type { PairedData } from './data.js';
 import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
 import { fmt, fmtLevel, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
-import { makeCheck, type CheckResult, type GateStatus, type Report } from './report.js';
+import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
 import { checkId, summaryLine } from './summary.js';
+
+/** What the shell learnt about the pull request, if the run belongs to one. */
+export interface PullRequestFacts {
+  number: number;
+  labels: string[];
+  /** Who added which label and when, when the API could tell (latest event per label wins). */
+  labeled?: { label: string; by: string; at: string }[];
+}
 
 export interface EvaluateOptions {
   /** ISO timestamp for `generated_at`; the only time-dependent field. */
   generatedAt: string;
-  /** The PR carries the policy's waiver label. */
-  waiverPresent?: boolean;
+  pullRequest?: PullRequestFacts;
+}
+
+/** The waiver the PR carries, if the policy names a waiver label and the PR has it. */
+function findWaiver(config: GateConfig, pr: PullRequestFacts | undefined): Waiver | null {
+  const label = config.policy.waiver_label;
+  if (!label || !pr || !pr.labels.includes(label)) return null;
+  const events = (pr.labeled ?? []).filter((e) => e.label === label);
+  const last = events[events.length - 1];
+  return { label, pull_request: pr.number, by: last?.by ?? null, at: last?.at ?? null };
 }
 
 export function evaluate(config: GateConfig, data: PairedData, options: EvaluateOptions): Report {
@@ -26,7 +42,8 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     for (const spec of perf.checks) checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
   }
 
-  const verdict = decide(checks, config.policy, options.waiverPresent ?? false);
+  const waiver = findWaiver(config, options.pullRequest);
+  const verdict = decide(checks, config.policy, waiver !== null);
   const gates: Partial<Record<GateFamily, GateStatus>> = {};
   for (const gate of new Set(checks.map((c) => c.gate))) {
     gates[gate] = gateStatus(checks.filter((c) => c.gate === gate));
@@ -41,6 +58,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     auto_merge: autoMerge,
     waived: verdict.waived,
     generated_at: options.generatedAt,
+    waiver: verdict.waived ? waiver : null,
     summary: summaryLine(verdict.gate_result, verdict.waived, checks),
     test_set: { n: data.n, fingerprint: data.fingerprint },
     gates,

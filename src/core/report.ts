@@ -46,11 +46,21 @@ export interface ReportSettings {
   champion: boolean;
 }
 
+/** A soft failure waived by a PR label: which label, on which PR, added by whom and when (when known). */
+export interface Waiver {
+  label: string;
+  pull_request: number;
+  by: string | null;
+  at: string | null;
+}
+
 export interface Report {
   gate_result: GateResult;
   auto_merge: boolean;
   waived: boolean;
   generated_at: string;
+  /** Set when `waived` is true. */
+  waiver: Waiver | null;
   summary: string;
   test_set: { n: number; fingerprint: string };
   gates: Partial<Record<GateFamily, GateStatus>>;

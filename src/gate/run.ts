@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../core/data.js';
-import { evaluate } from '../core/evaluate.js';
+import { evaluate, type PullRequestFacts } from '../core/evaluate.js';
 import type { Report } from '../core/report.js';
 import { GateError } from '../errors.js';
 import { alignPredictions } from '../readers/align.js';
@@ -25,7 +25,7 @@ export interface GateRequest {
   /** Names of the inputs or flags the overrides came from, for messages (`the candidate input`, `--candidate`). */
   origins: { candidate: string; champion: string; config: string };
   generatedAt: string;
-  waiverPresent?: boolean;
+  pullRequest?: PullRequestFacts;
 }
 
 export interface GateOutcome {
@@ -38,7 +38,7 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
   await requireFile(resolve(req.config), req.config, req.origins.config);
   const config = await loadConfig(resolve(req.config), req.config);
   const data = await readPairedData(config, req, resolve);
-  const report = evaluate(config, data, { generatedAt: req.generatedAt, waiverPresent: req.waiverPresent });
+  const report = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest: req.pullRequest });
   return { config, report };
 }
 
