@@ -1,0 +1,152 @@
+/**
+ * Pairs the candidate's and the champion's predictions row by row (SPEC §3, the fixed test set rule): both
+ * files must hold the same ids, each once, with the same labels; neither file's row order matters.
+ *
+ * Rows are matched by merging both files' rows in id order rather than through a Map from id to row: the
+ * candidate's id order is needed for the fingerprint anyway, sorting is native (see id-order.ts), and a Map
+ * of 10M strings is several times slower, costs hundreds of MB, and cannot hold more than 2^24 entries.
+ * Examples in messages are the smallest offending ids, so they do not depend on row order either.
+ */
+import { GateError } from '../errors.js';
+import { testSetFingerprint } from './fingerprint.js';
+import { compareCodePoints, sortedOrder } from './id-order.js';
+import type { Predictions } from './predictions.js';
+import { formatId } from './text.js';
+
+export interface ModelPredictions {
+  file: string;
+  prediction?: Uint8Array;
+  score?: Float64Array;
+}
+
+export interface PairedPredictions {
+  n: number;
+  /** In candidate row order. */
+  label: Uint8Array;
+  candidate: ModelPredictions;
+  /** Reordered to the candidate's rows. */
+  champion?: ModelPredictions;
+  /** The candidate's extra columns. */
+  extra: Record<string, string[]>;
+  /** `sha256:` + hex, see fingerprint.ts. */
+  fingerprint: string;
+}
+
+export function alignPredictions(candidate: Predictions, champion: Predictions | undefined): PairedPredictions {
+  const order = sortedOrder(candidate.ids);
+  checkUnique('candidate', candidate, order);
+  let paired: ModelPredictions | undefined;
+  if (champion) {
+    const championOrder = sortedOrder(champion.ids);
+    checkUnique('champion', champion, championOrder);
+    const perm = matchRows(candidate, order, champion, championOrder);
+    paired = {
+      file: champion.file,
+      prediction: champion.prediction && permute(champion.prediction, perm, new Uint8Array(perm.length)),
+      score: champion.score && permute(champion.score, perm, new Float64Array(perm.length))
+    };
+  }
+  return {
+    n: candidate.n,
+    label: candidate.label,
+    candidate: { file: candidate.file, prediction: candidate.prediction, score: candidate.score },
+    champion: paired,
+    extra: candidate.extra,
+    fingerprint: testSetFingerprint(candidate.ids, candidate.label, order)
+  };
+}
+
+/** Duplicates sit next to each other in id order (the sort is stable, so the earlier row comes first). */
+function checkUnique(role: string, p: Predictions, order: Uint32Array): void {
+  const dups: string[] = [];
+  let lines: [number, number] | undefined;
+  for (let k = 1; k < order.length; k++) {
+    const id = p.ids[order[k]];
+    if (id !== p.ids[order[k - 1]] || dups[dups.length - 1] === id) continue;
+    dups.push(id);
+    lines ??= [p.lines[order[k - 1]], p.lines[order[k]]];
+  }
+  if (dups.length === 0) return;
+  const total = dups.length;
+  throw new GateError(
+    `${role} ${p.file} has ${total} duplicate id${total === 1 ? '' : 's'} (e.g. ${exampleIds(dups)}; ` +
+      `id ${formatId(dups[0])} is on lines ${lines![0]} and ${lines![1]}); every test example must appear exactly once.`,
+    { file: p.file, line: lines![1] }
+  );
+}
+
+/**
+ * For each candidate row, the champion row with the same id, found by walking both id orders together;
+ * checks that the ids are the same set and the labels agree.
+ */
+function matchRows(c: Predictions, cOrder: Uint32Array, h: Predictions, hOrder: Uint32Array): Uint32Array {
+  const perm = new Uint32Array(c.n);
+  const onlyCandidate: string[] = [];
+  const onlyChampion: string[] = [];
+  const relabelled: number[] = []; // candidate rows whose label differs, in id order
+  let a = 0;
+  let b = 0;
+  while (a < c.n || b < h.n) {
+    const i = cOrder[a];
+    const j = hOrder[b];
+    const order = a === c.n ? 1 : b === h.n ? -1 : compareIds(c.ids[i], h.ids[j]);
+    if (order < 0) {
+      onlyCandidate.push(c.ids[i]);
+      a++;
+    } else if (order > 0) {
+      onlyChampion.push(h.ids[j]);
+      b++;
+    } else {
+      perm[i] = j;
+      if (c.label[i] !== h.label[j]) relabelled.push(i);
+      a++;
+      b++;
+    }
+  }
+
+  const both = `candidate ${c.file} and champion ${h.file}`;
+  if (onlyCandidate.length > 0 || onlyChampion.length > 0) {
+    const parts: string[] = [];
+    if (onlyCandidate.length > 0) parts.push(onlyIn(onlyCandidate, c.file));
+    if (onlyChampion.length > 0) parts.push(onlyIn(onlyChampion, h.file));
+    throw new GateError(
+      `${both} do not cover the same test set: ${parts.join(' and ')}; evaluate both models on the same rows.`,
+      { file: c.file }
+    );
+  }
+  if (relabelled.length > 0) {
+    const i = relabelled[0];
+    const j = perm[i];
+    const cls = (bit: number): string => (bit === 1 ? 'positive' : 'negative');
+    throw new GateError(
+      `${both} disagree on the label of ${count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids[r]))}; ` +
+        `id ${formatId(c.ids[i])} is ${cls(c.label[i])} at ${c.file} line ${c.lines[i]} but ${cls(h.label[j])} at ${h.file} line ${h.lines[j]}); ` +
+        `both files must carry the labels of the same test set.`,
+      { file: c.file, line: c.lines[i] }
+    );
+  }
+  return perm;
+}
+
+function permute<T extends Uint8Array | Float64Array>(src: T, perm: Uint32Array, out: T): T {
+  for (let i = 0; i < perm.length; i++) out[i] = src[perm[i]];
+  return out;
+}
+
+function onlyIn(ids: readonly string[], file: string): string {
+  return `${count(ids.length)} ${ids.length === 1 ? 'is' : 'are'} only in ${file} (e.g. ${exampleIds(ids)})`;
+}
+
+/** Equal ids are the common case: a native comparison settles them without the code point loop. */
+function compareIds(a: string, b: string): number {
+  return a === b ? 0 : compareCodePoints(a, b);
+}
+
+/** The first five ids (the smallest: every list here is in id order), as `17, 18, "a b"`. */
+function exampleIds(ids: readonly string[]): string {
+  return ids.slice(0, 5).map(formatId).join(', ');
+}
+
+function count(n: number): string {
+  return `${n} id${n === 1 ? '' : 's'}`;
+}

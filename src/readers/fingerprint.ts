@@ -1,0 +1,41 @@
+/**
+ * Test-set fingerprint, reported as `test_set.fingerprint` (SPEC §3).
+ *
+ *   fingerprint = "sha256:" + lowercase hex SHA-256 of the UTF-8 bytes of
+ *                 id₁ TAB label₁ LF id₂ TAB label₂ LF … idₙ TAB labelₙ LF
+ *
+ * - one entry per row, ids sorted by Unicode code point (= UTF-8 byte order; no locale), ids unique;
+ * - id: the id text exactly as in the file (not trimmed); label: `1` for the positive class, else `0`;
+ * - every entry, the last one included, ends with LF;
+ * - ids are hashed as they are, so an id holding a TAB or LF makes the encoding ambiguous: avoid such ids.
+ *
+ * Recompute it, e.g. for a CSV with 0/1 labels in columns `id` and `label`:
+ *   python3 -c 'import csv,hashlib,sys; h=hashlib.sha256()
+ *   for i,l in sorted((r["id"], r["label"]) for r in csv.DictReader(open(sys.argv[1]))): h.update(f"{i}\t{l}\n".encode())
+ *   print("sha256:"+h.hexdigest())' predictions.csv
+ */
+import { createHash } from 'node:crypto';
+import { sortedOrder } from './id-order.js';
+
+const FLUSH_AT = 1 << 16;
+
+/** Fingerprint of (ids, labels); `order` (row indices sorted by id) is computed when not given. */
+export function testSetFingerprint(
+  ids: readonly string[],
+  label: Uint8Array,
+  order: Uint32Array = sortedOrder(ids)
+): string {
+  const hash = createHash('sha256');
+  let pending = '';
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    pending += ids[i] + (label[i] === 1 ? '\t1\n' : '\t0\n');
+    // Hashed in slices of ~64K characters: no whole-file string, few update() calls.
+    if (pending.length >= FLUSH_AT) {
+      hash.update(pending, 'utf8');
+      pending = '';
+    }
+  }
+  hash.update(pending, 'utf8');
+  return `sha256:${hash.digest('hex')}`;
+}

@@ -1,0 +1,192 @@
+/**
+ * Streaming table reader for CSV, TSV and JSONL files, each optionally gzipped (SPEC §3).
+ *
+ * The file is streamed (read stream → gunzip → UTF-8 decoder → push parser), never held whole, and only the
+ * columns the caller asks for are extracted. `scanTable` hands every row to a callback, for readers that
+ * convert values as they go; `readTable` keeps the requested columns as text.
+ */
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { GateError, isGateError } from '../errors.js';
+import { CsvParser, type RowSink } from './csv-parser.js';
+import { detectFormat } from './format.js';
+import { growUint32 } from './growable.js';
+import { JsonlParser } from './jsonl-parser.js';
+import { detach } from './text.js';
+
+/** A column the caller needs; `configKey` (`columns.score`) is what a missing-column message tells to set. */
+export interface ColumnRequest {
+  name: string;
+  configKey?: string;
+}
+
+export interface ScanTableOptions {
+  /** The path as the user wrote it; every message names this. */
+  displayPath: string;
+  /** Given the file's column names, returns the columns to extract (no repeats), or throws a GateError. */
+  select(header: readonly string[]): readonly (string | ColumnRequest)[];
+  /** Called per row with the selected values, in `select`'s order; `values` is reused between calls. */
+  onRow(values: string[], line: number): void;
+  /** Bytes per read (tests use tiny ones to split records across chunks). */
+  highWaterMark?: number;
+}
+
+export interface TableSummary {
+  header: readonly string[];
+  rows: number;
+}
+
+const READ_CHUNK = 1 << 20;
+
+/** Streams `path` once, calling `onRow` for every data row. */
+export async function scanTable(path: string, opts: ScanTableOptions): Promise<TableSummary> {
+  const file = opts.displayPath;
+  const { format, gzip } = detectFormat(path, file);
+  let header: readonly string[] = [];
+  const sink: RowSink = {
+    header(names) {
+      header = names;
+      return checkColumns(file, names, opts.select(names));
+    },
+    row: opts.onRow
+  };
+  const parser =
+    format === 'jsonl' ? new JsonlParser(file, sink) : new CsvParser(file, format === 'csv' ? ',' : '\t', sink);
+
+  const hwm = opts.highWaterMark ?? READ_CHUNK;
+  const input = createReadStream(path, { highWaterMark: hwm });
+  // pipeline() forwards a read error (missing file) to the gunzip stream we iterate; pipe() would hang.
+  const stream = gzip ? pipeline(input, createGunzip({ chunkSize: Math.max(hwm, 64) }), () => {}) : input;
+  stream.setEncoding('utf8');
+  try {
+    for await (const chunk of stream) parser.push(chunk as string);
+    parser.end();
+  } catch (e) {
+    throw isGateError(e) ? e : readFailure(e, file, gzip);
+  } finally {
+    input.destroy();
+  }
+
+  if (!parser.sawHeader) {
+    const what = format === 'jsonl' ? 'one JSON object per line' : 'a header row and one row per test example';
+    throw new GateError(`${file} is empty; it needs ${what}.`, { file });
+  }
+  if (parser.rows === 0) {
+    throw new GateError(`${file} has a header but no rows; it needs one row per test example.`, { file });
+  }
+  return { header, rows: parser.rows };
+}
+
+export interface ReadTableOptions {
+  displayPath: string;
+  columns: readonly (string | ColumnRequest)[];
+  highWaterMark?: number;
+}
+
+export interface Table {
+  file: string;
+  header: readonly string[];
+  n: number;
+  /** Physical line where each row starts. */
+  lines: Uint32Array;
+  /** The requested columns as text, one entry per row. */
+  columns: Record<string, string[]>;
+}
+
+/** Reads the requested columns of `path` as text (all must exist). */
+export async function readTable(path: string, opts: ReadTableOptions): Promise<Table> {
+  const requests = uniqueRequests(opts.columns);
+  const columns: string[][] = requests.map(() => []);
+  const lines = growUint32();
+  const { header, rows } = await scanTable(path, {
+    displayPath: opts.displayPath,
+    highWaterMark: opts.highWaterMark,
+    select: () => requests,
+    onRow(values, line) {
+      for (let k = 0; k < values.length; k++) columns[k].push(detach(values[k]));
+      lines.push(line);
+    }
+  });
+  const byName: Record<string, string[]> = {};
+  requests.forEach((r, k) => (byName[r.name] = columns[k]));
+  return { file: opts.displayPath, header, n: rows, lines: lines.toArray(), columns: byName };
+}
+
+/** The message for a column the file lacks: what it has, a near miss if any, and what to set. */
+export function missingColumnError(
+  file: string,
+  column: string,
+  header: readonly string[],
+  configKey?: string
+): GateError {
+  const near = header.find((h) => h.toLowerCase() === column.toLowerCase());
+  const hint = near !== undefined ? ` (did you mean "${near}"?)` : '';
+  const fix = configKey
+    ? `set ${configKey} to the name of that column`
+    : 'add the column or change the config to name an existing one';
+  return new GateError(
+    `${file} has no column "${column}"${hint}; its columns are ${listColumns(header)}; ${fix}.`,
+    { file, key: configKey ?? column }
+  );
+}
+
+/** A few column names for messages: `id, label, score, … (12 in all)`. */
+export function listColumns(header: readonly string[], max = 8): string {
+  if (header.length === 0) return '(none)';
+  const shown = header.slice(0, max).map((h) => (h === '' ? '""' : h));
+  return header.length > max ? `${shown.join(', ')}, … (${header.length} in all)` : shown.join(', ');
+}
+
+function uniqueRequests(columns: readonly (string | ColumnRequest)[]): ColumnRequest[] {
+  const seen = new Map<string, ColumnRequest>();
+  for (const c of columns) {
+    const r = typeof c === 'string' ? { name: c } : c;
+    if (!seen.has(r.name)) seen.set(r.name, r);
+  }
+  return [...seen.values()];
+}
+
+/** Every requested column must exist exactly once in the header; returns the names in request order. */
+function checkColumns(
+  file: string,
+  header: readonly string[],
+  requests: readonly (string | ColumnRequest)[]
+): string[] {
+  const names: string[] = [];
+  for (const c of requests) {
+    const r = typeof c === 'string' ? { name: c } : c;
+    if (names.includes(r.name)) throw new Error(`scanTable: column ${r.name} requested twice`);
+    const first = header.indexOf(r.name);
+    if (first < 0) throw missingColumnError(file, r.name, header, r.configKey);
+    const again = header.indexOf(r.name, first + 1);
+    if (again >= 0) {
+      throw new GateError(
+        `${file} has two columns named "${r.name}" (columns ${first + 1} and ${again + 1}); rename or remove one.`,
+        { file, key: r.configKey ?? r.name }
+      );
+    }
+    names.push(r.name);
+  }
+  return names;
+}
+
+/** A GateError for the usual I/O failures; anything else is returned as it is (a bug, reported as such). */
+function readFailure(e: unknown, file: string, gzip: boolean): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const location = { file };
+  switch (code) {
+    case 'ENOENT':
+      return new GateError(`${file} does not exist; check the path (it is relative to the workspace).`, location);
+    case 'EISDIR':
+      return new GateError(`${file} is a directory; point to a file inside it.`, location);
+    case 'EACCES':
+    case 'EPERM':
+      return new GateError(`${file} cannot be read (permission denied); make it readable by the runner.`, location);
+  }
+  if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
+    const why = e instanceof Error ? e.message : code;
+    return new GateError(`${file} is not a valid gzip file (${why}); recompress it or drop the .gz extension.`, location);
+  }
+  return e;
+}
