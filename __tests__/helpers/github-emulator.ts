@@ -1,6 +1,8 @@
 /**
  * A stand-in for the GitHub REST API on 127.0.0.1 that records every request, so end-to-end tests can point
- * GITHUB_API_URL at it and assert exactly what the action asked for. Routes are added per test.
+ * GITHUB_API_URL at it and assert exactly what the action asked for. Routes are added per test; the first
+ * route (in the order added) whose method and pattern match answers. A handler may answer JSON (`body`), raw
+ * bytes (`raw`, e.g. a zip) or a redirect (`status: 302` with a `location` header).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,14 +12,25 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The body's bytes, for binary uploads. */
+  raw: Buffer;
 }
 
-export type Handler = (req: RecordedRequest) => { status: number; body?: unknown; headers?: Record<string, string> };
+export interface Reply {
+  status: number;
+  body?: unknown;
+  raw?: Buffer | string;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (req: RecordedRequest, match: RegExpExecArray) => Reply;
 
 export interface GitHubEmulator {
   url: string;
   requests: RecordedRequest[];
   route(method: string, pattern: RegExp, handler: Handler): void;
+  /** Forgets the recorded requests and the routes (between tests sharing one server). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -32,13 +45,29 @@ export async function startGitHubEmulator(): Promise<GitHubEmulator> {
         method: req.method ?? 'GET',
         url: req.url ?? '/',
         headers: req.headers,
-        body: Buffer.concat(chunks).toString('utf8')
+        body: Buffer.concat(chunks).toString('utf8'),
+        raw: Buffer.concat(chunks)
       };
       requests.push(rec);
-      const route = routes.find((r) => r.method === rec.method && r.pattern.test(rec.url));
-      const out = route ? route.handler(rec) : { status: 404, body: { message: 'Not Found (emulator has no route)' } };
-      res.writeHead(out.status, { 'content-type': 'application/json', ...(out.headers ?? {}) });
-      res.end(out.body === undefined ? '' : JSON.stringify(out.body));
+      let out: Reply = { status: 404, body: { message: 'Not Found (emulator has no route)' } };
+      for (const r of routes) {
+        const m = r.method === rec.method ? r.pattern.exec(rec.url) : null;
+        if (m) {
+          try {
+            out = r.handler(rec, m);
+          } catch (e) {
+            out = { status: 500, body: { message: `emulator handler failed: ${(e as Error).message}` } };
+          }
+          break;
+        }
+      }
+      if (out.raw !== undefined) {
+        res.writeHead(out.status, { 'content-type': 'application/octet-stream', ...(out.headers ?? {}) });
+        res.end(out.raw);
+      } else {
+        res.writeHead(out.status, { 'content-type': 'application/json; charset=utf-8', ...(out.headers ?? {}) });
+        res.end(out.body === undefined ? '' : JSON.stringify(out.body));
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,6 +76,14 @@ export async function startGitHubEmulator(): Promise<GitHubEmulator> {
     url: `http://127.0.0.1:${port}`,
     requests,
     route: (method, pattern, handler) => routes.push({ method, pattern, handler }),
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())))
+    reset: () => {
+      requests.length = 0;
+      routes.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      })
   };
 }

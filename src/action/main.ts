@@ -1,76 +1,200 @@
 /**
- * The action's shell: inputs → one gate run → outputs, job summary and report file. Everything that decides
- * lives in the pure core; this file only talks to the runner.
+ * The action's shell: inputs → one gate run → outputs, job summary, report file, annotations, the sticky PR
+ * comment and the report artifact. Everything that decides lives in the pure core; this file only talks to
+ * the runner and, through src/github, to GitHub. Nothing GitHub-side (comment, artifact upload) can change
+ * the gate result: those failures are warnings.
  */
 import * as core from '@actions/core';
+import artifactClient from '@actions/artifact';
 import * as path from 'node:path';
+import type { GateConfig } from '../config/types.js';
+import type { ReleaseCard } from '../core/release-card.js';
 import type { Report } from '../core/report.js';
 import { GateError, isGateError, userMessage } from '../errors.js';
-import { errorReport, internalErrorMessage } from '../gate/error-report.js';
+import { ACTION_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } from '../gate/error-report.js';
 import { shouldFail } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
-import { runGate } from '../gate/run.js';
-import { renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
+import { writeReleaseCard } from '../gate/release-card.js';
+import { runGate, type GateRequest } from '../gate/run.js';
+import { downloadChampion } from '../github/champion.js';
+import { commentFailure, commentMarker, upsertComment } from '../github/comment.js';
+import { readRunContext, type RunContext } from '../github/context.js';
+import { createOctokit, type Octokit } from '../github/octokit.js';
+import { findPullRequest, type PullRequestRef } from '../github/pull-request.js';
+import { uploadReport } from '../github/report-artifact.js';
+import { pullRequestFacts } from '../github/waiver.js';
+import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
+import { checkAnnotations } from './annotations.js';
 import { readSettings, type ActionSettings } from './settings.js';
 
-function reportPath(settings: Pick<ActionSettings, 'tempDir' | 'commentId'>): string {
-  return path.join(settings.tempDir, 'model-gate', settings.commentId, 'report.json');
+function reportDir(settings: Pick<ActionSettings, 'tempDir' | 'commentId'>): string {
+  return path.join(settings.tempDir, 'model-gate', settings.commentId);
 }
 
-/** Inputs of SPEC §1 that a later version implements: refuse them rather than silently ignore them. */
-function refuseUnsupported(settings: ActionSettings): void {
-  const unsupported: [string, string | undefined][] = [
-    ['champion-artifact', settings.championArtifact],
-    ['champion-run-id', settings.championRunId],
-    ['report-artifact', settings.reportArtifact]
-  ];
-  for (const [name, value] of unsupported) {
-    if (value !== undefined) {
-      throw new GateError(`input ${name} is not supported yet in this version of model-gate; remove it from the step's with:`, {
-        key: name
+/** Computes once, on first use: the client and the PR lookup cost nothing unless something needs them. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/** What one run knows about GitHub, created lazily so a plain push run makes no API call at all. */
+interface GitHubSide {
+  ctx: RunContext;
+  octokit: () => Octokit;
+  pullRequest: () => Promise<PullRequestRef | undefined>;
+}
+
+function gitHubSide(settings: ActionSettings, ctx: RunContext): GitHubSide {
+  const octokit = once(() => {
+    if (!settings.token) {
+      throw new GateError('input github-token is empty: leave it out (the default is the job token) or pass a token', {
+        key: 'github-token'
       });
     }
+    return createOctokit(settings.token, { baseUrl: ctx.apiUrl });
+  });
+  return { ctx, octokit, pullRequest: once(() => findPullRequest(ctx, octokit)) };
+}
+
+/** The inputs that only make sense together. */
+function checkCombinations(settings: ActionSettings): void {
+  if (settings.championRunId !== undefined && settings.championArtifact === undefined) {
+    throw new GateError('input champion-run-id needs champion-artifact, the name of the artifact to download from that run', {
+      key: 'champion-run-id'
+    });
   }
 }
 
-async function publish(report: Report, file: string): Promise<void> {
+function markdownOptions(settings: ActionSettings, ctx: RunContext, releaseCard?: string) {
+  const common = { runUrl: ctx.runUrl, intervalBars: true };
+  // A runner's temp path means nothing to a PR reader; the artifact that carries the card does.
+  const cardForComment =
+    releaseCard && settings.reportArtifact ? `${path.basename(releaseCard)} in artifact ${settings.reportArtifact}` : releaseCard;
+  return {
+    comment: { ...common, maxLength: COMMENT_LIMIT, header: commentMarker(settings.commentId), releaseCard: cardForComment },
+    summary: { ...common, maxLength: SUMMARY_LIMIT, unit: 'bytes' as const, releaseCard }
+  };
+}
+
+/** The report, then its release card next to it; returns the card's path for the markdown's details. */
+async function writeReport(report: Report, card: ReleaseCard, file: string): Promise<string> {
   await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  return writeReleaseCard(card, file);
+}
+
+async function writeOutputs(report: Report, file: string, summary: string): Promise<void> {
+  await writeFileAtomic(path.join(path.dirname(file), 'summary.md'), summary);
   core.setOutput('gate_result', report.gate_result);
   core.setOutput('auto_merge', String(report.auto_merge));
   core.setOutput('report', file);
   core.setOutput('summary', report.summary);
-  await core.summary.addRaw(renderMarkdown(report, { maxLength: SUMMARY_LIMIT }), true).write();
+  await core.summary.addRaw(summary, true).write();
+}
+
+function annotate(report: Report): void {
+  for (const a of checkAnnotations(report)) {
+    if (a.level === 'error') core.error(a.message, { title: a.title });
+    else core.warning(a.message, { title: a.title });
+  }
+}
+
+/** Posts or updates the sticky comment; any failure is a warning that says why and what to change. */
+async function comment(settings: ActionSettings, side: GitHubSide, body: string): Promise<void> {
+  if (!settings.comment) return;
+  const pr = await side.pullRequest();
+  if (!pr || !side.ctx.repo) {
+    core.debug(`no pull request for this ${side.ctx.eventName || 'unknown'} event: no PR comment`);
+    return;
+  }
+  try {
+    const result = await upsertComment(side.octokit(), {
+      repo: side.ctx.repo,
+      number: pr.number,
+      marker: commentMarker(settings.commentId),
+      body
+    });
+    core.setOutput('comment-url', result.url);
+    core.info(`model-gate: ${result.action} the comment on PR #${pr.number} (${pr.source}): ${result.url}`);
+  } catch (e) {
+    core.warning(isGateError(e) ? `model-gate could not write its PR comment: ${e.message}` : commentFailure(e, pr.number));
+  }
+}
+
+/** Comment and report artifact: what is shared beyond the step, after the outputs are safely written. */
+async function share(settings: ActionSettings, side: GitHubSide, commentBody: string, dir: string): Promise<void> {
+  await comment(settings, side, commentBody);
+  if (settings.reportArtifact) await uploadReport(artifactClient, settings.reportArtifact, dir);
+}
+
+/** `champion-artifact`: the champion comes from another run once the config (which names the file) is known. */
+function championFetcher(s: ActionSettings, side: GitHubSide): GateRequest['fetchChampion'] {
+  const artifact = s.championArtifact;
+  if (artifact === undefined) return undefined;
+  const source = {
+    artifact,
+    runId: s.championRunId,
+    file: s.champion,
+    token: s.token,
+    directory: path.join(s.tempDir, 'model-gate-champion', s.commentId)
+  };
+  return (config: GateConfig) => downloadChampion(side.ctx, side.octokit(), artifactClient, source, config);
+}
+
+/** The PR's facts matter to the verdict only through a waiver label; without one, nothing is looked up. */
+function pullRequestFetcher(side: GitHubSide): GateRequest['fetchPullRequest'] {
+  return async (config: GateConfig) => {
+    if (!config.policy.waiver_label) return undefined;
+    const pr = await side.pullRequest();
+    return pr ? pullRequestFacts(config, pr, side.ctx.repo, side.octokit) : undefined;
+  };
 }
 
 /** Runs the action; never throws. */
 export async function run(): Promise<void> {
   const generatedAt = new Date().toISOString();
-  let file = reportPath({ tempDir: process.env.RUNNER_TEMP || '/tmp', commentId: 'default' });
+  let file = path.join(reportDir({ tempDir: process.env.RUNNER_TEMP || '/tmp', commentId: 'default' }), 'report.json');
+  let settings: ActionSettings | undefined;
+  let side: GitHubSide | undefined;
   try {
-    const settings = readSettings();
-    file = reportPath(settings);
-    refuseUnsupported(settings);
-    const { report } = await runGate({
-      workspace: settings.workspace,
-      config: settings.config,
-      candidate: settings.candidate,
-      champion: settings.champion,
+    const s = (settings = readSettings());
+    const github = (side = gitHubSide(s, readRunContext()));
+    file = path.join(reportDir(s), 'report.json');
+    checkCombinations(s);
+    const { report, releaseCard } = await runGate({
+      workspace: s.workspace,
+      config: s.config,
+      candidate: s.candidate,
+      champion: s.champion,
       origins: { candidate: 'the candidate input', champion: 'the champion input', config: 'the config input' },
-      generatedAt
+      tempDir: s.tempDir,
+      generatedAt,
+      fetchChampion: championFetcher(s, github),
+      fetchPullRequest: pullRequestFetcher(github)
     });
-    await publish(report, file);
+    const card = await writeReport(report, releaseCard, file);
+    const md = markdownOptions(s, github.ctx, card);
+    await writeOutputs(report, file, renderMarkdown(report, md.summary));
     core.info(report.summary);
-    if (shouldFail(report.gate_result, settings.failOn)) {
-      core.setFailed(`model-gate: ${report.summary} (fail-on: ${settings.failOn})`);
+    annotate(report);
+    await share(s, github, renderMarkdown(report, md.comment), reportDir(s));
+    if (shouldFail(report.gate_result, s.failOn)) {
+      core.setFailed(`model-gate: ${report.summary} (fail-on: ${s.failOn})`);
     }
   } catch (e) {
-    await reportError(e, file, generatedAt);
+    await reportError(e, file, generatedAt, settings, side);
   }
 }
 
-async function reportError(e: unknown, file: string, generatedAt: string): Promise<void> {
-  const message = isGateError(e) ? userMessage(e) : internalErrorMessage(e);
-  if (!isGateError(e) && e instanceof Error && e.stack) core.debug(e.stack);
+async function reportError(
+  e: unknown,
+  file: string,
+  generatedAt: string,
+  settings: ActionSettings | undefined,
+  side: GitHubSide | undefined
+): Promise<void> {
+  const message = isGateError(e) ? userMessage(e) : internalErrorMessage(e, ACTION_DEBUG_HINT);
+  // The details (stack, location) only with step debug logging (RUNNER_DEBUG=1): never in a normal log.
+  if (core.isDebug()) core.debug(errorDetails(e));
   try {
     await writeFileAtomic(file, `${JSON.stringify(errorReport(message, generatedAt), null, 2)}\n`);
     core.setOutput('report', file);
@@ -81,7 +205,7 @@ async function reportError(e: unknown, file: string, generatedAt: string): Promi
   core.setOutput('auto_merge', 'false');
   core.setOutput('summary', `error: ${message}`);
   if (isGateError(e) && e.location.file) {
-    // An annotation on the offending file and line; it also fails the step, like setFailed would.
+    // An annotation on the offending file and line; the exit code fails the step, as setFailed would.
     core.error(message, {
       title: 'model-gate',
       file: e.location.file,
@@ -91,5 +215,16 @@ async function reportError(e: unknown, file: string, generatedAt: string): Promi
     process.exitCode = core.ExitCode.Failure;
   } else {
     core.setFailed(message);
+  }
+  if (!settings || !side) return; // the inputs themselves were invalid: nothing to say where
+  try {
+    const md = markdownOptions(settings, side.ctx);
+    const summary = renderErrorMarkdown(message, md.summary);
+    await writeFileAtomic(path.join(path.dirname(file), 'summary.md'), summary);
+    await core.summary.addRaw(summary, true).write();
+    // The sticky comment says "error" too, so it never keeps showing an earlier run's verdict.
+    await share(settings, side, renderErrorMarkdown(message, md.comment), path.dirname(file));
+  } catch (err) {
+    core.warning(`model-gate could not write the job summary or the PR comment: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
