@@ -1,0 +1,54 @@
+/** The operations gate's shell: reading a load-test file and measuring the model's size on disk. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { GateError } from '../errors.js';
+import { readJsonFile } from '../gate/json-file.js';
+import type { ModelSize, OperationsFacts } from './facts.js';
+import { parseOperations } from './parse.js';
+
+export async function readOperations(file: string, shown: string): Promise<OperationsFacts> {
+  return parseOperations(await readJsonFile(file, shown, 'the load-test result'), shown);
+}
+
+/**
+ * Bytes of the model file, or of every regular file under the model directory (recursively). Symbolic links
+ * to files count with their target's size; links to directories are not followed (they could loop).
+ */
+export async function modelSize(file: string, shown: string): Promise<ModelSize> {
+  let st;
+  try {
+    st = await fs.stat(file);
+  } catch {
+    throw new GateError(`${shown} does not exist (from artifacts.model); check the path, which is relative to the workspace.`, {
+      file: shown
+    });
+  }
+  if (st.isFile()) return { file: shown, bytes: st.size, files: 1 };
+  if (!st.isDirectory()) throw new GateError(`${shown} is neither a file nor a directory (from artifacts.model).`, { file: shown });
+  let bytes = 0;
+  let files = 0;
+  for (const f of await listFiles(file)) {
+    bytes += (await fs.stat(f)).size;
+    files++;
+  }
+  return { file: shown, bytes, files };
+}
+
+/** Every regular file under `dir` (links to files included, links to directories not followed), sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await fs.readdir(d, { withFileTypes: true });
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(p);
+      else if (e.isSymbolicLink()) {
+        const target = await fs.stat(p).catch(() => undefined);
+        if (target?.isFile()) out.push(p);
+      }
+    }
+  };
+  await walk(dir);
+  return out.sort();
+}
