@@ -50,6 +50,18 @@ export interface RowBootstrap {
   metrics: Record<string, { bootstrap_mean: number; bootstrap_sd: number; intervals: BootstrapInterval[] }>;
 }
 
+/** A numpy row bootstrap of Δ for several metrics (scores, multiclass, regression fixtures). */
+export interface RowBootstrapRef {
+  seed: number;
+  resamples: number;
+  engine_resamples_assumed: number;
+  band_z: number;
+  metrics: Record<
+    string,
+    { bootstrap_mean: number; bootstrap_sd: number; used: number; intervals: BootstrapInterval[] }
+  >;
+}
+
 export interface BinaryCase {
   case: string;
   n: number;
@@ -65,6 +77,39 @@ export interface BinaryCase {
   delong: { direction: string; intervals: DelongLevel[] };
   paired_normal: { log_loss: PairedNormalLevel[]; brier: PairedNormalLevel[] };
   row_bootstrap: RowBootstrap | null;
+  /** metric_options.net_benefit the fixture's net_benefit was computed with. */
+  net_benefit_values: { tp: number; fp: number; tn: number; fn: number };
+  /** Row bootstrap of Δ roc_auc, pr_auc, ece, log_loss, brier (some cases only). */
+  score_bootstrap: RowBootstrapRef | null;
+}
+
+export interface MulticlassCase {
+  case: string;
+  n: number;
+  /** In probability-column order (sorted, as scikit-learn's LabelBinarizer). */
+  classes: string[];
+  label: string[];
+  candidate_prediction: string[];
+  champion_prediction: string[];
+  candidate_proba: number[][];
+  champion_proba: number[][];
+  metrics: { candidate: Record<string, number>; champion: Record<string, number> };
+  joint_cells: { index: string; keys: number[]; counts: number[] };
+  paired_normal: { log_loss: PairedNormalLevel[] };
+  row_bootstrap: RowBootstrapRef;
+}
+
+export interface RegressionCase {
+  case: string;
+  n: number;
+  zero_labels: number;
+  label: number[];
+  candidate_prediction: number[];
+  champion_prediction: number[];
+  metrics: { candidate: Record<string, number>; champion: Record<string, number> };
+  paired_normal: Record<'mae' | 'mse' | 'mape', PairedNormalLevel[]>;
+  delta_method: Record<'rmse' | 'r2', { levels: PairedNormalLevel[] }>;
+  row_bootstrap: RowBootstrapRef;
 }
 
 export interface AsahCase {
@@ -79,7 +124,12 @@ export interface AsahCase {
 
 interface Manifest {
   meta: { versions: Record<string, unknown> };
-  fixtures: { file: string; kind: 'binary_case' | 'delong_reference'; case: string; n: number }[];
+  fixtures: {
+    file: string;
+    kind: 'binary_case' | 'delong_reference' | 'multiclass_case' | 'regression_case';
+    case: string;
+    n: number;
+  }[];
 }
 
 function readJson<T>(file: string): T {
@@ -94,6 +144,14 @@ export const binaryCases: BinaryCase[] = manifest.fixtures
   .map((f) => readJson<BinaryCase>(f.file));
 
 export const asah: AsahCase = readJson<AsahCase>('pROC_aSAH.json');
+
+export const multiclassCases: MulticlassCase[] = manifest.fixtures
+  .filter((f) => f.kind === 'multiclass_case')
+  .map((f) => readJson<MulticlassCase>(f.file));
+
+export const regressionCases: RegressionCase[] = manifest.fixtures
+  .filter((f) => f.kind === 'regression_case')
+  .map((f) => readJson<RegressionCase>(f.file));
 
 export const u8 = (xs: readonly number[]): Uint8Array => Uint8Array.from(xs);
 

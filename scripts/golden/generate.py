@@ -33,6 +33,8 @@ import sklearn.metrics as skm
 import statsmodels
 from statsmodels.stats.weightstats import DescrStatsW
 
+import tasks  # scripts/golden/tasks.py: pr_auc/ece/net_benefit, score-metric bootstrap, multiclass, regression
+
 THRESHOLD = 0.5
 CONFIDENCE_LEVELS = [0.95, 0.90]
 
@@ -50,7 +52,7 @@ BOOT_SKLEARN_CHECKS = 100  # resamples per case whose vectorised metrics are re-
 
 BINARY_METRICS = [
     "accuracy", "precision", "recall", "specificity", "fpr", "fnr", "f1", "balanced_accuracy", "mcc",
-    "selection_rate", "roc_auc", "log_loss", "brier",
+    "selection_rate", "roc_auc", "log_loss", "brier", "pr_auc", "ece", "net_benefit",
 ]
 
 
@@ -192,6 +194,7 @@ def sklearn_metrics(y: np.ndarray, score: np.ndarray) -> tuple[dict, dict]:
             "log_loss": skm.log_loss(y, score),
             "brier": skm.brier_score_loss(y, score),
         }
+    m.update(tasks.binary_extra_metrics(y, score, THRESHOLD))  # average_precision_score, SPEC ece, net_benefit
     # consistency of the derived ones with scikit-learn's own
     assert abs(m["fpr"] - (1 - specificity)) < 1e-12 and abs(m["fnr"] - (1 - recall)) < 1e-12
     return {k: float(m[k]) for k in BINARY_METRICS}, {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
@@ -316,6 +319,8 @@ def row_bootstrap(case: dict, seed: int) -> dict:
 
 BOOT_SEEDS = {"balanced_500": 7_500, "imbalanced_2000": 7_2000, "small_60": 7_60,
               "degenerate_no_positive_predictions_300": 7_300}
+# Row bootstrap of the score metrics (roc_auc, pr_auc, ece, log_loss, brier): tasks.binary_score_bootstrap.
+SCORE_BOOT_SEEDS = {"balanced_500": 8_500, "imbalanced_2000": 8_2000, "ties_1000": 8_1000, "small_60": 8_60}
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -401,6 +406,9 @@ def finish(workdir: str, outdir: str) -> None:
                                         "DescrStatsW.zconfint_mean",
                               "log_loss": paired_normal(ll_c, ll_h), "brier": paired_normal(br_c, br_h)},
             "row_bootstrap": row_bootstrap(case, BOOT_SEEDS[name]) if name in BOOT_SEEDS else None,
+            "net_benefit_values": tasks.NET_BENEFIT,
+            "score_bootstrap": (tasks.binary_score_bootstrap(y, cand, champ, SCORE_BOOT_SEEDS[name])
+                                if name in SCORE_BOOT_SEEDS else None),
         }
         fname = f"binary_{name}.json"
         dump(os.path.join(outdir, fname), fx)
@@ -434,6 +442,18 @@ def finish(workdir: str, outdir: str) -> None:
     dump(os.path.join(outdir, "pROC_aSAH.json"), fx)
     manifest["fixtures"].append({"file": "pROC_aSAH.json", "kind": "delong_reference", "case": "pROC_aSAH",
                                  "n": int(y.size)})
+
+    for case in tasks.build_multiclass_cases():
+        fname = f"multiclass_{case['name']}.json"
+        dump(os.path.join(outdir, fname), tasks.multiclass_fixture(case, meta))
+        manifest["fixtures"].append({"file": fname, "kind": "multiclass_case", "case": case["name"],
+                                     "n": int(case["label"].size)})
+    for case in tasks.build_regression_cases():
+        fname = f"regression_{case['name']}.json"
+        dump(os.path.join(outdir, fname), tasks.regression_fixture(case, meta))
+        manifest["fixtures"].append({"file": fname, "kind": "regression_case", "case": case["name"],
+                                     "n": int(case["label"].size)})
+
     with open(os.path.join(outdir, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")

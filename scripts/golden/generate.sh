@@ -28,6 +28,8 @@ trap 'rm -rf "$work"' EXIT
 "$RSCRIPT" "$here/delong.R" "$work"
 tmp_out="$work/out"
 "$PYTHON" "$here/generate.py" finish "$work" "$tmp_out"
+# the gate families of issue 4 (segments, fairness, operations, data, cost); adds itself to manifest.json
+"$PYTHON" "$here/families.py" "$tmp_out"
 
 # replace the fixtures only after everything succeeded
 mkdir -p "$out"

@@ -1,20 +1,42 @@
 /**
  * The paired data the engine evaluates: one row per test-set example, candidate and champion aligned by id.
  * The readers produce it; the engine never sees a file.
+ *
+ * Which fields are set depends on the task (SPEC §3):
+ * - binary: `label`, and per model `prediction` and/or `score`;
+ * - multiclass: `classes`, `labelClass`, and per model `predictionClass` and/or `proba`;
+ * - regression: `target`, and per model `value`.
+ * Every per-row typed array has n entries, except `proba`, which has n·K (row-major, K = classes.length);
+ * subsetRows (subset.ts) relies on that.
  */
 export interface ModelColumns {
   /** Path of the predictions file as the user wrote it. */
   file: string;
-  /** 1 = predicted positive. */
+  /** Binary: 1 = predicted positive. */
   prediction?: Uint8Array;
-  /** Ranking score or probability of the positive class. */
+  /** Binary: ranking score or probability of the positive class. */
   score?: Float64Array;
+  /** Multiclass: the predicted class, an index into PairedData.classes. */
+  predictionClass?: Uint32Array;
+  /**
+   * Multiclass: per-class probabilities, row-major n × K in the order of PairedData.classes (row i, class j at
+   * i·K + j). A class the file has no probability column for holds 0.
+   */
+  proba?: Float64Array;
+  /** Regression: the predicted value. */
+  value?: Float64Array;
 }
 
 export interface PairedData {
   n: number;
-  /** 1 = positive class. */
+  /** Binary: 1 = positive class. Multiclass and regression: all 0 (their labels are labelClass / target). */
   label: Uint8Array;
+  /** Multiclass: the class names (as first written), the order proba's columns follow. */
+  classes?: string[];
+  /** Multiclass: each row's label, an index into classes. */
+  labelClass?: Uint32Array;
+  /** Regression: each row's label (the true value). */
+  target?: Float64Array;
   candidate: ModelColumns;
   /** Absent when no champion is configured (first run). */
   champion?: ModelColumns;

@@ -11,8 +11,9 @@ export type Direction = 1 | -1 | 0;
  * How a metric is computed, which decides its default interval (SPEC §4):
  * - `confusion`: a function of the confusion-matrix cell counts (paired bootstrap of joint cells);
  * - `ranking`: needs scores, not a threshold (DeLong for roc_auc, bootstrap for pr_auc);
- * - `mean_loss`: the mean of a per-row loss (paired normal interval of per-row differences);
- * - `other`: anything else (bootstrap).
+ * - `mean_loss`: the mean of a per-row loss (paired normal interval of per-row differences; mape over the
+ *   rows whose label is not 0);
+ * - `other`: anything else (rmse, r2: delta method; ece: row bootstrap).
  */
 export type MetricKind = 'confusion' | 'ranking' | 'mean_loss' | 'other';
 
@@ -54,23 +55,23 @@ const CATALOG: readonly MetricInfo[] = [
   m('binary', 'mcc', 1, 'confusion', 'prediction'),
   m('binary', 'selection_rate', 0, 'confusion', 'prediction'),
   m('binary', 'roc_auc', 1, 'ranking', 'score'),
-  m('binary', 'pr_auc', 1, 'ranking', 'score', false),
+  m('binary', 'pr_auc', 1, 'ranking', 'score'),
   m('binary', 'log_loss', -1, 'mean_loss', 'probability'),
   m('binary', 'brier', -1, 'mean_loss', 'probability'),
-  m('binary', 'ece', -1, 'other', 'probability', false),
-  m('binary', 'net_benefit', 1, 'confusion', 'prediction', false),
-  m('multiclass', 'accuracy', 1, 'confusion', 'prediction', false),
-  m('multiclass', 'macro_f1', 1, 'confusion', 'prediction', false),
-  m('multiclass', 'weighted_f1', 1, 'confusion', 'prediction', false),
-  m('multiclass', 'micro_f1', 1, 'confusion', 'prediction', false),
-  m('multiclass', 'macro_precision', 1, 'confusion', 'prediction', false),
-  m('multiclass', 'macro_recall', 1, 'confusion', 'prediction', false),
-  m('multiclass', 'log_loss', -1, 'mean_loss', 'probability', false),
-  m('regression', 'mae', -1, 'mean_loss', 'prediction', false),
-  m('regression', 'mse', -1, 'mean_loss', 'prediction', false),
-  m('regression', 'rmse', -1, 'other', 'prediction', false),
-  m('regression', 'mape', -1, 'other', 'prediction', false),
-  m('regression', 'r2', 1, 'other', 'prediction', false)
+  m('binary', 'ece', -1, 'other', 'probability'),
+  m('binary', 'net_benefit', 1, 'confusion', 'prediction'),
+  m('multiclass', 'accuracy', 1, 'confusion', 'prediction'),
+  m('multiclass', 'macro_f1', 1, 'confusion', 'prediction'),
+  m('multiclass', 'weighted_f1', 1, 'confusion', 'prediction'),
+  m('multiclass', 'micro_f1', 1, 'confusion', 'prediction'),
+  m('multiclass', 'macro_precision', 1, 'confusion', 'prediction'),
+  m('multiclass', 'macro_recall', 1, 'confusion', 'prediction'),
+  m('multiclass', 'log_loss', -1, 'mean_loss', 'probability'),
+  m('regression', 'mae', -1, 'mean_loss', 'prediction'),
+  m('regression', 'mse', -1, 'mean_loss', 'prediction'),
+  m('regression', 'rmse', -1, 'other', 'prediction'),
+  m('regression', 'mape', -1, 'mean_loss', 'prediction'),
+  m('regression', 'r2', 1, 'other', 'prediction')
 ];
 
 /** The catalogue entry for `name` under `task`, or undefined when the metric does not fit the task. */

@@ -135,3 +135,76 @@ export function confusionOf(cells: ArrayLike<number>, which: 'candidate' | 'cham
   }
   return c;
 }
+
+/** Value of each confusion-matrix outcome (config `metric_options.net_benefit`, e.g. dollars). */
+export interface NetBenefitValues {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+/** SPEC §4 `net_benefit`: the total over rows of each outcome's value, Σ count(outcome)·value(outcome). */
+export function netBenefit(c: Confusion, v: NetBenefitValues): number {
+  return c.tp * v.tp + c.fp * v.fp + c.tn * v.tn + c.fn * v.fn;
+}
+
+/**
+ * For the confusion metrics that are a proportion of hits over a set of rows fixed by the labels, the paired
+ * 2×2 table of (candidate hit, champion hit) over those rows, read off the joint cells (Newcombe's interval,
+ * newcombe.ts); undefined for the others (precision's rows depend on the predictions; f1, mcc and balanced
+ * accuracy are not proportions).
+ * accuracy: all rows, hit = correct; recall/tpr: positives, predicted 1; fnr: positives, predicted 0;
+ * specificity/tnr: negatives, predicted 0; fpr: negatives, predicted 1; selection_rate: all rows, predicted 1.
+ */
+export function pairedTableOf(
+  cells: ArrayLike<number>,
+  metric: string
+): { both: number; candidateOnly: number; championOnly: number; neither: number } | undefined {
+  // rows(label) says whether rows with that label count; hit(label, prediction) whether the prediction is a hit.
+  let rows: (y: number) => boolean;
+  let hit: (y: number, p: number) => boolean;
+  switch (metric) {
+    case 'accuracy':
+      rows = () => true;
+      hit = (y, p) => y === p;
+      break;
+    case 'recall':
+    case 'tpr':
+      rows = (y) => y === 1;
+      hit = (_y, p) => p === 1;
+      break;
+    case 'fnr':
+      rows = (y) => y === 1;
+      hit = (_y, p) => p === 0;
+      break;
+    case 'specificity':
+    case 'tnr':
+      rows = (y) => y === 0;
+      hit = (_y, p) => p === 0;
+      break;
+    case 'fpr':
+      rows = (y) => y === 0;
+      hit = (_y, p) => p === 1;
+      break;
+    case 'selection_rate':
+      rows = () => true;
+      hit = (_y, p) => p === 1;
+      break;
+    default:
+      return undefined;
+  }
+  const t = { both: 0, candidateOnly: 0, championOnly: 0, neither: 0 };
+  for (let idx = 0; idx < PAIRED_CELLS; idx++) {
+    const y = idx >> 2;
+    if (!rows(y)) continue;
+    const a = hit(y, (idx >> 1) & 1);
+    const b = hit(y, idx & 1);
+    const count = cells[idx]!;
+    if (a && b) t.both += count;
+    else if (b) t.candidateOnly += count;
+    else if (a) t.championOnly += count;
+    else t.neither += count;
+  }
+  return t;
+}

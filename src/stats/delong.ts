@@ -24,7 +24,7 @@ const { isFinite: isFiniteNumber } = Number;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-interface Sorted {
+export interface Sorted {
   /** Row indices in ascending order of score (stable). */
   order: Uint32Array;
   /** The order-preserving keys, high and low words, in that order: equal keys ⇔ equal scores. */
@@ -36,8 +36,9 @@ interface Sorted {
  * Stable argsort of finite doubles by LSD radix sort on order-preserving 64-bit keys: flip every bit of a
  * negative number and only the sign bit of a positive one, and unsigned order is numeric order. −0 is made
  * +0 first so that the two zeros tie, as they compare equal. Throws on a non-finite value.
+ * Shared with ranking.ts (average precision, the row bootstrap of ROC-AUC).
  */
-function argsortFinite(values: ArrayLike<number>): Sorted {
+export function argsortFinite(values: ArrayLike<number>): Sorted {
   const n = values.length;
   const f = new Float64Array(n);
   for (let i = 0; i < n; i++) {

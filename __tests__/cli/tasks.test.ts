@@ -1,0 +1,89 @@
+/** The whole CLI on multiclass and regression predictions files (issue 3): config → readers → engine → report. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { EXIT, main } from '../../src/cli/main.js';
+
+async function cli(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, now: () => new Date('2026-11-22T00:00:00Z') });
+  return { code, stdout, stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-tasks-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+  return dir;
+}
+
+const CLASSES = ['cat', 'dog', 'eel'];
+
+function multiclassRows(n: number, wrongEvery: number, shift: number): string {
+  const lines = [`id,label,prediction,${CLASSES.map((c) => `proba_${c}`).join(',')}`];
+  for (let i = 0; i < n; i++) {
+    const y = i % 3;
+    const p = (i + shift) % wrongEvery === 0 ? (y + 1) % 3 : y;
+    const proba = CLASSES.map((_, j) => (j === p ? 0.6 : 0.2));
+    lines.push(`r${i},${CLASSES[y]},${CLASSES[p]},${proba.join(',')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('multiclass: macro_f1 with the cells bootstrap and log_loss with the paired normal interval', async () => {
+  const dir = workspace({
+    'c.csv': multiclassRows(900, 6, 0),
+    'h.csv': multiclassRows(900, 5, 1),
+    'g.yml':
+      'version: 1\ntask: multiclass\nartifacts: { candidate: c.csv, champion: h.csv }\n' +
+      'gates:\n  performance:\n    primary_metric: macro_f1\n    absolute_drop_allowed: 0.02\n' +
+      '    metrics:\n      - { metric: log_loss, relative_drop_allowed: 0.05 }\n      - { metric: accuracy, absolute_drop_allowed: 0.02 }\n' +
+      '  ci: { resamples: 2000 }\n'
+  });
+  const r = await cli(['-c', 'g.yml', '--json'], dir);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(EXIT.ok);
+  const report = JSON.parse(r.stdout);
+  expect(report.checks.map((c: { metric: string; ci_method: string; status: string }) => [c.metric, c.ci_method, c.status])).toEqual([
+    ['macro_f1', 'bootstrap-cells', 'pass'],
+    ['log_loss', 'paired-normal', 'pass'],
+    ['accuracy', 'bootstrap-cells', 'pass']
+  ]);
+  expect(report.checks[2].candidate).toBeCloseTo(750 / 900, 12);
+  for (const c of report.checks) expect(c.mde).toBeGreaterThan(0);
+  expect(report.test_set.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+});
+
+test('multiclass: a label without a probability column stops the gate with file, line and column', async () => {
+  const dir = workspace({
+    'c.csv': 'id,label,proba_cat,proba_dog\n1,cat,0.6,0.4\n2,eel,0.5,0.5\n',
+    'g.yml': 'version: 1\ntask: multiclass\nartifacts: { candidate: c.csv }\ngates: { performance: { primary_metric: log_loss, max_value: 1 } }\n'
+  });
+  const r = await cli(['-c', 'g.yml'], dir);
+  expect(r.code).toBe(EXIT.error);
+  expect(r.stderr).toContain('c.csv line 3, column "label": the label "eel" has no probability column "proba_eel"');
+});
+
+test('regression: rmse by the delta method, mape counting the zero labels it leaves out', async () => {
+  const rows = (noise: number) =>
+    'id,label,prediction\n' +
+    Array.from({ length: 600 }, (_, i) => {
+      const y = i % 20 === 0 ? 0 : 5 + (i % 7);
+      return `${i},${y},${y + noise * (((i * 37) % 11) - 5) / 5}`;
+    }).join('\n');
+  const dir = workspace({
+    'c.csv': rows(0.5),
+    'h.csv': rows(0.6),
+    'g.yml':
+      'version: 1\ntask: regression\nartifacts: { candidate: c.csv, champion: h.csv }\n' +
+      'gates:\n  performance:\n    primary_metric: rmse\n    relative_drop_allowed: 0.05\n    metrics:\n      - { metric: mape, absolute_drop_allowed: 0.01, max_value: 0.2 }\n      - { metric: r2, absolute_drop_allowed: 0.01 }\n'
+  });
+  const r = await cli(['-c', 'g.yml', '--json'], dir);
+  expect(r.stderr).toBe('');
+  const report = JSON.parse(r.stdout);
+  const byMetric = (m: string) => report.checks.filter((c: { metric: string }) => c.metric === m);
+  expect(byMetric('rmse')[0].ci_method).toBe('delta-method');
+  expect(byMetric('r2')[0].ci_method).toBe('delta-method');
+  for (const c of byMetric('mape')) expect(c.message).toContain('mape leaves out the 30 of 600 rows whose label is 0');
+  expect(report.gate_result).toBe('pass');
+});

@@ -1,0 +1,281 @@
+/**
+ * estimateMetric: the interval method each metric gets under ci.method auto / bootstrap / analytic, the notes
+ * that say so, and degenerate inputs — identical models, constant predictions, a class with no rows, constant
+ * labels, perfect models — which give either a finite estimate with a clear note or NotEstimable (an
+ * inconclusive check with that message), never NaN, Infinity or another exception.
+ */
+import fc from 'fast-check';
+import type { CiMethod, CiSettings } from '../../src/config/types.js';
+import type { PairedData } from '../../src/core/data.js';
+import { estimateMetric, NotEstimable, type Estimate } from '../../src/core/estimate.js';
+import { metricInfo, metricNames, type Task } from '../../src/stats/catalog.js';
+
+const NB = { tp: 10, fp: -2, tn: 0, fn: -20 };
+const ci = (method: CiMethod = 'auto', over: Partial<CiSettings> = {}): CiSettings => ({
+  method,
+  confidence_level: 0.95,
+  min_eval_samples: 0,
+  resamples: 400,
+  seed: 7,
+  ...over
+});
+const est = (task: Task, metric: string, data: PairedData, method: CiMethod = 'auto'): Estimate =>
+  estimateMetric(metricInfo(task, metric)!, data, ci(method), `performance/${metric}`, { net_benefit: NB });
+
+function binary(label: number[], cand: number[], champ: number[] | null): PairedData {
+  return {
+    n: label.length,
+    label: Uint8Array.from(label),
+    extra: {},
+    fingerprint: 'sha256:t',
+    candidate: { file: 'c.csv', score: Float64Array.from(cand), prediction: Uint8Array.from(cand, (s) => (s >= 0.5 ? 1 : 0)) },
+    champion: champ ? { file: 'h.csv', score: Float64Array.from(champ), prediction: Uint8Array.from(champ, (s) => (s >= 0.5 ? 1 : 0)) } : undefined
+  };
+}
+
+function multiclass(k: number, label: number[], cand: number[], champ: number[]): PairedData {
+  const proba = (pred: number[]) => {
+    const p = new Float64Array(pred.length * k);
+    pred.forEach((c, i) => {
+      for (let j = 0; j < k; j++) p[i * k + j] = j === c ? 0.7 : 0.3 / (k - 1);
+    });
+    return p;
+  };
+  return {
+    n: label.length,
+    label: new Uint8Array(label.length),
+    classes: Array.from({ length: k }, (_, j) => `c${j}`),
+    labelClass: Uint32Array.from(label),
+    extra: {},
+    fingerprint: 'sha256:t',
+    candidate: { file: 'c.csv', predictionClass: Uint32Array.from(cand), proba: proba(cand) },
+    champion: { file: 'h.csv', predictionClass: Uint32Array.from(champ), proba: proba(champ) }
+  };
+}
+
+function regression(target: number[], cand: number[], champ: number[]): PairedData {
+  return {
+    n: target.length,
+    label: new Uint8Array(target.length),
+    target: Float64Array.from(target),
+    extra: {},
+    fingerprint: 'sha256:t',
+    candidate: { file: 'c.csv', value: Float64Array.from(cand) },
+    champion: { file: 'h.csv', value: Float64Array.from(champ) }
+  };
+}
+
+/** Every number of an estimate is finite (or null); the interval contains Δ up to rounding. */
+function expectSane(e: Estimate): void {
+  for (const v of [e.candidate, e.champion, e.delta, e.low, e.high, e.se, e.mde]) {
+    if (v !== null) expect(Number.isFinite(v)).toBe(true);
+  }
+  if (e.low !== null && e.high !== null) expect(e.low).toBeLessThanOrEqual(e.high);
+  if (e.se !== null) expect(e.se).toBeGreaterThanOrEqual(0);
+}
+
+const rng = (seed: number) => {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+};
+
+describe('method by ci.method', () => {
+  const r = rng(1);
+  const label = Array.from({ length: 300 }, () => (r() < 0.4 ? 1 : 0));
+  const cand = label.map((y) => Math.min(1, Math.max(0, 0.35 + 0.3 * y + 0.4 * (r() - 0.5))));
+  const champ = label.map((y) => Math.min(1, Math.max(0, 0.38 + 0.22 * y + 0.4 * (r() - 0.5))));
+  const data = binary(label, cand, champ);
+  const expected: Record<string, [string, string, string]> = {
+    accuracy: ['bootstrap-cells', 'bootstrap-cells', 'newcombe'],
+    recall: ['bootstrap-cells', 'bootstrap-cells', 'newcombe'],
+    fpr: ['bootstrap-cells', 'bootstrap-cells', 'newcombe'],
+    f1: ['bootstrap-cells', 'bootstrap-cells', 'bootstrap-cells'],
+    mcc: ['bootstrap-cells', 'bootstrap-cells', 'bootstrap-cells'],
+    net_benefit: ['bootstrap-cells', 'bootstrap-cells', 'paired-normal'],
+    roc_auc: ['delong', 'bootstrap-rows', 'delong'],
+    pr_auc: ['bootstrap-rows', 'bootstrap-rows', 'bootstrap-rows'],
+    ece: ['bootstrap-rows', 'bootstrap-rows', 'bootstrap-rows'],
+    log_loss: ['paired-normal', 'bootstrap-rows', 'paired-normal'],
+    brier: ['paired-normal', 'bootstrap-rows', 'paired-normal']
+  };
+  test.each(Object.entries(expected))('binary %s', (metric, methods) => {
+    const got = (['auto', 'bootstrap', 'analytic'] as const).map((m) => est('binary', metric, data, m));
+    expect(got.map((e) => e.method)).toEqual(methods);
+    got.forEach(expectSane);
+    // analytic without an analytic interval says so
+    const fellBack = ['f1', 'mcc', 'pr_auc', 'ece'].includes(metric);
+    expect(got[2].note ?? '').toEqual(fellBack ? expect.stringMatching(new RegExp(`^ci.method analytic: ${metric} has no analytic interval, so ${methods[2]} was used`)) : '');
+    // the three methods agree roughly on a 300-row set
+    const widths = got.map((e) => e.high! - e.low!);
+    expect(Math.max(...widths) / Math.min(...widths)).toBeLessThan(1.6);
+  });
+
+  test('net_benefit: the analytic interval is n × the paired normal interval of per-row values', () => {
+    const e = est('binary', 'net_benefit', data, 'analytic');
+    const c = est('binary', 'net_benefit', data, 'auto');
+    expect(e.candidate).toBe(c.candidate);
+    expect(Math.abs(e.se! / c.se! - 1)).toBeLessThan(0.2);
+  });
+
+  test('multiclass and regression', () => {
+    const k = 3;
+    const y = Array.from({ length: 200 }, () => Math.floor(r() * k));
+    const a = y.map((c) => (r() < 0.7 ? c : Math.floor(r() * k)));
+    const b = y.map((c) => (r() < 0.75 ? c : Math.floor(r() * k)));
+    const mc = multiclass(k, y, b, a);
+    expect(['auto', 'bootstrap', 'analytic'].map((m) => est('multiclass', 'accuracy', mc, m as CiMethod).method)).toEqual(['bootstrap-cells', 'bootstrap-cells', 'newcombe']);
+    expect(['auto', 'bootstrap', 'analytic'].map((m) => est('multiclass', 'macro_f1', mc, m as CiMethod).method)).toEqual(['bootstrap-cells', 'bootstrap-cells', 'bootstrap-cells']);
+    expect(['auto', 'bootstrap', 'analytic'].map((m) => est('multiclass', 'log_loss', mc, m as CiMethod).method)).toEqual(['paired-normal', 'bootstrap-rows', 'paired-normal']);
+    const t = Array.from({ length: 200 }, () => r() * 10 - 2);
+    const rg = regression(t, t.map((v) => v + r() - 0.5), t.map((v) => v + 1.2 * (r() - 0.5)));
+    for (const [metric, auto] of [['mae', 'paired-normal'], ['mse', 'paired-normal'], ['mape', 'paired-normal'], ['rmse', 'delta-method'], ['r2', 'delta-method']]) {
+      expect([est('regression', metric, rg).method, est('regression', metric, rg, 'bootstrap').method, est('regression', metric, rg, 'analytic').method]).toEqual([auto, 'bootstrap-rows', auto]);
+    }
+  });
+});
+
+describe('degenerate inputs', () => {
+  test('identical models: Δ = 0 with a zero-width interval and a note, for every binary metric and method', () => {
+    const label = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0];
+    const s = [0.9, 0.2, 0.6, 0.4, 0.7, 0.1, 0.8, 0.3, 0.55, 0.45];
+    const data = binary(label, s, s);
+    for (const metric of metricNames('binary')) {
+      if (metric === 'selection_rate') continue;
+      for (const method of ['auto', 'bootstrap', 'analytic'] as const) {
+        const e = est('binary', metric, data, method);
+        expectSane(e);
+        expect(e.delta).toBe(0);
+        if (e.method === 'newcombe') continue; // a score interval has width even at Δ = 0
+        expect([e.low, e.high, e.mde]).toEqual([0, 0, 0]);
+        expect(e.note).toMatch(/zero width|DeLong variance is 0/);
+      }
+    }
+  });
+
+  test('constant scores: AUCs of 0.5, AP = prevalence, finite intervals', () => {
+    const label = [1, 0, 1, 0, 0, 1, 0, 0];
+    const data = binary(label, label.map(() => 0.5), label.map(() => 0.3));
+    const a = est('binary', 'roc_auc', data);
+    expect([a.candidate, a.champion, a.delta, a.low, a.high]).toEqual([0.5, 0.5, 0, 0, 0]);
+    expect(a.note).toMatch(/DeLong variance is 0/);
+    const p = est('binary', 'pr_auc', data);
+    expect([p.candidate, p.champion]).toEqual([3 / 8, 3 / 8]);
+    expectSane(est('binary', 'roc_auc', data, 'bootstrap'));
+    expectSane(est('binary', 'ece', data));
+  });
+
+  test('a class with no rows: rates over that class and ranking metrics are not estimable', () => {
+    const allNeg = binary([0, 0, 0, 0], [0.1, 0.6, 0.2, 0.7], [0.2, 0.3, 0.8, 0.1]);
+    for (const metric of ['recall', 'tpr', 'fnr', 'roc_auc', 'pr_auc']) {
+      expect(() => est('binary', metric, allNeg)).toThrow(NotEstimable);
+    }
+    expect(() => est('binary', 'recall', allNeg)).toThrow('recall is a rate over the positive rows and there are none among these 4 rows');
+    expect(() => est('binary', 'roc_auc', allNeg)).toThrow('ROC-AUC needs both classes, but all 4 rows are negative');
+    const allPos = binary([1, 1, 1], [0.1, 0.6, 0.2], [0.2, 0.3, 0.8]);
+    for (const metric of ['specificity', 'tnr', 'fpr', 'roc_auc']) expect(() => est('binary', metric, allPos)).toThrow(NotEstimable);
+    // pr_auc needs positives only
+    expectSane(est('binary', 'pr_auc', allPos));
+    // the other confusion metrics keep scikit-learn's zero_division conventions
+    for (const metric of ['accuracy', 'precision', 'f1', 'mcc', 'balanced_accuracy', 'specificity', 'net_benefit']) expectSane(est('binary', metric, allNeg));
+  });
+
+  test('the row bootstrap leaves out resamples on which the metric is undefined, and says how many', () => {
+    // 1 positive among 30 rows: (29/30)^30 ≈ 36 % of resamples have none.
+    const label = Array.from({ length: 30 }, (_, i) => (i === 0 ? 1 : 0));
+    const data = binary(label, label.map((y, i) => (y ? 0.9 : i / 40)), label.map((y, i) => (y ? 0.5 : i / 35)));
+    const e = est('binary', 'pr_auc', data);
+    expectSane(e);
+    expect(e.note).toMatch(/^\d+ of 400 resamples were left out because on them the resample held no positive row$/);
+    // Two rows, one per class: half the resamples hold one class only; still estimable, and said.
+    try {
+      const two = est('binary', 'roc_auc', binary([1, 0], [0.9, 0.1], [0.4, 0.6]), 'bootstrap');
+      expectSane(two);
+      expect(two.note).toMatch(/resamples were left out because on them the resample held only one class/);
+    } catch (e) {
+      expect(e).toBeInstanceOf(NotEstimable);
+      expect((e as Error).message).toMatch(/^the bootstrap is unreliable here: on \d+ of 400 resamples the resample held only one class$/);
+    }
+  });
+
+  test('multiclass: one class only, classes absent from the labels, a single row', () => {
+    expectSane(est('multiclass', 'macro_f1', multiclass(3, [0, 0, 0, 0], [0, 0, 1, 0], [0, 2, 0, 0])));
+    expectSane(est('multiclass', 'weighted_f1', multiclass(4, [1, 1, 2], [3, 1, 2], [1, 1, 1])));
+    expectSane(est('multiclass', 'log_loss', multiclass(3, [2], [2], [1])));
+    expectSane(est('multiclass', 'accuracy', multiclass(3, [2], [2], [1]), 'analytic'));
+    const same = est('multiclass', 'macro_recall', multiclass(3, [0, 1, 2, 1], [0, 1, 1, 1], [0, 1, 1, 1]));
+    expect([same.delta, same.low, same.high]).toEqual([0, 0, 0]);
+  });
+
+  test('regression: constant labels, all-zero labels, perfect models, a single row', () => {
+    const flat = regression([3, 3, 3, 3], [3, 2, 4, 3], [3, 3, 3, 3.5]);
+    expect(() => est('regression', 'r2', flat)).toThrow('r2 is undefined when every label is the same (all 4 rows have label 3); scikit-learn reports 1 or 0 by convention');
+    expect(() => est('regression', 'r2', flat, 'bootstrap')).toThrow(NotEstimable);
+    expectSane(est('regression', 'mae', flat));
+    const zeros = regression([0, 0, 0], [1, 0, 2], [0, 0, 1]);
+    expect(() => est('regression', 'mape', zeros)).toThrow('mape leaves out rows whose label is 0, and all 3 rows have label 0');
+    const t = [1, 2, 3, 4, 5, 6];
+    const perfect = regression(t, t, t.map((v, i) => v + (i % 2 ? 0.5 : -0.5)));
+    const e = est('regression', 'rmse', perfect);
+    expectSane(e);
+    expect(e.method).toBe('bootstrap-rows');
+    expect(e.note).toMatch(/a model predicts every row exactly .* so bootstrap-rows was used/);
+    for (const metric of ['mae', 'mse', 'rmse', 'mape']) {
+      for (const method of ['auto', 'bootstrap', 'analytic'] as const) {
+        expectSane(est('regression', metric, regression([2.5], [3], [1]), method));
+      }
+    }
+    expect(() => est('regression', 'r2', regression([2.5], [3], [1]))).toThrow(/\(the only row has label 2.5\)/);
+  });
+});
+
+test('property: any small binary data set gives finite numbers or NotEstimable, for every metric and method', () => {
+  const row = fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }));
+  fc.assert(
+    fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), fc.constantFrom<CiMethod>('auto', 'bootstrap', 'analytic'), (rows, method) => {
+      const data = binary(rows.map((x) => x[0]), rows.map((x) => x[1] / 4), rows.map((x) => x[2] / 4));
+      for (const metric of metricNames('binary')) {
+        try {
+          expectSane(estimateMetric(metricInfo('binary', metric)!, data, ci(method, { resamples: 50 }), metric, { net_benefit: NB }));
+        } catch (e) {
+          if (!(e instanceof NotEstimable)) throw e;
+        }
+      }
+    }),
+    { numRuns: 60 }
+  );
+});
+
+test('property: small multiclass and regression data sets too', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 }), fc.integer({ min: -3, max: 3 })), { minLength: 1, maxLength: 12 }),
+      fc.constantFrom<CiMethod>('auto', 'bootstrap', 'analytic'),
+      (rows, method) => {
+        const mc = multiclass(3, rows.map((x) => x[0]), rows.map((x) => x[1]), rows.map((x) => x[2]));
+        const rg = regression(rows.map((x) => x[3]), rows.map((x) => x[4]), rows.map((x) => x[5]));
+        for (const [task, data] of [['multiclass', mc], ['regression', rg]] as const) {
+          for (const metric of metricNames(task)) {
+            try {
+              expectSane(estimateMetric(metricInfo(task, metric)!, data, ci(method, { resamples: 50 }), metric));
+            } catch (e) {
+              if (!(e instanceof NotEstimable)) throw e;
+            }
+          }
+        }
+      }
+    ),
+    { numRuns: 60 }
+  );
+});
+
+test('ECE on fewer than 2000 rows says its interval is only indicative', () => {
+  const r = rng(5);
+  const make = (n: number) => {
+    const label = Array.from({ length: n }, () => (r() < 0.4 ? 1 : 0));
+    return binary(label, label.map((y) => 0.2 + 0.5 * y + 0.2 * r()), label.map((y) => 0.25 + 0.4 * y + 0.2 * r()));
+  };
+  expect(est('binary', 'ece', make(300)).note).toBe(
+    "with 300 rows (< 2000) ECE's interval is unreliable (in docs/statistics.md a candidate worse by the margin passes 4–9 % of the time instead of 2.5 %): treat this comparison as indicative"
+  );
+  expect(est('binary', 'ece', make(2000)).note).toBeUndefined();
+});

@@ -1,0 +1,127 @@
+/**
+ * The engine's paired intervals vs reference implementations on the golden fixtures:
+ * - analytic intervals to 1e-9: the paired normal interval of per-row differences (multiclass log_loss; mae,
+ *   mse and mape on the rows with a non-zero label) vs numpy/scipy, and the delta-method intervals of Δ RMSE
+ *   and Δ R² vs numpy's g'·Cov·g form (a different formulation of the same estimator);
+ * - bootstraps within Monte Carlo error of a numpy row bootstrap (B = 20000, every vectorised statistic re-checked
+ *   against scikit-learn at generation): the row bootstrap of roc_auc (ci.method bootstrap), pr_auc, ece,
+ *   log_loss, brier; the multiclass joint-cells bootstrap; the regression row bootstrap. The acceptance band is
+ *   the one explained in bootstrap.test.ts: the reference quantiles at p ∓ 4 Monte Carlo sds.
+ */
+import { estimateMetric, type Estimate } from '../../src/core/estimate.js';
+import type { CiMethod } from '../../src/config/types.js';
+import { metricInfo, type Task } from '../../src/stats/catalog.js';
+import type { PairedData } from '../../src/core/data.js';
+import {
+  binaryCases,
+  expectClose,
+  multiclassCases,
+  regressionCases,
+  type PairedNormalLevel,
+  type RowBootstrapRef
+} from './fixtures.js';
+import { binaryData, ciSettings, multiclassData, regressionData } from './paired-data.js';
+
+const TOL = 1e-9;
+const FLOAT_SLACK = 1e-12;
+
+function checkNormal(what: string, est: Estimate, lv: PairedNormalLevel, method: string): void {
+  expect(est.method).toBe(method);
+  expectClose(`${what} candidate`, est.candidate, lv.candidate, TOL);
+  expectClose(`${what} champion`, est.champion!, lv.champion, TOL);
+  expectClose(`${what} delta`, est.delta!, lv.delta, TOL);
+  expectClose(`${what} se`, est.se!, lv.se, TOL);
+  expectClose(`${what} low`, est.low!, lv.low, TOL);
+  expectClose(`${what} high`, est.high!, lv.high, TOL);
+  // mde = (z_{1-α/2} + z_{0.8})·se, z_{0.8} = 0.8416212335729143 (scipy.stats.norm.ppf(0.8))
+  expectClose(`${what} mde`, est.mde!, (lv.z + 0.8416212335729143) * lv.se, 1e-12);
+}
+
+/** Every bound of every level inside the reference's Monte Carlo band; returns the failures. */
+function bootstrapProblems(
+  task: Task,
+  metric: string,
+  data: PairedData,
+  ref: RowBootstrapRef,
+  method: CiMethod,
+  expectedMethod: string,
+  label: string
+): string[] {
+  const problems: string[] = [];
+  for (const lv of ref.metrics[metric]!.intervals) {
+    const est = estimateMetric(
+      metricInfo(task, metric)!,
+      data,
+      ciSettings({ method, confidence_level: lv.confidence_level, resamples: ref.engine_resamples_assumed }),
+      `golden/${label}/${metric}`
+    );
+    expect(est.method).toBe(expectedMethod);
+    const check = (bound: 'low' | 'high', got: number, band: [number, number], refValue: number): void => {
+      if (!(got >= band[0] - FLOAT_SLACK && got <= band[1] + FLOAT_SLACK)) {
+        problems.push(`${label} ${metric} @${lv.confidence_level} ${bound}: expected ${refValue} (MC band [${band[0]}, ${band[1]}]), got ${got}`);
+      }
+    };
+    check('low', est.low!, lv.low_band, lv.low);
+    check('high', est.high!, lv.high_band, lv.high);
+  }
+  return problems;
+}
+
+describe('binary score metrics: row bootstrap vs numpy', () => {
+  const cases = binaryCases.filter((c) => c.score_bootstrap !== null);
+  test('reference present for at least three cases', () => expect(cases.length).toBeGreaterThanOrEqual(3));
+  const rows = cases.flatMap((fx) =>
+    ['roc_auc', 'pr_auc', 'ece', 'log_loss', 'brier'].map((m) => [fx.case, m, fx] as const)
+  );
+  test.each(rows)('%s: Δ %s', (_name, metric, fx) => {
+    // roc_auc, log_loss and brier default to analytic intervals: force the bootstrap for them.
+    const method: CiMethod = metric === 'pr_auc' || metric === 'ece' ? 'auto' : 'bootstrap';
+    expect(bootstrapProblems('binary', metric, binaryData(fx), fx.score_bootstrap!, method, 'bootstrap-rows', fx.case)).toEqual([]);
+  });
+});
+
+describe.each(multiclassCases.map((c) => [c.case, c] as const))('multiclass %s', (_name, fx) => {
+  const data = multiclassData(fx);
+
+  test('log_loss: paired normal interval of the per-row differences', () => {
+    for (const lv of fx.paired_normal.log_loss) {
+      const est = estimateMetric(metricInfo('multiclass', 'log_loss')!, data, ciSettings({ confidence_level: lv.confidence_level }), 'g');
+      checkNormal(`${fx.case} log_loss @${lv.confidence_level}`, est, lv, 'paired-normal');
+    }
+  });
+
+  test.each(['accuracy', 'macro_f1', 'weighted_f1', 'macro_precision', 'macro_recall'])(
+    'joint-cells bootstrap of Δ %s vs the numpy row bootstrap',
+    (metric) => {
+      expect(bootstrapProblems('multiclass', metric, data, fx.row_bootstrap, 'auto', 'bootstrap-cells', fx.case)).toEqual([]);
+    }
+  );
+
+  test('ci.method bootstrap: row bootstrap of Δ log_loss vs numpy', () => {
+    expect(bootstrapProblems('multiclass', 'log_loss', data, fx.row_bootstrap, 'bootstrap', 'bootstrap-rows', fx.case)).toEqual([]);
+  });
+});
+
+describe.each(regressionCases.map((c) => [c.case, c] as const))('regression %s', (_name, fx) => {
+  const data = regressionData(fx);
+
+  test.each(['mae', 'mse', 'mape'] as const)('%s: paired normal interval', (metric) => {
+    for (const lv of fx.paired_normal[metric]) {
+      const est = estimateMetric(metricInfo('regression', metric)!, data, ciSettings({ confidence_level: lv.confidence_level }), 'g');
+      checkNormal(`${fx.case} ${metric} @${lv.confidence_level}`, est, lv, 'paired-normal');
+    }
+  });
+
+  test.each(['rmse', 'r2'] as const)('%s: delta-method interval', (metric) => {
+    for (const lv of fx.delta_method[metric].levels) {
+      for (const method of ['auto', 'analytic'] as const) {
+        const est = estimateMetric(metricInfo('regression', metric)!, data, ciSettings({ method, confidence_level: lv.confidence_level }), 'g');
+        checkNormal(`${fx.case} ${metric} ${method} @${lv.confidence_level}`, est, lv, 'delta-method');
+      }
+    }
+  });
+
+  test.each(['mae', 'mse', 'rmse', 'mape', 'r2'])('ci.method bootstrap: row bootstrap of Δ %s vs numpy', (metric) => {
+    expect(bootstrapProblems('regression', metric, data, fx.row_bootstrap, 'bootstrap', 'bootstrap-rows', fx.case)).toEqual([]);
+  });
+});

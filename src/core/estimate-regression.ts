@@ -1,0 +1,177 @@
+/**
+ * Regression-task estimators (SPEC §4), by `ci.method`:
+ *
+ * | metric    | auto / analytic                     | bootstrap      |
+ * |-----------|-------------------------------------|----------------|
+ * | mae, mse  | paired-normal                       | bootstrap-rows |
+ * | mape      | paired-normal on the non-zero labels| bootstrap-rows |
+ * | rmse, r2  | delta-method                        | bootstrap-rows |
+ *
+ * MAPE leaves out rows whose label is 0 (SPEC §4) and says how many in the check's message. On the rows it
+ * keeps it is the mean of a per-row loss, so its paired interval is that of a mean (the delta method for the
+ * ratio "sum over kept rows / number of kept rows" gives the same se up to n/(n − 1)).
+ */
+import type { CiSettings } from '../config/types.js';
+import { mean, sum } from '../stats/losses.js';
+import {
+  absoluteErrorRows,
+  absolutePercentageErrorRows,
+  nonZeroRows,
+  r2Delta,
+  r2FromSums,
+  rmseDelta,
+  squaredErrorRows,
+  totalSumOfSquares
+} from '../stats/regression.js';
+import type { ModelColumns, PairedData } from './data.js';
+import {
+  candidateOnly,
+  normalInterval,
+  NotEstimable,
+  paired,
+  pairedMeans,
+  rowsInterval,
+  type Estimate
+} from './intervals.js';
+
+// Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.
+const { sqrt } = Math;
+
+function requireTarget(data: PairedData): Float64Array {
+  if (!data.target) throw new Error('regression data has no labels');
+  return data.target;
+}
+
+function requireValue(model: ModelColumns, metric: string): Float64Array {
+  if (!model.value) throw new Error(`${model.file} has no predicted values for ${metric}`);
+  return model.value;
+}
+
+export function estimateRegression(name: string, data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
+  const target = requireTarget(data);
+  const cand = requireValue(data.candidate, name);
+  const champ = data.champion ? requireValue(data.champion, name) : undefined;
+  switch (name) {
+    case 'mae':
+    case 'mse': {
+      const rows = name === 'mae' ? absoluteErrorRows : squaredErrorRows;
+      const c = rows(target, cand);
+      if (!champ) return candidateOnly(mean(c));
+      return pairedMeans(c, rows(target, champ), ci, streamLabel);
+    }
+    case 'mape':
+      return estimateMape(target, cand, champ, ci, streamLabel);
+    case 'rmse':
+      return estimateRmse(target, cand, champ, ci, streamLabel);
+    case 'r2':
+      return estimateR2(target, cand, champ, ci, streamLabel);
+    default:
+      throw new Error(`${name} is not a regression metric`);
+  }
+}
+
+function estimateMape(
+  target: Float64Array,
+  cand: Float64Array,
+  champ: Float64Array | undefined,
+  ci: CiSettings,
+  streamLabel: string
+): Estimate {
+  const rows = nonZeroRows(target);
+  const skipped = target.length - rows.length;
+  if (rows.length === 0) {
+    throw new NotEstimable(`mape leaves out rows whose label is 0, and all ${target.length} rows have label 0`);
+  }
+  const note =
+    skipped > 0
+      ? `mape leaves out the ${skipped} of ${target.length} rows whose label is 0 (it divides by the label)`
+      : undefined;
+  const c = absolutePercentageErrorRows(target, cand, rows);
+  const est = champ
+    ? pairedMeans(c, absolutePercentageErrorRows(target, champ, rows), ci, streamLabel)
+    : candidateOnly(mean(c));
+  if (note) est.valueNote = note;
+  return est;
+}
+
+function estimateRmse(
+  target: Float64Array,
+  cand: Float64Array,
+  champ: Float64Array | undefined,
+  ci: CiSettings,
+  streamLabel: string
+): Estimate {
+  const sc = squaredErrorRows(target, cand);
+  if (!champ) return candidateOnly(sqrt(mean(sc)));
+  const sh = squaredErrorRows(target, champ);
+  const n = target.length;
+  let fallback: string | undefined;
+  if (ci.method !== 'bootstrap') {
+    const r = rmseDelta(sc, sh);
+    if (r) return paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci);
+    fallback = 'a model predicts every row exactly (RMSE 0, where the delta method has no derivative), so bootstrap-rows was used';
+  }
+  const weighted = (sq: Float64Array, w: Uint32Array): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += w[i]! * sq[i]!;
+    return sqrt(s / n);
+  };
+  const interval = rowsInterval(n, (w) => weighted(sc, w) - weighted(sh, w), ci, streamLabel);
+  return paired(sqrt(mean(sc)), sqrt(mean(sh)), interval, ci, fallback);
+}
+
+function estimateR2(
+  target: Float64Array,
+  cand: Float64Array,
+  champ: Float64Array | undefined,
+  ci: CiSettings,
+  streamLabel: string
+): Estimate {
+  const sc = squaredErrorRows(target, cand);
+  const total = totalSumOfSquares(target);
+  if (!champ) return candidateOnly(r2FromSums(sum(sc), total));
+  if (total === 0) {
+    throw new NotEstimable(
+      `r2 is undefined when every label is the same (${
+        target.length === 1 ? 'the only row has' : `all ${target.length} rows have`
+      } label ${target[0]}); scikit-learn reports 1 or 0 by convention`
+    );
+  }
+  const sh = squaredErrorRows(target, champ);
+  if (ci.method !== 'bootstrap') {
+    const r = r2Delta(target, sc, sh)!;
+    return paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci);
+  }
+  // Per resample: ΔR² = (SSE_champ − SSE_cand)/SST with all three sums weighted; SST from labels centred on
+  // the full-sample mean (Σw(y − c)² − (Σw(y − c))²/n is exact for any centre c and stable for c ≈ ȳ).
+  const n = target.length;
+  const centre = mean(target);
+  const dev = new Float64Array(n);
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    dev[i] = target[i]! - centre;
+    d[i] = sh[i]! - sc[i]!;
+  }
+  const interval = rowsInterval(
+    n,
+    (w) => {
+      let s1 = 0;
+      let s2 = 0;
+      let sd = 0;
+      for (let i = 0; i < n; i++) {
+        const wi = w[i]!;
+        if (wi === 0) continue;
+        const e = dev[i]!;
+        s1 += wi * e;
+        s2 += wi * e * e;
+        sd += wi * d[i]!;
+      }
+      const sst = s2 - (s1 * s1) / n;
+      return sst > 0 ? sd / sst : NaN;
+    },
+    ci,
+    streamLabel,
+    'every resampled label was the same'
+  );
+  return paired(r2FromSums(sum(sc), total), r2FromSums(sum(sh), total), interval, ci);
+}

@@ -1,0 +1,194 @@
+/**
+ * The building blocks the per-task estimators share: the paired estimate they return, the interval methods
+ * (normal, cells bootstrap, row bootstrap), and the notes that tell a reader when an interval is degenerate
+ * or came from another method than the one asked for. Pure: data in, numbers out.
+ */
+import type { CiSettings } from '../config/types.js';
+import { cellsBootstrap, rowBootstrap } from '../stats/bootstrap.js';
+import { twoSidedZ } from '../stats/distributions.js';
+import { fmt } from './format.js';
+import { mean } from '../stats/losses.js';
+import { pairedMeanInterval } from '../stats/paired-normal.js';
+import { minimumDetectableEffect, seFromInterval } from '../stats/power.js';
+import { deriveSeed } from '../stats/prng.js';
+
+/**
+ * Interval methods, as reported in `ci_method`:
+ * - `bootstrap-cells`: paired bootstrap of the joint (label, champion, candidate) cell counts;
+ * - `bootstrap-rows`: paired row bootstrap (multinomial row weights), percentile interval;
+ * - `delong`: DeLong's paired ROC-AUC interval;
+ * - `paired-normal`: normal interval of the mean per-row difference;
+ * - `delta-method`: normal interval with the delta-method standard error (RMSE, R²);
+ * - `newcombe`: Newcombe's hybrid score interval for paired proportions.
+ */
+export type CiMethodName = 'bootstrap-cells' | 'bootstrap-rows' | 'delong' | 'paired-normal' | 'delta-method' | 'newcombe';
+
+export interface Estimate {
+  candidate: number;
+  champion: number | null;
+  delta: number | null;
+  low: number | null;
+  high: number | null;
+  /** Interval method actually used (see CiMethodName), null without a champion. */
+  method: CiMethodName | null;
+  /**
+   * Standard error of Δ the interval implies: the analytic se for normal intervals, (high − low)/(2z) for
+   * percentile and score intervals. Null without a champion.
+   */
+  se: number | null;
+  /** Minimum detectable effect at 80 % power (see stats/power.ts); null without a champion. */
+  mde: number | null;
+  /** Anything the reader of the verdict should know about this interval (fallbacks, degenerate intervals). */
+  note?: string;
+  /** Anything the reader should know about the point values themselves (e.g. rows mape left out). */
+  valueNote?: string;
+}
+
+/** Thrown when a metric cannot be computed on these rows (e.g. ROC-AUC with one class): the check is inconclusive. */
+export class NotEstimable extends Error {}
+
+/** An interval of Δ with its method and the se it implies. */
+export interface Interval {
+  low: number;
+  high: number;
+  se: number;
+  method: CiMethodName;
+  note?: string;
+}
+
+/** The estimate without a champion: the candidate's value only. */
+export function candidateOnly(candidate: number): Estimate {
+  return { candidate, champion: null, delta: null, low: null, high: null, method: null, se: null, mde: null };
+}
+
+/** The paired estimate from both point values and an interval of their difference. */
+export function paired(candidate: number, champion: number, interval: Interval, ci: CiSettings, ...notes: (string | undefined)[]): Estimate {
+  const delta = candidate - champion;
+  const est: Estimate = {
+    candidate,
+    champion,
+    delta,
+    low: interval.low,
+    high: interval.high,
+    method: interval.method,
+    se: interval.se,
+    mde: minimumDetectableEffect(interval.se, ci.confidence_level)
+  };
+  const note = joinNotes(...notes, interval.note, zeroWidthNote(interval));
+  if (note) est.note = note;
+  return est;
+}
+
+/** Δ ± z·se. */
+export function normalInterval(delta: number, se: number, ci: CiSettings, method: CiMethodName): Interval {
+  const z = twoSidedZ(ci.confidence_level);
+  return { low: delta - z * se, high: delta + z * se, se, method };
+}
+
+/** Percentile interval of the paired cells bootstrap (see stats/bootstrap.ts), on the check's own stream. */
+export function cellsInterval(
+  cells: Float64Array,
+  statistic: (cells: Float64Array) => number,
+  ci: CiSettings,
+  streamLabel: string
+): Interval {
+  const r = cellsBootstrap(cells, statistic, {
+    resamples: ci.resamples,
+    seed: deriveSeed(ci.seed, streamLabel),
+    confidenceLevel: ci.confidence_level
+  });
+  return { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'bootstrap-cells' };
+}
+
+/**
+ * Percentile interval of the paired row bootstrap. `statistic` returns NaN on a resample where Δ is undefined
+ * (`undefinedWhen` says when, for the note); such resamples are left out. If more than half are, the metric
+ * is not estimable on these rows.
+ */
+export function rowsInterval(
+  n: number,
+  statistic: (weights: Uint32Array) => number,
+  ci: CiSettings,
+  streamLabel: string,
+  undefinedWhen = 'the metric is undefined'
+): Interval {
+  let r;
+  try {
+    r = rowBootstrap(n, statistic, {
+      resamples: ci.resamples,
+      seed: deriveSeed(ci.seed, streamLabel),
+      confidenceLevel: ci.confidence_level
+    });
+  } catch (e) {
+    if (e instanceof RangeError && /undefined on every resample/.test(e.message)) {
+      throw new NotEstimable(`the bootstrap could not be run: on every resample ${undefinedWhen}`);
+    }
+    throw e;
+  }
+  if (r.used * 2 < r.resamples) {
+    throw new NotEstimable(
+      `the bootstrap is unreliable here: on ${r.resamples - r.used} of ${r.resamples} resamples ${undefinedWhen}`
+    );
+  }
+  const interval: Interval = {
+    low: r.low,
+    high: r.high,
+    se: seFromInterval(r.low, r.high, ci.confidence_level),
+    method: 'bootstrap-rows'
+  };
+  if (r.used < r.resamples) {
+    interval.note = `${r.resamples - r.used} of ${r.resamples} resamples were left out because on them ${undefinedWhen}`;
+  }
+  return interval;
+}
+
+/** Weighted mean of per-row values with bootstrap weights that sum to n. */
+function weightedMean(values: Float64Array, weights: Uint32Array, n: number): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += weights[i]! * values[i]!;
+  return s / n;
+}
+
+/**
+ * A mean loss (or any mean of per-row values) compared on paired rows: the paired normal interval of the
+ * per-row differences, or under `ci.method: bootstrap` the row bootstrap of the mean difference.
+ * `scale` multiplies means and interval (net_benefit is a total, n × the mean).
+ */
+export function pairedMeans(
+  candRows: Float64Array,
+  champRows: Float64Array,
+  ci: CiSettings,
+  streamLabel: string,
+  scale = 1
+): Estimate {
+  const n = candRows.length;
+  if (n === 0) throw new NotEstimable('there are no rows to average');
+  if (ci.method === 'bootstrap') {
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) d[i] = candRows[i]! - champRows[i]!;
+    const interval = rowsInterval(n, (w) => scale * weightedMean(d, w, n), ci, streamLabel);
+    return paired(scale * mean(candRows), scale * mean(champRows), interval, ci);
+  }
+  const r = pairedMeanInterval(candRows, champRows, ci.confidence_level);
+  const interval = normalInterval(scale * r.delta, scale * r.se, ci, 'paired-normal');
+  return paired(scale * r.candidate, scale * r.champion, interval, ci);
+}
+
+/**
+ * The note for `ci.method: analytic` on a metric without an analytic interval: which method was used instead.
+ */
+export function analyticFallback(ci: CiSettings, metric: string, used: CiMethodName, why = 'has no analytic interval'): string | undefined {
+  return ci.method === 'analytic' ? `ci.method analytic: ${metric} ${why}, so ${used} was used` : undefined;
+}
+
+function zeroWidthNote(i: Interval): string | undefined {
+  if (i.high > i.low) return undefined;
+  return `the interval has zero width (${fmt(i.low)}): Δ did not vary ${
+    i.method.startsWith('bootstrap') ? 'across resamples' : 'between rows'
+  }, typically because the two models agree on every row`;
+}
+
+export function joinNotes(...notes: (string | undefined)[]): string | undefined {
+  const kept = notes.filter((x): x is string => !!x);
+  return kept.length ? kept.join('; ') : undefined;
+}

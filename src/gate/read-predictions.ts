@@ -1,0 +1,80 @@
+/**
+ * Reads one model's predictions file with the reader of the config's task, and pairs the two models' files:
+ * binary (readers/predictions.ts + align.ts), multiclass and regression (readers/task-predictions.ts).
+ */
+import type { GateConfig } from '../config/types.js';
+import type { PairedData } from '../core/data.js';
+import { subsetRows } from '../core/subset.js';
+import { alignPredictions } from '../readers/align.js';
+import { readPredictions, type Predictions } from '../readers/predictions.js';
+import {
+  alignMulticlass,
+  alignRegression,
+  readMulticlassPredictions,
+  readRegressionPredictions,
+  type MulticlassPredictions,
+  type RegressionPredictions
+} from '../readers/task-predictions.js';
+import type { ColumnNeeds } from './needs.js';
+
+export type ModelPredictions =
+  | { task: 'binary'; predictions: Predictions }
+  | { task: 'multiclass'; predictions: MulticlassPredictions }
+  | { task: 'regression'; predictions: RegressionPredictions };
+
+/**
+ * Reads `file` (shown as `shown` in messages) for the config's task. Segment and group columns come from the
+ * candidate's file only; the champion's need not have them.
+ */
+export async function readModelPredictions(
+  config: GateConfig,
+  file: string,
+  shown: string,
+  needs: ColumnNeeds,
+  role: 'candidate' | 'champion'
+): Promise<ModelPredictions> {
+  const extraColumns = role === 'candidate' ? needs.extraColumns : [];
+  const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns };
+  switch (config.task) {
+    case 'binary':
+      return {
+        task: 'binary',
+        predictions: await readPredictions(file, {
+          ...common,
+          threshold: config.threshold,
+          positiveLabel: config.positive_label,
+          score: needs.score
+        })
+      };
+    case 'multiclass':
+      // Multiclass metrics that need probabilities (log_loss) ask for "probability" scores.
+      return {
+        task: 'multiclass',
+        predictions: await readMulticlassPredictions(file, { ...common, needProba: needs.score === 'probability' })
+      };
+    case 'regression':
+      return { task: 'regression', predictions: await readRegressionPredictions(file, { ...common, needProba: false }) };
+  }
+}
+
+/**
+ * Pairs the candidate's rows with the champion's (if any) by id, under the fixed-test-set rules, and puts the
+ * rows in id order: then nothing the engine computes — sums in floating point, which rows a bootstrap draws —
+ * depends on the order of the rows in either file (issue 7: "any row order" gives the same report).
+ */
+export function alignModelPredictions(cand: ModelPredictions, champ: ModelPredictions | undefined): PairedData {
+  if (champ && champ.task !== cand.task) throw new Error('candidate and champion were read for different tasks');
+  switch (cand.task) {
+    case 'binary':
+      return inIdOrder(alignPredictions(cand.predictions, champ?.predictions as Predictions | undefined));
+    case 'multiclass':
+      return inIdOrder(alignMulticlass(cand.predictions, champ?.predictions as MulticlassPredictions | undefined));
+    case 'regression':
+      return inIdOrder(alignRegression(cand.predictions, champ?.predictions as RegressionPredictions | undefined));
+  }
+}
+
+/** The paired rows reordered to id order (subsetRows keeps every per-row field in step). */
+function inIdOrder({ idOrder, ...data }: PairedData & { idOrder: Uint32Array }): PairedData {
+  return subsetRows(data, idOrder);
+}
