@@ -5,7 +5,6 @@
  * the gate result: those failures are warnings.
  */
 import * as core from '@actions/core';
-import artifactClient from '@actions/artifact';
 import * as path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import type { ReleaseCard } from '../core/release-card.js';
@@ -25,7 +24,16 @@ import { uploadReport } from '../github/report-artifact.js';
 import { pullRequestFacts } from '../github/waiver.js';
 import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
 import { checkAnnotations } from './annotations.js';
+import { logLine } from './log.js';
 import { readSettings, type ActionSettings } from './settings.js';
+
+/**
+ * The Actions artifact client, loaded on first use: it is half the bundle, and a run that neither downloads a
+ * champion nor uploads a report (most runs, and every early error) should not pay ~200 ms to load it.
+ */
+async function artifactClient() {
+  return (await import('@actions/artifact')).default;
+}
 
 function reportDir(settings: Pick<ActionSettings, 'tempDir' | 'commentId'>): string {
   return path.join(settings.tempDir, 'model-gate', settings.commentId);
@@ -123,7 +131,7 @@ async function comment(settings: ActionSettings, side: GitHubSide, body: string)
 /** Comment and report artifact: what is shared beyond the step, after the outputs are safely written. */
 async function share(settings: ActionSettings, side: GitHubSide, commentBody: string, dir: string): Promise<void> {
   await comment(settings, side, commentBody);
-  if (settings.reportArtifact) await uploadReport(artifactClient, settings.reportArtifact, dir);
+  if (settings.reportArtifact) await uploadReport(await artifactClient(), settings.reportArtifact, dir);
 }
 
 /** `champion-artifact`: the champion comes from another run once the config (which names the file) is known. */
@@ -137,7 +145,7 @@ function championFetcher(s: ActionSettings, side: GitHubSide): GateRequest['fetc
     token: s.token,
     directory: path.join(s.tempDir, 'model-gate-champion', s.commentId)
   };
-  return (config: GateConfig) => downloadChampion(side.ctx, side.octokit(), artifactClient, source, config);
+  return async (config: GateConfig) => downloadChampion(side.ctx, side.octokit(), await artifactClient(), source, config);
 }
 
 /** The PR's facts matter to the verdict only through a waiver label; without one, nothing is looked up. */
@@ -174,7 +182,7 @@ export async function run(): Promise<void> {
     const card = await writeReport(report, releaseCard, file);
     const md = markdownOptions(s, github.ctx, card);
     await writeOutputs(report, file, renderMarkdown(report, md.summary));
-    core.info(report.summary);
+    core.info(logLine(report.summary));
     annotate(report);
     await share(s, github, renderMarkdown(report, md.comment), reportDir(s));
     if (shouldFail(report.gate_result, s.failOn)) {

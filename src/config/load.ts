@@ -58,12 +58,60 @@ export async function loadConfig(path: string, displayPath: string): Promise<Gat
       where
     );
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new GateError(`${displayPath}: cannot read the config file (${code ?? String(e)}); check its permissions`, where);
   }
-  return parseConfig(text, displayPath);
+  return parseConfig(decodeUtf8(bytes, displayPath), displayPath);
+}
+
+/** The config's text; UTF-16 (an editor's "Unicode") or bytes that are not UTF-8 are errors that say so. */
+function decodeUtf8(bytes: Buffer, displayPath: string): string {
+  const where = { file: displayPath };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new GateError(`${displayPath}: the config is UTF-16 text; save it as UTF-8`, where);
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return bytes.toString('utf8');
+  const before = bytes.subarray(0, bad).toString('utf8');
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  throw new GateError(
+    `${displayPath}:${line}:${column}: the config is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}); save it as UTF-8`,
+    { file: displayPath, line, column }
+  );
+}
+
+/** Offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629), or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    // Length of the sequence and the range of its second byte (no overlongs, surrogates or > U+10FFFF).
+    let n: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      n = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      n = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    } else return i;
+    if (i + n >= b.length) return i; // cut short by the end of the file
+    if (!(b[i + 1]! >= lo && b[i + 1]! <= hi)) return i;
+    for (let k = 2; k <= n; k++) if (!(b[i + k]! >= 0x80 && b[i + k]! <= 0xbf)) return i;
+    i += n + 1;
+  }
+  return -1;
 }

@@ -194,6 +194,20 @@ export function readYaml(text: string, source: string): ConfigDocument {
   // A byte order mark is not content; dropping it keeps the columns of the first line right.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
+  // YAML allows no C0 control character but tab and line breaks (YAML 1.2 §5.1): a NUL means a binary file.
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
+  if (control) {
+    const before = text.slice(0, control.index);
+    const line = before.split('\n').length;
+    const col = control.index - before.lastIndexOf('\n');
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new GateError(`${source}:${line}:${col}: the config holds the control character ${code}, which YAML does not allow; check that it is the gate config`, {
+      file: source,
+      line,
+      column: col
+    });
+  }
+
   checkLexedNesting(text, source);
 
   const lines = new LineCounter();

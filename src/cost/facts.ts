@@ -8,6 +8,7 @@
  * cost that really is 0); other keys (currency, period, notes) are allowed and ignored. Pure.
  */
 import { GateError } from '../errors.js';
+import { quoteJson } from '../readers/text.js';
 
 export const COST_FIELDS = ['inference_cost', 'infra_cost', 'storage_cost', 'retraining_cost', 'human_ops_cost'] as const;
 
@@ -37,7 +38,7 @@ export function parseCost(doc: unknown, file: string): CostFacts {
   const number = (key: string): number => {
     const v = obj[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw new GateError(`${file}: ${key} must be a finite number ≥ 0, not ${JSON.stringify(v)}.`, { file, key });
+      throw new GateError(`${file}: ${key} must be a finite number ≥ 0, not ${quoteJson(v)}.`, { file, key });
     }
     return v;
   };

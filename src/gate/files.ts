@@ -3,12 +3,22 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { GateError } from '../errors.js';
 
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a report. A file that cannot be
+ * written (no space, no permission, a file where a directory should be) is a GateError naming it.
+ */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, content, 'utf8');
-  await fs.rename(tmp, file);
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(tmp, content, 'utf8');
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw e;
+    throw new GateError(`cannot write ${file} (${code}); check that its directory exists or can be created and is writable`);
+  }
 }
 
 /**
@@ -25,6 +35,7 @@ export async function requireFile(absolute: string, shown: string, origin: strin
     });
   }
   if (!stat.isFile()) {
-    throw new GateError(`${shown} is not a file (from ${origin})`, { file: shown });
+    const what = stat.isDirectory() ? 'a directory' : 'not a regular file';
+    throw new GateError(`${shown} is ${what}, not a file (from ${origin}); point it at the file itself`, { file: shown });
   }
 }

@@ -1,6 +1,7 @@
 /** Reading a JSON artifact (load test, cost) with errors that name the file and, for bad JSON, the line. */
 import { promises as fs } from 'node:fs';
 import { GateError } from '../errors.js';
+import { jsonSyntaxReason } from '../readers/json-reason.js';
 
 /** Large enough for a load test's raw samples (millions of latencies), small enough to stay in memory. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
@@ -43,13 +44,15 @@ export async function readJsonFile(file: string, shown: string, what: string, ma
   try {
     return JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const message = e instanceof Error ? e.message : String(e);
+    // The reason without V8's excerpt of the text: a message may not quote the file's content.
+    const why = jsonSyntaxReason(message).reason;
     // Node ≥ 21 says "(line L column C)", earlier versions "at position P" or nothing.
-    const lc = /line (\d+) column (\d+)/.exec(why);
-    const at = /position (\d+)/.exec(why);
+    const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+    const at = / at position (\d+)/.exec(message);
     if (lc || at) {
       const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumn(text, Number(at![1]));
-      throw new GateError(`${shown}:${line}:${column}: ${what} is not valid JSON (${why.replace(/\s*\(line \d+ column \d+\)/, '')}).`, {
+      throw new GateError(`${shown}:${line}:${column}: ${what} is not valid JSON (${why}).`, {
         file: shown,
         line,
         column

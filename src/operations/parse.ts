@@ -13,6 +13,7 @@
  * Pure: the parsed JSON in, facts out; every problem is a GateError naming the file and the key.
  */
 import { GateError } from '../errors.js';
+import { quoteJson } from '../readers/text.js';
 import { quantileSorted } from '../stats/quantile.js';
 import type { OperationsFacts } from './facts.js';
 
@@ -51,7 +52,7 @@ function nonNegative(obj: Json, key: string, file: string, shown = key): number 
   const v = obj[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-    throw bad(file, shown, `must be a finite number ≥ 0, not ${JSON.stringify(v)}`);
+    throw bad(file, shown, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
   }
   return v;
 }
@@ -96,7 +97,7 @@ function parseSamples(doc: Json, file: string): OperationsFacts {
   const sorted = new Float64Array(samples.length);
   samples.forEach((v, i) => {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-      throw bad(file, `latency_ms[${i}]`, `must be a finite number ≥ 0, not ${JSON.stringify(v)}`);
+      throw bad(file, `latency_ms[${i}]`, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
     }
     sorted[i] = v;
   });

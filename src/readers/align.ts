@@ -30,6 +30,8 @@ export interface PairedPredictions {
   extra: Record<string, string[]>;
   /** `sha256:` + hex, see fingerprint.ts. */
   fingerprint: string;
+  /** The candidate's rows in id order (row indices), for callers that want an order no file dictates. */
+  idOrder: Uint32Array;
 }
 
 export function alignPredictions(candidate: Predictions, champion: Predictions | undefined): PairedPredictions {
@@ -39,7 +41,11 @@ export function alignPredictions(candidate: Predictions, champion: Predictions |
   if (champion) {
     const championOrder = sortedOrder(champion.ids);
     checkUnique('champion', champion, championOrder);
-    const perm = matchRows(candidate, order, champion, championOrder);
+    const cls = (bit: number): string => (bit === 1 ? 'positive' : 'negative');
+    const perm = matchRows(candidate, order, champion, championOrder, {
+      same: (i, j) => candidate.label[i] === champion.label[j],
+      show: (which, row) => cls((which === 'candidate' ? candidate : champion).label[row])
+    });
     paired = {
       file: champion.file,
       prediction: champion.prediction && permute(champion.prediction, perm, new Uint8Array(perm.length)),
@@ -52,12 +58,30 @@ export function alignPredictions(candidate: Predictions, champion: Predictions |
     candidate: { file: candidate.file, prediction: candidate.prediction, score: candidate.score },
     champion: paired,
     extra: candidate.extra,
-    fingerprint: testSetFingerprint(candidate.ids, candidate.label, order)
+    fingerprint: testSetFingerprint(candidate.ids, candidate.label, order),
+    idOrder: order
   };
 }
 
-/** Duplicates sit next to each other in id order (the sort is stable, so the earlier row comes first). */
-function checkUnique(role: string, p: Predictions, order: Uint32Array): void {
+/** What aligning needs of a predictions file of any task: its path, ids and lines. */
+export interface RowIds {
+  file: string;
+  n: number;
+  ids: string[];
+  lines: Uint32Array;
+}
+
+/** How the labels of the two files are compared, and how a label reads in the mismatch message. */
+export interface LabelMatch {
+  same(candidateRow: number, championRow: number): boolean;
+  show(which: 'candidate' | 'champion', row: number): string;
+}
+
+/**
+ * Duplicates sit next to each other in id order (the sort is stable, so the earlier row comes first).
+ * Exported with matchRows and permute for the multiclass and regression readers (task-predictions.ts).
+ */
+export function checkUnique(role: string, p: RowIds, order: Uint32Array): void {
   const dups: string[] = [];
   let lines: [number, number] | undefined;
   for (let k = 1; k < order.length; k++) {
@@ -79,7 +103,13 @@ function checkUnique(role: string, p: Predictions, order: Uint32Array): void {
  * For each candidate row, the champion row with the same id, found by walking both id orders together;
  * checks that the ids are the same set and the labels agree.
  */
-function matchRows(c: Predictions, cOrder: Uint32Array, h: Predictions, hOrder: Uint32Array): Uint32Array {
+export function matchRows(
+  c: RowIds,
+  cOrder: Uint32Array,
+  h: RowIds,
+  hOrder: Uint32Array,
+  labels: LabelMatch
+): Uint32Array {
   const perm = new Uint32Array(c.n);
   const onlyCandidate: string[] = [];
   const onlyChampion: string[] = [];
@@ -98,7 +128,7 @@ function matchRows(c: Predictions, cOrder: Uint32Array, h: Predictions, hOrder: 
       b++;
     } else {
       perm[i] = j;
-      if (c.label[i] !== h.label[j]) relabelled.push(i);
+      if (!labels.same(i, j)) relabelled.push(i);
       a++;
       b++;
     }
@@ -117,10 +147,9 @@ function matchRows(c: Predictions, cOrder: Uint32Array, h: Predictions, hOrder: 
   if (relabelled.length > 0) {
     const i = relabelled[0];
     const j = perm[i];
-    const cls = (bit: number): string => (bit === 1 ? 'positive' : 'negative');
     throw new GateError(
       `${both} disagree on the label of ${count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids[r]))}; ` +
-        `id ${formatId(c.ids[i])} is ${cls(c.label[i])} at ${c.file} line ${c.lines[i]} but ${cls(h.label[j])} at ${h.file} line ${h.lines[j]}); ` +
+        `id ${formatId(c.ids[i])} is ${labels.show('candidate', i)} at ${c.file} line ${c.lines[i]} but ${labels.show('champion', j)} at ${h.file} line ${h.lines[j]}); ` +
         `both files must carry the labels of the same test set.`,
       { file: c.file, line: c.lines[i] }
     );
@@ -128,7 +157,7 @@ function matchRows(c: Predictions, cOrder: Uint32Array, h: Predictions, hOrder: 
   return perm;
 }
 
-function permute<T extends Uint8Array | Float64Array>(src: T, perm: Uint32Array, out: T): T {
+export function permute<T extends Uint8Array | Uint32Array | Float64Array>(src: T, perm: Uint32Array, out: T): T {
   for (let i = 0; i < perm.length; i++) out[i] = src[perm[i]];
   return out;
 }

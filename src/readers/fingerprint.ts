@@ -5,7 +5,8 @@
  *                 id₁ TAB label₁ LF id₂ TAB label₂ LF … idₙ TAB labelₙ LF
  *
  * - one entry per row, ids sorted by Unicode code point (= UTF-8 byte order; no locale), ids unique;
- * - id: the id text exactly as in the file (not trimmed); label: `1` for the positive class, else `0`;
+ * - id: the id text exactly as in the file (not trimmed); label: `1` for the positive class, else `0`
+ *   (multiclass: the class's canonical text; regression: the label's shortest decimal, see testSetFingerprintOf);
  * - every entry, the last one included, ends with LF;
  * - ids are hashed as they are, so an id holding a TAB or LF makes the encoding ambiguous: avoid such ids.
  *
@@ -25,11 +26,23 @@ export function testSetFingerprint(
   label: Uint8Array,
   order: Uint32Array = sortedOrder(ids)
 ): string {
+  return testSetFingerprintOf(ids, (i) => (label[i] === 1 ? '1' : '0'), order);
+}
+
+/**
+ * The same encoding with any label text: multiclass tasks use the class's canonical key (values.ts, so `1` and
+ * `1.0` are the same class), regression tasks the label's shortest round-trip decimal (`String(value)`).
+ */
+export function testSetFingerprintOf(
+  ids: readonly string[],
+  labelOf: (row: number) => string,
+  order: Uint32Array = sortedOrder(ids)
+): string {
   const hash = createHash('sha256');
   let pending = '';
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    pending += ids[i] + (label[i] === 1 ? '\t1\n' : '\t0\n');
+    pending += ids[i] + '\t' + labelOf(i) + '\n';
     // Hashed in slices of ~64K characters: no whole-file string, few update() calls.
     if (pending.length >= FLUSH_AT) {
       hash.update(pending, 'utf8');

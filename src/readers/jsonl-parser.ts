@@ -8,6 +8,7 @@
  */
 import { GateError } from '../errors.js';
 import type { RowSink } from './csv-parser.js';
+import { jsonSyntaxReason } from './json-reason.js';
 
 const NON_BLANK = /\S/;
 
@@ -65,10 +66,20 @@ export class JsonlParser {
     try {
       obj = JSON.parse(text);
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
+      if (line === 1 && /[\u0000\ufffd]/.test(text)) {
+        throw new GateError(
+          `${this.file} is not UTF-8 text (its first line holds NUL characters or bytes that are not UTF-8; it may be UTF-16, ` +
+            `compressed or binary); save it as UTF-8 JSON Lines.`,
+          { file: this.file, line }
+        );
+      }
+      // The reason without V8's excerpt of the line: a message may not quote the file's content.
+      const { reason, position } = jsonSyntaxReason(e instanceof Error ? e.message : String(e));
+      const column = position === undefined ? undefined : position + 1;
       throw new GateError(
-        `${this.file} line ${line} is not valid JSON (${why}); write one JSON object per line.`,
-        { file: this.file, line }
+        `${this.file} line ${line} is not valid JSON (${reason}${column === undefined ? '' : ` at column ${column}`}); ` +
+          `write one JSON object per line.`,
+        { file: this.file, line, column }
       );
     }
     if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {

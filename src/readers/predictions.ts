@@ -243,7 +243,7 @@ function badScore(file: string, line: number, column: string, text: string, v: n
   }
   if (Number.isFinite(v)) {
     return new GateError(
-      `${where}: ${text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
+      `${where}: ${text.trim().length > 40 ? quote(text.trim()) : text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
         `write calibrated probabilities or drop those metrics.`,
       location
     );

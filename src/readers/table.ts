@@ -13,7 +13,7 @@ import { CsvParser, type RowSink } from './csv-parser.js';
 import { detectFormat } from './format.js';
 import { growUint32 } from './growable.js';
 import { JsonlParser } from './jsonl-parser.js';
-import { detach } from './text.js';
+import { detach, quote } from './text.js';
 
 /** A column the caller needs; `configKey` (`columns.score`) is what a missing-column message tells to set. */
 export interface ColumnRequest {
@@ -47,6 +47,7 @@ export async function scanTable(path: string, opts: ScanTableOptions): Promise<T
   const sink: RowSink = {
     header(names) {
       header = names;
+      if (names.some((n) => n.includes('\u0000') || n.includes('\ufffd'))) throw notUtf8(file, format);
       return checkColumns(file, names, opts.select(names));
     },
     row: opts.onRow
@@ -134,7 +135,8 @@ export function missingColumnError(
 /** A few column names for messages: `id, label, score, … (12 in all)`. */
 export function listColumns(header: readonly string[], max = 8): string {
   if (header.length === 0) return '(none)';
-  const shown = header.slice(0, max).map((h) => (h === '' ? '""' : h));
+  // Names come from the file: long ones (a headerless file's first row) are shortened, odd ones quoted.
+  const shown = header.slice(0, max).map((h) => (h === '' || h.length > 40 || /[\u0000-\u001f\u007f,]/.test(h) ? quote(h) : h));
   return header.length > max ? `${shown.join(', ')}, … (${header.length} in all)` : shown.join(', ');
 }
 
@@ -171,6 +173,19 @@ function checkColumns(
   return names;
 }
 
+/**
+ * A header with NUL characters or bytes that are not UTF-8: a UTF-16 export (Excel's "Unicode text"), a binary
+ * file with a table's extension, or a compressed file without .gz. Says so rather than listing garbled names.
+ */
+function notUtf8(file: string, format: string): GateError {
+  const what = format === 'jsonl' ? 'JSON Lines' : format.toUpperCase();
+  return new GateError(
+    `${file} is not UTF-8 text (its first line holds NUL characters or bytes that are not UTF-8; it may be UTF-16, ` +
+      `compressed or binary); save it as UTF-8 ${what}.`,
+    { file, line: 1 }
+  );
+}
+
 /** A GateError for the usual I/O failures; anything else is returned as it is (a bug, reported as such). */
 function readFailure(e: unknown, file: string, gzip: boolean): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
@@ -185,7 +200,9 @@ function readFailure(e: unknown, file: string, gzip: boolean): unknown {
       return new GateError(`${file} cannot be read (permission denied); make it readable by the runner.`, location);
   }
   if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
-    const why = e instanceof Error ? e.message : code;
+    // Not `instanceof Error`: errors from node's own modules may come from another realm (vm contexts).
+    const message = (e as { message?: unknown }).message;
+    const why = typeof message === 'string' && message !== '' ? message : code;
     return new GateError(`${file} is not a valid gzip file (${why}); recompress it or drop the .gz extension.`, location);
   }
   return e;

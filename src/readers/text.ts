@@ -20,3 +20,9 @@ export function quote(value: string, max = 40): string {
 export function formatId(id: string): string {
   return /^[\w.:@/+-]{1,40}$/.test(id) ? id : quote(id);
 }
+
+/** A value parsed from a JSON file, as shown in a message: its JSON text, shortened past `max` characters. */
+export function quoteJson(value: unknown, max = 40): string {
+  const s = JSON.stringify(value) ?? String(value);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

@@ -18,7 +18,10 @@ const ENTITIES: Record<string, string> = {
 /** One line of inert text for a markdown table cell or a list item. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/\r\n|\r|\n|\t|\u2028|\u2029/g, ' ')
+    // Control characters, and the bidirectional overrides and isolates that could make a cell read backwards
+    // ("Trojan Source"), are shown as U+FFFD rather than passed through invisibly.
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd')
     .replace(/[\\*[\]~#!]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (ch) => `\\${ch}`)
     .replace(/[&<>"|`@]/g, (ch) => ENTITIES[ch]);
 }
