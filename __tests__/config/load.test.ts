@@ -65,7 +65,7 @@ describe('valid configs', () => {
     expect(cfg.ci).not.toBe(DEFAULT_CI);
   });
 
-  test('the SPEC §2 example without the not-yet-supported parts yields every key it sets', () => {
+  test("the SPEC §2 example's performance, ci and policy parts yield every key they set", () => {
     const supported = SPEC_EXAMPLE.split('\n')
       .filter((_, i) => !((i >= 5 && i <= 10) || (i >= 30 && i <= 49)))
       .join('\n');
@@ -175,35 +175,7 @@ describe('valid configs', () => {
   });
 });
 
-describe('the full SPEC §2 example', () => {
-  test('is rejected for the not-yet-supported parts, each named with its line', () => {
-    const e = errorOf(SPEC_EXAMPLE);
-    const notYet = 'is not supported yet in this version of model-gate; remove it';
-    expect(e.message).toBe(
-      [
-        `${F}:6:3: artifacts.operations ${notYet}`,
-        'and 10 more problems:',
-        `  ${F}:7:3: artifacts.champion_operations ${notYet}`,
-        `  ${F}:8:3: artifacts.model ${notYet}`,
-        `  ${F}:9:3: artifacts.data ${notYet}`,
-        `  ${F}:10:3: artifacts.cost ${notYet}`,
-        `  ${F}:11:3: artifacts.champion_cost ${notYet}`,
-        `  ${F}:31:3: gates.segments ${notYet}`,
-        `  ${F}:34:3: gates.fairness ${notYet}`,
-        `  ${F}:39:3: gates.operations ${notYet}`,
-        `  ${F}:45:3: gates.data ${notYet}`,
-        `  ${F}:48:3: gates.cost ${notYet}`
-      ].join('\n')
-    );
-    expect(e.location).toEqual({ file: F, line: 6, column: 3, key: 'artifacts.operations' });
-  });
-
-  test('a single unsupported gate is one sentence', () => {
-    expect(errorOf(HEAD + lines('gates:', '  performance: { primary_metric: f1, min_value: 0.1 }', '  cost:', '    max_relative_increase: 0.05')).message).toBe(
-      `${F}:5:3: gates.cost is not supported yet in this version of model-gate; remove it`
-    );
-  });
-});
+// The full SPEC §2 example (every gate family) is parsed in families.test.ts.
 
 describe('unknown keys', () => {
   test('with a did-you-mean hint', () => {
@@ -267,11 +239,9 @@ describe('metrics', () => {
     ).toBe(`${F}:8:19: metric "rmse" at gates.performance.metrics[0].metric does not fit task binary; binary metrics are: ${BINARY}`);
   });
 
-  test('a metric the catalogue has not implemented is "not supported yet"', () => {
-    expect(errorOf(HEAD + 'gates: { performance: { primary_metric: f1, min_value: 0.1, metrics: [{ metric: pr_auc, min_value: 0.5 }] } }\n').message).toBe(
-      `${F}:3:81: metric "pr_auc" at gates.performance.metrics[0].metric is not supported yet in this version of model-gate; ` +
-        'supported binary metrics are: accuracy, precision, recall, tpr, specificity, tnr, fpr, fnr, f1, balanced_accuracy, mcc, selection_rate, roc_auc, log_loss, brier'
-    );
+  test('every metric of the catalogue is accepted for its task', () => {
+    const cfg = parseConfig(HEAD + 'gates: { performance: { primary_metric: f1, min_value: 0.1, metrics: [{ metric: pr_auc, min_value: 0.5 }, { metric: ece, max_value: 0.1 }] } }\n', F);
+    expect(cfg.gates.performance!.checks.map((c) => c.metric)).toEqual(['f1', 'pr_auc', 'ece']);
   });
 
   test('selection_rate cannot be compared with the champion, nor be the primary metric', () => {
@@ -455,15 +425,21 @@ describe('gates and policy', () => {
     );
   });
 
-  test('task multiclass is not supported yet', () => {
-    expect(errorOf('version: 1\ntask: multiclass\ngates: { performance: { primary_metric: macro_f1, min_value: 0.5 } }\n').message).toBe(
-      `${F}:2:7: task multiclass is not supported yet in this version of model-gate; only binary can be gated for now`
+  test('tasks multiclass and regression take their own metrics', () => {
+    const mc = parseConfig('version: 1\ntask: multiclass\ngates: { performance: { primary_metric: macro_f1, min_value: 0.5, metrics: [{ metric: log_loss, absolute_drop_allowed: 0.01 }] } }\n', F);
+    expect([mc.task, mc.gates.performance!.checks.map((c) => c.metric)]).toEqual(['multiclass', ['macro_f1', 'log_loss']]);
+    const rg = parseConfig('version: 1\ntask: regression\ngates: { performance: { primary_metric: rmse, relative_drop_allowed: 0.02 } }\n', F);
+    expect([rg.task, rg.gates.performance!.primary_metric]).toEqual(['regression', 'rmse']);
+    expect(errorOf('version: 1\ntask: regression\ngates: { performance: { primary_metric: f1, min_value: 0.5 } }\n').message).toMatch(
+      /^model-gate\.yml:3:41: metric "f1" at gates\.performance\.primary_metric does not fit task regression; regression metrics are: mae, mse, rmse, mape, r2/
     );
   });
 
-  test('metric_options is not supported yet', () => {
-    expect(errorOf(HEAD + 'metric_options: { net_benefit: { tp: 1, fp: -1, tn: 0, fn: -5 } }\n' + PERF).message).toBe(
-      `${F}:3:1: metric_options is not supported yet in this version of model-gate; remove it`
+  test('metric_options.net_benefit is read, and net_benefit needs it', () => {
+    const cfg = parseConfig(HEAD + 'metric_options: { net_benefit: { tp: 1, fp: -1, tn: 0, fn: -5 } }\n' + 'gates: { performance: { primary_metric: net_benefit, absolute_drop_allowed: 10 } }\n', F);
+    expect(cfg.metric_options).toEqual({ net_benefit: { tp: 1, fp: -1, tn: 0, fn: -5 } });
+    expect(errorOf(HEAD + 'gates: { performance: { primary_metric: net_benefit, absolute_drop_allowed: 10 } }\n').message).toBe(
+      `${F}:3:41: metric "net_benefit" at gates.performance.primary_metric needs metric_options.net_benefit: {tp, fp, tn, fn}, the value of each outcome (for example in dollars)`
     );
   });
 

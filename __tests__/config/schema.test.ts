@@ -65,11 +65,14 @@ describe('schema shape', () => {
     expect(missing).toEqual([]);
   });
 
-  test('every mapping is closed (additionalProperties: false), except the user-named columns of `where`', () => {
+  test('every mapping is closed (additionalProperties: false), except the user-named columns of `where` and of the data schema', () => {
     const open = walk(configSchema)
       .filter(([, n]) => n.type === 'object' && n.additionalProperties !== false)
       .map(([p]) => p);
-    expect(open).toEqual(['#/properties/gates/properties/segments/items/properties/where']);
+    expect(open).toEqual([
+      '#/properties/gates/properties/segments/items/properties/where',
+      '#/properties/gates/properties/data/properties/schema/properties/columns'
+    ]);
   });
 
   test('covers every key of SPEC §2 plus metric_options, columns.score_prefix and rule', () => {

@@ -2,12 +2,14 @@
  * The CLI shell: `model-gate --config … [--candidate …] [--champion …] [--json] [--fail-on …]`.
  * Same engine as the action; prints the verdict table (or the JSON report) and exits with a documented code.
  */
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isGateError, userMessage } from '../errors.js';
-import { errorReport, internalErrorMessage } from '../gate/error-report.js';
+import { CLI_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } from '../gate/error-report.js';
 import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
+import { writeReleaseCard } from '../gate/release-card.js';
 import { runGate } from '../gate/run.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
@@ -21,6 +23,16 @@ export interface CliIo {
   stderr: (s: string) => void;
   cwd: string;
   now: () => Date;
+  /** The temporary directory user paths may also lead into (containment); default os.tmpdir(). */
+  tempDir?: string;
+  /** Environment (MODEL_GATE_DEBUG); default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** MODEL_GATE_DEBUG set to anything but empty, 0, false, no or off. */
+export function debugEnabled(env: NodeJS.ProcessEnv): boolean {
+  const v = (env.MODEL_GATE_DEBUG ?? '').trim().toLowerCase();
+  return v !== '' && !['0', 'false', 'no', 'off'].includes(v);
 }
 
 const HELP = `Usage: model-gate [options]
@@ -33,7 +45,8 @@ Options:
       --champion <file>   champion predictions; overrides artifacts.champion
   -w, --workspace <dir>   directory that relative paths are resolved against (default: current directory)
       --json              print the JSON report instead of the table
-      --report <file>     also write the JSON report to this file
+      --report <file>     also write the JSON report to this file (and the release card,
+                          release-card.json, next to it)
       --markdown <file>   also write the markdown verdict (as in the job summary) to this file
       --fail-on <result>  never | fail | soft_fail: exit 1 when the result is this bad or worse (default: never)
   -h, --help              show this help
@@ -44,6 +57,9 @@ Exit codes:
   1  the result is at least as bad as --fail-on
   2  the gate could not be evaluated: bad config, unreadable or mismatched files, bad arguments
   3  internal error (a bug in model-gate)
+
+Files are read only inside the workspace or the temporary directory (symbolic links included).
+Set MODEL_GATE_DEBUG=1 to print the details (stack trace) of an error.
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -86,25 +102,34 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const workspace = path.resolve(io.cwd, args.workspace ?? '.');
   const generatedAt = io.now().toISOString();
   try {
-    const { report } = await runGate({
+    const { report, releaseCard } = await runGate({
       workspace,
       config: args.config ?? '.github/model-gate.yml',
       candidate: args.candidate,
       champion: args.champion,
       origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
+      tempDir: io.tempDir ?? tmpdir(),
       generatedAt
     });
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    if (args.report) await writeFileAtomic(path.resolve(io.cwd, args.report), json);
+    let cardFile: string | undefined;
+    if (args.report) {
+      const reportFile = path.resolve(io.cwd, args.report);
+      await writeFileAtomic(reportFile, json);
+      cardFile = await writeReleaseCard(releaseCard, reportFile);
+    }
     if (args.markdown) {
-      await writeFileAtomic(path.resolve(io.cwd, args.markdown), renderMarkdown(report, { maxLength: SUMMARY_LIMIT }));
+      await writeFileAtomic(
+        path.resolve(io.cwd, args.markdown),
+        renderMarkdown(report, { maxLength: SUMMARY_LIMIT, releaseCard: cardFile })
+      );
     }
     io.stdout(args.json ? json : renderText(report));
     return shouldFail(report.gate_result, failOn) ? EXIT.gateFailed : EXIT.ok;
   } catch (e) {
     const user = isGateError(e);
-    const message = user ? userMessage(e) : internalErrorMessage(e);
-    if (!user && process.env.MODEL_GATE_DEBUG && e instanceof Error) io.stderr(`${e.stack}\n`);
+    const message = user ? userMessage(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
+    if (debugEnabled(io.env ?? process.env)) io.stderr(`${errorDetails(e)}\n`);
     if (args.json) io.stdout(`${JSON.stringify(errorReport(message, generatedAt), null, 2)}\n`);
     io.stderr(`model-gate: error: ${message}\n`);
     return user ? EXIT.error : EXIT.internal;

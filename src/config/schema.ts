@@ -4,8 +4,8 @@
  * (`# yaml-language-server: $schema=<CONFIG_SCHEMA_ID>`). A test fails when the two differ; regenerate the file
  * with `UPDATE_SCHEMA=1 npm test -- __tests__/config/schema`.
  *
- * The schema describes the whole v1 format. Parts this version of model-gate cannot evaluate yet pass the
- * schema and are then rejected by the loader with "not supported yet" (their descriptions say so).
+ * The schema describes the whole v1 format; the rules that relate keys to each other and to the metric
+ * catalogue are checked by the loader (semantics.ts).
  */
 import { allMetricNames } from '../stats/catalog.js';
 import { GATE_FAMILIES } from './types.js';
@@ -42,8 +42,6 @@ export const CONFIG_SCHEMA_ID =
 
 /** Path of the published copy, relative to the repository root. */
 export const CONFIG_SCHEMA_FILE = 'schema/model-gate.schema.json';
-
-const NOT_YET = ' Not supported yet in this version of model-gate: the loader rejects it.';
 
 const path = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const column = (description: string, dflt: string): SchemaNode => ({
@@ -103,22 +101,58 @@ function checkProperties(): Record<string, SchemaNode> {
   };
 }
 
-const operationsCheck = (description: string): SchemaNode => ({
+const operationsCheck = (description: string, extra: Record<string, SchemaNode> = {}): SchemaNode => ({
   type: 'object',
   additionalProperties: false,
-  description: description + NOT_YET,
+  minProperties: 1,
+  description,
   properties: {
     max_value: nonNegative('The largest value that passes.'),
     max_relative_increase: nonNegative(
-      'The largest allowed increase over the champion, as a fraction of its value (0.1 = 10 %); needs ' +
-        '`artifacts.champion_operations`.'
-    )
+      "The largest allowed increase over the champion's value, as a fraction of it (0.02 = +2 %): passes iff " +
+        'candidate ≤ champion·(1 + this). Reads `artifacts.champion_operations`; skipped when there is none.'
+    ),
+    ...extra
   }
 });
 
+const scalar: SchemaNode = {
+  type: ['string', 'number', 'boolean'],
+  description: 'A value (compared as text, numbers by value: 1 and 1.0 are the same).'
+};
+
+/** One column of the data gate's explicit schema. */
+const columnSchema: SchemaNode = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'What the current table must hold in this column (missing values are left to missingness_max).',
+  properties: {
+    type: {
+      type: 'string',
+      enum: ['number', 'integer', 'string', 'boolean'],
+      description:
+        'Type of every non-missing value: `number` (plain decimal numbers), `integer`, `boolean` (true/false in ' +
+        'any case) or `string` (anything).'
+    },
+    required: {
+      type: 'boolean',
+      default: true,
+      description: 'The column must exist in the current table (default true); false checks it only when present.'
+    },
+    min: { type: 'number', description: 'Smallest allowed value (numbers only; other values fail the type check).' },
+    max: { type: 'number', description: 'Largest allowed value (numbers only; other values fail the type check).' },
+    allowed: {
+      type: 'array',
+      minItems: 1,
+      description: 'The only values allowed.',
+      items: scalar
+    }
+  }
+};
+
 const whereValue: SchemaNode = {
   type: ['string', 'number', 'boolean'],
-  description: 'A value of the column (compared as text).'
+  description: 'A value of the column, compared as labels are: trimmed, numbers by value (1 = 1.0), true/false in any case.'
 };
 
 export const configSchema: SchemaNode = {
@@ -139,7 +173,8 @@ export const configSchema: SchemaNode = {
       enum: ['binary', 'multiclass', 'regression'],
       description:
         'What the models predict: `binary` (two classes, score = probability or rank of the positive class), ' +
-        '`multiclass` or `regression`. This version of model-gate evaluates `binary` only.'
+        '`multiclass` (prediction = the class, per-class probabilities in <score_prefix><class> columns) or ' +
+        '`regression` (prediction = the value).'
     },
     artifacts: {
       type: 'object',
@@ -151,20 +186,28 @@ export const configSchema: SchemaNode = {
         champion: path(
           'Predictions of the champion on the same test set. Without any champion, comparison checks are skipped.'
         ),
-        operations: path('Load-test result of the candidate (JSON or a k6 --summary-export file).' + NOT_YET),
-        champion_operations: path('Load-test result of the champion, for relative operations checks.' + NOT_YET),
-        model: path('Model file or directory, for operations.model_size_mb.' + NOT_YET),
+        operations: path(
+          'Load-test result of the candidate: {"latency_ms": [...], "requests": N, "errors": E}, ' +
+            '{"latency_p95_ms": x, "latency_p99_ms": y, "error_rate": r, "requests": N}, or a k6 --summary-export file.'
+        ),
+        champion_operations: path('Load-test result of the champion, for relative operations checks.'),
+        model: path(
+          'Model file or directory, for operations.model_size_mb (and its sha256 in the release card).'
+        ),
         data: {
           type: 'object',
           additionalProperties: false,
-          description: 'Tables for the data gate.' + NOT_YET,
+          description: 'Tables for the data gate (both are needed when gates.data is set).',
           properties: {
             reference: path('Reference table (typically the training data): CSV, TSV or JSONL.'),
             current: path('Current table (typically recent serving data): CSV, TSV or JSONL.')
           }
         },
-        cost: path('Cost JSON of the candidate.' + NOT_YET),
-        champion_cost: path('Cost JSON of the champion, for cost.max_relative_increase.' + NOT_YET)
+        cost: path(
+          'Cost JSON of the candidate: {inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost, ' +
+            'success_count}.'
+        ),
+        champion_cost: path('Cost JSON of the champion, for cost.max_relative_increase.')
       }
     },
     columns: {
@@ -205,7 +248,7 @@ export const configSchema: SchemaNode = {
     metric_options: {
       type: 'object',
       additionalProperties: false,
-      description: 'Options of metrics that need them.' + NOT_YET,
+      description: 'Options of metrics that need them.',
       properties: {
         net_benefit: {
           type: 'object',
@@ -265,7 +308,9 @@ export const configSchema: SchemaNode = {
               default: 'auto',
               description:
                 '`auto`: DeLong for roc_auc, paired bootstrap of confusion cells for confusion-matrix metrics, ' +
-                'paired normal interval for mean losses, bootstrap otherwise. `bootstrap` or `analytic` force one family.'
+                'paired normal interval for mean losses, delta method for rmse and r2, row bootstrap for pr_auc and ece. ' +
+                '`bootstrap`: a paired bootstrap for every metric. `analytic`: analytic intervals where they exist ' +
+                '(DeLong, paired normal, delta method, Newcombe for paired proportions), the bootstrap elsewhere (said in the check message).'
             },
             confidence_level: {
               type: 'number',
@@ -297,7 +342,8 @@ export const configSchema: SchemaNode = {
         },
         segments: {
           type: 'array',
-          description: 'Checks on subsets of the rows.' + NOT_YET,
+          description:
+            "Checks on subsets of the rows (segment and `where` columns are read from the candidate's file).",
           items: {
             type: 'object',
             additionalProperties: false,
@@ -320,7 +366,9 @@ export const configSchema: SchemaNode = {
                 }
               },
               metric: metric('The metric to check on the segment.'),
-              min_samples: count('A segment with fewer rows than this is inconclusive.'),
+              min_samples: count(
+                'A segment with fewer rows than this is inconclusive (default: gates.ci.min_eval_samples).'
+              ),
               ...checkProperties()
             }
           }
@@ -330,7 +378,7 @@ export const configSchema: SchemaNode = {
           additionalProperties: false,
           required: ['metric', 'max_group_gap', 'groups'],
           description:
-            'Gap of a metric between the groups of each attribute: passes iff max − min ≤ max_group_gap.' + NOT_YET,
+            'Gap of a metric between the groups of each attribute: passes iff max − min ≤ max_group_gap.',
           properties: {
             metric: metric('The metric computed per group.'),
             max_group_gap: nonNegative('The largest allowed difference between the best and the worst group.'),
@@ -341,43 +389,115 @@ export const configSchema: SchemaNode = {
               description: 'Columns of the predictions files that hold the sensitive attributes.',
               items: { type: 'string', minLength: 1, description: 'A column name.' }
             },
-            min_group_samples: count('Groups with fewer rows are listed but left out of the gap.')
+            min_group_samples: count('Groups with fewer rows are listed but left out of the gap (default 0).'),
+            max_gap_increase: nonNegative(
+              "Largest allowed widening of the gap over the champion's: passes iff the upper bound of the paired " +
+                'bootstrap CI of gap(candidate) − gap(champion) is below this. Confusion-matrix metrics only; ' +
+                'skipped without a champion.'
+            )
           }
         },
         operations: {
           type: 'object',
           additionalProperties: false,
-          description: 'Serving checks from the load-test artifact.' + NOT_YET,
+          description: 'Serving checks from the load-test artifact (artifacts.operations) and the model (artifacts.model).',
           properties: {
-            latency_p95_ms: operationsCheck('95th percentile latency in milliseconds.'),
-            latency_p99_ms: operationsCheck('99th percentile latency in milliseconds.'),
-            error_rate: operationsCheck('Failed requests / requests.'),
-            model_size_mb: operationsCheck('Size of artifacts.model in MiB.'),
-            min_requests: count('With fewer requests in the load test the operations checks are inconclusive.')
+            latency_p50_ms: operationsCheck('Median latency in milliseconds (type-7 quantile of samples; k6 `med`).'),
+            latency_p95_ms: operationsCheck('95th percentile latency in milliseconds (type-7 quantile of samples).'),
+            latency_p99_ms: operationsCheck('99th percentile latency in milliseconds (type-7 quantile of samples).'),
+            error_rate: operationsCheck('Failed requests / requests.', {
+              upper_confidence_bound: {
+                type: 'boolean',
+                default: false,
+                description:
+                  'Judge max_value on the upper bound of the Clopper–Pearson interval of the error rate at ' +
+                  'gates.ci.confidence_level instead of the observed rate (so a short load test cannot pass by luck).'
+              }
+            }),
+            model_size_mb: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['max_value'],
+              description: 'Size of artifacts.model (a file, or all files under a directory) in MiB (bytes / 1,048,576).',
+              properties: { max_value: nonNegative('The largest size in MiB that passes.') }
+            },
+            min_requests: count(
+              'With fewer requests in the load test the latency and error-rate checks are inconclusive (default 0).'
+            )
           }
         },
         data: {
           type: 'object',
           additionalProperties: false,
-          description: 'Checks of the current data against the reference data.' + NOT_YET,
+          description:
+            'Checks of the current table against the reference table (artifacts.data): missingness, drift (PSI) ' +
+            'and schema, per column.',
           properties: {
             missingness_max: {
               type: 'number',
               minimum: 0,
               maximum: 1,
-              description: 'Largest allowed fraction of missing values per column of the current table.'
+              description:
+                'Largest allowed fraction of missing values (empty, JSON null, NA, NaN, null) per column of the current table.'
             },
-            drift_psi_max: nonNegative('Largest allowed population stability index per column.')
+            drift_psi_max: nonNegative(
+              'Largest allowed population stability index per column. Use this or drift_psi_quantile, not both.'
+            ),
+            drift_psi_quantile: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              exclusiveMaximum: 1,
+              description:
+                "Sets each column's PSI threshold from the sample sizes instead of a fixed drift_psi_max: the " +
+                'q-quantile of PSI under no drift, (1/n + 1/m)·χ²_q(bins − 1) (0.99 = 1 % false alarms per column).'
+            },
+            columns: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              description: 'Columns to check (default: every column of the reference table).',
+              items: { type: 'string', minLength: 1, description: 'A column name.' }
+            },
+            ignore_columns: {
+              type: 'array',
+              uniqueItems: true,
+              description: 'Columns never checked (ids, timestamps, free text).',
+              items: { type: 'string', minLength: 1, description: 'A column name.' }
+            },
+            schema: {
+              type: 'object',
+              additionalProperties: false,
+              minProperties: 1,
+              description: 'Schema checks on the current table: from the reference, explicit per column, or both.',
+              properties: {
+                from_reference: {
+                  type: 'boolean',
+                  default: false,
+                  description:
+                    'Every checked reference column must be in the current table with the same type (number or string).'
+                },
+                columns: {
+                  type: 'object',
+                  minProperties: 1,
+                  propertyNames: { type: 'string', minLength: 1 },
+                  description: 'Column name → its schema; overrides what from_reference infers for that column.',
+                  additionalProperties: columnSchema
+                }
+              }
+            }
           }
         },
         cost: {
           type: 'object',
           additionalProperties: false,
-          description: 'Cost checks from the cost artifact.' + NOT_YET,
+          description: 'Cost checks from the cost artifact (artifacts.cost).',
           properties: {
-            max_cost_per_useful_outcome: nonNegative('Largest allowed (sum of costs) / success_count.'),
+            max_cost_per_useful_outcome: nonNegative(
+              'Largest allowed cost per useful outcome: (inference + infra + storage + retraining + human_ops cost) / success_count.'
+            ),
             max_relative_increase: nonNegative(
-              "Largest allowed increase of the cost per useful outcome over the champion's, as a fraction (0.05 = 5 %)."
+              "Largest allowed increase of the cost per useful outcome over the champion's, as a fraction (0.05 = +5 %); " +
+                'reads artifacts.champion_cost, skipped when there is none.'
             )
           }
         }

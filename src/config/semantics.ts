@@ -5,6 +5,7 @@
  */
 import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
 import type { Problem } from './problems.js';
+import { type RawFamilies, buildFamilies, familyProblems, metricProblem } from './family-semantics.js';
 import { type Path, formatPath } from './source.js';
 import { didYouMean } from './suggest.js';
 import {
@@ -39,12 +40,12 @@ interface RawPerformance extends RawCheck {
 export interface RawConfig {
   version: 1;
   task: Task;
-  artifacts?: { candidate?: string; champion?: string } & Record<string, unknown>;
+  artifacts?: { candidate?: string; champion?: string } & RawFamilies['artifacts'];
   columns?: Partial<ColumnNames>;
   threshold?: number;
   positive_label?: string | number | boolean;
-  metric_options?: Record<string, unknown>;
-  gates: { performance?: RawPerformance; ci?: Partial<GateConfig['ci']> } & Record<string, unknown>;
+  metric_options?: { net_benefit?: { tp: number; fp: number; tn: number; fn: number } };
+  gates: { performance?: RawPerformance; ci?: Partial<GateConfig['ci']> } & RawFamilies['gates'];
   policy?: {
     hard_fail?: GateFamily[];
     soft_fail?: GateFamily[];
@@ -54,11 +55,20 @@ export interface RawConfig {
 }
 
 /** Tasks this version evaluates. */
-export const SUPPORTED_TASKS: readonly Task[] = ['binary'];
+export const SUPPORTED_TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 /** Gate families this version evaluates. */
-export const SUPPORTED_GATES: readonly GateFamily[] = ['performance'];
+export const SUPPORTED_GATES: readonly GateFamily[] = GATE_FAMILIES;
 /** Artifacts this version reads. */
-export const SUPPORTED_ARTIFACTS: readonly string[] = ['candidate', 'champion'];
+export const SUPPORTED_ARTIFACTS: readonly string[] = [
+  'candidate',
+  'champion',
+  'operations',
+  'champion_operations',
+  'model',
+  'data',
+  'cost',
+  'champion_cost'
+];
 
 const NOT_YET = 'is not supported yet in this version of model-gate';
 
@@ -78,7 +88,14 @@ export function semanticProblems(raw: RawConfig): Problem[] {
   for (const key of Object.keys(raw.artifacts ?? {})) {
     if (!SUPPORTED_ARTIFACTS.includes(key)) add(['artifacts', key], 'key', `artifacts.${key} ${NOT_YET}; remove it`);
   }
-  if (raw.metric_options !== undefined) add(['metric_options'], 'key', `metric_options ${NOT_YET}; remove it`);
+  const netBenefitAt = metricPaths(raw).find(([metric]) => metric === 'net_benefit')?.[1];
+  if (netBenefitAt && raw.metric_options?.net_benefit === undefined) {
+    add(
+      netBenefitAt,
+      'value',
+      `metric "net_benefit" at ${formatPath(netBenefitAt)} needs metric_options.net_benefit: {tp, fp, tn, fn}, the value of each outcome (for example in dollars)`
+    );
+  }
 
   const families = GATE_FAMILIES.filter((f) => raw.gates[f] !== undefined);
   if (families.length === 0) {
@@ -141,6 +158,12 @@ export function semanticProblems(raw: RawConfig): Problem[] {
     });
   }
 
+  familyProblems(raw, add, {
+    checkRules,
+    hasComparison,
+    metricProblem: (task, metric, where) => metricProblem(task, metric, where, NOT_YET, taskSupported)
+  });
+
   const policy = raw.policy ?? {};
   (policy.soft_fail ?? []).forEach((family, j) => {
     if ((policy.hard_fail ?? []).includes(family)) {
@@ -164,6 +187,19 @@ export function semanticProblems(raw: RawConfig): Problem[] {
     }
   }
   return problems;
+}
+
+/** Every metric the config names, with the path of its name (performance, segments, fairness). */
+function metricPaths(raw: RawConfig): Array<[string, Path]> {
+  const out: Array<[string, Path]> = [];
+  const perf = raw.gates.performance;
+  if (perf) {
+    out.push([perf.primary_metric, ['gates', 'performance', 'primary_metric']]);
+    (perf.metrics ?? []).forEach((m, i) => out.push([m.metric, ['gates', 'performance', 'metrics', i, 'metric']]));
+  }
+  (raw.gates.segments ?? []).forEach((s, i) => out.push([s.metric, ['gates', 'segments', i, 'metric']]));
+  if (raw.gates.fairness) out.push([raw.gates.fairness.metric, ['gates', 'fairness', 'metric']]);
+  return out;
 }
 
 function hasComparison(c: RawCheck): boolean {
@@ -263,9 +299,13 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     gates.performance = gate;
   }
 
+  Object.assign(gates, buildFamilies(raw, toCheck));
+
   const artifacts: GateConfig['artifacts'] = {};
-  if (raw.artifacts?.candidate !== undefined) artifacts.candidate = raw.artifacts.candidate;
-  if (raw.artifacts?.champion !== undefined) artifacts.champion = raw.artifacts.champion;
+  for (const key of ['candidate', 'champion', 'operations', 'champion_operations', 'model', 'cost', 'champion_cost'] as const) {
+    if (raw.artifacts?.[key] !== undefined) artifacts[key] = raw.artifacts[key];
+  }
+  if (raw.artifacts?.data !== undefined) artifacts.data = { ...raw.artifacts.data };
 
   const policy: GateConfig['policy'] = {
     hard_fail: [...(raw.policy?.hard_fail ?? [])],
@@ -282,6 +322,7 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     columns: { ...DEFAULT_COLUMNS, ...raw.columns },
     threshold: raw.threshold ?? 0.5,
     positive_label: String(raw.positive_label ?? 1),
+    ...(raw.metric_options?.net_benefit ? { metric_options: { net_benefit: { ...raw.metric_options.net_benefit } } } : {}),
     gates,
     ci: { ...DEFAULT_CI, ...raw.gates.ci },
     policy

@@ -4,6 +4,16 @@
  * left undefined when "absent" has a meaning of its own (no champion, no floor).
  */
 import type { Task } from '../stats/catalog.js';
+import type {
+  CostGate,
+  DataGate,
+  FairnessGate,
+  FamilyArtifactPaths,
+  OperationsGate,
+  SegmentCheckSpec
+} from './family-types.js';
+
+export type * from './family-types.js';
 
 export type GateFamily = 'performance' | 'segments' | 'fairness' | 'operations' | 'data' | 'cost';
 export const GATE_FAMILIES: readonly GateFamily[] = [
@@ -65,7 +75,7 @@ export interface ColumnNames {
   score_prefix: string;
 }
 
-export interface ArtifactPaths {
+export interface ArtifactPaths extends FamilyArtifactPaths {
   candidate?: string;
   champion?: string;
 }
@@ -80,7 +90,16 @@ export interface GateConfig {
   threshold: number;
   /** The positive class of a binary task, as written in the config (compared with labels as text). */
   positive_label: string;
-  gates: { performance?: PerformanceGate };
+  /** Options of metrics that need them (`net_benefit`: the value of each confusion-matrix outcome). */
+  metric_options?: { net_benefit?: { tp: number; fp: number; tn: number; fn: number } };
+  gates: {
+    performance?: PerformanceGate;
+    segments?: SegmentCheckSpec[];
+    fairness?: FairnessGate;
+    operations?: OperationsGate;
+    data?: DataGate;
+    cost?: CostGate;
+  };
   ci: CiSettings;
   policy: PolicySettings;
 }

@@ -4,7 +4,9 @@
  */
 import type { GateConfig, GateFamily, MetricCheckSpec } from '../config/types.js';
 import { metricInfo, type MetricInfo } from '../stats/catalog.js';
+import type { ArtifactData } from './artifacts.js';
 import type { PairedData } from './data.js';
+import { familyChecks } from './families.js';
 import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
 import { fmt, fmtLevel, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
@@ -24,6 +26,8 @@ export interface EvaluateOptions {
   /** ISO timestamp for `generated_at`; the only time-dependent field. */
   generatedAt: string;
   pullRequest?: PullRequestFacts;
+  /** What the shell read from the operations, model, data and cost artifacts (absent: none configured). */
+  artifacts?: ArtifactData;
 }
 
 /** The waiver the PR carries, if the policy names a waiver label and the PR has it. */
@@ -41,6 +45,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
   if (perf) {
     for (const spec of perf.checks) checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
   }
+  checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
 
   const waiver = findWaiver(config, options.pullRequest);
   const verdict = decide(checks, config.policy, waiver !== null);
@@ -90,18 +95,29 @@ function primaryImproves(config: GateConfig, checks: readonly CheckResult[]): bo
   return orientedDelta(info.direction, primary.delta) >= min;
 }
 
-/** Sorting out `rows < min_eval_samples` once, so every check of a set of rows says the same. */
-function tooFewRows(config: GateConfig, n: number): string | undefined {
-  const min = config.ci.min_eval_samples;
-  return n < min ? `only ${n} rows, fewer than ci.min_eval_samples (${min}): too few to decide` : undefined;
+/** Which rows a metric check looks at: the whole test set, or a segment with its own minimum. */
+export interface CheckScope {
+  segment: string | null;
+  minRows: number;
+  /** What set the minimum, for the message (`ci.min_eval_samples`). */
+  minRowsKey: string;
 }
+
+/** Sorting out `rows < minimum` once, so every check of a set of rows says the same. */
+function tooFewRows(scope: CheckScope, n: number): string | undefined {
+  const min = scope.minRows;
+  return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+
+export type MetricChecker = typeof metricChecks;
 
 /** One row per rule of a check spec: the comparison with the champion, then the floor, then the ceiling. */
 function metricChecks(
   config: GateConfig,
   data: PairedData,
   gate: GateFamily,
-  spec: MetricCheckSpec
+  spec: MetricCheckSpec,
+  scope: CheckScope = { segment: null, minRows: config.ci.min_eval_samples, minRowsKey: 'ci.min_eval_samples' }
 ): CheckResult[] {
   const info = metricInfo(config.task, spec.metric);
   if (!info) throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
@@ -109,20 +125,20 @@ function metricChecks(
     gate,
     name: spec.metric,
     metric: spec.metric,
-    segment: null,
+    segment: scope.segment,
     group: null,
     severity: severityOf(config.policy, gate),
     n: data.n,
     direction: info.direction
   };
   const rows: CheckResult[] = [];
-  const few = tooFewRows(config, data.n);
+  const few = tooFewRows(scope, data.n);
 
   let estimate: Estimate | undefined;
   let notEstimable: string | undefined;
   if (!few) {
     try {
-      estimate = estimateMetric(info, data, config.ci, checkId(base));
+      estimate = estimateMetric(info, data, config.ci, checkId(base), config.metric_options);
     } catch (e) {
       if (!(e instanceof NotEstimable)) throw e;
       notEstimable = e.message;
@@ -146,7 +162,7 @@ function metricChecks(
     } else if (undecided || !estimate) {
       rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: undecided ?? 'not estimable' });
     } else {
-      rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level));
+      rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, data.n));
     }
   }
   for (const bound of ['min_value', 'max_value'] as const) {
@@ -164,7 +180,9 @@ function metricChecks(
       threshold: limit,
       status: pass ? 'pass' : 'fail',
       rule: bound,
-      message: `candidate ${fmt(estimate.candidate)} is ${word} the ${bound === 'min_value' ? 'floor' : 'ceiling'} ${fmt(limit)}`
+      message:
+        `candidate ${fmt(estimate.candidate)} is ${word} the ${bound === 'min_value' ? 'floor' : 'ceiling'} ${fmt(limit)}` +
+        (estimate.valueNote ? `; ${estimate.valueNote}` : '')
     });
   }
   return rows;
@@ -177,14 +195,23 @@ function comparisonRow(
   info: MetricInfo,
   spec: MetricCheckSpec,
   est: Estimate,
-  level: number
+  level: number,
+  n: number
 ): CheckResult {
   const comparison = spec.comparison!;
   const paired = pairedInterval(est);
   const outcome = applyComparison(comparison.rule, info.direction, comparison.margin, paired);
   const { champion, delta, low, high } = paired;
   const ci = `Δ ${fmtSigned(delta)}, ${fmtLevel(level)} CI [${fmtSigned(low)}, ${fmtSigned(high)}]`;
-  const message = [ci, ruleSentence(info, comparison, outcome, paired)].concat(est.note ? [est.note] : []).join('; ');
+  // The test cannot be expected to show non-inferiority at a margin below what it resolves (stats/power.ts).
+  const tooSmall =
+    comparison.rule === 'non_inferior' && est.mde !== null && outcome.margin < est.mde
+      ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
+        `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
+      : undefined;
+  const message = [ci, ruleSentence(info, comparison, outcome, paired), est.valueNote, est.note, tooSmall]
+    .filter((x): x is string => !!x)
+    .join('; ');
   return {
     ...base,
     status: outcome.pass ? 'pass' : 'fail',
@@ -196,7 +223,8 @@ function comparisonRow(
     ci_method: est.method,
     threshold: outcome.threshold,
     rule: comparison.rule,
-    message
+    message,
+    mde: est.mde
   };
 }
 

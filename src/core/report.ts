@@ -4,13 +4,24 @@
  */
 import type { ComparisonRule, GateFamily } from '../config/types.js';
 import type { Direction, Task } from '../stats/catalog.js';
+import type { CheckDetails } from './details.js';
 
 export type GateResult = 'pass' | 'soft_fail' | 'fail' | 'error';
 export type CheckStatus = 'pass' | 'fail' | 'inconclusive' | 'skipped';
 export type Severity = 'hard' | 'soft';
 export type GateStatus = 'pass' | 'fail' | 'inconclusive' | 'skipped';
-/** How a check decides: a comparison rule with the champion, or a floor/ceiling on the candidate. */
-export type CheckRule = ComparisonRule | 'min_value' | 'max_value';
+/**
+ * How a check decides: a comparison rule with the champion, a floor/ceiling on the candidate, a ceiling
+ * relative to the champion's value (operations, cost), a fairness gap and its widening, or a schema check.
+ */
+export type CheckRule =
+  | ComparisonRule
+  | 'min_value'
+  | 'max_value'
+  | 'max_relative_increase'
+  | 'max_group_gap'
+  | 'max_gap_increase'
+  | 'schema';
 
 export interface CheckResult {
   gate: GateFamily;
@@ -32,6 +43,15 @@ export interface CheckResult {
   message: string;
   /** +1 higher is better, −1 lower is better, 0 none; null for checks that are not about a metric. */
   direction: Direction | null;
+  /**
+   * Comparison checks: the minimum detectable effect — the smallest margin this test could establish with 80 %
+   * power at this n if the models were truly equal, (z_{1−α/2} + z_{0.8})·se (see stats/power.ts). Null for
+   * other checks and when there is no interval. Optional here so checks built elsewhere need not set it;
+   * makeCheck always writes it.
+   */
+  mde?: number | null;
+  /** Family-specific facts (fairness groups, PSI bins, the load test's counts); absent when there are none. */
+  details?: CheckDetails;
 }
 
 /** The facts a reviewer needs to trust (and reproduce) the verdict. */
@@ -66,6 +86,8 @@ export interface Report {
   gates: Partial<Record<GateFamily, GateStatus>>;
   checks: CheckResult[];
   settings: ReportSettings;
+  /** The release card's id (content-addressed over the artifacts, see release-card.ts); set by the gate run. */
+  release_id?: string;
   /** Present only when gate_result is `error`: the one-sentence reason. */
   error?: string;
 }
@@ -95,6 +117,8 @@ export function makeCheck(c: CheckResult): CheckResult {
     threshold: c.threshold,
     rule: c.rule,
     message: c.message,
-    direction: c.direction
+    direction: c.direction,
+    mde: c.mde ?? null,
+    ...(c.details ? { details: c.details } : {})
   };
 }

@@ -10,6 +10,7 @@ import { fmt } from '../core/format.js';
 import { severityOf } from '../core/policy.js';
 import type { CheckResult } from '../core/report.js';
 import { GateError } from '../errors.js';
+import { quote } from '../readers/text.js';
 import { canonicalKey } from '../readers/values.js';
 import {
   type ColumnProfile,
@@ -251,7 +252,7 @@ function countWhere(xs: Float64Array, pred: (v: number) => boolean): number {
 
 /** A non-numeric value for messages: `"abc" on line 5`. */
 function example(c: ColumnProfile): string {
-  return c.firstText ? `${JSON.stringify(c.firstText.text)} on line ${c.firstText.line}` : 'none';
+  return c.firstText ? `${quote(c.firstText.text)} on line ${c.firstText.line}` : 'none';
 }
 
 function nonBoolean(c: ColumnProfile): { count: number; example: string } {
@@ -262,7 +263,7 @@ function nonBoolean(c: ColumnProfile): { count: number; example: string } {
     count += t.count;
     if (!first || t.line < first.line) first = t;
   }
-  const shown = first ? `${JSON.stringify(first.text)} on line ${first.line}` : c.numbers.length > 0 ? String(c.numbers[0]) : 'none';
+  const shown = first ? `${quote(first.text)} on line ${first.line}` : c.numbers.length > 0 ? String(c.numbers[0]) : 'none';
   return { count, example: shown };
 }
 
@@ -280,7 +281,7 @@ function notAllowed(c: ColumnProfile, allowed: readonly string[]): { count: numb
   const count = bad.reduce((a, b) => a + b.count, 0) + c.overflow;
   const shown = bad
     .slice(0, 5)
-    .map((b) => `${JSON.stringify(b.text)} ×${b.count}${b.line !== null ? ` first on line ${b.line}` : ''}`);
+    .map((b) => `${quote(b.text)} ×${b.count}${b.line !== null ? ` first on line ${b.line}` : ''}`);
   if (c.overflow > 0) {
     shown.push(`and ${c.overflow} values among more than ${MAX_DISTINCT_TEXTS} distinct ones`);
   } else if (bad.length > 5) {

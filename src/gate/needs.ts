@@ -6,14 +6,26 @@ export interface ColumnNeeds {
   /** `probability`: scores must lie in [0, 1]; `finite`: any finite real; `none`: the score column is not read. */
   score: 'none' | 'finite' | 'probability';
   needPrediction: boolean;
+  /** Text columns of the candidate's file that segments (`where`, `columns.segment`) and fairness groups read. */
+  extraColumns: string[];
 }
 
 export function columnNeeds(config: GateConfig): ColumnNeeds {
-  const inputs = new Set(
-    (config.gates.performance?.checks ?? []).map((c) => metricInfo(config.task, c.metric)?.input)
-  );
+  const g = config.gates;
+  const metrics = [
+    ...(g.performance?.checks ?? []).map((c) => c.metric),
+    ...(g.segments ?? []).map((s) => s.metric),
+    ...(g.fairness ? [g.fairness.metric] : [])
+  ];
+  const inputs = new Set(metrics.map((m) => metricInfo(config.task, m)?.input));
+  const extra = new Set<string>();
+  for (const s of g.segments ?? []) {
+    for (const column of s.where ? Object.keys(s.where) : [config.columns.segment]) extra.add(column);
+  }
+  for (const column of g.fairness?.groups ?? []) extra.add(column);
   return {
     score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
-    needPrediction: inputs.has('prediction')
+    needPrediction: inputs.has('prediction'),
+    extraColumns: [...extra]
   };
 }

@@ -2,17 +2,20 @@
  * One gate run, shared by the action and the CLI: load the config, read and align the predictions, evaluate.
  * This is the only place that turns paths into data; the engine it calls is pure.
  */
-import * as path from 'node:path';
+import { tmpdir } from 'node:os';
 import { loadConfig } from '../config/load.js';
 import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../core/data.js';
 import { evaluate, type PullRequestFacts } from '../core/evaluate.js';
+import { buildReleaseCard, type ReleaseCard, type ReleaseSource } from '../core/release-card.js';
 import type { Report } from '../core/report.js';
 import { GateError } from '../errors.js';
-import { alignPredictions } from '../readers/align.js';
-import { readPredictions, type Predictions } from '../readers/predictions.js';
+import { readArtifacts } from './artifacts.js';
+import { containArtifacts, resolveInside } from './containment.js';
 import { requireFile } from './files.js';
 import { columnNeeds } from './needs.js';
+import { alignModelPredictions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
+import { configuredInputs, digest, type InputFile, sourceFromEnv } from './release-card.js';
 
 export interface GateRequest {
   /** Directory that relative paths are resolved against (GITHUB_WORKSPACE, or the CLI's --workspace). */
@@ -26,54 +29,87 @@ export interface GateRequest {
   origins: { candidate: string; champion: string; config: string };
   generatedAt: string;
   pullRequest?: PullRequestFacts;
+  /**
+   * Fetches the champion from elsewhere (the action's `champion-artifact`) once the config is known, since the
+   * config names the file to pick. Replaces the workspace lookup of `champion` / `artifacts.champion`.
+   */
+  fetchChampion?: (config: GateConfig) => Promise<PredictionsFile>;
+  /** Learns the PR's facts once the config is known (the waiver label's who/when costs an API call). */
+  fetchPullRequest?: (config: GateConfig) => Promise<PullRequestFacts | undefined>;
+  /** Where the release comes from, for the release card; default: the GITHUB_* variables. */
+  source?: ReleaseSource;
+  /**
+   * The other directory user paths may lead into besides the workspace (containment.ts): RUNNER_TEMP in the
+   * action, where the champion artifact is downloaded; default os.tmpdir().
+   */
+  tempDir?: string;
+}
+
+/** A predictions file: where it is, how messages name it, and where that name came from. */
+export interface PredictionsFile {
+  file: string;
+  shown: string;
+  origin: string;
 }
 
 export interface GateOutcome {
   config: GateConfig;
   report: Report;
+  /** The release card; the shells write it next to the report with writeReleaseCard (release-card.ts). */
+  releaseCard: ReleaseCard;
 }
 
 export async function runGate(req: GateRequest): Promise<GateOutcome> {
-  const resolve = (p: string) => path.resolve(req.workspace, p);
-  await requireFile(resolve(req.config), req.config, req.origins.config);
-  const config = await loadConfig(resolve(req.config), req.config);
-  const data = await readPairedData(config, req, resolve);
-  const report = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest: req.pullRequest });
-  return { config, report };
+  // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
+  const roots = { workspace: req.workspace, tempDir: req.tempDir ?? tmpdir() };
+  const inside = (p: string, origin: string, shown?: string) => resolveInside(roots.workspace, roots.tempDir, p, origin, { shown });
+  const configFile = await inside(req.config, req.origins.config);
+  await requireFile(configFile, req.config, req.origins.config);
+  const config = await loadConfig(configFile, req.config);
+  const resolve = await containArtifacts(roots, config.artifacts, config.source);
+  const inputs: InputFile[] = [{ role: 'config', file: configFile, shown: req.config }];
+  const data = await readPairedData(config, req, resolve, inputs, inside);
+  const artifacts = await readArtifacts(config, resolve);
+  const pullRequest = req.fetchPullRequest ? await req.fetchPullRequest(config) : req.pullRequest;
+  const evaluated = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
+  const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
+  const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env));
+  const report: Report = { ...evaluated, release_id: releaseCard.release_id };
+  return { config, report, releaseCard };
 }
 
 async function readPairedData(
   config: GateConfig,
   req: GateRequest,
-  resolve: (p: string) => string
+  resolve: (p: string) => string,
+  used: InputFile[],
+  inside: (p: string, origin: string, shown?: string) => Promise<string>
 ): Promise<PairedData> {
-  const pick = (which: 'candidate' | 'champion') => {
+  const pick = async (which: 'candidate' | 'champion'): Promise<PredictionsFile | undefined> => {
     const override = req[which];
-    if (override) return { shown: override, origin: req.origins[which] };
+    if (override) return { file: await inside(override, req.origins[which]), shown: override, origin: req.origins[which] };
     const configured = config.artifacts[which];
-    return configured ? { shown: configured, origin: `artifacts.${which} in ${config.source}` } : undefined;
+    return configured
+      ? { file: resolve(configured), shown: configured, origin: `artifacts.${which} in ${config.source}` }
+      : undefined;
   };
-  const candidate = pick('candidate');
+  const candidate = await pick('candidate');
   if (!candidate) {
     throw new GateError(
       `no candidate predictions: set artifacts.candidate in ${config.source} or pass ${req.origins.candidate}`,
       { file: config.source, key: 'artifacts.candidate' }
     );
   }
-  const champion = pick('champion');
   const needs = columnNeeds(config);
-  const read = async (p: { shown: string; origin: string }): Promise<Predictions> => {
-    await requireFile(resolve(p.shown), p.shown, p.origin);
-    return readPredictions(resolve(p.shown), {
-      displayPath: p.shown,
-      columns: config.columns,
-      threshold: config.threshold,
-      positiveLabel: config.positive_label,
-      score: needs.score,
-      needPrediction: needs.needPrediction
-    });
+  const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => {
+    await requireFile(p.file, p.shown, p.origin);
+    used.push({ role, file: p.file, shown: p.shown });
+    // The reader of the config's task; segment and group columns come from the candidate's file only.
+    return readModelPredictions(config, p.file, p.shown, needs, role);
   };
-  const cand = await read(candidate);
-  const champ = champion ? await read(champion) : undefined;
-  return alignPredictions(cand, champ);
+  const cand = await read(candidate, 'candidate');
+  const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
+  const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+  const champ = champion ? await read(champion, 'champion') : undefined;
+  return alignModelPredictions(cand, champ);
 }

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { GateError } from '../errors.js';
 import type { PredictionsFile } from '../gate/run.js';
+import { logLine } from '../action/log.js';
 import { field, type Repo, type RunContext } from './context.js';
 import { apiReason, httpStatus, type Octokit } from './octokit.js';
 
@@ -69,7 +70,7 @@ export async function championRunId(ctx: RunContext, octokit: Octokit, given: st
         KEY
       );
     }
-    core.info(`model-gate: champion from run ${latest.id} (latest successful run of "${run.name ?? run.workflow_id}" on ${branch})`);
+    core.info(logLine(`model-gate: champion from run ${latest.id} (latest successful run of "${run.name ?? run.workflow_id}" on ${branch})`));
     return latest.id;
   } catch (e) {
     if (e instanceof GateError) throw e;
