@@ -207,7 +207,13 @@ export const configSchema: SchemaNode = {
           'Cost JSON of the candidate: {inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost, ' +
             'success_count}.'
         ),
-        champion_cost: path('Cost JSON of the champion, for cost.max_relative_increase.')
+        champion_cost: path('Cost JSON of the champion, for cost.max_relative_increase.'),
+        counts: path(
+          'Pre-aggregated binary predictions of both models, instead of candidate and champion: one row per ' +
+            'combination of label, champion_prediction, candidate_prediction (and segment or group values) with its ' +
+            'count, plus candidate_/champion_<loss>_sum and <loss>_diff_sq_sum columns for log_loss and brier. ' +
+            'See docs/counts.md for the format and SQL recipes.'
+        )
       }
     },
     columns: {

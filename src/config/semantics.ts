@@ -40,7 +40,7 @@ interface RawPerformance extends RawCheck {
 export interface RawConfig {
   version: 1;
   task: Task;
-  artifacts?: { candidate?: string; champion?: string } & RawFamilies['artifacts'];
+  artifacts?: { candidate?: string; champion?: string; counts?: string } & RawFamilies['artifacts'];
   columns?: Partial<ColumnNames>;
   threshold?: number;
   positive_label?: string | number | boolean;
@@ -67,7 +67,8 @@ export const SUPPORTED_ARTIFACTS: readonly string[] = [
   'model',
   'data',
   'cost',
-  'champion_cost'
+  'champion_cost',
+  'counts'
 ];
 
 const NOT_YET = 'is not supported yet in this version of model-gate';
@@ -96,6 +97,8 @@ export function semanticProblems(raw: RawConfig): Problem[] {
       `metric "net_benefit" at ${formatPath(netBenefitAt)} needs metric_options.net_benefit: {tp, fp, tn, fn}, the value of each outcome (for example in dollars)`
     );
   }
+
+  if (raw.artifacts?.counts !== undefined) countsProblems(raw, add);
 
   const families = GATE_FAMILIES.filter((f) => raw.gates[f] !== undefined);
   if (families.length === 0) {
@@ -187,6 +190,35 @@ export function semanticProblems(raw: RawConfig): Problem[] {
     }
   }
   return problems;
+}
+
+/** Metrics a counts artifact carries what they need for (readers/counts.ts); the others need per-row scores. */
+export const COUNTS_METRICS: readonly string[] = [
+  'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy', 'mcc',
+  'selection_rate', 'net_benefit', 'log_loss', 'brier'
+];
+
+/** A counts artifact replaces both predictions files, is binary, and cannot feed rank- or bin-based metrics. */
+function countsProblems(raw: RawConfig, add: (path: Path, at: 'key' | 'value', message: string) => void): void {
+  for (const key of ['candidate', 'champion'] as const) {
+    if (raw.artifacts?.[key] !== undefined) {
+      add(['artifacts', key], 'key', `artifacts.${key} and artifacts.counts both give predictions; a counts file holds both models, so keep one of them`);
+    }
+  }
+  if (raw.task !== 'binary') {
+    add(['artifacts', 'counts'], 'key', `artifacts.counts holds binary cell counts, but task is ${raw.task}; give per-row predictions files (artifacts.candidate and artifacts.champion) instead`);
+    return;
+  }
+  const metrics = metricPaths(raw);
+  for (const [metric, path] of metrics) {
+    if (!COUNTS_METRICS.includes(metric) && metricInfo(raw.task, metric)) {
+      add(path, 'value', `metric "${metric}" at ${formatPath(path)} needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: ${COUNTS_METRICS.join(', ')}`);
+    }
+  }
+  const loss = metrics.find(([m]) => m === 'log_loss' || m === 'brier')?.[0];
+  if (loss && raw.gates.ci?.method === 'bootstrap') {
+    add(['gates', 'ci', 'method'], 'value', `ci.method bootstrap resamples rows, but artifacts.counts has only sums of ${loss}; use ci.method auto (the paired normal interval) or per-row predictions files`);
+  }
 }
 
 /** Every metric the config names, with the path of its name (performance, segments, fairness). */
@@ -302,7 +334,7 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
   Object.assign(gates, buildFamilies(raw, toCheck));
 
   const artifacts: GateConfig['artifacts'] = {};
-  for (const key of ['candidate', 'champion', 'operations', 'champion_operations', 'model', 'cost', 'champion_cost'] as const) {
+  for (const key of ['candidate', 'champion', 'counts', 'operations', 'champion_operations', 'model', 'cost', 'champion_cost'] as const) {
     if (raw.artifacts?.[key] !== undefined) artifacts[key] = raw.artifacts[key];
   }
   if (raw.artifacts?.data !== undefined) artifacts.data = { ...raw.artifacts.data };

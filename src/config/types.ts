@@ -78,6 +78,8 @@ export interface ColumnNames {
 export interface ArtifactPaths extends FamilyArtifactPaths {
   candidate?: string;
   champion?: string;
+  /** Pre-aggregated predictions of both models (readers/counts.ts), instead of candidate and champion. */
+  counts?: string;
 }
 
 export interface GateConfig {

@@ -42,6 +42,25 @@ export interface PairedData {
   champion?: ModelColumns;
   /** Raw text columns kept for segments and groups. */
   extra: Record<string, string[]>;
-  /** `sha256:` + hex over the sorted (id, label) pairs. */
+  /**
+   * `sha256:` + hex over the sorted (id, label) pairs; for counts input, over the sorted (label, segment and
+   * group values, count) rows (readers/counts.ts), since a counts file has no ids.
+   */
   fingerprint: string;
+  /**
+   * Pre-aggregated input (binary only, readers/counts.ts): row i stands for weight[i] examples that share its
+   * label, predictions and segment/group values. Absent: every row is one example. See weights.ts.
+   */
+  weight?: Float64Array;
+  /** Counts input: per row, the sums over its examples that the mean losses need (no per-example scores). */
+  lossSums?: Partial<Record<MeanLoss, LossSums>>;
+}
+
+export type MeanLoss = 'log_loss' | 'brier';
+
+/** Per counts row: Σ of each model's loss over the row's examples, and Σ (candidate loss − champion loss)². */
+export interface LossSums {
+  candidate: Float64Array;
+  champion?: Float64Array;
+  diffSquares?: Float64Array;
 }

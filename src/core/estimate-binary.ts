@@ -21,11 +21,11 @@ import {
   type NetBenefitValues
 } from '../stats/confusion.js';
 import { delongPaired, auc } from '../stats/delong.js';
-import { brierRows, logLossRows, mean } from '../stats/losses.js';
+import { brierRows, logLossRows, mean, sum } from '../stats/losses.js';
 import { newcombePaired } from '../stats/newcombe.js';
 import { seFromInterval } from '../stats/power.js';
 import { averagePrecision, rank, weightedAuc } from '../stats/ranking.js';
-import type { ModelColumns, PairedData } from './data.js';
+import type { MeanLoss, ModelColumns, PairedData } from './data.js';
 import {
   analyticFallback,
   candidateOnly,
@@ -33,10 +33,12 @@ import {
   NotEstimable,
   paired,
   pairedMeans,
+  pairedMeansFromSums,
   rowsInterval,
   type Estimate,
   type Interval
 } from './intervals.js';
+import { exampleCount, positiveCount } from './weights.js';
 
 export interface BinaryOptions {
   net_benefit?: NetBenefitValues;
@@ -52,20 +54,16 @@ function requireScore(model: ModelColumns, metric: string): Float64Array {
   return model.score;
 }
 
-function countPositives(label: Uint8Array): number {
-  let k = 0;
-  for (let i = 0; i < label.length; i++) k += label[i]!;
-  return k;
-}
-
-function confusionOfModel(label: Uint8Array, prediction: Uint8Array): Confusion {
+function confusionOfModel(data: PairedData, prediction: Uint8Array): Confusion {
+  const { label, weight } = data;
   const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (let i = 0; i < label.length; i++) {
+    const w = weight ? weight[i]! : 1;
     if (prediction[i]) {
-      if (label[i]) c.tp++;
-      else c.fp++;
-    } else if (label[i]) c.fn++;
-    else c.tn++;
+      if (label[i]) c.tp += w;
+      else c.fp += w;
+    } else if (label[i]) c.fn += w;
+    else c.tn += w;
   }
   return c;
 }
@@ -80,16 +78,20 @@ const CLASS_RATES: Record<string, 'positive' | 'negative'> = {
   fpr: 'negative'
 };
 
-function requireClassRows(name: string, label: Uint8Array): void {
+function requireClassRows(name: string, data: PairedData): void {
   const needs = CLASS_RATES[name];
   if (!needs) return;
-  const positives = countPositives(label);
-  const have = needs === 'positive' ? positives : label.length - positives;
+  const positives = positiveCount(data);
+  const n = exampleCount(data);
+  const have = needs === 'positive' ? positives : n - positives;
   if (have === 0) {
-    throw new NotEstimable(
-      `${name} is a rate over the ${needs} rows and there are none among these ${label.length} rows`
-    );
+    throw new NotEstimable(`${name} is a rate over the ${needs} rows and there are none among these ${n} rows`);
   }
+}
+
+/** Counts input carries no per-row scores; config validation keeps these metrics away from it. */
+function requireRows(data: PairedData, metric: string): void {
+  if (data.weight) throw new Error(`${metric} needs per-row scores, which counts input does not have`);
 }
 
 export function estimateBinary(
@@ -121,7 +123,7 @@ function estimateConfusion(
   streamLabel: string,
   options: BinaryOptions
 ): Estimate {
-  requireClassRows(name, data.label);
+  requireClassRows(name, data);
   let value: (c: Confusion) => number;
   if (name === 'net_benefit') {
     const values = options.net_benefit;
@@ -131,9 +133,9 @@ function estimateConfusion(
     value = (c) => binaryMetric(name, c);
   }
   const cand = requirePrediction(data.candidate, name);
-  if (!data.champion) return candidateOnly(value(confusionOfModel(data.label, cand)));
+  if (!data.champion) return candidateOnly(value(confusionOfModel(data, cand)));
   const champ = requirePrediction(data.champion, name);
-  const cells = pairedCells(data.label, champ, cand);
+  const cells = pairedCells(data.label, champ, cand, undefined, data.weight);
   const candidate = value(confusionOf(cells, 'candidate'));
   const champion = value(confusionOf(cells, 'champion'));
 
@@ -152,6 +154,7 @@ function estimateConfusion(
     if (name === 'net_benefit') {
       // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences.
       const v = options.net_benefit!;
+      if (data.weight) return netBenefitFromCells(cells, v, ci);
       const perRow = (pred: Uint8Array): Float64Array => {
         const out = new Float64Array(data.n);
         for (let i = 0; i < data.n; i++) {
@@ -171,8 +174,26 @@ function estimateConfusion(
   return paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
 }
 
+/** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */
+function netBenefitFromCells(cells: Float64Array, v: NetBenefitValues, ci: CiSettings): Estimate {
+  const s = { candidate: 0, champion: 0, diffSquares: 0, n: 0 };
+  for (let cell = 0; cell < cells.length; cell++) {
+    const count = cells[cell]!;
+    const y = cell >> 2;
+    const valueOf = (pred: number) => (y ? (pred ? v.tp : v.fn) : pred ? v.fp : v.tn);
+    const vc = valueOf(cell & 1);
+    const vh = valueOf((cell >> 1) & 1);
+    s.candidate += count * vc;
+    s.champion += count * vh;
+    s.diffSquares += count * (vc - vh) * (vc - vh);
+    s.n += count;
+  }
+  return pairedMeansFromSums(s, ci, s.n);
+}
+
 function requireBothClasses(data: PairedData, metric: string): void {
-  const positives = countPositives(data.label);
+  requireRows(data, metric);
+  const positives = positiveCount(data);
   if (positives === 0 || positives === data.n) {
     throw new NotEstimable(
       `${metric} needs both classes, but all ${data.n} rows are ${positives === 0 ? 'negative' : 'positive'}`
@@ -208,7 +229,8 @@ function estimateRocAuc(data: PairedData, ci: CiSettings, streamLabel: string): 
 }
 
 function estimatePrAuc(data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
-  if (countPositives(data.label) === 0) {
+  requireRows(data, 'pr_auc');
+  if (positiveCount(data) === 0) {
     throw new NotEstimable(`pr_auc needs at least one positive row, and none of these ${data.n} rows is positive`);
   }
   const rc = rank(requireScore(data.candidate, 'pr_auc'));
@@ -227,6 +249,7 @@ function estimatePrAuc(data: PairedData, ci: CiSettings, streamLabel: string): E
 }
 
 function estimateEce(data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
+  requireRows(data, 'ece');
   const pc = requireScore(data.candidate, 'ece');
   const bc = eceBins(pc);
   const candidate = ece(data.label, pc, bc);
@@ -260,9 +283,25 @@ function eceSmallSample(n: number): string | undefined {
     : undefined;
 }
 
-function estimateMeanLoss(name: 'log_loss' | 'brier', data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
+function estimateMeanLoss(name: MeanLoss, data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
+  if (data.weight) return meanLossFromSums(name, data, ci);
   const rows = name === 'log_loss' ? logLossRows : brierRows;
   const cand = rows(data.label, requireScore(data.candidate, name));
   if (!data.champion) return candidateOnly(mean(cand));
   return pairedMeans(cand, rows(data.label, requireScore(data.champion, name)), ci, streamLabel);
+}
+
+/** A mean loss from counts input: the per-row sums add up to the sums over the examples. */
+function meanLossFromSums(name: MeanLoss, data: PairedData, ci: CiSettings): Estimate {
+  const sums = data.lossSums?.[name];
+  if (!sums) throw new Error(`counts input without ${name} sums (the counts reader requires them when ${name} is configured)`);
+  const total = (xs: Float64Array) => sum(xs);
+  const n = exampleCount(data);
+  if (n === 0) throw new NotEstimable('there are no rows to average');
+  if (!data.champion) return candidateOnly(total(sums.candidate) / n);
+  if (!sums.champion || !sums.diffSquares) throw new Error(`counts input without the champion's ${name} sums`);
+  return pairedMeansFromSums(
+    { candidate: total(sums.candidate), champion: total(sums.champion), diffSquares: total(sums.diffSquares), n },
+    ci
+  );
 }

@@ -174,6 +174,28 @@ export function pairedMeans(
   return paired(scale * r.candidate, scale * r.champion, interval, ci);
 }
 
+/** Sufficient statistics of a paired mean comparison: Σ candidate, Σ champion and Σ (candidate − champion)² over n. */
+export interface PairedSums {
+  candidate: number;
+  champion: number;
+  diffSquares: number;
+  n: number;
+}
+
+/**
+ * pairedMeans from sums instead of rows (counts input): the same paired normal interval, with the variance of
+ * the differences as (Σd² − n·d̄²)/(n − 1). There are no rows to resample, so config validation rejects
+ * `ci.method: bootstrap` for counts; asking for it here is a bug.
+ */
+export function pairedMeansFromSums(s: PairedSums, ci: CiSettings, scale = 1): Estimate {
+  if (s.n === 0) throw new NotEstimable('there are no rows to average');
+  if (ci.method === 'bootstrap') throw new Error('pairedMeansFromSums: counts input has no rows to bootstrap');
+  const delta = (s.candidate - s.champion) / s.n;
+  const variance = s.n > 1 ? Math.max(0, s.diffSquares - s.n * delta * delta) / (s.n - 1) : 0;
+  const interval = normalInterval(scale * delta, scale * Math.sqrt(variance / s.n), ci, 'paired-normal');
+  return paired((scale * s.candidate) / s.n, (scale * s.champion) / s.n, interval, ci);
+}
+
 /**
  * The note for `ci.method: analytic` on a metric without an analytic interval: which method was used instead.
  */

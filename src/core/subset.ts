@@ -63,3 +63,58 @@ export function subsetRows(data: PairedData, rows: Uint32Array): PairedData {
   out.n = rows.length;
   return out;
 }
+
+/**
+ * Reorders every per-row field of `data` in place so that row j becomes the old row order[j] (`order` must be
+ * a permutation of 0…n−1): what subsetRows(data, order) returns, without a second copy of every column, which
+ * on 10M rows is some 300 MiB of peak memory. `data` is consumed: its arrays are the result's.
+ */
+export function permuteRowsInPlace(data: PairedData, order: Uint32Array): PairedData {
+  const n = data.n;
+  if (order.length !== n) throw new RangeError(`permuteRowsInPlace: order has ${order.length} entries for ${n} rows`);
+  const seen = new Uint8Array(n);
+  for (let j = 0; j < n; j++) {
+    if (!(order[j]! < n) || seen[order[j]!]) throw new RangeError('permuteRowsInPlace: order is not a permutation');
+    seen[order[j]!] = 1;
+  }
+  const done = new Set<unknown>();
+  const visit = (value: unknown, inExtra: boolean): void => {
+    if (done.has(value)) return;
+    if (isTypedArray(value)) {
+      const len = value.length;
+      if (n > 0 && len > 0 && len % n === 0) permuteBlocks(value, order, len / n);
+      done.add(value);
+    } else if (Array.isArray(value)) {
+      if (inExtra && value.length === n) permuteBlocks(value, order, 1);
+      done.add(value);
+    } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      for (const [k, v] of Object.entries(value)) visit(v, inExtra || k === 'extra');
+    }
+  };
+  visit(data, false);
+  return data;
+}
+
+/** Applies out[j] = in[order[j]] to blocks of k values, following the permutation's cycles. */
+function permuteBlocks(a: TypedArray | unknown[], order: Uint32Array, k: number): void {
+  const n = order.length;
+  const moved = new Uint8Array(n);
+  const tmp: unknown[] = new Array(k);
+  const get = (i: number) => a[i];
+  const set = (i: number, v: unknown) => ((a as unknown[])[i] = v);
+  for (let start = 0; start < n; start++) {
+    if (moved[start] || order[start] === start) continue;
+    for (let t = 0; t < k; t++) tmp[t] = get(start * k + t);
+    let j = start;
+    for (;;) {
+      moved[j] = 1;
+      const from = order[j]!;
+      if (from === start) {
+        for (let t = 0; t < k; t++) set(j * k + t, tmp[t]);
+        break;
+      }
+      for (let t = 0; t < k; t++) set(j * k + t, get(from * k + t));
+      j = from;
+    }
+  }
+}

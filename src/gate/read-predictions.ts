@@ -4,7 +4,7 @@
  */
 import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../core/data.js';
-import { subsetRows } from '../core/subset.js';
+import { permuteRowsInPlace } from '../core/subset.js';
 import { alignPredictions } from '../readers/align.js';
 import { readPredictions, type Predictions } from '../readers/predictions.js';
 import {
@@ -74,7 +74,7 @@ export function alignModelPredictions(cand: ModelPredictions, champ: ModelPredic
   }
 }
 
-/** The paired rows reordered to id order (subsetRows keeps every per-row field in step). */
+/** The paired rows reordered, in place, to id order (every per-row field in step, as subsetRows would). */
 function inIdOrder({ idOrder, ...data }: PairedData & { idOrder: Uint32Array }): PairedData {
-  return subsetRows(data, idOrder);
+  return permuteRowsInPlace(data, idOrder);
 }

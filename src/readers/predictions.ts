@@ -10,7 +10,7 @@ import type { ColumnNames } from '../config/types.js';
 import { GateError } from '../errors.js';
 import { growFloat64, growUint32, growUint8 } from './growable.js';
 import { listColumns, missingColumnError, scanTable, type ColumnRequest } from './table.js';
-import { detach, quote } from './text.js';
+import { detach, Interner, quote } from './text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from './values.js';
 
 export interface ReadPredictionsOptions {
@@ -73,6 +73,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
   const predictionCodes = growUint8();
   const scores = growFloat64();
   const extras: string[][] = extraNames.map(() => []);
+  const interners = extraNames.map(() => new Interner());
   const labelCoder = new ValueCoder((key, code, line) => {
     if (key === '') throw emptyValue(file, line, cols.label, 'label');
     if (code >= MAX_LABEL_KEYS - 1) throw tooManyLabels(file, cols.label, labelCoder.texts, true);
@@ -108,7 +109,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
         scores.push(v);
       }
       if (plan.prediction >= 0) predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
-      for (let k = 0; k < extras.length; k++) extras[k].push(detach(values[plan.extra[k]]));
+      for (let k = 0; k < extras.length; k++) extras[k].push(interners[k].keep(values[plan.extra[k]]));
       lines.push(line);
     }
   });

@@ -21,7 +21,7 @@ import { testSetFingerprintOf } from './fingerprint.js';
 import { growFloat64, growUint32 } from './growable.js';
 import { sortedOrder } from './id-order.js';
 import { listColumns, missingColumnError, scanTable, type ColumnRequest } from './table.js';
-import { detach, quote } from './text.js';
+import { detach, Interner, quote } from './text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from './values.js';
 
 /** More classes than this is almost surely a regression target or an id read as a label. */
@@ -112,6 +112,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
   const predictions = growUint32();
   const proba = growFloat64();
   const extras: string[][] = extraNames.map(() => []);
+  const interners = extraNames.map(() => new Interner());
   const coder = new ValueCoder((_key, code, line) => {
     if (code >= MAX_CLASSES) {
       throw new GateError(
@@ -171,7 +172,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
       } else if (opts.needPrediction) {
         predictions.push(argmax);
       }
-      for (let k = 0; k < extras.length; k++) extras[k]!.push(detach(values[plan.extra[k]!]!));
+      for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[plan.extra[k]!]!));
       lines.push(line);
     }
   });
@@ -256,6 +257,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
   const target = growFloat64();
   const value = growFloat64();
   const extras: string[][] = extraNames.map(() => []);
+  const interners = extraNames.map(() => new Interner());
   let extraSlots: number[] = [];
   await scanTable(path, {
     displayPath: file,
@@ -279,7 +281,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
       ids.push(requireId(file, values[0]!, line, cols.id));
       target.push(number(file, line, cols.label, values[1]!, 'label'));
       if (opts.needPrediction) value.push(number(file, line, cols.prediction, values[2]!, 'prediction'));
-      for (let k = 0; k < extras.length; k++) extras[k]!.push(detach(values[extraSlots[k]!]!));
+      for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[extraSlots[k]!]!));
       lines.push(line);
     }
   });

@@ -91,17 +91,19 @@ export const PAIRED_CELLS = 8;
  * Joint counts of (label, champion prediction, candidate prediction) at index label·4 + champion·2 +
  * candidate, over all rows or only the row indices given. These eight numbers are a sufficient statistic
  * for every confusion metric of both models, so resampling them is resampling the rows (see bootstrap.ts).
- * Throws if a value is not 0 or 1.
+ * With `weight`, row i counts weight[i] times (pre-aggregated counts input). Throws if a value is not 0 or 1.
  */
 export function pairedCells(
   label: Uint8Array,
   champion: Uint8Array,
   candidate: Uint8Array,
-  rows?: ArrayLike<number>
+  rows?: ArrayLike<number>,
+  weight?: ArrayLike<number>
 ): Float64Array {
   if (champion.length !== label.length || candidate.length !== label.length) {
     throw new RangeError('pairedCells: label, champion and candidate must have the same length');
   }
+  if (weight) return weightedCells(label, champion, candidate, rows, weight);
   // Integer counters while counting; converted once at the end.
   const counts = new Uint32Array(PAIRED_CELLS);
   const n = rows === undefined ? label.length : rows.length;
@@ -117,6 +119,29 @@ export function pairedCells(
     counts[(y << 2) | (a << 1) | b]!++;
   }
   return Float64Array.from(counts);
+}
+
+function weightedCells(
+  label: Uint8Array,
+  champion: Uint8Array,
+  candidate: Uint8Array,
+  rows: ArrayLike<number> | undefined,
+  weight: ArrayLike<number>
+): Float64Array {
+  if (weight.length !== label.length) throw new RangeError('pairedCells: weight must have one entry per row');
+  const counts = new Float64Array(PAIRED_CELLS);
+  const n = rows === undefined ? label.length : rows.length;
+  for (let j = 0; j < n; j++) {
+    const i = rows === undefined ? j : rows[j]!;
+    const y = label[i];
+    const a = champion[i]!;
+    const b = candidate[i]!;
+    if (y === undefined || (y | a | b) > 1) {
+      throw new RangeError(`pairedCells: row ${i} is out of range or has a value other than 0/1`);
+    }
+    counts[(y << 2) | (a << 1) | b]! += weight[i]!;
+  }
+  return counts;
 }
 
 /** The confusion matrix of one model, read off the joint cells. */
