@@ -41549,7 +41549,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58726);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55254);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -41559,7 +41559,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 58726:
+/***/ 55254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41804,6 +41804,27 @@ async function readJsonFile(file, shown, what, maxBytes = MAX_JSON_BYTES) {
  */
 function text_detach(s) {
     return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
+}
+/**
+ * Keeps one copy of each distinct value of a low-cardinality column (segments, groups): 10M rows of
+ * "mobile" then cost one string, not 10M (about 300 MiB less on the 10M-row benchmark). Past `limit`
+ * distinct values the column is not low-cardinality, and values are only detached.
+ */
+class Interner {
+    limit;
+    seen = new Map();
+    constructor(limit = 1 << 16) {
+        this.limit = limit;
+    }
+    keep(s) {
+        const known = this.seen.get(s);
+        if (known !== undefined)
+            return known;
+        const flat = text_detach(s);
+        if (this.seen.size < this.limit)
+            this.seen.set(flat, flat);
+        return flat;
+    }
 }
 /** A value from a file as shown in a message: quoted, control characters escaped, long ones shortened. */
 function quote(value, max = 40) {
@@ -42880,7 +42901,8 @@ const SUPPORTED_ARTIFACTS = [
     'model',
     'data',
     'cost',
-    'champion_cost'
+    'champion_cost',
+    'counts'
 ];
 const NOT_YET = 'is not supported yet in this version of model-gate';
 function implementedMetrics(task) {
@@ -42902,6 +42924,8 @@ function semanticProblems(raw) {
     if (netBenefitAt && raw.metric_options?.net_benefit === undefined) {
         add(netBenefitAt, 'value', `metric "net_benefit" at ${formatPath(netBenefitAt)} needs metric_options.net_benefit: {tp, fp, tn, fn}, the value of each outcome (for example in dollars)`);
     }
+    if (raw.artifacts?.counts !== undefined)
+        countsProblems(raw, add);
     const families = GATE_FAMILIES.filter((f) => raw.gates[f] !== undefined);
     if (families.length === 0) {
         add(['gates'], 'key', 'gates configures no gate; add at least one, for example gates.performance');
@@ -42972,6 +42996,33 @@ function semanticProblems(raw) {
         }
     }
     return problems;
+}
+/** Metrics a counts artifact carries what they need for (readers/counts.ts); the others need per-row scores. */
+const COUNTS_METRICS = [
+    'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy', 'mcc',
+    'selection_rate', 'net_benefit', 'log_loss', 'brier'
+];
+/** A counts artifact replaces both predictions files, is binary, and cannot feed rank- or bin-based metrics. */
+function countsProblems(raw, add) {
+    for (const key of ['candidate', 'champion']) {
+        if (raw.artifacts?.[key] !== undefined) {
+            add(['artifacts', key], 'key', `artifacts.${key} and artifacts.counts both give predictions; a counts file holds both models, so keep one of them`);
+        }
+    }
+    if (raw.task !== 'binary') {
+        add(['artifacts', 'counts'], 'key', `artifacts.counts holds binary cell counts, but task is ${raw.task}; give per-row predictions files (artifacts.candidate and artifacts.champion) instead`);
+        return;
+    }
+    const metrics = metricPaths(raw);
+    for (const [metric, path] of metrics) {
+        if (!COUNTS_METRICS.includes(metric) && metricInfo(raw.task, metric)) {
+            add(path, 'value', `metric "${metric}" at ${formatPath(path)} needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: ${COUNTS_METRICS.join(', ')}`);
+        }
+    }
+    const loss = metrics.find(([m]) => m === 'log_loss' || m === 'brier')?.[0];
+    if (loss && raw.gates.ci?.method === 'bootstrap') {
+        add(['gates', 'ci', 'method'], 'value', `ci.method bootstrap resamples rows, but artifacts.counts has only sums of ${loss}; use ci.method auto (the paired normal interval) or per-row predictions files`);
+    }
 }
 /** Every metric the config names, with the path of its name (performance, segments, fairness). */
 function metricPaths(raw) {
@@ -43057,7 +43108,7 @@ function buildConfig(raw, source) {
     }
     Object.assign(gates, buildFamilies(raw, toCheck));
     const artifacts = {};
-    for (const key of ['candidate', 'champion', 'operations', 'champion_operations', 'model', 'cost', 'champion_cost']) {
+    for (const key of ['candidate', 'champion', 'counts', 'operations', 'champion_operations', 'model', 'cost', 'champion_cost']) {
         if (raw.artifacts?.[key] !== undefined)
             artifacts[key] = raw.artifacts[key];
     }
@@ -43239,7 +43290,11 @@ const configSchema = {
                 },
                 cost: path('Cost JSON of the candidate: {inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost, ' +
                     'success_count}.'),
-                champion_cost: path('Cost JSON of the champion, for cost.max_relative_increase.')
+                champion_cost: path('Cost JSON of the champion, for cost.max_relative_increase.'),
+                counts: path('Pre-aggregated binary predictions of both models, instead of candidate and champion: one row per ' +
+                    'combination of label, champion_prediction, candidate_prediction (and segment or group values) with its ' +
+                    'count, plus candidate_/champion_<loss>_sum and <loss>_diff_sq_sum columns for log_loss and brier. ' +
+                    'See docs/counts.md for the format and SQL recipes.')
             }
         },
         columns: {
@@ -45517,12 +45572,14 @@ const PAIRED_CELLS = 8;
  * Joint counts of (label, champion prediction, candidate prediction) at index label·4 + champion·2 +
  * candidate, over all rows or only the row indices given. These eight numbers are a sufficient statistic
  * for every confusion metric of both models, so resampling them is resampling the rows (see bootstrap.ts).
- * Throws if a value is not 0 or 1.
+ * With `weight`, row i counts weight[i] times (pre-aggregated counts input). Throws if a value is not 0 or 1.
  */
-function pairedCells(label, champion, candidate, rows) {
+function pairedCells(label, champion, candidate, rows, weight) {
     if (champion.length !== label.length || candidate.length !== label.length) {
         throw new RangeError('pairedCells: label, champion and candidate must have the same length');
     }
+    if (weight)
+        return weightedCells(label, champion, candidate, rows, weight);
     // Integer counters while counting; converted once at the end.
     const counts = new Uint32Array(PAIRED_CELLS);
     const n = rows === undefined ? label.length : rows.length;
@@ -45538,6 +45595,23 @@ function pairedCells(label, champion, candidate, rows) {
         counts[(y << 2) | (a << 1) | b]++;
     }
     return Float64Array.from(counts);
+}
+function weightedCells(label, champion, candidate, rows, weight) {
+    if (weight.length !== label.length)
+        throw new RangeError('pairedCells: weight must have one entry per row');
+    const counts = new Float64Array(PAIRED_CELLS);
+    const n = rows === undefined ? label.length : rows.length;
+    for (let j = 0; j < n; j++) {
+        const i = rows === undefined ? j : rows[j];
+        const y = label[i];
+        const a = champion[i];
+        const b = candidate[i];
+        if (y === undefined || (y | a | b) > 1) {
+            throw new RangeError(`pairedCells: row ${i} is out of range or has a value other than 0/1`);
+        }
+        counts[(y << 2) | (a << 1) | b] += weight[i];
+    }
+    return counts;
 }
 /** The confusion matrix of one model, read off the joint cells. */
 function confusionOf(cells, which) {
@@ -46321,6 +46395,21 @@ function pairedMeans(candRows, champRows, ci, streamLabel, scale = 1) {
     return paired(scale * r.candidate, scale * r.champion, interval, ci);
 }
 /**
+ * pairedMeans from sums instead of rows (counts input): the same paired normal interval, with the variance of
+ * the differences as (Σd² − n·d̄²)/(n − 1). There are no rows to resample, so config validation rejects
+ * `ci.method: bootstrap` for counts; asking for it here is a bug.
+ */
+function pairedMeansFromSums(s, ci, scale = 1) {
+    if (s.n === 0)
+        throw new NotEstimable('there are no rows to average');
+    if (ci.method === 'bootstrap')
+        throw new Error('pairedMeansFromSums: counts input has no rows to bootstrap');
+    const delta = (s.candidate - s.champion) / s.n;
+    const variance = s.n > 1 ? Math.max(0, s.diffSquares - s.n * delta * delta) / (s.n - 1) : 0;
+    const interval = normalInterval(scale * delta, scale * Math.sqrt(variance / s.n), ci, 'paired-normal');
+    return paired((scale * s.candidate) / s.n, (scale * s.champion) / s.n, interval, ci);
+}
+/**
  * The note for `ci.method: analytic` on a metric without an analytic interval: which method was used instead.
  */
 function analyticFallback(ci, metric, used, why = 'has no analytic interval') {
@@ -46336,7 +46425,42 @@ function joinNotes(...notes) {
     return kept.length ? kept.join('; ') : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/weights.ts
+/** The number of examples: Σ weight, or the number of rows. */
+function exampleCount(data) {
+    const w = data.weight;
+    if (!w)
+        return data.n;
+    let s = 0;
+    for (let i = 0; i < w.length; i++)
+        s += w[i];
+    return s;
+}
+/** The number of examples among `rows` (indices into data). */
+function examplesIn(data, rows) {
+    const w = data.weight;
+    if (!w)
+        return rows.length;
+    let s = 0;
+    for (let j = 0; j < rows.length; j++)
+        s += w[rows[j]];
+    return s;
+}
+/** The number of positive examples. */
+function positiveCount(data) {
+    const { label, weight } = data;
+    let k = 0;
+    if (weight)
+        for (let i = 0; i < label.length; i++)
+            k += label[i] * weight[i];
+    else
+        for (let i = 0; i < label.length; i++)
+            k += label[i];
+    return k;
+}
+
 ;// CONCATENATED MODULE: ./src/core/estimate-binary.ts
+
 
 
 
@@ -46355,25 +46479,21 @@ function requireScore(model, metric) {
         throw new Error(`${model.file} has no scores for ${metric}`);
     return model.score;
 }
-function estimate_binary_countPositives(label) {
-    let k = 0;
-    for (let i = 0; i < label.length; i++)
-        k += label[i];
-    return k;
-}
-function confusionOfModel(label, prediction) {
+function confusionOfModel(data, prediction) {
+    const { label, weight } = data;
     const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
     for (let i = 0; i < label.length; i++) {
+        const w = weight ? weight[i] : 1;
         if (prediction[i]) {
             if (label[i])
-                c.tp++;
+                c.tp += w;
             else
-                c.fp++;
+                c.fp += w;
         }
         else if (label[i])
-            c.fn++;
+            c.fn += w;
         else
-            c.tn++;
+            c.tn += w;
     }
     return c;
 }
@@ -46386,15 +46506,21 @@ const CLASS_RATES = {
     tnr: 'negative',
     fpr: 'negative'
 };
-function requireClassRows(name, label) {
+function requireClassRows(name, data) {
     const needs = CLASS_RATES[name];
     if (!needs)
         return;
-    const positives = estimate_binary_countPositives(label);
-    const have = needs === 'positive' ? positives : label.length - positives;
+    const positives = positiveCount(data);
+    const n = exampleCount(data);
+    const have = needs === 'positive' ? positives : n - positives;
     if (have === 0) {
-        throw new NotEstimable(`${name} is a rate over the ${needs} rows and there are none among these ${label.length} rows`);
+        throw new NotEstimable(`${name} is a rate over the ${needs} rows and there are none among these ${n} rows`);
     }
+}
+/** Counts input carries no per-row scores; config validation keeps these metrics away from it. */
+function requireRows(data, metric) {
+    if (data.weight)
+        throw new Error(`${metric} needs per-row scores, which counts input does not have`);
 }
 function estimateBinary(name, data, ci, streamLabel, options) {
     switch (name) {
@@ -46412,7 +46538,7 @@ function estimateBinary(name, data, ci, streamLabel, options) {
     }
 }
 function estimateConfusion(name, data, ci, streamLabel, options) {
-    requireClassRows(name, data.label);
+    requireClassRows(name, data);
     let value;
     if (name === 'net_benefit') {
         const values = options.net_benefit;
@@ -46425,9 +46551,9 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
     }
     const cand = requirePrediction(data.candidate, name);
     if (!data.champion)
-        return candidateOnly(value(confusionOfModel(data.label, cand)));
+        return candidateOnly(value(confusionOfModel(data, cand)));
     const champ = requirePrediction(data.champion, name);
-    const cells = pairedCells(data.label, champ, cand);
+    const cells = pairedCells(data.label, champ, cand, undefined, data.weight);
     const candidate = value(confusionOf(cells, 'candidate'));
     const champion = value(confusionOf(cells, 'champion'));
     if (ci.method === 'analytic') {
@@ -46445,6 +46571,8 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
         if (name === 'net_benefit') {
             // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences.
             const v = options.net_benefit;
+            if (data.weight)
+                return netBenefitFromCells(cells, v, ci);
             const perRow = (pred) => {
                 const out = new Float64Array(data.n);
                 for (let i = 0; i < data.n; i++) {
@@ -46458,8 +46586,25 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
     const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
     return paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
 }
+/** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */
+function netBenefitFromCells(cells, v, ci) {
+    const s = { candidate: 0, champion: 0, diffSquares: 0, n: 0 };
+    for (let cell = 0; cell < cells.length; cell++) {
+        const count = cells[cell];
+        const y = cell >> 2;
+        const valueOf = (pred) => (y ? (pred ? v.tp : v.fn) : pred ? v.fp : v.tn);
+        const vc = valueOf(cell & 1);
+        const vh = valueOf((cell >> 1) & 1);
+        s.candidate += count * vc;
+        s.champion += count * vh;
+        s.diffSquares += count * (vc - vh) * (vc - vh);
+        s.n += count;
+    }
+    return pairedMeansFromSums(s, ci, s.n);
+}
 function estimate_binary_requireBothClasses(data, metric) {
-    const positives = estimate_binary_countPositives(data.label);
+    requireRows(data, metric);
+    const positives = positiveCount(data);
     if (positives === 0 || positives === data.n) {
         throw new NotEstimable(`${metric} needs both classes, but all ${data.n} rows are ${positives === 0 ? 'negative' : 'positive'}`);
     }
@@ -46486,7 +46631,8 @@ function estimateRocAuc(data, ci, streamLabel) {
     return est;
 }
 function estimatePrAuc(data, ci, streamLabel) {
-    if (estimate_binary_countPositives(data.label) === 0) {
+    requireRows(data, 'pr_auc');
+    if (positiveCount(data) === 0) {
         throw new NotEstimable(`pr_auc needs at least one positive row, and none of these ${data.n} rows is positive`);
     }
     const rc = rank(requireScore(data.candidate, 'pr_auc'));
@@ -46499,6 +46645,7 @@ function estimatePrAuc(data, ci, streamLabel) {
     return paired(candidate, champion, interval, ci, analyticFallback(ci, 'pr_auc', 'bootstrap-rows'));
 }
 function estimateEce(data, ci, streamLabel) {
+    requireRows(data, 'ece');
     const pc = requireScore(data.candidate, 'ece');
     const bc = eceBins(pc);
     const candidate = ece(data.label, pc, bc);
@@ -46526,11 +46673,28 @@ function eceSmallSample(n) {
         : undefined;
 }
 function estimateMeanLoss(name, data, ci, streamLabel) {
+    if (data.weight)
+        return meanLossFromSums(name, data, ci);
     const rows = name === 'log_loss' ? logLossRows : brierRows;
     const cand = rows(data.label, requireScore(data.candidate, name));
     if (!data.champion)
         return candidateOnly(mean(cand));
     return pairedMeans(cand, rows(data.label, requireScore(data.champion, name)), ci, streamLabel);
+}
+/** A mean loss from counts input: the per-row sums add up to the sums over the examples. */
+function meanLossFromSums(name, data, ci) {
+    const sums = data.lossSums?.[name];
+    if (!sums)
+        throw new Error(`counts input without ${name} sums (the counts reader requires them when ${name} is configured)`);
+    const total = (xs) => sum(xs);
+    const n = exampleCount(data);
+    if (n === 0)
+        throw new NotEstimable('there are no rows to average');
+    if (!data.champion)
+        return candidateOnly(total(sums.candidate) / n);
+    if (!sums.champion || !sums.diffSquares)
+        throw new Error(`counts input without the champion's ${name} sums`);
+    return pairedMeansFromSums({ candidate: total(sums.candidate), champion: total(sums.champion), diffSquares: total(sums.diffSquares), n }, ci);
 }
 
 ;// CONCATENATED MODULE: ./src/stats/multiclass.ts
@@ -47108,6 +47272,71 @@ function subsetRows(data, rows) {
     out.n = rows.length;
     return out;
 }
+/**
+ * Reorders every per-row field of `data` in place so that row j becomes the old row order[j] (`order` must be
+ * a permutation of 0…n−1): what subsetRows(data, order) returns, without a second copy of every column, which
+ * on 10M rows is some 300 MiB of peak memory. `data` is consumed: its arrays are the result's.
+ */
+function permuteRowsInPlace(data, order) {
+    const n = data.n;
+    if (order.length !== n)
+        throw new RangeError(`permuteRowsInPlace: order has ${order.length} entries for ${n} rows`);
+    const seen = new Uint8Array(n);
+    for (let j = 0; j < n; j++) {
+        if (!(order[j] < n) || seen[order[j]])
+            throw new RangeError('permuteRowsInPlace: order is not a permutation');
+        seen[order[j]] = 1;
+    }
+    const done = new Set();
+    const visit = (value, inExtra) => {
+        if (done.has(value))
+            return;
+        if (isTypedArray(value)) {
+            const len = value.length;
+            if (n > 0 && len > 0 && len % n === 0)
+                permuteBlocks(value, order, len / n);
+            done.add(value);
+        }
+        else if (Array.isArray(value)) {
+            if (inExtra && value.length === n)
+                permuteBlocks(value, order, 1);
+            done.add(value);
+        }
+        else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+            for (const [k, v] of Object.entries(value))
+                visit(v, inExtra || k === 'extra');
+        }
+    };
+    visit(data, false);
+    return data;
+}
+/** Applies out[j] = in[order[j]] to blocks of k values, following the permutation's cycles. */
+function permuteBlocks(a, order, k) {
+    const n = order.length;
+    const moved = new Uint8Array(n);
+    const tmp = new Array(k);
+    const get = (i) => a[i];
+    const set = (i, v) => (a[i] = v);
+    for (let start = 0; start < n; start++) {
+        if (moved[start] || order[start] === start)
+            continue;
+        for (let t = 0; t < k; t++)
+            tmp[t] = get(start * k + t);
+        let j = start;
+        for (;;) {
+            moved[j] = 1;
+            const from = order[j];
+            if (from === start) {
+                for (let t = 0; t < k; t++)
+                    set(j * k + t, tmp[t]);
+                break;
+            }
+            for (let t = 0; t < k; t++)
+                set(j * k + t, get(from * k + t));
+            j = from;
+        }
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
 /** The one-line `summary` output of SPEC §1, e.g. `fail: 2 of 14 checks failed (performance/f1, segments/new_users/recall)`. */
@@ -47131,6 +47360,7 @@ function summaryLine(result, waived, checks) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/fairness.ts
+
 
 
 
@@ -47187,11 +47417,13 @@ function pointValue(info, sub, which, ci) {
     if (info.kind === 'confusion' && info.task === 'binary') {
         const c = { tp: 0, fp: 0, tn: 0, fn: 0 };
         const pred = model.prediction;
+        const weight = sub.weight;
         for (let i = 0; i < sub.n; i++) {
+            const w = weight ? weight[i] : 1;
             if (pred[i])
-                sub.label[i] ? c.tp++ : c.fp++;
+                sub.label[i] ? (c.tp += w) : (c.fp += w);
             else
-                sub.label[i] ? c.fn++ : c.tn++;
+                sub.label[i] ? (c.fn += w) : (c.tn += w);
         }
         const reason = undefinedReason(info.name, c);
         return reason ? { reason } : { value: binaryMetric(info.name, c) };
@@ -47224,7 +47456,7 @@ function attributeRows(config, gate, info, data, attribute) {
     const values = [];
     const kept = [];
     for (const g of groups) {
-        const n = g.rows.length;
+        const n = examplesIn(data, g.rows);
         if (n < gate.min_group_samples) {
             values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) rows` });
             continue;
@@ -47329,7 +47561,7 @@ function gapIncreaseInterval(config, metric, data, groups, stream) {
     const k = groups.length;
     const cells = new Float64Array(k * PAIRED_CELLS);
     groups.forEach((g, j) => {
-        cells.set(pairedCells(data.label, data.champion.prediction, data.candidate.prediction, g.rows), j * PAIRED_CELLS);
+        cells.set(pairedCells(data.label, data.champion.prediction, data.candidate.prediction, g.rows, data.weight), j * PAIRED_CELLS);
     });
     const statistic = (draw) => {
         let cMin = Infinity;
@@ -47511,6 +47743,7 @@ function orientedDelta(direction, delta) {
 
 
 
+
 /** The waiver the PR carries, if the policy names a waiver label and the PR has it. */
 function findWaiver(config, pr) {
     const label = config.policy.waiver_label;
@@ -47544,7 +47777,7 @@ function evaluate(config, data, options) {
         generated_at: options.generatedAt,
         waiver: verdict.waived ? waiver : null,
         summary: summaryLine(verdict.gate_result, verdict.waived, checks),
-        test_set: { n: data.n, fingerprint: data.fingerprint },
+        test_set: { n: exampleCount(data), fingerprint: data.fingerprint },
         gates,
         checks,
         settings: {
@@ -47584,6 +47817,7 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
     const info = metricInfo(config.task, spec.metric);
     if (!info)
         throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
+    const n = exampleCount(data);
     const base = {
         gate,
         name: spec.metric,
@@ -47591,11 +47825,11 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
         segment: scope.segment,
         group: null,
         severity: severityOf(config.policy, gate),
-        n: data.n,
+        n,
         direction: info.direction
     };
     const rows = [];
-    const few = tooFewRows(scope, data.n);
+    const few = tooFewRows(scope, n);
     let estimate;
     let notEstimable;
     if (!few) {
@@ -47627,7 +47861,7 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
             rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: undecided ?? 'not estimable' });
         }
         else {
-            rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, data.n));
+            rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, n));
         }
     }
     for (const bound of ['min_value', 'max_value']) {
@@ -48212,12 +48446,14 @@ async function readTable(path, opts) {
     return { file: opts.displayPath, header, n: rows, lines: lines.toArray(), columns: byName };
 }
 /** The message for a column the file lacks: what it has, a near miss if any, and what to set. */
-function missingColumnError(file, column, header, configKey) {
+function missingColumnError(file, column, header, configKey, 
+/** What the file should look like, for formats with fixed column names (counts files). */
+expected) {
     const near = header.find((h) => h.toLowerCase() === column.toLowerCase());
     const hint = near !== undefined ? ` (did you mean "${near}"?)` : '';
     const fix = configKey
         ? `set ${configKey} to the name of that column`
-        : 'add the column or change the config to name an existing one';
+        : expected ?? 'add the column or change the config to name an existing one';
     return new GateError(`${file} has no column "${column}"${hint}; its columns are ${listColumns(header)}; ${fix}.`, { file, key: configKey ?? column });
 }
 /** A few column names for messages: `id, label, score, … (12 in all)`. */
@@ -48537,29 +48773,38 @@ async function containArtifacts(roots, artifacts, configSource) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/gate/needs.ts
-
-function columnNeeds(config) {
-    const g = config.gates;
-    const metrics = [
-        ...(g.performance?.checks ?? []).map((c) => c.metric),
-        ...(g.segments ?? []).map((s) => s.metric),
-        ...(g.fairness ? [g.fairness.metric] : [])
-    ];
-    const inputs = new Set(metrics.map((m) => metricInfo(config.task, m)?.input));
-    const extra = new Set();
-    for (const s of g.segments ?? []) {
-        for (const column of s.where ? Object.keys(s.where) : [config.columns.segment])
-            extra.add(column);
+;// CONCATENATED MODULE: ./src/readers/growable.ts
+const CHUNK = 1 << 16;
+class Growable {
+    make;
+    full = [];
+    current;
+    used = 0;
+    length = 0;
+    constructor(make) {
+        this.make = make;
+        this.current = make(CHUNK);
     }
-    for (const column of g.fairness?.groups ?? [])
-        extra.add(column);
-    return {
-        score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
-        needPrediction: inputs.has('prediction'),
-        extraColumns: [...extra]
-    };
+    push(value) {
+        if (this.used === CHUNK) {
+            this.full.push(this.current);
+            this.current = this.make(CHUNK);
+            this.used = 0;
+        }
+        this.current[this.used++] = value;
+        this.length++;
+    }
+    /** The values pushed so far, in an array of exactly that length. */
+    toArray() {
+        const out = this.make(this.length);
+        this.full.forEach((chunk, k) => out.set(chunk, k * CHUNK));
+        out.set(this.current.subarray(0, this.used), this.full.length * CHUNK);
+        return out;
+    }
 }
+const growUint8 = () => new Growable((n) => new Uint8Array(n));
+const growable_growUint32 = () => new Growable((n) => new Uint32Array(n));
+const growFloat64 = () => new Growable((n) => new Float64Array(n));
 
 ;// CONCATENATED MODULE: ./src/readers/id-order.ts
 /**
@@ -48719,6 +48964,222 @@ function comparisonSort(ids, compare) {
     const order = Array.from(ids.keys());
     order.sort((i, j) => compare(ids[i], ids[j]));
     return Uint32Array.from(order);
+}
+
+;// CONCATENATED MODULE: ./src/readers/counts.ts
+/**
+ * Reads a counts file (docs/counts.md): binary predictions of both models pre-aggregated in a warehouse, one
+ * row per combination of label, champion prediction, candidate prediction and segment/group values, with the
+ * number of examples it stands for and, for mean losses, the sums over those examples. The result is paired
+ * data whose rows carry weights (core/data.ts), which the engine evaluates exactly as the rows it summarises.
+ *
+ * Columns: `columns.label`, `candidate_prediction`, `champion_prediction` (optional: without it there is no
+ * champion), `count`; for each mean loss L configured, `candidate_L_sum`, and with a champion `champion_L_sum`
+ * and `L_diff_sq_sum` (Σ (candidate loss − champion loss)²); then the segment and group columns the config reads.
+ * Labels and predictions are written with the label values, as in predictions files.
+ */
+
+
+
+
+
+
+
+
+const COUNTS_COLUMNS = {
+    candidate: 'candidate_prediction',
+    champion: 'champion_prediction',
+    count: 'count'
+};
+/** The sum columns of a mean loss. */
+function lossSumColumns(loss) {
+    return { candidate: `candidate_${loss}_sum`, champion: `champion_${loss}_sum`, diffSquares: `${loss}_diff_sq_sum` };
+}
+/** Streams the counts file at `path`; every problem is a GateError naming the file, and the line and column. */
+async function readCounts(path, opts) {
+    const file = opts.displayPath;
+    const positiveKey = canonicalKey(opts.positiveLabel);
+    const extraNames = [...new Set(opts.extraColumns)];
+    let negativeKey;
+    let negativeSeen;
+    /** 1 for the positive label, 0 for the one other value; a third value is an error. */
+    const bit = (text, column, line) => {
+        const key = canonicalKey(text);
+        if (key === positiveKey)
+            return 1;
+        if (key === '')
+            throw new GateError(`${file} line ${line}, column "${column}": the value is empty; every row needs one.`, { file, line, key: column });
+        if (negativeKey === undefined) {
+            negativeKey = key;
+            negativeSeen = { column, line };
+        }
+        else if (key !== negativeKey) {
+            throw new GateError(`${file} line ${line}, column "${column}": ${quote(text.trim())} is neither the positive label ${quote(opts.positiveLabel)} ` +
+                `nor ${quote(negativeKey)} (first seen in column "${negativeSeen.column}" on line ${negativeSeen.line}); ` +
+                `a binary counts file uses two label values, in labels and predictions alike.`, { file, line, key: column });
+        }
+        return 0;
+    };
+    const label = growUint8();
+    const cand = growUint8();
+    const champ = growUint8();
+    const weight = growFloat64();
+    const sums = opts.losses.map(() => ({ candidate: growFloat64(), champion: growFloat64(), diffSquares: growFloat64() }));
+    const extras = extraNames.map(() => []);
+    const interners = extraNames.map(() => new Interner());
+    let hasChampion = false;
+    let slots;
+    await scanTable(path, {
+        displayPath: file,
+        highWaterMark: opts.highWaterMark,
+        select(header) {
+            const requests = [];
+            const need = (name, configKey, fixed = true) => {
+                if (!header.includes(name))
+                    throw missingColumnError(file, name, header, configKey, fixed ? COUNTS_HINT : undefined);
+                const at = requests.indexOf(name);
+                if (at >= 0)
+                    return at;
+                requests.push(name);
+                return requests.length - 1;
+            };
+            const labelSlot = need(opts.columns.label, 'columns.label');
+            const candSlot = need(COUNTS_COLUMNS.candidate);
+            hasChampion = header.includes(COUNTS_COLUMNS.champion);
+            const champSlot = hasChampion ? need(COUNTS_COLUMNS.champion) : -1;
+            const countSlot = need(COUNTS_COLUMNS.count);
+            slots = {
+                label: labelSlot,
+                cand: candSlot,
+                champ: champSlot,
+                count: countSlot,
+                sums: opts.losses.map((loss) => {
+                    const names = lossSumColumns(loss);
+                    const slot = (name) => ({ name, slot: need(name) });
+                    return hasChampion
+                        ? { candidate: slot(names.candidate), champion: slot(names.champion), diffSquares: slot(names.diffSquares) }
+                        : { candidate: slot(names.candidate) };
+                }),
+                extra: extraNames.map((name) => need(name, name === opts.columns.segment ? 'columns.segment' : undefined, false))
+            };
+            return requests;
+        },
+        onRow(values, line) {
+            const count = countOf(file, line, values[slots.count]);
+            // A combination that never occurs adds nothing; leaving it out keeps "a segment matches no row" meaningful.
+            if (count === 0)
+                return;
+            label.push(bit(values[slots.label], opts.columns.label, line));
+            cand.push(bit(values[slots.cand], COUNTS_COLUMNS.candidate, line));
+            if (hasChampion)
+                champ.push(bit(values[slots.champ], COUNTS_COLUMNS.champion, line));
+            weight.push(count);
+            slots.sums.forEach((s, k) => {
+                sums[k].candidate.push(sumOf(file, line, s.candidate.name, values[s.candidate.slot]));
+                if (s.champion)
+                    sums[k].champion.push(sumOf(file, line, s.champion.name, values[s.champion.slot]));
+                if (s.diffSquares)
+                    sums[k].diffSquares.push(sumOf(file, line, s.diffSquares.name, values[s.diffSquares.slot]));
+            });
+            for (let k = 0; k < extras.length; k++)
+                extras[k].push(interners[k].keep(values[slots.extra[k]]));
+        }
+    });
+    const n = weight.length;
+    if (n === 0) {
+        throw new GateError(`${file} has no rows with a count above 0; it must count the examples of the test set.`, { file });
+    }
+    const labels = label.toArray();
+    if (!labels.includes(1)) {
+        throw new GateError(`${file}: the positive label ${quote(opts.positiveLabel)} never occurs; set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
+    }
+    const extra = {};
+    extraNames.forEach((name, k) => (extra[name] = extras[k]));
+    const lossSums = {};
+    opts.losses.forEach((loss, k) => {
+        const s = sums[k];
+        lossSums[loss] = hasChampion
+            ? { candidate: s.candidate.toArray(), champion: s.champion.toArray(), diffSquares: s.diffSquares.toArray() }
+            : { candidate: s.candidate.toArray() };
+    });
+    const data = {
+        n,
+        label: labels,
+        candidate: { file, prediction: cand.toArray() },
+        champion: hasChampion ? { file, prediction: champ.toArray() } : undefined,
+        extra,
+        fingerprint: countsFingerprint(labels, weight, extraNames, extras),
+        weight: weight.toArray(),
+        ...(opts.losses.length ? { lossSums } : {})
+    };
+    return permuteRowsInPlace(data, canonicalOrder(data, extraNames));
+}
+const COUNTS_HINT = 'a counts file has the columns label (columns.label), candidate_prediction, champion_prediction, count and the sums of the mean losses checked (docs/counts.md)';
+function countOf(file, line, text) {
+    const v = parseStrictNumber(text);
+    if (Number.isSafeInteger(v) && v >= 0)
+        return v;
+    throw new GateError(`${file} line ${line}, column "${COUNTS_COLUMNS.count}": ${quote(text.trim())} is not a count; write a whole number of examples, 0 or more.`, { file, line, key: COUNTS_COLUMNS.count });
+}
+function sumOf(file, line, column, text) {
+    const v = parseStrictNumber(text);
+    if (Number.isFinite(v) && v >= 0)
+        return v;
+    throw new GateError(`${file} line ${line}, column "${column}": ${quote(text.trim())} is not a sum of losses; write a finite number, 0 or more.`, { file, line, key: column });
+}
+/**
+ * Rows sorted by everything that tells them apart (label, predictions, extra values), so the report does not
+ * depend on the order a SQL engine happened to write them in.
+ */
+function canonicalOrder(data, extraNames) {
+    const key = (i) => [data.label[i], data.candidate.prediction[i], data.champion?.prediction[i] ?? '', ...extraNames.map((c) => data.extra[c][i])].join('\u0000');
+    const keys = Array.from({ length: data.n }, (_, i) => key(i));
+    const order = Uint32Array.from({ length: data.n }, (_, i) => i);
+    order.sort((a, b) => compareCodePoints(keys[a], keys[b]) || data.weight[a] - data.weight[b]);
+    return order;
+}
+/**
+ * `sha256:` over the test set's composition as the counts file shows it: per distinct (label, extra values),
+ * the number of examples, sorted. A counts file has no ids, so this is not comparable with a rows fingerprint;
+ * it does change when the test set's labels or segments do, and not with the models' predictions.
+ */
+function countsFingerprint(label, weight, extraNames, extras) {
+    const w = weight.toArray();
+    const totals = new Map();
+    for (let i = 0; i < label.length; i++) {
+        const key = [String(label[i]), ...extraNames.map((_, k) => canonicalKey(extras[k][i]))].join('\t');
+        totals.set(key, (totals.get(key) ?? 0) + w[i]);
+    }
+    const lines = [...totals.entries()].map(([k, v]) => `${k}\t${v}\n`).sort(compareCodePoints);
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    for (const l of lines)
+        h.update(l);
+    return `sha256:${h.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/needs.ts
+
+function columnNeeds(config) {
+    const g = config.gates;
+    const metrics = [
+        ...(g.performance?.checks ?? []).map((c) => c.metric),
+        ...(g.segments ?? []).map((s) => s.metric),
+        ...(g.fairness ? [g.fairness.metric] : [])
+    ];
+    const inputs = new Set(metrics.map((m) => metricInfo(config.task, m)?.input));
+    const extra = new Set();
+    for (const s of g.segments ?? []) {
+        for (const column of s.where ? Object.keys(s.where) : [config.columns.segment])
+            extra.add(column);
+    }
+    for (const column of g.fairness?.groups ?? [])
+        extra.add(column);
+    return {
+        score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
+        needPrediction: inputs.has('prediction'),
+        extraColumns: [...extra],
+        losses: ['log_loss', 'brier'].filter((m) => metrics.includes(m))
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/readers/fingerprint.ts
@@ -48897,34 +49358,6 @@ function align_count(n) {
     return `${n} id${n === 1 ? '' : 's'}`;
 }
 
-;// CONCATENATED MODULE: ./src/readers/growable.ts
-class Growable {
-    make;
-    buf;
-    length = 0;
-    constructor(make, initialCapacity = 1024) {
-        this.make = make;
-        this.buf = make(initialCapacity);
-    }
-    push(value) {
-        if (this.length === this.buf.length)
-            this.grow();
-        this.buf[this.length++] = value;
-    }
-    /** The values pushed so far, in an array of exactly that length. */
-    toArray() {
-        return this.buf.slice(0, this.length);
-    }
-    grow() {
-        const next = this.make(this.buf.length * 2);
-        next.set(this.buf);
-        this.buf = next;
-    }
-}
-const growUint8 = () => new Growable((n) => new Uint8Array(n));
-const growable_growUint32 = () => new Growable((n) => new Uint32Array(n));
-const growFloat64 = () => new Growable((n) => new Float64Array(n));
-
 ;// CONCATENATED MODULE: ./src/readers/predictions.ts
 
 
@@ -48947,6 +49380,7 @@ async function readPredictions(path, opts) {
     const predictionCodes = growUint8();
     const scores = growFloat64();
     const extras = extraNames.map(() => []);
+    const interners = extraNames.map(() => new Interner());
     const labelCoder = new ValueCoder((key, code, line) => {
         if (key === '')
             throw emptyValue(file, line, cols.label, 'label');
@@ -48985,7 +49419,7 @@ async function readPredictions(path, opts) {
             if (plan.prediction >= 0)
                 predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
             for (let k = 0; k < extras.length; k++)
-                extras[k].push(text_detach(values[plan.extra[k]]));
+                extras[k].push(interners[k].keep(values[plan.extra[k]]));
             lines.push(line);
         }
     });
@@ -49148,6 +49582,7 @@ async function readMulticlassPredictions(path, opts) {
     const predictions = growable_growUint32();
     const proba = growFloat64();
     const extras = extraNames.map(() => []);
+    const interners = extraNames.map(() => new Interner());
     const coder = new ValueCoder((_key, code, line) => {
         if (code >= MAX_CLASSES) {
             throw new GateError(`${file} line ${line}: more than ${MAX_CLASSES} different classes; check that task: multiclass is right ` +
@@ -49205,7 +49640,7 @@ async function readMulticlassPredictions(path, opts) {
                 predictions.push(argmax);
             }
             for (let k = 0; k < extras.length; k++)
-                extras[k].push(text_detach(values[plan.extra[k]]));
+                extras[k].push(interners[k].keep(values[plan.extra[k]]));
             lines.push(line);
         }
     });
@@ -49268,6 +49703,7 @@ async function readRegressionPredictions(path, opts) {
     const target = growFloat64();
     const value = growFloat64();
     const extras = extraNames.map(() => []);
+    const interners = extraNames.map(() => new Interner());
     let extraSlots = [];
     await scanTable(path, {
         displayPath: file,
@@ -49296,7 +49732,7 @@ async function readRegressionPredictions(path, opts) {
             if (opts.needPrediction)
                 value.push(number(file, line, cols.prediction, values[2], 'prediction'));
             for (let k = 0; k < extras.length; k++)
-                extras[k].push(text_detach(values[extraSlots[k]]));
+                extras[k].push(interners[k].keep(values[extraSlots[k]]));
             lines.push(line);
         }
     });
@@ -49445,9 +49881,9 @@ function alignModelPredictions(cand, champ) {
             return inIdOrder(alignRegression(cand.predictions, champ?.predictions));
     }
 }
-/** The paired rows reordered to id order (subsetRows keeps every per-row field in step). */
+/** The paired rows reordered, in place, to id order (every per-row field in step, as subsetRows would). */
 function inIdOrder({ idOrder, ...data }) {
-    return subsetRows(data, idOrder);
+    return permuteRowsInPlace(data, idOrder);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run.ts
@@ -49455,6 +49891,7 @@ function inIdOrder({ idOrder, ...data }) {
  * One gate run, shared by the action and the CLI: load the config, read and align the predictions, evaluate.
  * This is the only place that turns paths into data; the engine it calls is pure.
  */
+
 
 
 
@@ -49494,6 +49931,8 @@ async function readPairedData(config, req, resolve, used, inside) {
             ? { file: resolve(configured), shown: configured, origin: `artifacts.${which} in ${config.source}` }
             : undefined;
     };
+    if (config.artifacts.counts !== undefined)
+        return readCountsData(config, req, resolve, used);
     const candidate = await pick('candidate');
     if (!candidate) {
         throw new GateError(`no candidate predictions: set artifacts.candidate in ${config.source} or pass ${req.origins.candidate}`, { file: config.source, key: 'artifacts.candidate' });
@@ -49510,6 +49949,30 @@ async function readPairedData(config, req, resolve, used, inside) {
     const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
     const champ = champion ? await read(champion, 'champion') : undefined;
     return alignModelPredictions(cand, champ);
+}
+/** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */
+async function readCountsData(config, req, resolve, used) {
+    const shown = config.artifacts.counts;
+    for (const which of ['candidate', 'champion']) {
+        if (req[which]) {
+            throw new GateError(`${config.source} sets artifacts.counts, which holds both models, but ${req.origins[which]} gives ${which} predictions too; ` +
+                `drop ${req.origins[which]} or artifacts.counts.`, { file: config.source, key: 'artifacts.counts' });
+        }
+    }
+    if (req.fetchChampion) {
+        throw new GateError(`${config.source} sets artifacts.counts, which holds both models, so there is no champion file to download; drop the champion-artifact input.`, { file: config.source, key: 'artifacts.counts' });
+    }
+    const file = resolve(shown);
+    await requireFile(file, shown, `artifacts.counts in ${config.source}`);
+    used.push({ role: 'counts', file, shown });
+    const needs = columnNeeds(config);
+    return readCounts(file, {
+        displayPath: shown,
+        columns: config.columns,
+        positiveLabel: config.positive_label,
+        losses: needs.losses,
+        extraColumns: needs.extraColumns
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/action/log.ts

@@ -1,5 +1,5 @@
 // Completes package-lock.json with the platform-specific optional packages the npm registry reachable here
-// does not serve (the native bindings of jest's `unrs-resolver` for macOS, Windows, Android, ...).
+// does not serve (the native bindings of jest's `unrs-resolver` and of DuckDB for macOS, Windows, Android, ...).
 // npm leaves them out of the lock file when it cannot fetch them, and `npm ci` then refuses the lock as
 // "out of sync". Each stub entry records the package's os/cpu/libc, so `npm ci` skips it on this platform,
 // exactly as it would skip the real package. Run after `npm install` changes the lock: `node scripts/complete-lockfile.mjs`.
@@ -30,16 +30,29 @@ const PLATFORM = {
   'win32-x64-msvc': { os: ['win32'], cpu: ['x64'] }
 };
 const PREFIX = '@unrs/resolver-binding-';
+const DUCKDB_PREFIX = '@duckdb/node-bindings-';
+/** DuckDB's suffixes: glibc is the default, `-musl` says musl. */
+const DUCKDB = {
+  'darwin-arm64': { os: ['darwin'], cpu: ['arm64'] },
+  'darwin-x64': { os: ['darwin'], cpu: ['x64'] },
+  'linux-arm64': { os: ['linux'], cpu: ['arm64'], libc: ['glibc'] },
+  'linux-arm64-musl': { os: ['linux'], cpu: ['arm64'], libc: ['musl'] },
+  'linux-x64': { os: ['linux'], cpu: ['x64'], libc: ['glibc'] },
+  'linux-x64-musl': { os: ['linux'], cpu: ['x64'], libc: ['musl'] },
+  'win32-arm64': { os: ['win32'], cpu: ['arm64'] },
+  'win32-x64': { os: ['win32'], cpu: ['x64'] }
+};
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 let added = 0;
 for (const [where, pkg] of Object.entries(lock.packages)) {
   for (const [name, version] of Object.entries(pkg.optionalDependencies ?? {})) {
-    if (!name.startsWith(PREFIX)) continue;
+    const table = name.startsWith(PREFIX) ? [PLATFORM, PREFIX] : name.startsWith(DUCKDB_PREFIX) ? [DUCKDB, DUCKDB_PREFIX] : null;
+    if (!table) continue;
     const key = `${where ? `${where}/` : ''}node_modules/${name}`.replace(/^node_modules\/unrs-resolver\/node_modules\//, 'node_modules/');
     const flat = `node_modules/${name}`;
     if (lock.packages[flat] || lock.packages[key]) continue;
-    const platform = PLATFORM[name.slice(PREFIX.length)];
+    const platform = table[0][name.slice(table[1].length)];
     if (!platform) throw new Error(`unknown platform package ${name}: add it to PLATFORM`);
     lock.packages[flat] = { version, dev: pkg.dev, optional: true, ...platform };
     added++;

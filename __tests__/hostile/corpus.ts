@@ -39,6 +39,16 @@ gates:
       - { metric: log_loss, absolute_drop_allowed: 0.05 }
 `;
 
+const COUNTS = 'preds/counts.csv';
+/** A gate on a counts file instead of the two predictions files. */
+const COUNTS_CONFIG = `version: 1
+task: binary
+artifacts:
+  counts: preds/counts.csv
+gates:
+  performance: { primary_metric: f1, min_value: 0.1 }
+`;
+
 /** BASE_CONFIG with `gates:` replaced. */
 export function withGates(gates: string): string {
   return BASE_CONFIG.replace(/gates:\n[\s\S]*$/, `gates:\n${gates}`);
@@ -626,6 +636,32 @@ export const CORPUS: HostileCase[] = [
     actionOnly: true,
     message:
       'input champion-run-id needs champion-artifact, the name of the artifact to download from that run'
+  },
+
+  // ── Counts files (docs/counts.md) ────────────────────────────────────────────────────────────────────
+  {
+    name: 'counts: a count that is not a whole number',
+    config: COUNTS_CONFIG,
+    files: { [COUNTS]: 'label,champion_prediction,candidate_prediction,count\n1,1,1,12\n0,0,0,3.5\n' },
+    message:
+      'preds/counts.csv line 3, column "count": "3.5" is not a count; write a whole number of examples, 0 or more.',
+    annotation: { file: COUNTS, line: 3 }
+  },
+  {
+    name: 'counts: a metric that needs per-row scores',
+    config: COUNTS_CONFIG.replace('primary_metric: f1', 'primary_metric: roc_auc'),
+    files: { [COUNTS]: 'label,champion_prediction,candidate_prediction,count\n1,1,1,12\n' },
+    message:
+      `${F}:6:34: metric "roc_auc" at gates.performance.primary_metric needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: accuracy, precision, recall, tpr, specificity, tnr, fpr, fnr, f1, balanced_accuracy, mcc, selection_rate, net_benefit, log_loss, brier`
+  },
+  {
+    name: 'counts: a champion artifact to download as well',
+    config: COUNTS_CONFIG,
+    files: { [COUNTS]: 'label,champion_prediction,candidate_prediction,count\n1,1,1,12\n' },
+    inputs: { 'champion-artifact': 'champion-predictions' },
+    actionOnly: true,
+    message:
+      `${F} sets artifacts.counts, which holds both models, so there is no champion file to download; drop the champion-artifact input.`
   }
 ];
 

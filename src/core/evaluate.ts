@@ -12,6 +12,7 @@ import { fmt, fmtLevel, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
 import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
+import { exampleCount } from './weights.js';
 import { checkId, summaryLine } from './summary.js';
 
 /** What the shell learnt about the pull request, if the run belongs to one. */
@@ -65,7 +66,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     generated_at: options.generatedAt,
     waiver: verdict.waived ? waiver : null,
     summary: summaryLine(verdict.gate_result, verdict.waived, checks),
-    test_set: { n: data.n, fingerprint: data.fingerprint },
+    test_set: { n: exampleCount(data), fingerprint: data.fingerprint },
     gates,
     checks,
     settings: {
@@ -121,6 +122,7 @@ function metricChecks(
 ): CheckResult[] {
   const info = metricInfo(config.task, spec.metric);
   if (!info) throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
+  const n = exampleCount(data);
   const base = {
     gate,
     name: spec.metric,
@@ -128,11 +130,11 @@ function metricChecks(
     segment: scope.segment,
     group: null,
     severity: severityOf(config.policy, gate),
-    n: data.n,
+    n,
     direction: info.direction
   };
   const rows: CheckResult[] = [];
-  const few = tooFewRows(scope, data.n);
+  const few = tooFewRows(scope, n);
 
   let estimate: Estimate | undefined;
   let notEstimable: string | undefined;
@@ -162,7 +164,7 @@ function metricChecks(
     } else if (undecided || !estimate) {
       rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: undecided ?? 'not estimable' });
     } else {
-      rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, data.n));
+      rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, n));
     }
   }
   for (const bound of ['min_value', 'max_value'] as const) {

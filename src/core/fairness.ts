@@ -23,6 +23,7 @@ import { fmt, fmtLevel, fmtSigned } from './format.js';
 import { severityOf } from './policy.js';
 import type { CheckResult } from './report.js';
 import { subsetRows } from './subset.js';
+import { examplesIn } from './weights.js';
 import { checkId } from './summary.js';
 
 /** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
@@ -81,9 +82,11 @@ function pointValue(info: MetricInfo, sub: PairedData, which: 'candidate' | 'cha
   if (info.kind === 'confusion' && info.task === 'binary') {
     const c: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
     const pred = model.prediction!;
+    const weight = sub.weight;
     for (let i = 0; i < sub.n; i++) {
-      if (pred[i]) sub.label[i] ? c.tp++ : c.fp++;
-      else sub.label[i] ? c.fn++ : c.tn++;
+      const w = weight ? weight[i]! : 1;
+      if (pred[i]) sub.label[i] ? (c.tp += w) : (c.fp += w);
+      else sub.label[i] ? (c.fn += w) : (c.tn += w);
     }
     const reason = undefinedReason(info.name, c);
     return reason ? { reason } : { value: binaryMetric(info.name, c) };
@@ -113,7 +116,7 @@ function attributeRows(config: GateConfig, gate: FairnessGate, info: MetricInfo,
   const values: GroupValue[] = [];
   const kept: Group[] = [];
   for (const g of groups) {
-    const n = g.rows.length;
+    const n = examplesIn(data, g.rows);
     if (n < gate.min_group_samples) {
       values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) rows` });
       continue;
@@ -218,7 +221,7 @@ function gapIncreaseInterval(config: GateConfig, metric: string, data: PairedDat
   const k = groups.length;
   const cells = new Float64Array(k * PAIRED_CELLS);
   groups.forEach((g, j) => {
-    cells.set(pairedCells(data.label, data.champion!.prediction!, data.candidate.prediction!, g.rows), j * PAIRED_CELLS);
+    cells.set(pairedCells(data.label, data.champion!.prediction!, data.candidate.prediction!, g.rows, data.weight), j * PAIRED_CELLS);
   });
   const statistic = (draw: Float64Array): number => {
     let cMin = Infinity;

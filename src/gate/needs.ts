@@ -1,5 +1,6 @@
 /** What the configured metrics need from each predictions file, so the readers parse and check only that. */
 import type { GateConfig } from '../config/types.js';
+import type { MeanLoss } from '../core/data.js';
 import { metricInfo } from '../stats/catalog.js';
 
 export interface ColumnNeeds {
@@ -8,6 +9,8 @@ export interface ColumnNeeds {
   needPrediction: boolean;
   /** Text columns of the candidate's file that segments (`where`, `columns.segment`) and fairness groups read. */
   extraColumns: string[];
+  /** Mean losses checked: a counts file must carry their sums. */
+  losses: MeanLoss[];
 }
 
 export function columnNeeds(config: GateConfig): ColumnNeeds {
@@ -26,6 +29,7 @@ export function columnNeeds(config: GateConfig): ColumnNeeds {
   return {
     score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
     needPrediction: inputs.has('prediction'),
-    extraColumns: [...extra]
+    extraColumns: [...extra],
+    losses: (['log_loss', 'brier'] as const).filter((m) => metrics.includes(m))
   };
 }

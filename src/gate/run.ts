@@ -13,6 +13,7 @@ import { GateError } from '../errors.js';
 import { readArtifacts } from './artifacts.js';
 import { containArtifacts, resolveInside } from './containment.js';
 import { requireFile } from './files.js';
+import { readCounts } from '../readers/counts.js';
 import { columnNeeds } from './needs.js';
 import { alignModelPredictions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
 import { configuredInputs, digest, type InputFile, sourceFromEnv } from './release-card.js';
@@ -93,6 +94,7 @@ async function readPairedData(
       ? { file: resolve(configured), shown: configured, origin: `artifacts.${which} in ${config.source}` }
       : undefined;
   };
+  if (config.artifacts.counts !== undefined) return readCountsData(config, req, resolve, used);
   const candidate = await pick('candidate');
   if (!candidate) {
     throw new GateError(
@@ -112,4 +114,40 @@ async function readPairedData(
   const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
   const champ = champion ? await read(champion, 'champion') : undefined;
   return alignModelPredictions(cand, champ);
+}
+
+/** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */
+async function readCountsData(
+  config: GateConfig,
+  req: GateRequest,
+  resolve: (p: string) => string,
+  used: InputFile[]
+): Promise<PairedData> {
+  const shown = config.artifacts.counts!;
+  for (const which of ['candidate', 'champion'] as const) {
+    if (req[which]) {
+      throw new GateError(
+        `${config.source} sets artifacts.counts, which holds both models, but ${req.origins[which]} gives ${which} predictions too; ` +
+          `drop ${req.origins[which]} or artifacts.counts.`,
+        { file: config.source, key: 'artifacts.counts' }
+      );
+    }
+  }
+  if (req.fetchChampion) {
+    throw new GateError(
+      `${config.source} sets artifacts.counts, which holds both models, so there is no champion file to download; drop the champion-artifact input.`,
+      { file: config.source, key: 'artifacts.counts' }
+    );
+  }
+  const file = resolve(shown);
+  await requireFile(file, shown, `artifacts.counts in ${config.source}`);
+  used.push({ role: 'counts', file, shown });
+  const needs = columnNeeds(config);
+  return readCounts(file, {
+    displayPath: shown,
+    columns: config.columns,
+    positiveLabel: config.positive_label,
+    losses: needs.losses,
+    extraColumns: needs.extraColumns
+  });
 }

@@ -119,13 +119,15 @@ export function missingColumnError(
   file: string,
   column: string,
   header: readonly string[],
-  configKey?: string
+  configKey?: string,
+  /** What the file should look like, for formats with fixed column names (counts files). */
+  expected?: string
 ): GateError {
   const near = header.find((h) => h.toLowerCase() === column.toLowerCase());
   const hint = near !== undefined ? ` (did you mean "${near}"?)` : '';
   const fix = configKey
     ? `set ${configKey} to the name of that column`
-    : 'add the column or change the config to name an existing one';
+    : expected ?? 'add the column or change the config to name an existing one';
   return new GateError(
     `${file} has no column "${column}"${hint}; its columns are ${listColumns(header)}; ${fix}.`,
     { file, key: configKey ?? column }

@@ -1,0 +1,52 @@
+/** Config checks of artifacts.counts: one input for both models, binary only, metrics it can feed. */
+import { describe, expect, test } from '@jest/globals';
+import { parseConfig } from '../../src/config/load.js';
+import { GateError } from '../../src/errors.js';
+
+const F = 'model-gate.yml';
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+function messageOf(text: string): string {
+  try {
+    parseConfig(text, F);
+  } catch (e) {
+    if (e instanceof GateError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a GateError, but the config was accepted');
+}
+
+describe('artifacts.counts', () => {
+  test('is read into the typed config', () => {
+    const cfg = parseConfig(lines('version: 1', 'task: binary', 'artifacts: { counts: out/counts.csv.gz }', 'gates: { performance: { primary_metric: f1, min_value: 0.1 } }'), F);
+    expect(cfg.artifacts).toEqual({ counts: 'out/counts.csv.gz' });
+  });
+
+  test('with candidate predictions as well', () => {
+    expect(messageOf(lines('version: 1', 'task: binary', 'artifacts:', '  candidate: c.csv', '  counts: n.csv', 'gates: { performance: { primary_metric: f1, min_value: 0.1 } }'))).toBe(
+      `${F}:4:3: artifacts.candidate and artifacts.counts both give predictions; a counts file holds both models, so keep one of them`
+    );
+  });
+
+  test('for another task', () => {
+    expect(messageOf(lines('version: 1', 'task: regression', 'artifacts: { counts: n.csv }', 'gates: { performance: { primary_metric: mae, max_value: 3 } }'))).toBe(
+      `${F}:3:14: artifacts.counts holds binary cell counts, but task is regression; give per-row predictions files (artifacts.candidate and artifacts.champion) instead`
+    );
+  });
+
+  test('with a metric that needs per-row scores', () => {
+    expect(
+      messageOf(lines('version: 1', 'task: binary', 'artifacts: { counts: n.csv }', 'gates:', '  performance:', '    primary_metric: f1', '    min_value: 0.1', '    metrics:', '      - { metric: roc_auc, min_value: 0.7 }'))
+    ).toBe(
+      `${F}:9:19: metric "roc_auc" at gates.performance.metrics[0].metric needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: accuracy, precision, recall, tpr, specificity, tnr, fpr, fnr, f1, balanced_accuracy, mcc, selection_rate, net_benefit, log_loss, brier`
+    );
+  });
+
+  test('with mean losses under ci.method bootstrap', () => {
+    expect(
+      messageOf(lines('version: 1', 'task: binary', 'artifacts: { counts: n.csv }', 'gates:', '  performance: { primary_metric: log_loss, max_value: 0.5 }', '  ci: { method: bootstrap }'))
+    ).toBe(
+      `${F}:6:17: ci.method bootstrap resamples rows, but artifacts.counts has only sums of log_loss; use ci.method auto (the paired normal interval) or per-row predictions files`
+    );
+  });
+});

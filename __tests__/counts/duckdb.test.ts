@@ -1,0 +1,178 @@
+/**
+ * The counts path against the rows path (issue 6): the published DuckDB recipe (docs/sql/counts.duckdb.sql),
+ * run by DuckDB itself on the rows files, gives a counts file whose report equals the rows' report: the same
+ * statuses, point values to 1e-12, bootstrap intervals identical for the same seed, paired normal intervals
+ * to 1e-12.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runGate } from '../../src/gate/run.js';
+import type { CheckResult, Report } from '../../src/core/report.js';
+import { TempDir } from '../readers/helpers.js';
+
+const RECIPE = readFileSync(join(process.cwd(), 'docs', 'sql', 'counts.duckdb.sql'), 'utf8');
+const SEGMENTS = ['new_users', 'returning', 'mobile', 'web'];
+
+/** Deterministic paired rows: a candidate slightly better than the champion, segments of unequal size. */
+function rows(n: number): { candidate: string; champion: string } {
+  let seed = 20261122;
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const c: string[] = [];
+  const h: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const label = rand() < 0.3 ? 1 : 0;
+    const signal = (label ? 1 : -1) + normal();
+    const segment = SEGMENTS[Math.min(3, Math.floor(rand() * rand() * 6))]!;
+    const pc = 1 / (1 + Math.exp(-(signal * 1.1 + normal() * 0.5)));
+    const ph = 1 / (1 + Math.exp(-(signal + normal() * 0.6)));
+    // An exact 0 or 1 now and then, so the clipping of log loss is exercised on both paths.
+    const exact = (p: number) => (rand() < 0.01 ? (label ? 0 : 1) : p);
+    c.push(`u${i},${label},${exact(pc)},${segment}`);
+    h.push(`u${i},${label},${exact(ph)},${segment}`);
+  }
+  h.reverse(); // the champion file in another order: the join does real work
+  const header = 'id,label,score,segment\n';
+  return { candidate: header + c.join('\n') + '\n', champion: header + h.join('\n') + '\n' };
+}
+
+function config(input: string, method: string): string {
+  return `version: 1
+task: binary
+artifacts:
+${input}
+metric_options:
+  net_benefit: { tp: 10, fp: -2, tn: 0, fn: -5 }
+gates:
+  performance:
+    primary_metric: f1
+    absolute_drop_allowed: 0.01
+    metrics:
+      - { metric: accuracy, absolute_drop_allowed: 0.01 }
+      - { metric: recall, absolute_drop_allowed: 0.02 }
+      - { metric: mcc, absolute_drop_allowed: 0.02 }
+      - { metric: log_loss, relative_drop_allowed: 0.02 }
+      - { metric: brier, absolute_drop_allowed: 0.005 }
+      - { metric: net_benefit, relative_drop_allowed: 0.05 }
+      - { metric: precision, min_value: 0.3 }
+  segments:
+    - { name: new_users, metric: recall, absolute_drop_allowed: 0.03 }
+    - { name: mobile, metric: log_loss, relative_drop_allowed: 0.05 }
+    - { name: web, metric: f1, absolute_drop_allowed: 0.05, min_samples: 50 }
+  fairness:
+    metric: recall
+    groups: [segment]
+    max_group_gap: 0.3
+    max_gap_increase: 0.05
+    min_group_samples: 30
+  ci:
+    method: ${method}
+    resamples: 2000
+    seed: 7
+`;
+}
+
+let dir: TempDir;
+
+beforeAll(async () => {
+  dir = new TempDir();
+  const { candidate, champion } = rows(6000);
+  dir.file('rows/candidate.csv', candidate);
+  dir.file('rows/champion.csv', champion);
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  for (const which of ['candidate', 'champion']) {
+    const file = join(dir.path, 'rows', `${which}.csv`).replace(/'/g, "''");
+    await con.run(`CREATE VIEW ${which} AS SELECT * FROM read_csv('${file}', header = true, columns = {'id': 'VARCHAR', 'label': 'INTEGER', 'score': 'DOUBLE', 'segment': 'VARCHAR'})`);
+  }
+  const [guard, query] = RECIPE.split(/;\s*\n/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean);
+  await con.run(guard!);
+  const out = join(dir.path, 'counts.csv').replace(/'/g, "''");
+  await con.run(`COPY (${query}) TO '${out}' (HEADER, DELIMITER ',')`);
+  con.closeSync();
+}, 60_000);
+
+afterAll(() => dir.remove());
+
+async function gate(name: string, text: string): Promise<Report> {
+  writeFileSync(join(dir.path, name), text);
+  const { report } = await runGate({
+    workspace: dir.path,
+    config: name,
+    origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
+    generatedAt: '2026-11-22T00:00:00.000Z',
+    source: { repository: null, commit: null, ref: null, run_id: null, run_attempt: null }
+  });
+  return report;
+}
+
+const ROWS_INPUT = '  candidate: rows/candidate.csv\n  champion: rows/champion.csv';
+const COUNTS_INPUT = '  counts: counts.csv';
+
+function key(c: CheckResult): string {
+  return `${c.gate}/${c.segment ?? ''}/${c.name}/${c.rule}`;
+}
+
+function expectSameNumber(what: string, got: number | null, want: number | null, exact: boolean): void {
+  if (want === null || got === null) {
+    expect([what, got]).toEqual([what, want]);
+    return;
+  }
+  if (exact) expect([what, got]).toEqual([what, want]);
+  else if (Math.abs(got - want) > 1e-12) throw new Error(`${what}: counts ${got} vs rows ${want} (|Δ| ${Math.abs(got - want)} > 1e-12)`);
+}
+
+describe.each(['auto', 'analytic'])('counts from the DuckDB recipe give the rows report (ci.method %s)', (method) => {
+  let fromRows: Report;
+  let fromCounts: Report;
+  beforeAll(async () => {
+    fromRows = await gate(`rows-${method}.yml`, config(ROWS_INPUT, method));
+    fromCounts = await gate(`counts-${method}.yml`, config(COUNTS_INPUT, method));
+  }, 60_000);
+
+  test('the counts file is small and sums to the test set', () => {
+    const lines = readFileSync(join(dir.path, 'counts.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe(
+      'label,champion_prediction,candidate_prediction,segment,count,candidate_log_loss_sum,champion_log_loss_sum,log_loss_diff_sq_sum,candidate_brier_sum,champion_brier_sum,brier_diff_sq_sum'
+    );
+    expect(lines.length - 1).toBeLessThanOrEqual(8 * SEGMENTS.length);
+    expect(fromCounts.test_set.n).toBe(6000);
+    expect(fromRows.test_set.n).toBe(6000);
+  });
+
+  test('same verdict, same checks, same numbers', () => {
+    expect(fromCounts.gate_result).toBe(fromRows.gate_result);
+    expect(fromCounts.summary).toBe(fromRows.summary);
+    expect(fromCounts.checks.map(key)).toEqual(fromRows.checks.map(key));
+    // Every kind of check is exercised, with real intervals.
+    const methods = new Set(fromRows.checks.map((c) => c.ci_method).filter(Boolean));
+    expect([...methods].sort()).toEqual(
+      method === 'auto' ? ['bootstrap-cells', 'paired-normal'] : ['bootstrap-cells', 'newcombe', 'paired-normal']
+    );
+    expect(fromRows.checks.some((c) => c.gate === 'fairness' && c.ci_low !== null)).toBe(true);
+    fromRows.checks.forEach((want, i) => {
+      const got = fromCounts.checks[i]!;
+      const k = key(want);
+      expect([k, got.status, got.n, got.ci_method, got.threshold]).toEqual([k, want.status, want.n, want.ci_method, want.threshold]);
+      expectSameNumber(`${k} candidate`, got.candidate, want.candidate, false);
+      expectSameNumber(`${k} champion`, got.champion, want.champion, false);
+      expectSameNumber(`${k} delta`, got.delta, want.delta, false);
+      // The cells bootstrap draws from the same eight counts with the same stream: identical bounds.
+      const exact = want.ci_method === 'bootstrap-cells' || want.ci_method === 'newcombe';
+      expectSameNumber(`${k} ci_low`, got.ci_low, want.ci_low, exact);
+      expectSameNumber(`${k} ci_high`, got.ci_high, want.ci_high, exact);
+    });
+  });
+
+  test('the fingerprint describes the composition, not ids', () => {
+    expect(fromCounts.test_set.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(fromCounts.test_set.fingerprint).not.toBe(fromRows.test_set.fingerprint);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Reads a counts file (docs/counts.md): binary predictions of both models pre-aggregated in a warehouse, one
+ * row per combination of label, champion prediction, candidate prediction and segment/group values, with the
+ * number of examples it stands for and, for mean losses, the sums over those examples. The result is paired
+ * data whose rows carry weights (core/data.ts), which the engine evaluates exactly as the rows it summarises.
+ *
+ * Columns: `columns.label`, `candidate_prediction`, `champion_prediction` (optional: without it there is no
+ * champion), `count`; for each mean loss L configured, `candidate_L_sum`, and with a champion `champion_L_sum`
+ * and `L_diff_sq_sum` (Σ (candidate loss − champion loss)²); then the segment and group columns the config reads.
+ * Labels and predictions are written with the label values, as in predictions files.
+ */
+import { createHash } from 'node:crypto';
+import type { ColumnNames } from '../config/types.js';
+import type { LossSums, MeanLoss, PairedData } from '../core/data.js';
+import { permuteRowsInPlace } from '../core/subset.js';
+import { GateError } from '../errors.js';
+import { growFloat64, growUint8, type Growable } from './growable.js';
+import { compareCodePoints } from './id-order.js';
+import { missingColumnError, scanTable } from './table.js';
+import { Interner, quote } from './text.js';
+import { canonicalKey, parseStrictNumber } from './values.js';
+
+export const COUNTS_COLUMNS = {
+  candidate: 'candidate_prediction',
+  champion: 'champion_prediction',
+  count: 'count'
+} as const;
+
+/** The sum columns of a mean loss. */
+export function lossSumColumns(loss: MeanLoss): { candidate: string; champion: string; diffSquares: string } {
+  return { candidate: `candidate_${loss}_sum`, champion: `champion_${loss}_sum`, diffSquares: `${loss}_diff_sq_sum` };
+}
+
+export interface ReadCountsOptions {
+  /** Path as the user wrote it, used in every message. */
+  displayPath: string;
+  columns: ColumnNames;
+  positiveLabel: string;
+  /** Mean losses the config checks: their sum columns are required. */
+  losses: readonly MeanLoss[];
+  /** Segment and fairness group columns to keep. */
+  extraColumns: readonly string[];
+  highWaterMark?: number;
+}
+
+type Slot = { name: string; slot: number };
+
+/** Streams the counts file at `path`; every problem is a GateError naming the file, and the line and column. */
+export async function readCounts(path: string, opts: ReadCountsOptions): Promise<PairedData> {
+  const file = opts.displayPath;
+  const positiveKey = canonicalKey(opts.positiveLabel);
+  const extraNames = [...new Set(opts.extraColumns)];
+  let negativeKey: string | undefined;
+  let negativeSeen: { column: string; line: number } | undefined;
+
+  /** 1 for the positive label, 0 for the one other value; a third value is an error. */
+  const bit = (text: string, column: string, line: number): number => {
+    const key = canonicalKey(text);
+    if (key === positiveKey) return 1;
+    if (key === '') throw new GateError(`${file} line ${line}, column "${column}": the value is empty; every row needs one.`, { file, line, key: column });
+    if (negativeKey === undefined) {
+      negativeKey = key;
+      negativeSeen = { column, line };
+    } else if (key !== negativeKey) {
+      throw new GateError(
+        `${file} line ${line}, column "${column}": ${quote(text.trim())} is neither the positive label ${quote(opts.positiveLabel)} ` +
+          `nor ${quote(negativeKey)} (first seen in column "${negativeSeen!.column}" on line ${negativeSeen!.line}); ` +
+          `a binary counts file uses two label values, in labels and predictions alike.`,
+        { file, line, key: column }
+      );
+    }
+    return 0;
+  };
+
+  const label = growUint8();
+  const cand = growUint8();
+  const champ = growUint8();
+  const weight = growFloat64();
+  const sums = opts.losses.map(() => ({ candidate: growFloat64(), champion: growFloat64(), diffSquares: growFloat64() }));
+  const extras: string[][] = extraNames.map(() => []);
+  const interners = extraNames.map(() => new Interner());
+  let hasChampion = false;
+  let slots: { label: number; cand: number; champ: number; count: number; sums: { candidate: Slot; champion?: Slot; diffSquares?: Slot }[]; extra: number[] };
+
+  await scanTable(path, {
+    displayPath: file,
+    highWaterMark: opts.highWaterMark,
+    select(header) {
+      const requests: string[] = [];
+      const need = (name: string, configKey?: string, fixed = true): number => {
+        if (!header.includes(name)) throw missingColumnError(file, name, header, configKey, fixed ? COUNTS_HINT : undefined);
+        const at = requests.indexOf(name);
+        if (at >= 0) return at;
+        requests.push(name);
+        return requests.length - 1;
+      };
+      const labelSlot = need(opts.columns.label, 'columns.label');
+      const candSlot = need(COUNTS_COLUMNS.candidate);
+      hasChampion = header.includes(COUNTS_COLUMNS.champion);
+      const champSlot = hasChampion ? need(COUNTS_COLUMNS.champion) : -1;
+      const countSlot = need(COUNTS_COLUMNS.count);
+      slots = {
+        label: labelSlot,
+        cand: candSlot,
+        champ: champSlot,
+        count: countSlot,
+        sums: opts.losses.map((loss) => {
+          const names = lossSumColumns(loss);
+          const slot = (name: string): Slot => ({ name, slot: need(name) });
+          return hasChampion
+            ? { candidate: slot(names.candidate), champion: slot(names.champion), diffSquares: slot(names.diffSquares) }
+            : { candidate: slot(names.candidate) };
+        }),
+        extra: extraNames.map((name) => need(name, name === opts.columns.segment ? 'columns.segment' : undefined, false))
+      };
+      return requests;
+    },
+    onRow(values, line) {
+      const count = countOf(file, line, values[slots.count]!);
+      // A combination that never occurs adds nothing; leaving it out keeps "a segment matches no row" meaningful.
+      if (count === 0) return;
+      label.push(bit(values[slots.label]!, opts.columns.label, line));
+      cand.push(bit(values[slots.cand]!, COUNTS_COLUMNS.candidate, line));
+      if (hasChampion) champ.push(bit(values[slots.champ]!, COUNTS_COLUMNS.champion, line));
+      weight.push(count);
+      slots.sums.forEach((s, k) => {
+        sums[k]!.candidate.push(sumOf(file, line, s.candidate.name, values[s.candidate.slot]!));
+        if (s.champion) sums[k]!.champion.push(sumOf(file, line, s.champion.name, values[s.champion.slot]!));
+        if (s.diffSquares) sums[k]!.diffSquares.push(sumOf(file, line, s.diffSquares.name, values[s.diffSquares.slot]!));
+      });
+      for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[slots.extra[k]!]!));
+    }
+  });
+
+  const n = weight.length;
+  if (n === 0) {
+    throw new GateError(`${file} has no rows with a count above 0; it must count the examples of the test set.`, { file });
+  }
+  const labels = label.toArray();
+  if (!labels.includes(1)) {
+    throw new GateError(`${file}: the positive label ${quote(opts.positiveLabel)} never occurs; set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
+  }
+  const extra: Record<string, string[]> = {};
+  extraNames.forEach((name, k) => (extra[name] = extras[k]!));
+  const lossSums: Partial<Record<MeanLoss, LossSums>> = {};
+  opts.losses.forEach((loss, k) => {
+    const s = sums[k]!;
+    lossSums[loss] = hasChampion
+      ? { candidate: s.candidate.toArray(), champion: s.champion.toArray(), diffSquares: s.diffSquares.toArray() }
+      : { candidate: s.candidate.toArray() };
+  });
+  const data: PairedData = {
+    n,
+    label: labels,
+    candidate: { file, prediction: cand.toArray() },
+    champion: hasChampion ? { file, prediction: champ.toArray() } : undefined,
+    extra,
+    fingerprint: countsFingerprint(labels, weight, extraNames, extras),
+    weight: weight.toArray(),
+    ...(opts.losses.length ? { lossSums } : {})
+  };
+  return permuteRowsInPlace(data, canonicalOrder(data, extraNames));
+}
+
+const COUNTS_HINT =
+  'a counts file has the columns label (columns.label), candidate_prediction, champion_prediction, count and the sums of the mean losses checked (docs/counts.md)';
+
+function countOf(file: string, line: number, text: string): number {
+  const v = parseStrictNumber(text);
+  if (Number.isSafeInteger(v) && v >= 0) return v;
+  throw new GateError(
+    `${file} line ${line}, column "${COUNTS_COLUMNS.count}": ${quote(text.trim())} is not a count; write a whole number of examples, 0 or more.`,
+    { file, line, key: COUNTS_COLUMNS.count }
+  );
+}
+
+function sumOf(file: string, line: number, column: string, text: string): number {
+  const v = parseStrictNumber(text);
+  if (Number.isFinite(v) && v >= 0) return v;
+  throw new GateError(
+    `${file} line ${line}, column "${column}": ${quote(text.trim())} is not a sum of losses; write a finite number, 0 or more.`,
+    { file, line, key: column }
+  );
+}
+
+/**
+ * Rows sorted by everything that tells them apart (label, predictions, extra values), so the report does not
+ * depend on the order a SQL engine happened to write them in.
+ */
+function canonicalOrder(data: PairedData, extraNames: readonly string[]): Uint32Array {
+  const key = (i: number): string =>
+    [data.label[i], data.candidate.prediction![i], data.champion?.prediction![i] ?? '', ...extraNames.map((c) => data.extra[c]![i])].join('\u0000');
+  const keys = Array.from({ length: data.n }, (_, i) => key(i));
+  const order = Uint32Array.from({ length: data.n }, (_, i) => i);
+  order.sort((a, b) => compareCodePoints(keys[a]!, keys[b]!) || data.weight![a]! - data.weight![b]!);
+  return order;
+}
+
+/**
+ * `sha256:` over the test set's composition as the counts file shows it: per distinct (label, extra values),
+ * the number of examples, sorted. A counts file has no ids, so this is not comparable with a rows fingerprint;
+ * it does change when the test set's labels or segments do, and not with the models' predictions.
+ */
+function countsFingerprint(label: Uint8Array, weight: Growable<Float64Array>, extraNames: readonly string[], extras: string[][]): string {
+  const w = weight.toArray();
+  const totals = new Map<string, number>();
+  for (let i = 0; i < label.length; i++) {
+    const key = [String(label[i]), ...extraNames.map((_, k) => canonicalKey(extras[k]![i]!))].join('\t');
+    totals.set(key, (totals.get(key) ?? 0) + w[i]!);
+  }
+  const lines = [...totals.entries()].map(([k, v]) => `${k}\t${v}\n`).sort(compareCodePoints);
+  const h = createHash('sha256');
+  for (const l of lines) h.update(l);
+  return `sha256:${h.digest('hex')}`;
+}
