@@ -47420,10 +47420,16 @@ function pointValue(info, sub, which, ci) {
         const weight = sub.weight;
         for (let i = 0; i < sub.n; i++) {
             const w = weight ? weight[i] : 1;
-            if (pred[i])
-                sub.label[i] ? (c.tp += w) : (c.fp += w);
+            if (pred[i]) {
+                if (sub.label[i])
+                    c.tp += w;
+                else
+                    c.fp += w;
+            }
+            else if (sub.label[i])
+                c.fn += w;
             else
-                sub.label[i] ? (c.fn += w) : (c.tn += w);
+                c.tn += w;
         }
         const reason = undefinedReason(info.name, c);
         return reason ? { reason } : { value: binaryMetric(info.name, c) };
@@ -48385,6 +48391,21 @@ class JsonlParser {
 
 
 
+/**
+ * The columns a reader asks scanTable for, built up as the header is planned: `slot(name)` adds a column once
+ * and returns its index in the row's values.
+ */
+function columnSlots() {
+    const requests = [];
+    const slot = (name, configKey) => {
+        const at = requests.findIndex((r) => r.name === name);
+        if (at >= 0)
+            return at;
+        requests.push({ name, configKey });
+        return requests.length - 1;
+    };
+    return { requests, slot };
+}
 const READ_CHUNK = 1 << 20;
 /** Streams `path` once, calling `onRow` for every data row. */
 async function scanTable(path, opts) {
@@ -49443,14 +49464,7 @@ async function readPredictions(path, opts) {
 /** The columns to read given the header: id and label always, score and prediction as the metrics need. */
 function planColumns(file, header, opts, extraNames) {
     const cols = opts.columns;
-    const requests = [];
-    const slot = (name, configKey) => {
-        const at = requests.findIndex((r) => r.name === name);
-        if (at >= 0)
-            return at;
-        requests.push({ name, configKey });
-        return requests.length - 1;
-    };
+    const { requests, slot } = columnSlots();
     slot(cols.id, 'columns.id');
     slot(cols.label, 'columns.label');
     const fromColumn = opts.needPrediction && header.includes(cols.prediction);
@@ -49662,14 +49676,7 @@ async function readMulticlassPredictions(path, opts) {
 }
 function planMulticlass(file, header, opts, extraNames) {
     const cols = opts.columns;
-    const requests = [];
-    const slot = (name, configKey) => {
-        const at = requests.findIndex((r) => r.name === name);
-        if (at >= 0)
-            return at;
-        requests.push({ name, configKey });
-        return requests.length - 1;
-    };
+    const { requests, slot } = columnSlots();
     slot(cols.id, 'columns.id');
     slot(cols.label, 'columns.label');
     const probaNames = header.filter((h) => h.startsWith(cols.score_prefix) && h.length > cols.score_prefix.length);

@@ -403,7 +403,7 @@ describe('champion from another run (champion-artifact)', () => {
     const ws = exampleWorkspace();
     writeFileSync(
       path.join(ws, '.github/model-gate.yml'),
-      readFileSync(path.join(ws, '.github/model-gate.yml'), 'utf8').replace(/\n  champion: .*\n/, '\n')
+      readFileSync(path.join(ws, '.github/model-gate.yml'), 'utf8').replace(/\n {2}champion: .*\n/, '\n')
     );
     const r = await run(ws, { 'champion-artifact': 'champion-predictions', 'champion-run-id': '88' });
     expect(r.outputs.gate_result).toBe('pass');

@@ -49,7 +49,7 @@ export async function gateError(fn: () => unknown): Promise<GateError> {
     await fn();
   } catch (e) {
     if (e instanceof GateError) return e;
-    throw new Error(`expected a GateError, got ${String(e)}`);
+    throw new Error(`expected a GateError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected a GateError, but it succeeded');
 }

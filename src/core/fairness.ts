@@ -85,8 +85,11 @@ function pointValue(info: MetricInfo, sub: PairedData, which: 'candidate' | 'cha
     const weight = sub.weight;
     for (let i = 0; i < sub.n; i++) {
       const w = weight ? weight[i]! : 1;
-      if (pred[i]) sub.label[i] ? (c.tp += w) : (c.fp += w);
-      else sub.label[i] ? (c.fn += w) : (c.tn += w);
+      if (pred[i]) {
+        if (sub.label[i]) c.tp += w;
+        else c.fp += w;
+      } else if (sub.label[i]) c.fn += w;
+      else c.tn += w;
     }
     const reason = undefinedReason(info.name, c);
     return reason ? { reason } : { value: binaryMetric(info.name, c) };

@@ -9,7 +9,7 @@
 import type { ColumnNames } from '../config/types.js';
 import { GateError } from '../errors.js';
 import { growFloat64, growUint32, growUint8 } from './growable.js';
-import { listColumns, missingColumnError, scanTable, type ColumnRequest } from './table.js';
+import { listColumns, missingColumnError, columnSlots, scanTable, type ColumnRequest } from './table.js';
 import { detach, Interner, quote } from './text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from './values.js';
 
@@ -139,13 +139,7 @@ function planColumns(
   extraNames: readonly string[]
 ): Plan {
   const cols = opts.columns;
-  const requests: ColumnRequest[] = [];
-  const slot = (name: string, configKey?: string): number => {
-    const at = requests.findIndex((r) => r.name === name);
-    if (at >= 0) return at;
-    requests.push({ name, configKey });
-    return requests.length - 1;
-  };
+  const { requests, slot } = columnSlots();
   slot(cols.id, 'columns.id');
   slot(cols.label, 'columns.label');
   const fromColumn = opts.needPrediction && header.includes(cols.prediction);

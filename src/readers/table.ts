@@ -21,6 +21,21 @@ export interface ColumnRequest {
   configKey?: string;
 }
 
+/**
+ * The columns a reader asks scanTable for, built up as the header is planned: `slot(name)` adds a column once
+ * and returns its index in the row's values.
+ */
+export function columnSlots(): { requests: ColumnRequest[]; slot: (name: string, configKey?: string) => number } {
+  const requests: ColumnRequest[] = [];
+  const slot = (name: string, configKey?: string): number => {
+    const at = requests.findIndex((r) => r.name === name);
+    if (at >= 0) return at;
+    requests.push({ name, configKey });
+    return requests.length - 1;
+  };
+  return { requests, slot };
+}
+
 export interface ScanTableOptions {
   /** The path as the user wrote it; every message names this. */
   displayPath: string;

@@ -20,7 +20,7 @@ import { checkUnique, matchRows, permute, type RowIds } from './align.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { growFloat64, growUint32 } from './growable.js';
 import { sortedOrder } from './id-order.js';
-import { listColumns, missingColumnError, scanTable, type ColumnRequest } from './table.js';
+import { listColumns, missingColumnError, columnSlots, scanTable, type ColumnRequest } from './table.js';
 import { detach, Interner, quote } from './text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from './values.js';
 
@@ -211,13 +211,7 @@ function planMulticlass(
   extraNames: readonly string[]
 ): MulticlassPlan {
   const cols = opts.columns;
-  const requests: ColumnRequest[] = [];
-  const slot = (name: string, configKey?: string): number => {
-    const at = requests.findIndex((r) => r.name === name);
-    if (at >= 0) return at;
-    requests.push({ name, configKey });
-    return requests.length - 1;
-  };
+  const { requests, slot } = columnSlots();
   slot(cols.id, 'columns.id');
   slot(cols.label, 'columns.label');
   const probaNames = header.filter((h) => h.startsWith(cols.score_prefix) && h.length > cols.score_prefix.length);

@@ -1,0 +1,21 @@
+// ESLint (flat config): the recommended JavaScript and typescript-eslint rules over the sources, the tests and
+// the scripts. `npm run lint`; CI runs it. dist/ is generated and not linted.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', '.bench/', '.coverage-build/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly' }
+    },
+    rules: {
+      // The readers and renderers match control characters on purpose: to reject or escape them.
+      'no-control-regex': 'off',
+      // Unused names are errors, except the `_`-prefixed ones that document an ignored parameter.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }]
+    }
+  }
+);
