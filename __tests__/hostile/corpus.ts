@@ -437,6 +437,14 @@ export const CORPUS: HostileCase[] = [
       'preds/candidate.csv.gz is not a valid gzip file (unexpected end of file); recompress it or drop the .gz extension.'
   },
   {
+    name: 'a gzip bomb: one endless value, 17 MiB unpacked from a few KiB',
+    config: BASE_CONFIG.replace('preds/candidate.csv', 'preds/candidate.csv.gz'),
+    files: { 'preds/candidate.csv.gz': gzipSync(Buffer.concat([Buffer.from('id,label,score\nr0,1,0.'), Buffer.alloc(17 << 20, '1')])) },
+    message:
+      'preds/candidate.csv.gz line 2, field 3: a value longer than 16,777,216 characters; this does not look like a table of predictions: check the file and its delimiter.',
+    annotation: { file: 'preds/candidate.csv.gz', line: 2 }
+  },
+  {
     name: 'JSONL: a line that is not JSON',
     config: BASE_CONFIG.replace('preds/candidate.csv', 'preds/candidate.jsonl'),
     files: { 'preds/candidate.jsonl': '{"id": "r0", "label": 1, "score": 0.9}\n{"id": "r1", "label": 0, "score": 0.1, password: "hunter2"}\n' },

@@ -164,3 +164,27 @@ describe('CsvParser', () => {
     expect([headerOnly.sawHeader, headerOnly.rows]).toEqual([true, 0]);
   });
 });
+
+describe('values too long to be predictions', () => {
+  const mib = 'x'.repeat(1 << 20);
+  const endless = (head: string) => [head, ...Array.from({ length: 17 }, () => mib)];
+
+  test('a requested field that never ends stops with the line and field, not a string-length crash', async () => {
+    const e = await gateError(() => parse(endless('id,label,score\n1,0,0.')));
+    expect(e.message).toBe(
+      't.csv line 2, field 3: a value longer than 16,777,216 characters; this does not look like a table of predictions: check the file and its delimiter.'
+    );
+  });
+
+  test('an unclosed quote is named as the likely cause', async () => {
+    const e = await gateError(() => parse(endless('id,label,score\n1,"0,')));
+    expect(e.message).toBe(
+      't.csv line 2, field 2: a value longer than 16,777,216 characters; the quote that opens it on line 2 may never be closed; this does not look like a table of predictions: check the file and its delimiter.'
+    );
+  });
+
+  test('a skipped field may be as long as it likes: it is never kept', () => {
+    const out = parse([...endless('id,label,blob\n1,0,'), '\n2,1,short\n'], ['id', 'label']);
+    expect(out.rows.map((r) => r.values)).toEqual([['1', '0'], ['2', '1']]);
+  });
+});

@@ -84,3 +84,16 @@ describe('JsonlParser', () => {
     );
   });
 });
+
+test('a line too long to be a row of predictions stops with its line number', async () => {
+  const sink = { header: (names: readonly string[]) => names, row: () => {} };
+  const parser = new JsonlParser('p.jsonl', sink);
+  parser.push('{"id": 1, "label": 0}\n{"id": "');
+  const mib = 'x'.repeat(1 << 20);
+  const e = await gateError(() => {
+    for (let k = 0; k < 17; k++) parser.push(mib);
+  });
+  expect(e.message).toBe(
+    'p.jsonl line 2: a line longer than 16,777,216 characters; this does not look like JSON Lines of predictions (one object per line).'
+  );
+});

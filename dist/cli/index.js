@@ -17286,6 +17286,12 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  * counting line breaks inside quoted fields, so messages point at what an editor shows.
  */
 
+/**
+ * The longest value (CSV/TSV) or line (JSONL) a reader keeps: 16 Mi characters. A real row is a few hundred
+ * characters (tens of thousands with 1000 class probabilities); past this a file is not a predictions table,
+ * and without a limit a gzip bomb of one endless line would end in V8's string-length error.
+ */
+const MAX_VALUE_CHARS = 1 << 24;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -17425,9 +17431,20 @@ class CsvParser {
                 }
             }
         }
-        if ((state === UNQUOTED || state === QUOTED) && this.slot !== SKIP)
+        if ((state === UNQUOTED || state === QUOTED) && this.slot !== SKIP) {
             this.pending += s.slice(seg, n);
+            if (this.pending.length > MAX_VALUE_CHARS)
+                throw this.valueTooLong(state === QUOTED);
+        }
         this.state = state;
+    }
+    /** A value no predictions file has: stop with a sentence rather than run out of memory or string length. */
+    valueTooLong(quoted) {
+        const why = quoted
+            ? `; the quote that opens it on line ${this.quoteLine} may never be closed`
+            : '';
+        return new GateError(`${this.file} line ${this.recordLine}, field ${this.fieldIndex + 1}: a value longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters${why}; ` +
+            `this does not look like a table of predictions: check the file and its delimiter.`, { file: this.file, line: this.recordLine });
     }
     /** Finishes the last record when the input does not end with a line break. */
     end() {
@@ -17541,6 +17558,7 @@ function detectFormat(path, displayPath) {
  */
 
 
+
 const NON_BLANK = /\S/;
 class JsonlParser {
     file;
@@ -17571,6 +17589,10 @@ class JsonlParser {
         let nl = s.indexOf('\n', start);
         if (nl < 0) {
             this.carry += s.slice(start);
+            if (this.carry.length > MAX_VALUE_CHARS) {
+                throw new GateError(`${this.file} line ${this.line}: a line longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters; ` +
+                    `this does not look like JSON Lines of predictions (one object per line).`, { file: this.file, line: this.line });
+            }
             return;
         }
         this.parseLine(this.carry + s.slice(start, nl));

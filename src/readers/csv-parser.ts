@@ -20,6 +20,13 @@ export interface RowSink {
   row(values: string[], line: number): void;
 }
 
+/**
+ * The longest value (CSV/TSV) or line (JSONL) a reader keeps: 16 Mi characters. A real row is a few hundred
+ * characters (tens of thousands with 1000 class probabilities); past this a file is not a predictions table,
+ * and without a limit a gzip bomb of one endless line would end in V8's string-length error.
+ */
+export const MAX_VALUE_CHARS = 1 << 24;
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
@@ -151,8 +158,23 @@ export class CsvParser {
         }
       }
     }
-    if ((state === UNQUOTED || state === QUOTED) && this.slot !== SKIP) this.pending += s.slice(seg, n);
+    if ((state === UNQUOTED || state === QUOTED) && this.slot !== SKIP) {
+      this.pending += s.slice(seg, n);
+      if (this.pending.length > MAX_VALUE_CHARS) throw this.valueTooLong(state === QUOTED);
+    }
     this.state = state;
+  }
+
+  /** A value no predictions file has: stop with a sentence rather than run out of memory or string length. */
+  private valueTooLong(quoted: boolean): GateError {
+    const why = quoted
+      ? `; the quote that opens it on line ${this.quoteLine} may never be closed`
+      : '';
+    return new GateError(
+      `${this.file} line ${this.recordLine}, field ${this.fieldIndex + 1}: a value longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters${why}; ` +
+        `this does not look like a table of predictions: check the file and its delimiter.`,
+      { file: this.file, line: this.recordLine }
+    );
   }
 
   /** Finishes the last record when the input does not end with a line break. */

@@ -7,7 +7,7 @@
  * a raw line break inside a string, so splitting on LF is exact.
  */
 import { GateError } from '../errors.js';
-import type { RowSink } from './csv-parser.js';
+import { MAX_VALUE_CHARS, type RowSink } from './csv-parser.js';
 import { jsonSyntaxReason } from './json-reason.js';
 
 const NON_BLANK = /\S/;
@@ -41,6 +41,13 @@ export class JsonlParser {
     let nl = s.indexOf('\n', start);
     if (nl < 0) {
       this.carry += s.slice(start);
+      if (this.carry.length > MAX_VALUE_CHARS) {
+        throw new GateError(
+          `${this.file} line ${this.line}: a line longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters; ` +
+            `this does not look like JSON Lines of predictions (one object per line).`,
+          { file: this.file, line: this.line }
+        );
+      }
       return;
     }
     this.parseLine(this.carry + s.slice(start, nl));
