@@ -87,3 +87,29 @@ test('regression: rmse by the delta method, mape counting the zero labels it lea
   for (const c of byMetric('mape')) expect(c.message).toContain('mape leaves out the 30 of 600 rows whose label is 0');
   expect(report.gate_result).toBe('pass');
 });
+
+test('multiclass: the report does not depend on the order of the rows (nor of the classes they first show)', async () => {
+  const rows = (wrongEvery: number) =>
+    Array.from({ length: 600 }, (_, i) => {
+      const y = CLASSES[(i * 7) % 3]!;
+      const p = i % wrongEvery === 0 ? CLASSES[(i + 1) % 3]! : y;
+      return `r${i},${y},${p}`;
+    });
+  const file = (lines: string[]) => 'id,label,prediction\n' + lines.join('\n') + '\n';
+  const config =
+    'version: 1\ntask: multiclass\nartifacts: { candidate: c.csv, champion: h.csv }\n' +
+    'gates:\n  performance:\n    primary_metric: macro_f1\n    absolute_drop_allowed: 0.02\n  ci: { resamples: 500 }\n';
+  const c = rows(7);
+  const h = rows(5);
+  const asWritten = workspace({ 'c.csv': file(c), 'h.csv': file(h), 'g.yml': config });
+  // Reversed, the files meet the classes in another order.
+  const reversed = workspace({ 'c.csv': file([...c].reverse()), 'h.csv': file([...h].reverse()), 'g.yml': config });
+  const a = await cli(['-c', 'g.yml', '--json'], asWritten);
+  const b = await cli(['-c', 'g.yml', '--json'], reversed);
+  expect(a.code).toBe(EXIT.ok);
+  expect(JSON.parse(a.stdout).checks[0].ci_method).toBe('bootstrap-cells');
+  // release_id hashes the files' bytes, which differ; everything computed from them must not.
+  const { release_id: _a, ...ra } = JSON.parse(a.stdout);
+  const { release_id: _b, ...rb } = JSON.parse(b.stdout);
+  expect(rb).toEqual(ra);
+});

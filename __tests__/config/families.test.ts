@@ -115,6 +115,14 @@ describe('keys designed for issue 4', () => {
   });
 });
 
+test('two segments of one name whose where values are written differently but select the same rows', () => {
+  const cfg = parseConfig(
+    lines('version: 1', 'task: binary', 'gates:', '  segments:', '    - { name: a, where: { d: 1 }, metric: f1, min_value: 0.1 }', '    - { name: a, where: { d: "1.0" }, metric: recall, min_value: 0.1 }'),
+    F
+  );
+  expect(cfg.gates.segments!.map((s) => s.metric)).toEqual(['f1', 'recall']);
+});
+
 describe('mistakes', () => {
   test.each([
     [

@@ -160,6 +160,11 @@ describe('operations', () => {
       'o.json: error_rate (0.5) disagrees with errors / requests (1 / 10 = 0.1); keep one of them.'
     );
     expect(errorOf(() => parseOperations({ error_rate: 2 }, 'o.json')).message).toBe('o.json: error_rate is a fraction of requests and must be at most 1, not 2.');
+    expect(
+      errorOf(() =>
+        parseOperations({ metrics: { http_reqs: { count: 3 }, http_req_failed: { passes: 5, fails: 0 }, http_req_duration: { med: 1 } } }, 'k6.json')
+      ).message
+    ).toBe('k6.json: metrics.http_req_failed["passes"] (5) exceeds metrics.http_reqs["count"] (3).');
   });
 
   test("k6's handleSummary JSON nests its numbers under values", () => {

@@ -51,6 +51,15 @@ describe('readCounts', () => {
     expect([...d.weight!]).toEqual([9, 2, 4]);
   });
 
+  test('repeated combinations read the same in any order', async () => {
+    const head = 'label,candidate_prediction,count,candidate_brier_sum\n';
+    const rows = ['1,1,2,0.25', '1,1,2,0.5', '0,0,3,0.1'];
+    const a = await readCounts(dir.file('r1.csv', head + rows.join('\n') + '\n'), options({ losses: ['brier'] }));
+    const b = await readCounts(dir.file('r2.csv', head + [...rows].reverse().join('\n') + '\n'), options({ losses: ['brier'] }));
+    expect([...a.lossSums!.brier!.candidate]).toEqual([0.1, 0.25, 0.5]);
+    expect(b).toEqual(a);
+  });
+
   test('the sums of the mean losses', async () => {
     const f = dir.file('s.csv', 'label,champion_prediction,candidate_prediction,count,candidate_log_loss_sum,champion_log_loss_sum,log_loss_diff_sq_sum\n1,1,1,2,0.4,0.5,0.02\n');
     const d = await readCounts(f, options({ losses: ['log_loss'] }));
@@ -66,6 +75,7 @@ describe('readCounts', () => {
     ['a negative count', HEAD + '1,1,0,web,-1\n', 'counts.csv line 2, column "count": "-1" is not a count; write a whole number of examples, 0 or more.'],
     ['a third label value', HEAD + '1,1,0,web,2\n0,0,0,web,1\n0,2,0,web,1\n', 'counts.csv line 4, column "champion_prediction": "2" is neither the positive label "1" nor "0" (first seen in column "candidate_prediction" on line 2); a binary counts file uses two label values, in labels and predictions alike.'],
     ['an empty label', HEAD + ',1,0,web,2\n', 'counts.csv line 2, column "label": the value is empty; every row needs one.'],
+    ['counts that add up beyond exact integers', HEAD + '1,1,0,web,9007199254740991\n0,0,0,web,1\n', 'counts.csv line 3, column "count": the counts so far add up to more than 9007199254740991, beyond what can be counted exactly; check the count column.'],
     ['only zero counts', HEAD + '1,1,0,web,0\n', 'counts.csv has no rows with a count above 0; it must count the examples of the test set.'],
     ['no positive label', HEAD + '0,0,0,web,3\n', 'counts.csv: the positive label "1" never occurs; set positive_label to the value that marks the positive class.'],
     ['a missing count column', 'label,champion_prediction,candidate_prediction\n1,1,1\n', 'counts.csv has no column "count"; its columns are label, champion_prediction, candidate_prediction; a counts file has the columns label (columns.label), candidate_prediction, champion_prediction, count and the sums of the mean losses checked (docs/counts.md).']

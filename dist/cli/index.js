@@ -10813,7 +10813,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8029);
 /** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
 
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2), {
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
@@ -10831,10 +10831,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  iW: () => (/* binding */ main)
+  i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: EXIT, debugEnabled
+// UNUSED EXPORTS: EXIT
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -10968,375 +10968,18 @@ async function requireFile(absolute, shown, origin) {
         throw new GateError(`${shown} is ${what}, not a file (from ${origin}); point it at the file itself`, { file: shown });
     }
 }
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/readers/json-reason.ts
-/**
- * Why JSON.parse refused a text, without quoting the text. V8's messages carry an excerpt of the input
- * (`Unexpected token 'h', "hello worl"... is not valid JSON`), which for a line of a predictions file or a
- * load test is file content: messages may quote the offending value, never the surroundings. This keeps
- * V8's reason, drops the excerpt, and returns the position separately (Node 20 says "at position P", Node 22+
- * adds "(line L column C)").
- */
-const MAX_REASON = 80;
-function jsonSyntaxReason(message) {
-    let m = message.split('\n')[0];
-    // `Unexpected token 'x', "…excerpt…" is not valid JSON` / `…, ..."excerpt"... is not valid JSON`
-    const excerpt = /^(.*?), (?:\.\.\.)?".*$/s.exec(m);
-    if (excerpt && / is not valid JSON$/.test(m))
-        m = excerpt[1];
-    let position;
-    const at = / in JSON at position (\d+)/.exec(m);
-    if (at)
-        position = Number(at[1]);
-    m = m.replace(/ in JSON at position \d+/, '').replace(/\s*\(line \d+ column \d+\)/, '').trim();
-    // Anything that still looks like quoted input (an unknown format) is dropped rather than risked.
-    if (m === '' || m.includes('"') || m.length > MAX_REASON)
-        m = 'invalid JSON';
-    return { reason: m.charAt(0).toLowerCase() + m.slice(1), position };
-}
-
-;// CONCATENATED MODULE: ./src/gate/json-file.ts
-/** Reading a JSON artifact (load test, cost) with errors that name the file and, for bad JSON, the line. */
-
-
-
-/** Large enough for a load test's raw samples (millions of latencies), small enough to stay in memory. */
-const MAX_JSON_BYTES = 256 * 1024 * 1024;
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text, offset) {
-    let line = 1;
-    let start = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            start = i + 1;
-        }
-    }
-    return { line, column: offset - start + 1 };
+/** An fs failure while reading under a user-named path, as a sentence naming it (never a raw errno). */
+function unreadable(e, shown, what = 'read') {
+    const code = e?.code;
+    if (typeof code !== 'string')
+        throw e;
+    return new GateError(`cannot ${what} ${shown} (${code}); check that it exists and is readable`, { file: shown });
 }
 /**
- * The parsed content of `file`; `shown` is how messages name it and `what` says what it should be
- * (`the load test`). Missing, unreadable, oversized or invalid files are GateErrors.
+ * Every regular file under `dir` (links to files included, links to directories not followed: they could
+ * loop), sorted. A directory that cannot be listed is a GateError naming `shown`, the path as the user wrote it.
  */
-async function readJsonFile(file, shown, what, maxBytes = MAX_JSON_BYTES) {
-    let text;
-    try {
-        const st = await external_node_fs_namespaceObject.promises.stat(file);
-        if (st.isDirectory())
-            throw new GateError(`${shown} is a directory, but ${what} is a JSON file; point to the file.`, { file: shown });
-        if (st.size > maxBytes) {
-            throw new GateError(`${shown} is ${st.size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`, { file: shown });
-        }
-        text = await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
-    }
-    catch (e) {
-        if (e instanceof GateError)
-            throw e;
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
-        }
-        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
-    }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        // The reason without V8's excerpt of the text: a message may not quote the file's content.
-        const why = jsonSyntaxReason(message).reason;
-        // Node ≥ 21 says "(line L column C)", earlier versions "at position P" or nothing.
-        const lc = /\(line (\d+) column (\d+)\)/.exec(message);
-        const at = / at position (\d+)/.exec(message);
-        if (lc || at) {
-            const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumn(text, Number(at[1]));
-            throw new GateError(`${shown}:${line}:${column}: ${what} is not valid JSON (${why}).`, {
-                file: shown,
-                line,
-                column
-            });
-        }
-        throw new GateError(`${shown}: ${what} is not valid JSON (${why}).`, { file: shown });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/readers/text.ts
-/** Small text helpers shared by the readers: detaching kept values, and quoting values in messages. */
-/**
- * A flat copy of `s`, for values kept per row. V8 represents a slice of 13+ characters as a view into its
- * parent, so kept ids would otherwise pin every 1 MiB chunk of the file, and comparing such views (sorting
- * ids for the fingerprint) is about 3x slower. join() of two parts builds one new flat string; shorter
- * slices are copies already.
- */
-function text_detach(s) {
-    return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
-}
-/**
- * Keeps one copy of each distinct value of a low-cardinality column (segments, groups): 10M rows of
- * "mobile" then cost one string, not 10M (about 300 MiB less on the 10M-row benchmark). Past `limit`
- * distinct values the column is not low-cardinality, and values are only detached.
- */
-class Interner {
-    limit;
-    seen = new Map();
-    constructor(limit = 1 << 16) {
-        this.limit = limit;
-    }
-    keep(s) {
-        const known = this.seen.get(s);
-        if (known !== undefined)
-            return known;
-        const flat = text_detach(s);
-        if (this.seen.size < this.limit)
-            this.seen.set(flat, flat);
-        return flat;
-    }
-}
-/** A value from a file as shown in a message: quoted, control characters escaped, long ones shortened. */
-function quote(value, max = 40) {
-    const short = value.length > max ? `${value.slice(0, max - 1)}…` : value;
-    return JSON.stringify(short);
-}
-/** An id in a list of examples: bare when it is plain (`17`, `user-3`), else quoted. */
-function formatId(id) {
-    return /^[\w.:@/+-]{1,40}$/.test(id) ? id : quote(id);
-}
-/** A value parsed from a JSON file, as shown in a message: its JSON text, shortened past `max` characters. */
-function quoteJson(value, max = 40) {
-    const s = JSON.stringify(value) ?? String(value);
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-;// CONCATENATED MODULE: ./src/stats/quantile.ts
-/**
- * Sample quantiles (SPEC §5: operations percentiles, PSI deciles; the bootstrap's percentile interval).
- */
-/**
- * The q-quantile of an ascending array by Hyndman–Fan type 7 (R's default, numpy's `linear`): the value at
- * the virtual index h = (n − 1)·q, interpolating linearly between its neighbours. The interpolation uses
- * numpy's two-sided lerp (from the lower neighbour when the fraction is < ½, from the upper one otherwise),
- * so results agree with `numpy.quantile` to the last bit and never leave [x_lo, x_hi].
- * Throws on an empty array or q outside [0, 1]; the input is not checked for order (that is O(n)).
- */
-function quantileSorted(sorted, q) {
-    const n = sorted.length;
-    if (n === 0)
-        throw new RangeError('quantileSorted: empty array');
-    if (!(q >= 0 && q <= 1))
-        throw new RangeError(`quantileSorted: q must be in [0, 1], got ${q}`);
-    const h = (n - 1) * q;
-    const lo = Math.floor(h);
-    const a = sorted[lo];
-    if (lo >= n - 1)
-        return a;
-    const b = sorted[lo + 1];
-    const t = h - lo;
-    const diff = b - a;
-    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
-}
-
-;// CONCATENATED MODULE: ./src/operations/parse.ts
-/**
- * The three load-test formats of SPEC §5, told apart by their keys, into one OperationsFacts:
- *
- * - samples: `{"latency_ms": [..], "requests": N, "errors": E}` — p50/p95/p99 are type-7 quantiles of the
- *   samples (numpy's default); `requests` defaults to the number of samples;
- * - summary: `{"latency_p95_ms": x, "latency_p99_ms": y, "error_rate": r, "requests": N}` (also
- *   `latency_p50_ms`, `errors`);
- * - k6 `--summary-export` (and the `handleSummary` JSON, whose metrics nest their numbers under `values`):
- *   `metrics.http_req_duration` `med`/`p(95)`/`p(99)` in ms, `metrics.http_reqs.count`, and
- *   `metrics.http_req_failed`, a Rate whose `passes` are the *failed* requests (k6 counts a "pass" whenever
- *   the metric's value is true, i.e. the request failed) and `fails` the others.
- *
- * Pure: the parsed JSON in, facts out; every problem is a GateError naming the file and the key.
- */
-
-
-
-const SUMMARY_KEYS = ['latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'error_rate'];
-const SHAPES = '{"latency_ms": [...], "requests": N, "errors": E}, {"latency_p95_ms": x, "latency_p99_ms": y, "error_rate": r, "requests": N}, ' +
-    'or a k6 --summary-export file with metrics.http_req_duration';
-function isObject(v) {
-    return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-/** Reads load-test facts from a parsed JSON document; `file` is the path shown in messages. */
-function parseOperations(doc, file) {
-    if (!isObject(doc)) {
-        throw new GateError(`${file} is not a JSON object; a load-test file is ${SHAPES}.`, { file });
-    }
-    if (isObject(doc.metrics) && (doc.metrics.http_req_duration !== undefined || doc.metrics.http_reqs !== undefined)) {
-        return parseK6(doc.metrics, file);
-    }
-    if (doc.latency_ms !== undefined)
-        return parseSamples(doc, file);
-    if (SUMMARY_KEYS.some((k) => doc[k] !== undefined))
-        return parseSummary(doc, file);
-    const keys = Object.keys(doc).slice(0, 8).join(', ') || 'none';
-    throw new GateError(`${file} is not a load-test file model-gate knows (its keys: ${keys}); write ${SHAPES}.`, { file });
-}
-function bad(file, key, what) {
-    return new GateError(`${file}: ${key} ${what}.`, { file, key });
-}
-/** A finite number ≥ 0 at `key`, or undefined when the key is absent (or null). */
-function nonNegative(obj, key, file, shown = key) {
-    const v = obj[key];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw bad(file, shown, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
-    }
-    return v;
-}
-function count(obj, key, file, shown = key) {
-    const v = nonNegative(obj, key, file, shown);
-    if (v !== undefined && !Number.isSafeInteger(v))
-        throw bad(file, shown, `must be a whole number, not ${v}`);
-    return v;
-}
-function rate(obj, key, file, shown = key) {
-    const v = nonNegative(obj, key, file, shown);
-    if (v !== undefined && v > 1)
-        throw bad(file, shown, `is a fraction of requests and must be at most 1, not ${v}`);
-    return v;
-}
-/** errors ≤ requests, and the error rate they imply. */
-function errorFacts(file, requests, errors, statedRate) {
-    if (errors !== undefined && requests !== undefined && errors > requests) {
-        throw bad(file, 'errors', `(${errors}) exceeds requests (${requests})`);
-    }
-    let errorRate = statedRate;
-    if (errors !== undefined && requests !== undefined) {
-        const implied = requests === 0 ? 0 : errors / requests;
-        if (statedRate !== undefined && Math.abs(statedRate - implied) > 1e-6) {
-            throw bad(file, 'error_rate', `(${statedRate}) disagrees with errors / requests (${errors} / ${requests} = ${implied}); keep one of them`);
-        }
-        errorRate = implied;
-    }
-    return { errors: errors ?? null, error_rate: errorRate ?? null };
-}
-function parseSamples(doc, file) {
-    const samples = doc.latency_ms;
-    if (!Array.isArray(samples) || samples.length === 0) {
-        throw bad(file, 'latency_ms', 'must be a non-empty array of latencies in milliseconds');
-    }
-    const sorted = new Float64Array(samples.length);
-    samples.forEach((v, i) => {
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-            throw bad(file, `latency_ms[${i}]`, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
-        }
-        sorted[i] = v;
-    });
-    sorted.sort();
-    const requests = count(doc, 'requests', file) ?? samples.length;
-    const errors = count(doc, 'errors', file);
-    return {
-        file,
-        format: 'samples',
-        requests,
-        ...errorFacts(file, requests, errors, rate(doc, 'error_rate', file)),
-        latency_p50_ms: quantileSorted(sorted, 0.5),
-        latency_p95_ms: quantileSorted(sorted, 0.95),
-        latency_p99_ms: quantileSorted(sorted, 0.99)
-    };
-}
-function parseSummary(doc, file) {
-    const requests = count(doc, 'requests', file);
-    const errors = count(doc, 'errors', file);
-    return {
-        file,
-        format: 'summary',
-        requests: requests ?? null,
-        ...errorFacts(file, requests, errors, rate(doc, 'error_rate', file)),
-        latency_p50_ms: nonNegative(doc, 'latency_p50_ms', file) ?? null,
-        latency_p95_ms: nonNegative(doc, 'latency_p95_ms', file) ?? null,
-        latency_p99_ms: nonNegative(doc, 'latency_p99_ms', file) ?? null
-    };
-}
-/** A k6 metric's numbers: the legacy export has them at the top, handleSummary's JSON under `values`. */
-function k6Values(metrics, name, file) {
-    const m = metrics[name];
-    if (m === undefined)
-        return undefined;
-    if (!isObject(m))
-        throw bad(file, `metrics.${name}`, 'must be an object');
-    return isObject(m.values) ? m.values : m;
-}
-function parseK6(metrics, file) {
-    const duration = k6Values(metrics, 'http_req_duration', file) ?? {};
-    const reqs = k6Values(metrics, 'http_reqs', file);
-    const failed = k6Values(metrics, 'http_req_failed', file);
-    const at = (metric, key) => `metrics.${metric}["${key}"]`;
-    let requests = reqs ? count(reqs, 'count', file, at('http_reqs', 'count')) : undefined;
-    let errors;
-    let errorRate;
-    if (failed) {
-        // A Rate: `passes` = requests whose http_req_failed was true (failed), `fails` = the others.
-        const passes = count(failed, 'passes', file, at('http_req_failed', 'passes'));
-        const fails = count(failed, 'fails', file, at('http_req_failed', 'fails'));
-        if (passes !== undefined && fails !== undefined) {
-            errors = passes;
-            requests ??= passes + fails;
-            errorRate = passes + fails === 0 ? 0 : passes / (passes + fails);
-        }
-        else {
-            errorRate = rate(failed, failed.rate !== undefined ? 'rate' : 'value', file, at('http_req_failed', 'value'));
-        }
-    }
-    const ms = (key) => nonNegative(duration, key, file, at('http_req_duration', key));
-    return {
-        file,
-        format: 'k6',
-        requests: requests ?? null,
-        errors: errors ?? null,
-        error_rate: errorRate ?? null,
-        latency_p50_ms: ms('med') ?? ms('p(50)') ?? null,
-        latency_p95_ms: ms('p(95)') ?? null,
-        latency_p99_ms: ms('p(99)') ?? null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/operations/read.ts
-/** The operations gate's shell: reading a load-test file and measuring the model's size on disk. */
-
-
-
-
-
-async function readOperations(file, shown) {
-    return parseOperations(await readJsonFile(file, shown, 'the load-test result'), shown);
-}
-/**
- * Bytes of the model file, or of every regular file under the model directory (recursively). Symbolic links
- * to files count with their target's size; links to directories are not followed (they could loop).
- */
-async function modelSize(file, shown) {
-    let st;
-    try {
-        st = await external_node_fs_namespaceObject.promises.stat(file);
-    }
-    catch {
-        throw new GateError(`${shown} does not exist (from artifacts.model); check the path, which is relative to the workspace.`, {
-            file: shown
-        });
-    }
-    if (st.isFile())
-        return { file: shown, bytes: st.size, files: 1 };
-    if (!st.isDirectory())
-        throw new GateError(`${shown} is neither a file nor a directory (from artifacts.model).`, { file: shown });
-    let bytes = 0;
-    let files = 0;
-    for (const f of await listFiles(file)) {
-        bytes += (await external_node_fs_namespaceObject.promises.stat(f)).size;
-        files++;
-    }
-    return { file: shown, bytes, files };
-}
-/** Every regular file under `dir` (links to files included, links to directories not followed), sorted. */
-async function listFiles(dir) {
+async function listFiles(dir, shown) {
     const out = [];
     const walk = async (d) => {
         const entries = await external_node_fs_namespaceObject.promises.readdir(d, { withFileTypes: true });
@@ -11353,10 +10996,17 @@ async function listFiles(dir) {
             }
         }
     };
-    await walk(dir);
+    try {
+        await walk(dir);
+    }
+    catch (e) {
+        throw unreadable(e, shown, 'list the files under');
+    }
     return out.sort();
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/gate/release-card.ts
 /**
  * The release card's shell side: digests of the artifacts a run used, the CI's facts, and writing the card
@@ -11367,13 +11017,17 @@ async function listFiles(dir) {
 
 
 
-
 /** File name of the card, in the report's directory. */
 const RELEASE_CARD_FILE = 'release-card.json';
-async function sha256File(file) {
+async function sha256File(file, shown) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
-        hash.update(chunk);
+    try {
+        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
+            hash.update(chunk);
+    }
+    catch (e) {
+        throw unreadable(e, shown);
+    }
     return hash.digest('hex');
 }
 /** Digest of one input: a file's SHA-256, or a directory's over its files' relative paths and digests. */
@@ -11383,13 +11037,14 @@ async function digest(input) {
     if (!st)
         return { ...base, sha256: null, bytes: null };
     if (st.isFile())
-        return { ...base, sha256: await sha256File(input.file), bytes: st.size };
-    const files = await listFiles(input.file);
+        return { ...base, sha256: await sha256File(input.file, input.shown), bytes: st.size };
+    const files = await listFiles(input.file, input.shown);
     const lines = [];
     let bytes = 0;
     for (const f of files) {
-        bytes += (await external_node_fs_namespaceObject.promises.stat(f)).size;
-        lines.push(`${external_node_path_namespaceObject.relative(input.file, f).split(external_node_path_namespaceObject.sep).join('/')}\t${await sha256File(f)}\n`);
+        const rel = external_node_path_namespaceObject.relative(input.file, f).split(external_node_path_namespaceObject.sep).join('/');
+        bytes += (await external_node_fs_namespaceObject.promises.stat(f).catch((e) => Promise.reject(unreadable(e, `${input.shown}/${rel}`)))).size;
+        lines.push(`${rel}\t${await sha256File(f, `${input.shown}/${rel}`)}\n`);
     }
     lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return { ...base, sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(lines.join(''), 'utf8').digest('hex'), bytes, files: files.length };
@@ -11771,6 +11426,115 @@ function allMetricNames() {
     return [...new Set(CATALOG.map((x) => x.name))];
 }
 
+;// CONCATENATED MODULE: ./src/readers/text.ts
+/** Small text helpers shared by the readers: detaching kept values, and quoting values in messages. */
+/**
+ * A flat copy of `s`, for values kept per row. V8 represents a slice of 13+ characters as a view into its
+ * parent, so kept ids would otherwise pin every 1 MiB chunk of the file, and comparing such views (sorting
+ * ids for the fingerprint) is about 3x slower. join() of two parts builds one new flat string; shorter
+ * slices are copies already.
+ */
+function text_detach(s) {
+    return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
+}
+/**
+ * Keeps one copy of each distinct value of a low-cardinality column (segments, groups): 10M rows of
+ * "mobile" then cost one string, not 10M (about 300 MiB less on the 10M-row benchmark). Past `limit`
+ * distinct values the column is not low-cardinality, and values are only detached.
+ */
+class Interner {
+    limit;
+    seen = new Map();
+    constructor(limit = 1 << 16) {
+        this.limit = limit;
+    }
+    keep(s) {
+        const known = this.seen.get(s);
+        if (known !== undefined)
+            return known;
+        const flat = text_detach(s);
+        if (this.seen.size < this.limit)
+            this.seen.set(flat, flat);
+        return flat;
+    }
+}
+/** A value from a file as shown in a message: quoted, control characters escaped, long ones shortened. */
+function quote(value, max = 40) {
+    const short = value.length > max ? `${value.slice(0, max - 1)}…` : value;
+    return JSON.stringify(short);
+}
+/** An id in a list of examples: bare when it is plain (`17`, `user-3`), else quoted. */
+function formatId(id) {
+    return /^[\w.:@/+-]{1,40}$/.test(id) ? id : quote(id);
+}
+/** A value parsed from a JSON file, as shown in a message: its JSON text, shortened past `max` characters. */
+function quoteJson(value, max = 40) {
+    const s = JSON.stringify(value) ?? String(value);
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+;// CONCATENATED MODULE: ./src/readers/values.ts
+/**
+ * How cell text becomes numbers and class labels (SPEC §2 `positive_label`, §3 "Predictions files").
+ */
+
+/** Plain decimal numbers only: no hex, no `Infinity`/`NaN` words, no empty text (all of which Number() takes). */
+const STRICT_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** The number written in `text`, or NaN when it is not a plain decimal number (±Infinity if it overflows). */
+function parseStrictNumber(text) {
+    // Once the whole text is known to be one decimal literal, parseFloat reads exactly it, faster than Number().
+    return STRICT_NUMBER.test(text) ? parseFloat(text) : NaN;
+}
+/**
+ * The key two label values are compared by: trimmed; a finite number → its shortest form (`1`, `1.0`, ` 1`
+ * are equal); true/false in any case → lower case; else the text itself. Empty text gives ''.
+ */
+function canonicalKey(text) {
+    const t = text.trim();
+    if (t === '')
+        return '';
+    const v = parseStrictNumber(t);
+    if (Number.isFinite(v))
+        return String(v);
+    const lower = t.toLowerCase();
+    return lower === 'true' || lower === 'false' ? lower : t;
+}
+/**
+ * Gives each distinct canonical value of a column a small code (0, 1, … in order of first appearance).
+ * Raw texts are cached, so the per-row cost is one Map lookup; `onNew` runs once per new key and may throw
+ * (an empty label, too many classes).
+ */
+class ValueCoder {
+    onNew;
+    keys = [];
+    /** The first text seen for each key (trimmed), for messages. */
+    texts = [];
+    /** The line where each key first appears. */
+    firstLines = [];
+    cache = new Map();
+    constructor(onNew = () => { }) {
+        this.onNew = onNew;
+    }
+    code(text, line) {
+        const hit = this.cache.get(text);
+        if (hit !== undefined)
+            return hit;
+        const key = canonicalKey(text);
+        let code = this.keys.indexOf(key);
+        if (code < 0) {
+            code = this.keys.length;
+            this.onNew(key, code, line);
+            this.keys.push(key);
+            this.texts.push(text.trim());
+            this.firstLines.push(line);
+        }
+        // Bounded, so a column of ever-new spellings ("1.0", "1.00", …) cannot grow the cache without end.
+        if (this.cache.size < 4096)
+            this.cache.set(text_detach(text), code);
+        return code;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/family-types.ts
 const OPERATIONS_KEYS = [
     'latency_p50_ms',
@@ -11866,6 +11630,7 @@ function didYouMean(input, candidates) {
  * The semantic rules of the gate families beyond `performance` (segments, fairness, operations, data, cost) and
  * their typed config. Runs only on data that passed the schema, so the shapes below hold; semantics.ts calls in.
  */
+
 
 
 
@@ -12010,8 +11775,9 @@ function canonicalWhere(where) {
     if (!where)
         return null;
     const out = {};
+    // Values as segments match them (canonicalKey: `1` and `"1.0"` select the same rows).
     for (const key of Object.keys(where).sort())
-        out[key] = toTexts(where[key]).sort();
+        out[key] = [...new Set(toTexts(where[key]).map(canonicalKey))].sort();
     return out;
 }
 function toTexts(v) {
@@ -12429,8 +12195,8 @@ const column = (description, dflt) => ({
     description,
     default: dflt
 });
-const schema_nonNegative = (description) => ({ type: 'number', minimum: 0, description });
-const schema_count = (description) => ({ type: 'integer', minimum: 0, description });
+const nonNegative = (description) => ({ type: 'number', minimum: 0, description });
+const count = (description) => ({ type: 'integer', minimum: 0, description });
 const METRIC_DESCRIPTION = 'Metric name (SPEC §4). binary: accuracy, precision, recall (= tpr), specificity (= tnr), fpr, fnr, f1, ' +
     'balanced_accuracy, mcc, selection_rate, roc_auc, pr_auc, log_loss, brier, ece, net_benefit; ' +
     'multiclass: accuracy, macro_f1, weighted_f1, micro_f1, macro_precision, macro_recall, log_loss; ' +
@@ -12449,9 +12215,9 @@ function checkProperties() {
             default: 'champion',
             description: 'What the candidate is compared with. Only `champion` (the default) exists in v1.'
         },
-        absolute_drop_allowed: schema_nonNegative('Non-inferiority margin a in metric units: passes iff the CI of Δ = candidate − champion stays above −a ' +
+        absolute_drop_allowed: nonNegative('Non-inferiority margin a in metric units: passes iff the CI of Δ = candidate − champion stays above −a ' +
             '(higher-is-better metrics) or below +a (lower-is-better). Use this or relative_drop_allowed, not both.'),
-        relative_drop_allowed: schema_nonNegative("Non-inferiority margin as a fraction of the champion's value: a = r·|champion|, then as " +
+        relative_drop_allowed: nonNegative("Non-inferiority margin as a fraction of the champion's value: a = r·|champion|, then as " +
             'absolute_drop_allowed (0.01 = 1 %). Use this or absolute_drop_allowed, not both.'),
         rule: {
             type: 'string',
@@ -12476,8 +12242,8 @@ const operationsCheck = (description, extra = {}) => ({
     minProperties: 1,
     description,
     properties: {
-        max_value: schema_nonNegative('The largest value that passes.'),
-        max_relative_increase: schema_nonNegative("The largest allowed increase over the champion's value, as a fraction of it (0.02 = +2 %): passes iff " +
+        max_value: nonNegative('The largest value that passes.'),
+        max_relative_increase: nonNegative("The largest allowed increase over the champion's value, as a fraction of it (0.02 = +2 %): passes iff " +
             'candidate ≤ champion·(1 + this). Reads `artifacts.champion_operations`; skipped when there is none.'),
         ...extra
     }
@@ -12627,7 +12393,7 @@ const configSchema = {
                     properties: {
                         primary_metric: metric('The metric the gate and auto-merge are decided on.'),
                         ...checkProperties(),
-                        min_improvement_for_auto_merge: schema_nonNegative("auto_merge is true only when the gate passes without a waiver and the primary metric's point Δ " +
+                        min_improvement_for_auto_merge: nonNegative("auto_merge is true only when the gate passes without a waiver and the primary metric's point Δ " +
                             '(oriented so positive is better) is at least this.'),
                         metrics: {
                             type: 'array',
@@ -12708,7 +12474,7 @@ const configSchema = {
                                 }
                             },
                             metric: metric('The metric to check on the segment.'),
-                            min_samples: schema_count('A segment with fewer rows than this is inconclusive (default: gates.ci.min_eval_samples).'),
+                            min_samples: count('A segment with fewer rows than this is inconclusive (default: gates.ci.min_eval_samples).'),
                             ...checkProperties()
                         }
                     }
@@ -12720,7 +12486,7 @@ const configSchema = {
                     description: 'Gap of a metric between the groups of each attribute: passes iff max − min ≤ max_group_gap.',
                     properties: {
                         metric: metric('The metric computed per group.'),
-                        max_group_gap: schema_nonNegative('The largest allowed difference between the best and the worst group.'),
+                        max_group_gap: nonNegative('The largest allowed difference between the best and the worst group.'),
                         groups: {
                             type: 'array',
                             minItems: 1,
@@ -12728,8 +12494,8 @@ const configSchema = {
                             description: 'Columns of the predictions files that hold the sensitive attributes.',
                             items: { type: 'string', minLength: 1, description: 'A column name.' }
                         },
-                        min_group_samples: schema_count('Groups with fewer rows are listed but left out of the gap (default 0).'),
-                        max_gap_increase: schema_nonNegative("Largest allowed widening of the gap over the champion's: passes iff the upper bound of the paired " +
+                        min_group_samples: count('Groups with fewer rows are listed but left out of the gap (default 0).'),
+                        max_gap_increase: nonNegative("Largest allowed widening of the gap over the champion's: passes iff the upper bound of the paired " +
                             'bootstrap CI of gap(candidate) − gap(champion) is below this. Confusion-matrix metrics only; ' +
                             'skipped without a champion.')
                     }
@@ -12755,9 +12521,9 @@ const configSchema = {
                             additionalProperties: false,
                             required: ['max_value'],
                             description: 'Size of artifacts.model (a file, or all files under a directory) in MiB (bytes / 1,048,576).',
-                            properties: { max_value: schema_nonNegative('The largest size in MiB that passes.') }
+                            properties: { max_value: nonNegative('The largest size in MiB that passes.') }
                         },
-                        min_requests: schema_count('With fewer requests in the load test the latency and error-rate checks are inconclusive (default 0).')
+                        min_requests: count('With fewer requests in the load test the latency and error-rate checks are inconclusive (default 0).')
                     }
                 },
                 data: {
@@ -12772,7 +12538,7 @@ const configSchema = {
                             maximum: 1,
                             description: 'Largest allowed fraction of missing values (empty, JSON null, NA, NaN, null) per column of the current table.'
                         },
-                        drift_psi_max: schema_nonNegative('Largest allowed population stability index per column. Use this or drift_psi_quantile, not both.'),
+                        drift_psi_max: nonNegative('Largest allowed population stability index per column. Use this or drift_psi_quantile, not both.'),
                         drift_psi_quantile: {
                             type: 'number',
                             exclusiveMinimum: 0,
@@ -12820,8 +12586,8 @@ const configSchema = {
                     additionalProperties: false,
                     description: 'Cost checks from the cost artifact (artifacts.cost).',
                     properties: {
-                        max_cost_per_useful_outcome: schema_nonNegative('Largest allowed cost per useful outcome: (inference + infra + storage + retraining + human_ops cost) / success_count.'),
-                        max_relative_increase: schema_nonNegative("Largest allowed increase of the cost per useful outcome over the champion's, as a fraction (0.05 = +5 %); " +
+                        max_cost_per_useful_outcome: nonNegative('Largest allowed cost per useful outcome: (inference + infra + storage + retraining + human_ops cost) / success_count.'),
+                        max_relative_increase: nonNegative("Largest allowed increase of the cost per useful outcome over the champion's, as a fraction (0.05 = +5 %); " +
                             'reads artifacts.champion_cost, skipped when there is none.')
                     }
                 }
@@ -13295,9 +13061,15 @@ function fmtSigned(x) {
     const s = fmt(x);
     return s.startsWith('-') || s === '0.0000' ? s : `+${s}`;
 }
+/** A fraction as a percentage, up to 4 decimals (`95%`, `99.5%`, `2.5%`). */
+function fmtPercent(r) {
+    return `${Number((r * 100).toFixed(4))}%`;
+}
 /** A confidence level as a percentage (`95%`, `99.5%`). */
-function fmtLevel(level) {
-    return `${Number((level * 100).toFixed(4))}%`;
+const fmtLevel = fmtPercent;
+/** A relative change with an explicit sign, 2 decimals (`+12.5%`, `-3%`). */
+function fmtSignedPercent(r) {
+    return `${r >= 0 ? '+' : ''}${Number((r * 100).toFixed(2))}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
@@ -13487,13 +13259,13 @@ function costChecks(config, inputs) {
                 }
                 else {
                     const pass = value <= threshold;
-                    const change = c > 0 ? ` (${value >= c ? '+' : ''}${Number(((value / c - 1) * 100).toFixed(2))}%)` : '';
+                    const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
                     rows.push({
                         ...compared,
                         delta: value - c,
                         status: pass ? 'pass' : 'fail',
                         message: `cost per useful outcome ${fmt(value)} vs the champion's ${fmt(c)}${change}: ` +
-                            `${pass ? 'within' : 'beyond'} the allowed +${Number((r * 100).toFixed(4))}% (≤ ${fmt(threshold)})`
+                            `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)})`
                     });
                 }
             }
@@ -13502,67 +13274,38 @@ function costChecks(config, inputs) {
     return rows;
 }
 
-;// CONCATENATED MODULE: ./src/readers/values.ts
-/**
- * How cell text becomes numbers and class labels (SPEC §2 `positive_label`, §3 "Predictions files").
- */
-
-/** Plain decimal numbers only: no hex, no `Infinity`/`NaN` words, no empty text (all of which Number() takes). */
-const STRICT_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
-/** The number written in `text`, or NaN when it is not a plain decimal number (±Infinity if it overflows). */
-function parseStrictNumber(text) {
-    // Once the whole text is known to be one decimal literal, parseFloat reads exactly it, faster than Number().
-    return STRICT_NUMBER.test(text) ? parseFloat(text) : NaN;
-}
-/**
- * The key two label values are compared by: trimmed; a finite number → its shortest form (`1`, `1.0`, ` 1`
- * are equal); true/false in any case → lower case; else the text itself. Empty text gives ''.
- */
-function canonicalKey(text) {
-    const t = text.trim();
-    if (t === '')
-        return '';
-    const v = parseStrictNumber(t);
-    if (Number.isFinite(v))
-        return String(v);
-    const lower = t.toLowerCase();
-    return lower === 'true' || lower === 'false' ? lower : t;
-}
-/**
- * Gives each distinct canonical value of a column a small code (0, 1, … in order of first appearance).
- * Raw texts are cached, so the per-row cost is one Map lookup; `onNew` runs once per new key and may throw
- * (an empty label, too many classes).
- */
-class ValueCoder {
-    onNew;
-    keys = [];
-    /** The first text seen for each key (trimmed), for messages. */
-    texts = [];
-    /** The line where each key first appears. */
-    firstLines = [];
-    cache = new Map();
-    constructor(onNew = () => { }) {
-        this.onNew = onNew;
+;// CONCATENATED MODULE: ./src/readers/growable.ts
+const CHUNK = 1 << 16;
+class Growable {
+    make;
+    full = [];
+    current;
+    used = 0;
+    length = 0;
+    constructor(make) {
+        this.make = make;
+        this.current = make(CHUNK);
     }
-    code(text, line) {
-        const hit = this.cache.get(text);
-        if (hit !== undefined)
-            return hit;
-        const key = canonicalKey(text);
-        let code = this.keys.indexOf(key);
-        if (code < 0) {
-            code = this.keys.length;
-            this.onNew(key, code, line);
-            this.keys.push(key);
-            this.texts.push(text.trim());
-            this.firstLines.push(line);
+    push(value) {
+        if (this.used === CHUNK) {
+            this.full.push(this.current);
+            this.current = this.make(CHUNK);
+            this.used = 0;
         }
-        // Bounded, so a column of ever-new spellings ("1.0", "1.00", …) cannot grow the cache without end.
-        if (this.cache.size < 4096)
-            this.cache.set(text_detach(text), code);
-        return code;
+        this.current[this.used++] = value;
+        this.length++;
+    }
+    /** The values pushed so far, in an array of exactly that length. */
+    toArray() {
+        const out = this.make(this.length);
+        this.full.forEach((chunk, k) => out.set(chunk, k * CHUNK));
+        out.set(this.current.subarray(0, this.used), this.full.length * CHUNK);
+        return out;
     }
 }
+const growUint8 = () => new Growable((n) => new Uint8Array(n));
+const growable_growUint32 = () => new Growable((n) => new Uint32Array(n));
+const growFloat64 = () => new Growable((n) => new Float64Array(n));
 
 ;// CONCATENATED MODULE: ./src/data-quality/profile.ts
 /**
@@ -13574,6 +13317,7 @@ class ValueCoder {
  * Distinct texts are capped per column (MAX_DISTINCT_TEXTS): past it a column is an identifier or free text,
  * its categorical PSI is meaningless, and the counts stop growing memory.
  */
+
 
 /** Distinct non-numeric values kept per column. */
 const MAX_DISTINCT_TEXTS = 1000;
@@ -13587,8 +13331,7 @@ class ColumnProfiler {
     name;
     rows = 0;
     missing = 0;
-    values = new Float64Array(1024);
-    count = 0;
+    values = growFloat64();
     smallest = null;
     largest = null;
     nonIntegerCount = 0;
@@ -13608,12 +13351,7 @@ class ColumnProfiler {
         }
         const v = parseStrictNumber(text);
         if (Number.isFinite(v)) {
-            if (this.count === this.values.length) {
-                const grown = new Float64Array(this.values.length * 2);
-                grown.set(this.values);
-                this.values = grown;
-            }
-            this.values[this.count++] = v;
+            this.values.push(v);
             if (this.smallest === null || v < this.smallest.value)
                 this.smallest = { value: v, line };
             if (this.largest === null || v > this.largest.value)
@@ -13640,7 +13378,7 @@ class ColumnProfiler {
             name: this.name,
             rows: this.rows,
             missing: this.missing,
-            numbers: this.values.slice(0, this.count),
+            numbers: this.values.toArray(),
             smallest: this.smallest,
             largest: this.largest,
             nonInteger: { count: this.nonIntegerCount, first: this.nonIntegerFirst },
@@ -13678,6 +13416,34 @@ function categoryCounts(c) {
         out.set(key, (out.get(key) ?? 0) + 1);
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/stats/quantile.ts
+/**
+ * Sample quantiles (SPEC §5: operations percentiles, PSI deciles; the bootstrap's percentile interval).
+ */
+/**
+ * The q-quantile of an ascending array by Hyndman–Fan type 7 (R's default, numpy's `linear`): the value at
+ * the virtual index h = (n − 1)·q, interpolating linearly between its neighbours. The interpolation uses
+ * numpy's two-sided lerp (from the lower neighbour when the fraction is < ½, from the upper one otherwise),
+ * so results agree with `numpy.quantile` to the last bit and never leave [x_lo, x_hi].
+ * Throws on an empty array or q outside [0, 1]; the input is not checked for order (that is O(n)).
+ */
+function quantileSorted(sorted, q) {
+    const n = sorted.length;
+    if (n === 0)
+        throw new RangeError('quantileSorted: empty array');
+    if (!(q >= 0 && q <= 1))
+        throw new RangeError(`quantileSorted: q must be in [0, 1], got ${q}`);
+    const h = (n - 1) * q;
+    const lo = Math.floor(h);
+    const a = sorted[lo];
+    if (lo >= n - 1)
+        return a;
+    const b = sorted[lo + 1];
+    const t = h - lo;
+    const diff = b - a;
+    return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
 ;// CONCATENATED MODULE: ./src/data-quality/psi.ts
@@ -13924,7 +13690,7 @@ function psiRow(base, column, gate, reference, current) {
     const threshold = auto !== undefined ? psiNoDriftQuantile(n, m, result.bins, auto) : gate.drift_psi_max;
     const pass = result.psi <= threshold;
     const source = auto !== undefined
-        ? ` (the ${Number((auto * 100).toFixed(4))}% point of PSI without drift for n = ${n}, m = ${m}, ${result.bins} bins: (1/n + 1/m)·χ²(${result.bins - 1}))`
+        ? ` (the ${fmtPercent(auto)} point of PSI without drift for n = ${n}, m = ${m}, ${result.bins} bins: (1/n + 1/m)·χ²(${result.bins - 1}))`
         : '';
     return {
         ...base,
@@ -14252,12 +14018,12 @@ function limitRows(config, limit, inputs) {
             }
             else {
                 const pass = value <= threshold;
-                const change = c > 0 ? ` (${signedPercent(value / c - 1)})` : '';
+                const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
                 rows.push({
                     ...compared,
                     status: pass ? 'pass' : 'fail',
                     message: `${WHAT[key]} ${fmt(value)}${unit} vs the champion's ${fmt(c)}${unit}${change}: ` +
-                        `${pass ? 'within' : 'beyond'} the allowed +${percent(r)} (≤ ${fmt(threshold)}${unit})`
+                        `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)}${unit})`
                 });
             }
         }
@@ -14290,12 +14056,6 @@ function errorRateBoundRow(base, facts, value, max, level) {
         message: `error rate ${fmt(value)} (${counted}), ${fmtLevel(level)} Clopper–Pearson CI [${fmt(ci.low)}, ${fmt(ci.high)}]: ` +
             `upper bound ${fmt(ci.high)} is ${pass ? 'at or below' : 'above'} the ceiling ${fmt(max)}`
     };
-}
-function percent(r) {
-    return `${Number((r * 100).toFixed(4))}%`;
-}
-function signedPercent(r) {
-    return `${r >= 0 ? '+' : ''}${Number((r * 100).toFixed(2))}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/prng.ts
@@ -15645,9 +15405,8 @@ function weightedMean(values, weights, n) {
 /**
  * A mean loss (or any mean of per-row values) compared on paired rows: the paired normal interval of the
  * per-row differences, or under `ci.method: bootstrap` the row bootstrap of the mean difference.
- * `scale` multiplies means and interval (net_benefit is a total, n × the mean).
  */
-function pairedMeans(candRows, champRows, ci, streamLabel, scale = 1) {
+function pairedMeans(candRows, champRows, ci, streamLabel) {
     const n = candRows.length;
     if (n === 0)
         throw new NotEstimable('there are no rows to average');
@@ -15655,12 +15414,11 @@ function pairedMeans(candRows, champRows, ci, streamLabel, scale = 1) {
         const d = new Float64Array(n);
         for (let i = 0; i < n; i++)
             d[i] = candRows[i] - champRows[i];
-        const interval = rowsInterval(n, (w) => scale * weightedMean(d, w, n), ci, streamLabel);
-        return paired(scale * mean(candRows), scale * mean(champRows), interval, ci);
+        const interval = rowsInterval(n, (w) => weightedMean(d, w, n), ci, streamLabel);
+        return paired(mean(candRows), mean(champRows), interval, ci);
     }
     const r = pairedMeanInterval(candRows, champRows, ci.confidence_level);
-    const interval = normalInterval(scale * r.delta, scale * r.se, ci, 'paired-normal');
-    return paired(scale * r.candidate, scale * r.champion, interval, ci);
+    return paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'paired-normal'), ci);
 }
 /**
  * pairedMeans from sums instead of rows (counts input): the same paired normal interval, with the variance of
@@ -15837,18 +15595,9 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
             return paired(candidate, champion, interval, ci);
         }
         if (name === 'net_benefit') {
-            // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences.
-            const v = options.net_benefit;
-            if (data.weight)
-                return netBenefitFromCells(cells, v, ci);
-            const perRow = (pred) => {
-                const out = new Float64Array(data.n);
-                for (let i = 0; i < data.n; i++) {
-                    out[i] = data.label[i] ? (pred[i] ? v.tp : v.fn) : pred[i] ? v.fp : v.tn;
-                }
-                return out;
-            };
-            return pairedMeans(perRow(cand), perRow(champ), ci, streamLabel, data.n);
+            // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
+            // which the eight joint cells determine (rows of a cell share their values).
+            return netBenefitFromCells(cells, options.net_benefit, ci);
         }
     }
     const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
@@ -16757,9 +16506,17 @@ function attributeRows(config, gate, info, data, attribute) {
     const higherIsBest = info.direction !== -1;
     const best = ranked.length >= 2 ? ranked[higherIsBest ? ranked.length - 1 : 0] : null;
     const worst = ranked.length >= 2 ? ranked[higherIsBest ? 0 : ranked.length - 1] : null;
+    // A loop, not Math.max(...xs): a column with ~100k groups would overflow the call stack.
     const gapOf = (which) => {
-        const xs = included.map((v) => v[which]);
-        return Math.max(...xs) - Math.min(...xs);
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const v of included) {
+            if (v[which] < lo)
+                lo = v[which];
+            if (v[which] > hi)
+                hi = v[which];
+        }
+        return hi - lo;
     };
     const enough = included.length >= 2;
     const gap = enough ? gapOf('candidate') : null;
@@ -17212,7 +16969,7 @@ function ruleSentence(info, comparison, outcome, est) {
         case 'non_inferior': {
             const m = comparison.margin;
             const margin = m.kind === 'relative'
-                ? `${fmtSigned(outcome.threshold)} (${Number((m.value * 100).toFixed(4))}% of the champion's ${fmt(est.champion)})`
+                ? `${fmtSigned(outcome.threshold)} (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})`
                 : fmtSigned(outcome.threshold);
             return `${boundName} ${fmtSigned(bound)} ${cmp} ${margin}: ${outcome.pass ? 'non-inferior within the margin' : `a ${higher ? 'drop' : 'rise'} beyond the margin is not ruled out`}`;
         }
@@ -17258,6 +17015,99 @@ function buildReleaseCard(report, artifacts, source) {
         checks,
         report: null
     };
+}
+
+;// CONCATENATED MODULE: ./src/readers/json-reason.ts
+/**
+ * Why JSON.parse refused a text, without quoting the text. V8's messages carry an excerpt of the input
+ * (`Unexpected token 'h', "hello worl"... is not valid JSON`), which for a line of a predictions file or a
+ * load test is file content: messages may quote the offending value, never the surroundings. This keeps
+ * V8's reason, drops the excerpt, and returns the position separately (Node 20 says "at position P", Node 22+
+ * adds "(line L column C)").
+ */
+const MAX_REASON = 80;
+function jsonSyntaxReason(message) {
+    let m = message.split('\n')[0];
+    // `Unexpected token 'x', "…excerpt…" is not valid JSON` / `…, ..."excerpt"... is not valid JSON`
+    const excerpt = /^(.*?), (?:\.\.\.)?".*$/s.exec(m);
+    if (excerpt && / is not valid JSON$/.test(m))
+        m = excerpt[1];
+    let position;
+    const at = / in JSON at position (\d+)/.exec(m);
+    if (at)
+        position = Number(at[1]);
+    m = m.replace(/ in JSON at position \d+/, '').replace(/\s*\(line \d+ column \d+\)/, '').trim();
+    // Anything that still looks like quoted input (an unknown format) is dropped rather than risked.
+    if (m === '' || m.includes('"') || m.length > MAX_REASON)
+        m = 'invalid JSON';
+    return { reason: m.charAt(0).toLowerCase() + m.slice(1), position };
+}
+
+;// CONCATENATED MODULE: ./src/gate/json-file.ts
+/** Reading a JSON artifact (load test, cost) with errors that name the file and, for bad JSON, the line. */
+
+
+
+/** Large enough for a load test's raw samples (millions of latencies), small enough to stay in memory. */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text, offset) {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            start = i + 1;
+        }
+    }
+    return { line, column: offset - start + 1 };
+}
+/**
+ * The parsed content of `file`; `shown` is how messages name it and `what` says what it should be
+ * (`the load test`). Missing, unreadable, oversized or invalid files are GateErrors.
+ */
+async function readJsonFile(file, shown, what, maxBytes = MAX_JSON_BYTES) {
+    let text;
+    try {
+        const st = await external_node_fs_namespaceObject.promises.stat(file);
+        if (st.isDirectory())
+            throw new GateError(`${shown} is a directory, but ${what} is a JSON file; point to the file.`, { file: shown });
+        if (st.size > maxBytes) {
+            throw new GateError(`${shown} is ${st.size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`, { file: shown });
+        }
+        text = await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
+    }
+    catch (e) {
+        if (e instanceof GateError)
+            throw e;
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
+        }
+        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        // The reason without V8's excerpt of the text: a message may not quote the file's content.
+        const why = jsonSyntaxReason(message).reason;
+        // Node ≥ 21 says "(line L column C)", earlier versions "at position P" or nothing.
+        const lc = /\(line (\d+) column (\d+)\)/.exec(message);
+        const at = / at position (\d+)/.exec(message);
+        if (lc || at) {
+            const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumn(text, Number(at[1]));
+            throw new GateError(`${shown}:${line}:${column}: ${what} is not valid JSON (${why}).`, {
+                file: shown,
+                line,
+                column
+            });
+        }
+        throw new GateError(`${shown}: ${what} is not valid JSON (${why}).`, { file: shown });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cost/read.ts
@@ -17864,6 +17714,206 @@ async function readTableProfile(file, shown, pick) {
     return { file: shown, rows, header, columns };
 }
 
+;// CONCATENATED MODULE: ./src/operations/parse.ts
+/**
+ * The three load-test formats of SPEC §5, told apart by their keys, into one OperationsFacts:
+ *
+ * - samples: `{"latency_ms": [..], "requests": N, "errors": E}` — p50/p95/p99 are type-7 quantiles of the
+ *   samples (numpy's default); `requests` defaults to the number of samples;
+ * - summary: `{"latency_p95_ms": x, "latency_p99_ms": y, "error_rate": r, "requests": N}` (also
+ *   `latency_p50_ms`, `errors`);
+ * - k6 `--summary-export` (and the `handleSummary` JSON, whose metrics nest their numbers under `values`):
+ *   `metrics.http_req_duration` `med`/`p(95)`/`p(99)` in ms, `metrics.http_reqs.count`, and
+ *   `metrics.http_req_failed`, a Rate whose `passes` are the *failed* requests (k6 counts a "pass" whenever
+ *   the metric's value is true, i.e. the request failed) and `fails` the others.
+ *
+ * Pure: the parsed JSON in, facts out; every problem is a GateError naming the file and the key.
+ */
+
+
+
+const SUMMARY_KEYS = ['latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'error_rate'];
+const SHAPES = '{"latency_ms": [...], "requests": N, "errors": E}, {"latency_p95_ms": x, "latency_p99_ms": y, "error_rate": r, "requests": N}, ' +
+    'or a k6 --summary-export file with metrics.http_req_duration';
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+/** Reads load-test facts from a parsed JSON document; `file` is the path shown in messages. */
+function parseOperations(doc, file) {
+    if (!isObject(doc)) {
+        throw new GateError(`${file} is not a JSON object; a load-test file is ${SHAPES}.`, { file });
+    }
+    if (isObject(doc.metrics) && (doc.metrics.http_req_duration !== undefined || doc.metrics.http_reqs !== undefined)) {
+        return parseK6(doc.metrics, file);
+    }
+    if (doc.latency_ms !== undefined)
+        return parseSamples(doc, file);
+    if (SUMMARY_KEYS.some((k) => doc[k] !== undefined))
+        return parseSummary(doc, file);
+    const keys = Object.keys(doc).slice(0, 8).join(', ') || 'none';
+    throw new GateError(`${file} is not a load-test file model-gate knows (its keys: ${keys}); write ${SHAPES}.`, { file });
+}
+function bad(file, key, what) {
+    return new GateError(`${file}: ${key} ${what}.`, { file, key });
+}
+/** A finite number ≥ 0 at `key`, or undefined when the key is absent (or null). */
+function parse_nonNegative(obj, key, file, shown = key) {
+    const v = obj[key];
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw bad(file, shown, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
+    }
+    return v;
+}
+function parse_count(obj, key, file, shown = key) {
+    const v = parse_nonNegative(obj, key, file, shown);
+    if (v !== undefined && !Number.isSafeInteger(v))
+        throw bad(file, shown, `must be a whole number, not ${v}`);
+    return v;
+}
+function rate(obj, key, file, shown = key) {
+    const v = parse_nonNegative(obj, key, file, shown);
+    if (v !== undefined && v > 1)
+        throw bad(file, shown, `is a fraction of requests and must be at most 1, not ${v}`);
+    return v;
+}
+/** errors ≤ requests, and the error rate they imply. */
+function errorFacts(file, requests, errors, statedRate) {
+    if (errors !== undefined && requests !== undefined && errors > requests) {
+        throw bad(file, 'errors', `(${errors}) exceeds requests (${requests})`);
+    }
+    let errorRate = statedRate;
+    if (errors !== undefined && requests !== undefined) {
+        const implied = requests === 0 ? 0 : errors / requests;
+        if (statedRate !== undefined && Math.abs(statedRate - implied) > 1e-6) {
+            throw bad(file, 'error_rate', `(${statedRate}) disagrees with errors / requests (${errors} / ${requests} = ${implied}); keep one of them`);
+        }
+        errorRate = implied;
+    }
+    return { errors: errors ?? null, error_rate: errorRate ?? null };
+}
+function parseSamples(doc, file) {
+    const samples = doc.latency_ms;
+    if (!Array.isArray(samples) || samples.length === 0) {
+        throw bad(file, 'latency_ms', 'must be a non-empty array of latencies in milliseconds');
+    }
+    const sorted = new Float64Array(samples.length);
+    samples.forEach((v, i) => {
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+            throw bad(file, `latency_ms[${i}]`, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
+        }
+        sorted[i] = v;
+    });
+    sorted.sort();
+    const requests = parse_count(doc, 'requests', file) ?? samples.length;
+    const errors = parse_count(doc, 'errors', file);
+    return {
+        file,
+        format: 'samples',
+        requests,
+        ...errorFacts(file, requests, errors, rate(doc, 'error_rate', file)),
+        latency_p50_ms: quantileSorted(sorted, 0.5),
+        latency_p95_ms: quantileSorted(sorted, 0.95),
+        latency_p99_ms: quantileSorted(sorted, 0.99)
+    };
+}
+function parseSummary(doc, file) {
+    const requests = parse_count(doc, 'requests', file);
+    const errors = parse_count(doc, 'errors', file);
+    return {
+        file,
+        format: 'summary',
+        requests: requests ?? null,
+        ...errorFacts(file, requests, errors, rate(doc, 'error_rate', file)),
+        latency_p50_ms: parse_nonNegative(doc, 'latency_p50_ms', file) ?? null,
+        latency_p95_ms: parse_nonNegative(doc, 'latency_p95_ms', file) ?? null,
+        latency_p99_ms: parse_nonNegative(doc, 'latency_p99_ms', file) ?? null
+    };
+}
+/** A k6 metric's numbers: the legacy export has them at the top, handleSummary's JSON under `values`. */
+function k6Values(metrics, name, file) {
+    const m = metrics[name];
+    if (m === undefined)
+        return undefined;
+    if (!isObject(m))
+        throw bad(file, `metrics.${name}`, 'must be an object');
+    return isObject(m.values) ? m.values : m;
+}
+function parseK6(metrics, file) {
+    const duration = k6Values(metrics, 'http_req_duration', file) ?? {};
+    const reqs = k6Values(metrics, 'http_reqs', file);
+    const failed = k6Values(metrics, 'http_req_failed', file);
+    const at = (metric, key) => `metrics.${metric}["${key}"]`;
+    let requests = reqs ? parse_count(reqs, 'count', file, at('http_reqs', 'count')) : undefined;
+    let errors;
+    let errorRate;
+    if (failed) {
+        // A Rate: `passes` = requests whose http_req_failed was true (failed), `fails` = the others.
+        const passes = parse_count(failed, 'passes', file, at('http_req_failed', 'passes'));
+        const fails = parse_count(failed, 'fails', file, at('http_req_failed', 'fails'));
+        if (passes !== undefined && fails !== undefined) {
+            errors = passes;
+            requests ??= passes + fails;
+            errorRate = passes + fails === 0 ? 0 : passes / (passes + fails);
+        }
+        else {
+            errorRate = rate(failed, failed.rate !== undefined ? 'rate' : 'value', file, at('http_req_failed', 'value'));
+        }
+    }
+    if (errors !== undefined && requests !== undefined && errors > requests) {
+        throw bad(file, at('http_req_failed', 'passes'), `(${errors}) exceeds ${at('http_reqs', 'count')} (${requests})`);
+    }
+    const ms = (key) => parse_nonNegative(duration, key, file, at('http_req_duration', key));
+    return {
+        file,
+        format: 'k6',
+        requests: requests ?? null,
+        errors: errors ?? null,
+        error_rate: errorRate ?? null,
+        latency_p50_ms: ms('med') ?? ms('p(50)') ?? null,
+        latency_p95_ms: ms('p(95)') ?? null,
+        latency_p99_ms: ms('p(99)') ?? null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/operations/read.ts
+/** The operations gate's shell: reading a load-test file and measuring the model's size on disk. */
+
+
+
+
+
+async function readOperations(file, shown) {
+    return parseOperations(await readJsonFile(file, shown, 'the load-test result'), shown);
+}
+/**
+ * Bytes of the model file, or of every regular file under the model directory (recursively). Symbolic links
+ * to files count with their target's size; links to directories are not followed (they could loop).
+ */
+async function modelSize(file, shown) {
+    let st;
+    try {
+        st = await external_node_fs_namespaceObject.promises.stat(file);
+    }
+    catch {
+        throw new GateError(`${shown} does not exist (from artifacts.model); check the path, which is relative to the workspace.`, {
+            file: shown
+        });
+    }
+    if (st.isFile())
+        return { file: shown, bytes: st.size, files: 1 };
+    if (!st.isDirectory())
+        throw new GateError(`${shown} is neither a file nor a directory (from artifacts.model).`, { file: shown });
+    let bytes = 0;
+    let files = 0;
+    for (const f of await listFiles(file, shown)) {
+        bytes += (await external_node_fs_namespaceObject.promises.stat(f).catch((e) => Promise.reject(unreadable(e, shown)))).size;
+        files++;
+    }
+    return { file: shown, bytes, files };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/artifacts.ts
 
 
@@ -18083,39 +18133,6 @@ async function containArtifacts(roots, artifacts, configSource) {
         return real;
     };
 }
-
-;// CONCATENATED MODULE: ./src/readers/growable.ts
-const CHUNK = 1 << 16;
-class Growable {
-    make;
-    full = [];
-    current;
-    used = 0;
-    length = 0;
-    constructor(make) {
-        this.make = make;
-        this.current = make(CHUNK);
-    }
-    push(value) {
-        if (this.used === CHUNK) {
-            this.full.push(this.current);
-            this.current = this.make(CHUNK);
-            this.used = 0;
-        }
-        this.current[this.used++] = value;
-        this.length++;
-    }
-    /** The values pushed so far, in an array of exactly that length. */
-    toArray() {
-        const out = this.make(this.length);
-        this.full.forEach((chunk, k) => out.set(chunk, k * CHUNK));
-        out.set(this.current.subarray(0, this.used), this.full.length * CHUNK);
-        return out;
-    }
-}
-const growUint8 = () => new Growable((n) => new Uint8Array(n));
-const growable_growUint32 = () => new Growable((n) => new Uint32Array(n));
-const growFloat64 = () => new Growable((n) => new Float64Array(n));
 
 ;// CONCATENATED MODULE: ./src/readers/id-order.ts
 /**
@@ -18339,6 +18356,7 @@ async function readCounts(path, opts) {
     const extras = extraNames.map(() => []);
     const interners = extraNames.map(() => new Interner());
     let hasChampion = false;
+    let total = 0;
     let slots;
     await scanTable(path, {
         displayPath: file,
@@ -18380,6 +18398,11 @@ async function readCounts(path, opts) {
             // A combination that never occurs adds nothing; leaving it out keeps "a segment matches no row" meaningful.
             if (count === 0)
                 return;
+            total += count;
+            if (!Number.isSafeInteger(total)) {
+                throw new GateError(`${file} line ${line}, column "${COUNTS_COLUMNS.count}": the counts so far add up to more than ${Number.MAX_SAFE_INTEGER}, ` +
+                    `beyond what can be counted exactly; check the count column.`, { file, line, key: COUNTS_COLUMNS.count });
+            }
             label.push(bit(values[slots.label], opts.columns.label, line));
             cand.push(bit(values[slots.cand], COUNTS_COLUMNS.candidate, line));
             if (hasChampion)
@@ -18446,7 +18469,17 @@ function canonicalOrder(data, extraNames) {
     const key = (i) => [data.label[i], data.candidate.prediction[i], data.champion?.prediction[i] ?? '', ...extraNames.map((c) => data.extra[c][i])].join('\u0000');
     const keys = Array.from({ length: data.n }, (_, i) => key(i));
     const order = Uint32Array.from({ length: data.n }, (_, i) => i);
-    order.sort((a, b) => compareCodePoints(keys[a], keys[b]) || data.weight[a] - data.weight[b]);
+    // Repeated combinations are allowed: their counts and sums break the tie, so sums add up in one order.
+    const tieBreaks = [data.weight, ...Object.values(data.lossSums ?? {}).flatMap((s) => [s.candidate, s.champion, s.diffSquares])].filter((x) => x !== undefined);
+    order.sort((a, b) => {
+        const byKey = compareCodePoints(keys[a], keys[b]);
+        if (byKey !== 0)
+            return byKey;
+        for (const column of tieBreaks)
+            if (column[a] !== column[b])
+                return column[a] - column[b];
+        return 0;
+    });
     return order;
 }
 /**
@@ -18861,6 +18894,9 @@ function requireId(file, id, line, column) {
 /** A number from a cell, or a GateError naming file, line and column. */
 function number(file, line, column, text, what, probability = false) {
     const v = parseStrictNumber(text);
+    // The common case returns before any message is built: this runs for every cell of 10M-row files.
+    if (Number.isFinite(v) && (!probability || (v >= 0 && v <= 1)))
+        return v;
     const where = `${file} line ${line}, column "${column}"`;
     const location = { file, line, key: column };
     if (text.trim() === '')
@@ -18930,7 +18966,9 @@ async function readMulticlassPredictions(path, opts) {
             let argmax = 0;
             for (let j = 0; j < plan.proba.length; j++) {
                 const v = number(file, line, plan.probaNames[j], values[plan.proba[j]], 'probability', true);
-                proba.push(v);
+                // Without a metric that needs them, probabilities are read only to pick the most probable class.
+                if (opts.needProba)
+                    proba.push(v);
                 if (v > best)
                     [best, argmax] = [v, j];
             }
@@ -19006,20 +19044,15 @@ async function readRegressionPredictions(path, opts) {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
         select(header) {
-            const requests = [
-                { name: cols.id, configKey: 'columns.id' },
-                { name: cols.label, configKey: 'columns.label' }
-            ];
+            const { requests, slot } = columnSlots();
+            slot(cols.id, 'columns.id');
+            slot(cols.label, 'columns.label');
             if (opts.needPrediction)
-                requests.push({ name: cols.prediction, configKey: 'columns.prediction' });
+                slot(cols.prediction, 'columns.prediction');
             extraSlots = extraNames.map((name) => {
                 if (!header.includes(name))
                     throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
-                const at = requests.findIndex((r) => r.name === name);
-                if (at >= 0)
-                    return at;
-                requests.push({ name });
-                return requests.length - 1;
+                return slot(name);
             });
             return requests;
         },
@@ -19064,8 +19097,17 @@ function alignMulticlass(c, h) {
         texts.push(p.classTexts[code]);
         return keys.length - 1;
     });
-    const hMap = h ? mapOf(h) : undefined;
+    const hFirst = h ? mapOf(h) : undefined;
     const k = keys.length;
+    // Class indices in code point order of the class keys, not in order of first appearance: the cells bootstrap
+    // walks the classes by index, so first appearance would make intervals depend on the files' row order.
+    const byKey = Array.from(keys.keys()).sort((a, b) => compareCodePoints(keys[a], keys[b]));
+    const rank = new Uint32Array(k);
+    byKey.forEach((first, i) => (rank[first] = i));
+    const classKeys = byKey.map((i) => keys[i]);
+    const classTexts = byKey.map((i) => texts[i]);
+    const cMap = Uint32Array.from(c.classKeys, (_, code) => rank[code]);
+    const hMap = hFirst?.map((first) => rank[first]);
     const spread = (p, map, rows) => {
         if (!p.proba)
             return undefined;
@@ -19078,14 +19120,13 @@ function alignMulticlass(c, h) {
         }
         return out;
     };
-    const identity = Uint32Array.from(c.classKeys, (_, i) => i);
     let champion;
     if (h && hMap) {
         const hOrder = sortedOrder(h.ids);
         checkUnique('champion', h, hOrder);
         const perm = matchRows(c, order, h, hOrder, {
-            same: (i, j) => c.label[i] === hMap[h.label[j]],
-            show: (which, row) => quote(which === 'candidate' ? texts[c.label[row]] : texts[hMap[h.label[row]]])
+            same: (i, j) => cMap[c.label[i]] === hMap[h.label[j]],
+            show: (which, row) => quote(which === 'candidate' ? classTexts[cMap[c.label[row]]] : classTexts[hMap[h.label[row]]])
         });
         const prediction = h.prediction ? Uint32Array.from(perm, (j) => hMap[h.prediction[j]]) : undefined;
         champion = { file: h.file, predictionClass: prediction, proba: spread(h, hMap, perm) };
@@ -19093,12 +19134,12 @@ function alignMulticlass(c, h) {
     return {
         n: c.n,
         label: new Uint8Array(c.n),
-        classes: texts,
-        labelClass: c.label,
-        candidate: { file: c.file, predictionClass: c.prediction, proba: spread(c, identity, null) },
+        classes: classTexts,
+        labelClass: c.label.map((code) => cMap[code]),
+        candidate: { file: c.file, predictionClass: c.prediction?.map((code) => cMap[code]), proba: spread(c, cMap, null) },
         champion,
         extra: c.extra,
-        fingerprint: testSetFingerprintOf(c.ids, (i) => keys[c.label[i]], order),
+        fingerprint: testSetFingerprintOf(c.ids, (i) => classKeys[cMap[c.label[i]]], order),
         idOrder: order
     };
 }

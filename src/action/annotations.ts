@@ -6,6 +6,7 @@
 import { fmtSigned } from '../core/format.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
 import { checkId } from '../core/summary.js';
+import { logLine } from './log.js';
 
 export interface Annotation {
   level: 'error' | 'warning';
@@ -16,15 +17,11 @@ export interface Annotation {
 /** Per kind, as GitHub displays them. */
 export const ANNOTATIONS_PER_KIND = 10;
 
-function oneLine(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ');
-}
-
 function message(c: CheckResult): string {
   const delta = c.delta !== null && c.ci_low !== null && c.ci_high !== null
     ? ` (Δ ${fmtSigned(c.delta)} [${fmtSigned(c.ci_low)}, ${fmtSigned(c.ci_high)}])`
     : '';
-  return oneLine(`${checkId(c)} ${c.status}${delta}: ${c.message}`);
+  return logLine(`${checkId(c)} ${c.status}${delta}: ${c.message}`);
 }
 
 export function checkAnnotations(report: Pick<Report, 'checks' | 'waived'>): Annotation[] {

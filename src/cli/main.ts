@@ -30,7 +30,7 @@ export interface CliIo {
 }
 
 /** MODEL_GATE_DEBUG set to anything but empty, 0, false, no or off. */
-export function debugEnabled(env: NodeJS.ProcessEnv): boolean {
+function debugEnabled(env: NodeJS.ProcessEnv): boolean {
   const v = (env.MODEL_GATE_DEBUG ?? '').trim().toLowerCase();
   return v !== '' && !['0', 'false', 'no', 'off'].includes(v);
 }

@@ -2,6 +2,7 @@
  * The semantic rules of the gate families beyond `performance` (segments, fairness, operations, data, cost) and
  * their typed config. Runs only on data that passed the schema, so the shapes below hold; semantics.ts calls in.
  */
+import { canonicalKey } from '../readers/values.js';
 import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
 import {
   type ColumnSchema,
@@ -255,7 +256,8 @@ function costProblems(raw: RawFamilies, c: RawCost, add: Add): void {
 function canonicalWhere(where: RawSegment['where']): Record<string, string[]> | null {
   if (!where) return null;
   const out: Record<string, string[]> = {};
-  for (const key of Object.keys(where).sort()) out[key] = toTexts(where[key]).sort();
+  // Values as segments match them (canonicalKey: `1` and `"1.0"` select the same rows).
+  for (const key of Object.keys(where).sort()) out[key] = [...new Set(toTexts(where[key]).map(canonicalKey))].sort();
   return out;
 }
 

@@ -152,17 +152,9 @@ function estimateConfusion(
       return paired(candidate, champion, interval, ci);
     }
     if (name === 'net_benefit') {
-      // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences.
-      const v = options.net_benefit!;
-      if (data.weight) return netBenefitFromCells(cells, v, ci);
-      const perRow = (pred: Uint8Array): Float64Array => {
-        const out = new Float64Array(data.n);
-        for (let i = 0; i < data.n; i++) {
-          out[i] = data.label[i] ? (pred[i] ? v.tp : v.fn) : pred[i] ? v.fp : v.tn;
-        }
-        return out;
-      };
-      return pairedMeans(perRow(cand), perRow(champ), ci, streamLabel, data.n);
+      // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
+      // which the eight joint cells determine (rows of a cell share their values).
+      return netBenefitFromCells(cells, options.net_benefit!, ci);
     }
   }
   const interval = cellsInterval(
@@ -275,7 +267,7 @@ function estimateEce(data: PairedData, ci: CiSettings, streamLabel: string): Est
  * biased upwards by |noise| in sparsely filled bins, unequally for the two models, so the interval misses on
  * the candidate's side (at 1000 rows 4.3 % false passes instead of 2.5 %; at 200 rows 91 % coverage, 8.8 %).
  */
-export const ECE_RELIABLE_ROWS = 2000;
+const ECE_RELIABLE_ROWS = 2000;
 
 function eceSmallSample(n: number): string | undefined {
   return n < ECE_RELIABLE_ROWS

@@ -8,7 +8,7 @@ import type { ArtifactData } from './artifacts.js';
 import type { PairedData } from './data.js';
 import { familyChecks } from './families.js';
 import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
-import { fmt, fmtLevel, fmtSigned } from './format.js';
+import { fmt, fmtLevel, fmtPercent, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
 import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
@@ -260,7 +260,7 @@ function ruleSentence(
       const m = comparison.margin!;
       const margin =
         m.kind === 'relative'
-          ? `${fmtSigned(outcome.threshold)} (${Number((m.value * 100).toFixed(4))}% of the champion's ${fmt(est.champion)})`
+          ? `${fmtSigned(outcome.threshold)} (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})`
           : fmtSigned(outcome.threshold);
       return `${boundName} ${fmtSigned(bound)} ${cmp} ${margin}: ${
         outcome.pass ? 'non-inferior within the margin' : `a ${higher ? 'drop' : 'rise'} beyond the margin is not ruled out`

@@ -27,7 +27,7 @@ import { examplesIn } from './weights.js';
 import { checkId } from './summary.js';
 
 /** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
-export function undefinedReason(metric: string, c: Confusion): string | undefined {
+function undefinedReason(metric: string, c: Confusion): string | undefined {
   const positives = c.tp + c.fn;
   const negatives = c.tn + c.fp;
   const predicted = c.tp + c.fp;
@@ -60,7 +60,7 @@ interface Group {
 }
 
 /** The rows of each value of a column, by canonical key, in key order (so the report does not depend on row order). */
-export function groupRows(cells: readonly string[]): Group[] {
+function groupRows(cells: readonly string[]): Group[] {
   const byKey = new Map<string, Group>();
   for (let i = 0; i < cells.length; i++) {
     const key = canonicalKey(cells[i]);
@@ -144,9 +144,15 @@ function attributeRows(config: GateConfig, gate: FairnessGate, info: MetricInfo,
   const higherIsBest = info.direction !== -1;
   const best = ranked.length >= 2 ? ranked[higherIsBest ? ranked.length - 1 : 0] : null;
   const worst = ranked.length >= 2 ? ranked[higherIsBest ? 0 : ranked.length - 1] : null;
+  // A loop, not Math.max(...xs): a column with ~100k groups would overflow the call stack.
   const gapOf = (which: 'candidate' | 'champion') => {
-    const xs = included.map((v) => v[which]!);
-    return Math.max(...xs) - Math.min(...xs);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of included) {
+      if (v[which]! < lo) lo = v[which]!;
+      if (v[which]! > hi) hi = v[which]!;
+    }
+    return hi - lo;
   };
   const enough = included.length >= 2;
   const gap = enough ? gapOf('candidate') : null;

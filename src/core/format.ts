@@ -14,7 +14,15 @@ export function fmtSigned(x: number | null | undefined): string {
   return s.startsWith('-') || s === '0.0000' ? s : `+${s}`;
 }
 
+/** A fraction as a percentage, up to 4 decimals (`95%`, `99.5%`, `2.5%`). */
+export function fmtPercent(r: number): string {
+  return `${Number((r * 100).toFixed(4))}%`;
+}
+
 /** A confidence level as a percentage (`95%`, `99.5%`). */
-export function fmtLevel(level: number): string {
-  return `${Number((level * 100).toFixed(4))}%`;
+export const fmtLevel = fmtPercent;
+
+/** A relative change with an explicit sign, 2 decimals (`+12.5%`, `-3%`). */
+export function fmtSignedPercent(r: number): string {
+  return `${r >= 0 ? '+' : ''}${Number((r * 100).toFixed(2))}%`;
 }

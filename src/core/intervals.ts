@@ -152,26 +152,18 @@ function weightedMean(values: Float64Array, weights: Uint32Array, n: number): nu
 /**
  * A mean loss (or any mean of per-row values) compared on paired rows: the paired normal interval of the
  * per-row differences, or under `ci.method: bootstrap` the row bootstrap of the mean difference.
- * `scale` multiplies means and interval (net_benefit is a total, n × the mean).
  */
-export function pairedMeans(
-  candRows: Float64Array,
-  champRows: Float64Array,
-  ci: CiSettings,
-  streamLabel: string,
-  scale = 1
-): Estimate {
+export function pairedMeans(candRows: Float64Array, champRows: Float64Array, ci: CiSettings, streamLabel: string): Estimate {
   const n = candRows.length;
   if (n === 0) throw new NotEstimable('there are no rows to average');
   if (ci.method === 'bootstrap') {
     const d = new Float64Array(n);
     for (let i = 0; i < n; i++) d[i] = candRows[i]! - champRows[i]!;
-    const interval = rowsInterval(n, (w) => scale * weightedMean(d, w, n), ci, streamLabel);
-    return paired(scale * mean(candRows), scale * mean(champRows), interval, ci);
+    const interval = rowsInterval(n, (w) => weightedMean(d, w, n), ci, streamLabel);
+    return paired(mean(candRows), mean(champRows), interval, ci);
   }
   const r = pairedMeanInterval(candRows, champRows, ci.confidence_level);
-  const interval = normalInterval(scale * r.delta, scale * r.se, ci, 'paired-normal');
-  return paired(scale * r.candidate, scale * r.champion, interval, ci);
+  return paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'paired-normal'), ci);
 }
 
 /** Sufficient statistics of a paired mean comparison: Σ candidate, Σ champion and Σ (candidate − champion)² over n. */
@@ -210,7 +202,7 @@ function zeroWidthNote(i: Interval): string | undefined {
   }, typically because the two models agree on every row`;
 }
 
-export function joinNotes(...notes: (string | undefined)[]): string | undefined {
+function joinNotes(...notes: (string | undefined)[]): string | undefined {
   const kept = notes.filter((x): x is string => !!x);
   return kept.length ? kept.join('; ') : undefined;
 }

@@ -15,12 +15,12 @@ import type { CheckResult } from './report.js';
 import { subsetRows } from './subset.js';
 
 /** The row filter of a segment: column → accepted canonical keys. */
-export function segmentFilter(spec: SegmentCheckSpec, segmentColumn: string): Record<string, string[]> {
+function segmentFilter(spec: SegmentCheckSpec, segmentColumn: string): Record<string, string[]> {
   return spec.where ?? { [segmentColumn]: [spec.name] };
 }
 
 /** Indices of the rows a segment selects, in row order. */
-export function segmentRows(spec: SegmentCheckSpec, data: PairedData, segmentColumn: string): Uint32Array {
+function segmentRows(spec: SegmentCheckSpec, data: PairedData, segmentColumn: string): Uint32Array {
   const filter = Object.entries(segmentFilter(spec, segmentColumn)).map(([column, values]) => {
     const cells = data.extra[column];
     if (!cells) throw new Error(`segment column ${column} was not read: columnNeeds should have asked for it`);

@@ -4,7 +4,7 @@
  * `max_relative_increase`; no useful outcome at all (success_count 0) fails with a null value.
  */
 import type { GateConfig } from '../config/types.js';
-import { fmt } from '../core/format.js';
+import { fmt, fmtPercent, fmtSignedPercent } from '../core/format.js';
 import { severityOf } from '../core/policy.js';
 import type { CheckResult } from '../core/report.js';
 import { costPerUsefulOutcome, type CostFacts } from './facts.js';
@@ -86,14 +86,14 @@ export function costChecks(config: GateConfig, inputs: CostInputs): CheckResult[
           rows.push({ ...compared, status: 'fail', message: none });
         } else {
           const pass = value <= threshold;
-          const change = c > 0 ? ` (${value >= c ? '+' : ''}${Number(((value / c - 1) * 100).toFixed(2))}%)` : '';
+          const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
           rows.push({
             ...compared,
             delta: value - c,
             status: pass ? 'pass' : 'fail',
             message:
               `cost per useful outcome ${fmt(value)} vs the champion's ${fmt(c)}${change}: ` +
-              `${pass ? 'within' : 'beyond'} the allowed +${Number((r * 100).toFixed(4))}% (≤ ${fmt(threshold)})`
+              `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)})`
           });
         }
       }

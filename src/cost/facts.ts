@@ -10,7 +10,7 @@
 import { GateError } from '../errors.js';
 import { quoteJson } from '../readers/text.js';
 
-export const COST_FIELDS = ['inference_cost', 'infra_cost', 'storage_cost', 'retraining_cost', 'human_ops_cost'] as const;
+const COST_FIELDS = ['inference_cost', 'infra_cost', 'storage_cost', 'retraining_cost', 'human_ops_cost'] as const;
 
 export interface CostFacts {
   file: string;

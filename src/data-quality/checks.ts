@@ -6,7 +6,7 @@
  * no reference), minus `ignore_columns`; the explicit schema's columns are always checked.
  */
 import type { ColumnSchema, DataGate, GateConfig } from '../config/types.js';
-import { fmt } from '../core/format.js';
+import { fmt, fmtPercent } from '../core/format.js';
 import { severityOf } from '../core/policy.js';
 import type { CheckResult } from '../core/report.js';
 import { GateError } from '../errors.js';
@@ -31,7 +31,7 @@ export interface DataTables {
 type Base = Omit<CheckResult, 'name' | 'status' | 'candidate' | 'threshold' | 'rule' | 'message'>;
 
 /** The columns the gate checks (before the explicit schema's), in table order. */
-export function checkedColumns(gate: DataGate, tables: DataTables): string[] {
+function checkedColumns(gate: DataGate, tables: DataTables): string[] {
   const ignored = new Set(gate.ignore_columns);
   const base = tables.reference ?? tables.current;
   if (gate.columns) {
@@ -154,7 +154,7 @@ function psiRow(base: Base, column: string, gate: DataGate, reference: TableProf
   const pass = result.psi <= threshold;
   const source =
     auto !== undefined
-      ? ` (the ${Number((auto * 100).toFixed(4))}% point of PSI without drift for n = ${n}, m = ${m}, ${result.bins} bins: (1/n + 1/m)·χ²(${result.bins - 1}))`
+      ? ` (the ${fmtPercent(auto)} point of PSI without drift for n = ${n}, m = ${m}, ${result.bins} bins: (1/n + 1/m)·χ²(${result.bins - 1}))`
       : '';
   return {
     ...base,

@@ -8,6 +8,7 @@
  * its categorical PSI is meaningless, and the counts stop growing memory.
  */
 import { canonicalKey, parseStrictNumber } from '../readers/values.js';
+import { growFloat64 } from '../readers/growable.js';
 
 /** Distinct non-numeric values kept per column. */
 export const MAX_DISTINCT_TEXTS = 1000;
@@ -66,8 +67,7 @@ export interface TableProfile {
 export class ColumnProfiler {
   private rows = 0;
   private missing = 0;
-  private values = new Float64Array(1024);
-  private count = 0;
+  private readonly values = growFloat64();
   private smallest: ValueAt | null = null;
   private largest: ValueAt | null = null;
   private nonIntegerCount = 0;
@@ -87,12 +87,7 @@ export class ColumnProfiler {
     }
     const v = parseStrictNumber(text);
     if (Number.isFinite(v)) {
-      if (this.count === this.values.length) {
-        const grown = new Float64Array(this.values.length * 2);
-        grown.set(this.values);
-        this.values = grown;
-      }
-      this.values[this.count++] = v;
+      this.values.push(v);
       if (this.smallest === null || v < this.smallest.value) this.smallest = { value: v, line };
       if (this.largest === null || v > this.largest.value) this.largest = { value: v, line };
       if (!Number.isInteger(v)) {
@@ -115,7 +110,7 @@ export class ColumnProfiler {
       name: this.name,
       rows: this.rows,
       missing: this.missing,
-      numbers: this.values.slice(0, this.count),
+      numbers: this.values.toArray(),
       smallest: this.smallest,
       largest: this.largest,
       nonInteger: { count: this.nonIntegerCount, first: this.nonIntegerFirst },

@@ -14,7 +14,7 @@
  */
 import { quantileSorted } from '../stats/quantile.js';
 
-export const PSI_FLOOR = 1e-4;
+const PSI_FLOOR = 1e-4;
 
 /** The reference's deciles at 0.1 … 0.9 (k/10, as numpy's `np.arange(1, 10) / 10`), duplicates removed. */
 export function decileEdges(sortedReference: ArrayLike<number>): number[] {
@@ -39,7 +39,7 @@ export function binIndex(edges: readonly number[], v: number): number {
 }
 
 /** PSI of two count vectors over the same bins (each with a positive total). */
-export function psiFromCounts(reference: ArrayLike<number>, current: ArrayLike<number>): number {
+function psiFromCounts(reference: ArrayLike<number>, current: ArrayLike<number>): number {
   let nr = 0;
   let nc = 0;
   for (let b = 0; b < reference.length; b++) {

@@ -39,3 +39,36 @@ export async function requireFile(absolute: string, shown: string, origin: strin
     throw new GateError(`${shown} is ${what}, not a file (from ${origin}); point it at the file itself`, { file: shown });
   }
 }
+
+/** An fs failure while reading under a user-named path, as a sentence naming it (never a raw errno). */
+export function unreadable(e: unknown, shown: string, what = 'read'): GateError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') throw e;
+  return new GateError(`cannot ${what} ${shown} (${code}); check that it exists and is readable`, { file: shown });
+}
+
+/**
+ * Every regular file under `dir` (links to files included, links to directories not followed: they could
+ * loop), sorted. A directory that cannot be listed is a GateError naming `shown`, the path as the user wrote it.
+ */
+export async function listFiles(dir: string, shown: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await fs.readdir(d, { withFileTypes: true });
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) out.push(p);
+      else if (e.isSymbolicLink()) {
+        const target = await fs.stat(p).catch(() => undefined);
+        if (target?.isFile()) out.push(p);
+      }
+    }
+  };
+  try {
+    await walk(dir);
+  } catch (e) {
+    throw unreadable(e, shown, 'list the files under');
+  }
+  return out.sort();
+}

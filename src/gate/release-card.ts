@@ -8,8 +8,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import type { ArtifactDigest, ReleaseCard, ReleaseSource } from '../core/release-card.js';
-import { listFiles } from '../operations/read.js';
-import { writeFileAtomic } from './files.js';
+import { listFiles, unreadable, writeFileAtomic } from './files.js';
 
 /** File name of the card, in the report's directory. */
 export const RELEASE_CARD_FILE = 'release-card.json';
@@ -21,9 +20,13 @@ export interface InputFile {
   shown: string;
 }
 
-async function sha256File(file: string): Promise<string> {
+async function sha256File(file: string, shown: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  } catch (e) {
+    throw unreadable(e, shown);
+  }
   return hash.digest('hex');
 }
 
@@ -32,13 +35,14 @@ export async function digest(input: InputFile): Promise<ArtifactDigest> {
   const base = { role: input.role, path: input.shown };
   const st = await fs.stat(input.file).catch(() => undefined);
   if (!st) return { ...base, sha256: null, bytes: null };
-  if (st.isFile()) return { ...base, sha256: await sha256File(input.file), bytes: st.size };
-  const files = await listFiles(input.file);
+  if (st.isFile()) return { ...base, sha256: await sha256File(input.file, input.shown), bytes: st.size };
+  const files = await listFiles(input.file, input.shown);
   const lines: string[] = [];
   let bytes = 0;
   for (const f of files) {
-    bytes += (await fs.stat(f)).size;
-    lines.push(`${path.relative(input.file, f).split(path.sep).join('/')}\t${await sha256File(f)}\n`);
+    const rel = path.relative(input.file, f).split(path.sep).join('/');
+    bytes += (await fs.stat(f).catch((e) => Promise.reject(unreadable(e, `${input.shown}/${rel}`)))).size;
+    lines.push(`${rel}\t${await sha256File(f, `${input.shown}/${rel}`)}\n`);
   }
   lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { ...base, sha256: createHash('sha256').update(lines.join(''), 'utf8').digest('hex'), bytes, files: files.length };

@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { GateError } from '../errors.js';
+import { listFiles } from '../gate/files.js';
 import type { PredictionsFile } from '../gate/run.js';
 import { logLine } from '../action/log.js';
 import { field, type Repo, type RunContext } from './context.js';
@@ -132,23 +133,15 @@ export async function downloadChampion(
     if (httpStatus(e) === 403 || httpStatus(e) === 401) throw forbidden(repo, e);
     throw new GateError(`could not download artifact "${source.artifact}" from ${where} (${apiReason(e)})`, KEY);
   }
-  const files = await listFiles(source.directory);
+  const files = (await listFiles(source.directory, `artifact "${source.artifact}"`)).map((f) =>
+    path.relative(source.directory, f).split(path.sep).join('/')
+  );
   const rel = pickChampionFile(files, source.file ?? config.artifacts.champion, `artifact "${source.artifact}" from ${where}`);
   return {
     file: path.join(source.directory, rel),
     shown: `${source.artifact}/${rel}`,
     origin: `champion-artifact "${source.artifact}" from ${where}`
   };
-}
-
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await fs.readdir(path.join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
-    else if (entry.isFile()) out.push(rel);
-  }
-  return out.sort();
 }
 
 /**

@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 /** The regular files directly in the report folder (sub-folders are not part of the report). */
-export async function reportFiles(dir: string): Promise<string[]> {
+async function reportFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && !e.name.endsWith('.tmp'))

@@ -7,7 +7,7 @@
  * does not depend on the load test).
  */
 import type { GateConfig, OperationsKey, OperationsLimit } from '../config/types.js';
-import { fmt, fmtLevel } from '../core/format.js';
+import { fmt, fmtLevel, fmtPercent, fmtSignedPercent } from '../core/format.js';
 import { severityOf } from '../core/policy.js';
 import type { CheckResult } from '../core/report.js';
 import { GateError } from '../errors.js';
@@ -150,13 +150,13 @@ function limitRows(config: GateConfig, limit: OperationsLimit, inputs: Operation
         rows.push({ ...compared, status: 'inconclusive', message: undecided });
       } else {
         const pass = value <= threshold;
-        const change = c > 0 ? ` (${signedPercent(value / c - 1)})` : '';
+        const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
         rows.push({
           ...compared,
           status: pass ? 'pass' : 'fail',
           message:
             `${WHAT[key]} ${fmt(value)}${unit} vs the champion's ${fmt(c)}${unit}${change}: ` +
-            `${pass ? 'within' : 'beyond'} the allowed +${percent(r)} (≤ ${fmt(threshold)}${unit})`
+            `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)}${unit})`
         });
       }
     }
@@ -199,10 +199,3 @@ function errorRateBoundRow(
   };
 }
 
-function percent(r: number): string {
-  return `${Number((r * 100).toFixed(4))}%`;
-}
-
-function signedPercent(r: number): string {
-  return `${r >= 0 ? '+' : ''}${Number((r * 100).toFixed(2))}%`;
-}

@@ -158,6 +158,9 @@ function parseK6(metrics: Json, file: string): OperationsFacts {
       errorRate = rate(failed, failed.rate !== undefined ? 'rate' : 'value', file, at('http_req_failed', 'value'));
     }
   }
+  if (errors !== undefined && requests !== undefined && errors > requests) {
+    throw bad(file, at('http_req_failed', 'passes'), `(${errors}) exceeds ${at('http_reqs', 'count')} (${requests})`);
+  }
   const ms = (key: string) => nonNegative(duration, key, file, at('http_req_duration', key));
   return {
     file,

@@ -1,7 +1,7 @@
 /** The operations gate's shell: reading a load-test file and measuring the model's size on disk. */
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { GateError } from '../errors.js';
+import { listFiles, unreadable } from '../gate/files.js';
 import { readJsonFile } from '../gate/json-file.js';
 import type { ModelSize, OperationsFacts } from './facts.js';
 import { parseOperations } from './parse.js';
@@ -27,28 +27,9 @@ export async function modelSize(file: string, shown: string): Promise<ModelSize>
   if (!st.isDirectory()) throw new GateError(`${shown} is neither a file nor a directory (from artifacts.model).`, { file: shown });
   let bytes = 0;
   let files = 0;
-  for (const f of await listFiles(file)) {
-    bytes += (await fs.stat(f)).size;
+  for (const f of await listFiles(file, shown)) {
+    bytes += (await fs.stat(f).catch((e) => Promise.reject(unreadable(e, shown)))).size;
     files++;
   }
   return { file: shown, bytes, files };
-}
-
-/** Every regular file under `dir` (links to files included, links to directories not followed), sorted. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    const entries = await fs.readdir(d, { withFileTypes: true });
-    for (const e of entries) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) out.push(p);
-      else if (e.isSymbolicLink()) {
-        const target = await fs.stat(p).catch(() => undefined);
-        if (target?.isFile()) out.push(p);
-      }
-    }
-  };
-  await walk(dir);
-  return out.sort();
 }

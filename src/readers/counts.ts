@@ -80,6 +80,7 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
   const extras: string[][] = extraNames.map(() => []);
   const interners = extraNames.map(() => new Interner());
   let hasChampion = false;
+  let total = 0;
   let slots: { label: number; cand: number; champ: number; count: number; sums: { candidate: Slot; champion?: Slot; diffSquares?: Slot }[]; extra: number[] };
 
   await scanTable(path, {
@@ -119,6 +120,14 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
       const count = countOf(file, line, values[slots.count]!);
       // A combination that never occurs adds nothing; leaving it out keeps "a segment matches no row" meaningful.
       if (count === 0) return;
+      total += count;
+      if (!Number.isSafeInteger(total)) {
+        throw new GateError(
+          `${file} line ${line}, column "${COUNTS_COLUMNS.count}": the counts so far add up to more than ${Number.MAX_SAFE_INTEGER}, ` +
+            `beyond what can be counted exactly; check the count column.`,
+          { file, line, key: COUNTS_COLUMNS.count }
+        );
+      }
       label.push(bit(values[slots.label]!, opts.columns.label, line));
       cand.push(bit(values[slots.cand]!, COUNTS_COLUMNS.candidate, line));
       if (hasChampion) champ.push(bit(values[slots.champ]!, COUNTS_COLUMNS.champion, line));
@@ -192,7 +201,16 @@ function canonicalOrder(data: PairedData, extraNames: readonly string[]): Uint32
     [data.label[i], data.candidate.prediction![i], data.champion?.prediction![i] ?? '', ...extraNames.map((c) => data.extra[c]![i])].join('\u0000');
   const keys = Array.from({ length: data.n }, (_, i) => key(i));
   const order = Uint32Array.from({ length: data.n }, (_, i) => i);
-  order.sort((a, b) => compareCodePoints(keys[a]!, keys[b]!) || data.weight![a]! - data.weight![b]!);
+  // Repeated combinations are allowed: their counts and sums break the tie, so sums add up in one order.
+  const tieBreaks = [data.weight!, ...Object.values(data.lossSums ?? {}).flatMap((s) => [s.candidate, s.champion, s.diffSquares])].filter(
+    (x): x is Float64Array => x !== undefined
+  );
+  order.sort((a, b) => {
+    const byKey = compareCodePoints(keys[a]!, keys[b]!);
+    if (byKey !== 0) return byKey;
+    for (const column of tieBreaks) if (column[a] !== column[b]) return column[a]! - column[b]!;
+    return 0;
+  });
   return order;
 }
 

@@ -19,7 +19,7 @@ import { GateError } from '../errors.js';
 import { checkUnique, matchRows, permute, type RowIds } from './align.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { growFloat64, growUint32 } from './growable.js';
-import { sortedOrder } from './id-order.js';
+import { compareCodePoints, sortedOrder } from './id-order.js';
 import { listColumns, missingColumnError, columnSlots, scanTable, type ColumnRequest } from './table.js';
 import { detach, Interner, quote } from './text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from './values.js';
@@ -84,6 +84,8 @@ function requireId(file: string, id: string, line: number, column: string): stri
 /** A number from a cell, or a GateError naming file, line and column. */
 function number(file: string, line: number, column: string, text: string, what: string, probability = false): number {
   const v = parseStrictNumber(text);
+  // The common case returns before any message is built: this runs for every cell of 10M-row files.
+  if (Number.isFinite(v) && (!probability || (v >= 0 && v <= 1))) return v;
   const where = `${file} line ${line}, column "${column}"`;
   const location = { file, line, key: column };
   if (text.trim() === '') throw new GateError(`${where}: the ${what} is empty; every row needs a finite number.`, location);
@@ -162,7 +164,8 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
       let argmax = 0;
       for (let j = 0; j < plan.proba.length; j++) {
         const v = number(file, line, plan.probaNames[j]!, values[plan.proba[j]!]!, 'probability', true);
-        proba.push(v);
+        // Without a metric that needs them, probabilities are read only to pick the most probable class.
+        if (opts.needProba) proba.push(v);
         if (v > best) [best, argmax] = [v, j];
       }
       if (plan.prediction >= 0) {
@@ -257,17 +260,13 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
     displayPath: file,
     highWaterMark: opts.highWaterMark,
     select(header) {
-      const requests: ColumnRequest[] = [
-        { name: cols.id, configKey: 'columns.id' },
-        { name: cols.label, configKey: 'columns.label' }
-      ];
-      if (opts.needPrediction) requests.push({ name: cols.prediction, configKey: 'columns.prediction' });
+      const { requests, slot } = columnSlots();
+      slot(cols.id, 'columns.id');
+      slot(cols.label, 'columns.label');
+      if (opts.needPrediction) slot(cols.prediction, 'columns.prediction');
       extraSlots = extraNames.map((name) => {
         if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
-        const at = requests.findIndex((r) => r.name === name);
-        if (at >= 0) return at;
-        requests.push({ name });
-        return requests.length - 1;
+        return slot(name);
       });
       return requests;
     },
@@ -311,8 +310,17 @@ export function alignMulticlass(c: MulticlassPredictions, h: MulticlassPredictio
       texts.push(p.classTexts[code]!);
       return keys.length - 1;
     });
-  const hMap = h ? mapOf(h) : undefined;
+  const hFirst = h ? mapOf(h) : undefined;
   const k = keys.length;
+  // Class indices in code point order of the class keys, not in order of first appearance: the cells bootstrap
+  // walks the classes by index, so first appearance would make intervals depend on the files' row order.
+  const byKey = Array.from(keys.keys()).sort((a, b) => compareCodePoints(keys[a]!, keys[b]!));
+  const rank = new Uint32Array(k);
+  byKey.forEach((first, i) => (rank[first] = i));
+  const classKeys = byKey.map((i) => keys[i]!);
+  const classTexts = byKey.map((i) => texts[i]!);
+  const cMap = Uint32Array.from(c.classKeys, (_, code) => rank[code]!);
+  const hMap = hFirst?.map((first) => rank[first]!);
   const spread = (p: MulticlassPredictions, map: Uint32Array, rows: Uint32Array | null): Float64Array | undefined => {
     if (!p.proba) return undefined;
     const out = new Float64Array(p.n * k);
@@ -323,14 +331,13 @@ export function alignMulticlass(c: MulticlassPredictions, h: MulticlassPredictio
     }
     return out;
   };
-  const identity = Uint32Array.from(c.classKeys, (_, i) => i);
   let champion: PairedData['champion'];
   if (h && hMap) {
     const hOrder = sortedOrder(h.ids);
     checkUnique('champion', h, hOrder);
     const perm = matchRows(c, order, h, hOrder, {
-      same: (i, j) => c.label[i] === hMap[h.label[j]!],
-      show: (which, row) => quote(which === 'candidate' ? texts[c.label[row]!]! : texts[hMap[h.label[row]!]!]!)
+      same: (i, j) => cMap[c.label[i]!] === hMap[h.label[j]!],
+      show: (which, row) => quote(which === 'candidate' ? classTexts[cMap[c.label[row]!]!]! : classTexts[hMap[h.label[row]!]!]!)
     });
     const prediction = h.prediction ? Uint32Array.from(perm, (j) => hMap[h.prediction![j]!]!) : undefined;
     champion = { file: h.file, predictionClass: prediction, proba: spread(h, hMap, perm) };
@@ -338,12 +345,12 @@ export function alignMulticlass(c: MulticlassPredictions, h: MulticlassPredictio
   return {
     n: c.n,
     label: new Uint8Array(c.n),
-    classes: texts,
-    labelClass: c.label,
-    candidate: { file: c.file, predictionClass: c.prediction, proba: spread(c, identity, null) },
+    classes: classTexts,
+    labelClass: c.label.map((code) => cMap[code]!),
+    candidate: { file: c.file, predictionClass: c.prediction?.map((code) => cMap[code]!), proba: spread(c, cMap, null) },
     champion,
     extra: c.extra,
-    fingerprint: testSetFingerprintOf(c.ids, (i) => keys[c.label[i]!]!, order),
+    fingerprint: testSetFingerprintOf(c.ids, (i) => classKeys[cMap[c.label[i]!]!]!, order),
     idOrder: order
   };
 }
