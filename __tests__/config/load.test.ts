@@ -199,7 +199,7 @@ describe('unknown keys', () => {
     );
     // A key with several homes gets the list of what is allowed here instead.
     expect(errorOf(HEAD + PERF + lines('policy:', '  min_value: 0.9')).message).toBe(
-      `${F}:5:3: unknown key "min_value" at policy; allowed keys are: hard_fail, soft_fail, require_manual_approval_on_soft_fail, waiver_label`
+      `${F}:5:3: unknown key "min_value" at policy; allowed keys are: hard_fail, soft_fail, require_manual_approval_on_soft_fail, waiver_label, waiver_max_age_days`
     );
   });
 
