@@ -203,6 +203,15 @@ describe('unknown keys', () => {
     );
   });
 
+  test('policy.waiver_max_age_days: a positive number of days, carried into the policy', () => {
+    expect(parseConfig(HEAD + PERF + lines('policy:', '  waiver_label: waive', '  waiver_max_age_days: 14'), F).policy).toMatchObject({
+      waiver_label: 'waive',
+      waiver_max_age_days: 14
+    });
+    expect(errorOf(HEAD + PERF + lines('policy:', '  waiver_max_age_days: 0')).message).toMatch(/^model-gate\.yml:5:\d+: .*waiver_max_age_days/);
+    expect(errorOf(HEAD + PERF + lines('policy:', '  waiver_max_age_days: two weeks')).message).toMatch(/^model-gate\.yml:5:\d+: .*waiver_max_age_days/);
+  });
+
   test('a misspelt required key is reported once, as the unknown key with its hint', () => {
     expect(errorOf(lines('version: 1', 'taks: binary', PERF)).message).toBe(
       `${F}:2:1: unknown key "taks" at the top level; did you mean "task"?`

@@ -6,6 +6,10 @@
 import { jest } from '@jest/globals';
 import { apiReason, createOctokit, httpStatus, rateLimitWait, waitBudget, type WaitBudget } from '../../src/github/octokit.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../helpers/github-emulator.js';
+import { shaped } from '../helpers/openapi.js';
+
+/** GET /repos/{owner}/{repo} as GitHub answers it. */
+const REPOSITORY = shaped('full-repository', { name: 'x', full_name: 'acme/x', default_branch: 'main' });
 
 let api: GitHubEmulator;
 beforeAll(async () => {
@@ -15,6 +19,7 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(() => api.reset());
+afterEach(() => expect(api.violations).toEqual([]));
 
 /** A budget whose sleeps are recorded, not slept. */
 function fakeBudget(total = 60, nowMs = 1_800_000_000_000): { budget: WaitBudget; slept: number[] } {
@@ -26,7 +31,7 @@ const quiet = () => jest.spyOn(process.stdout, 'write').mockImplementation(() =>
 test('a 502 is retried until it succeeds, after 1 and 2 s', async () => {
   const { budget, slept } = fakeBudget();
   let calls = 0;
-  api.route('GET', /^\/repos\/acme\/x$/, () => (++calls < 3 ? { status: 502, body: { message: 'Bad Gateway' } } : { status: 200, body: { default_branch: 'main' } }));
+  api.route('GET', /^\/repos\/acme\/x$/, () => (++calls < 3 ? { status: 502, body: { message: 'Bad Gateway' } } : { status: 200, body: REPOSITORY }));
   const out = quiet();
   try {
     const { data } = await createOctokit('ghs_test', { baseUrl: api.url, budget }).rest.repos.get({ owner: 'acme', repo: 'x' });
@@ -67,7 +72,7 @@ test.each([
   const { budget, slept } = fakeBudget();
   let calls = 0;
   api.route('GET', /^\/repos\/acme\/x$/, () =>
-    ++calls === 1 ? { status, body: { message }, headers } : { status: 200, body: { default_branch: 'main' } }
+    ++calls === 1 ? { status, body: { message }, headers } : { status: 200, body: REPOSITORY }
   );
   const out = quiet();
   try {
