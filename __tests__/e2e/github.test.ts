@@ -321,6 +321,13 @@ describe('waiver label', () => {
     expect(report(r).waiver).toEqual({ label: 'model-gate/waive', pull_request: 7, by: 'alice', at: '2026-11-20T10:00:00Z', commit: 'c0ffee' });
     expect(gh.requestsTo('GET', new RegExp(`/commits/${merge}/pulls`))).toHaveLength(1);
     expect(gh.requestsTo('POST', /comments/)).toHaveLength(0); // a push never comments
+    // A gate workflow triggered by that push run (workflow_run) judges the same merged commit.
+    const after = await run(losingWorkspace(policy), { config: 'gate.yml' }, {
+      name: 'workflow_run',
+      payload: { workflow_run: { id: 4321, workflow_id: 9, event: 'push', head_sha: merge, pull_requests: [] }, repository: REPOSITORY }
+    });
+    expect(after.outputs.gate_result).toBe('pass');
+    expect(report(after).waiver?.commit).toBe('c0ffee');
     // A push that is no PR's merge has no waiver.
     const other = await run(losingWorkspace(policy), { config: 'gate.yml' }, { name: 'push', payload: { repository: REPOSITORY } }, { GITHUB_SHA: 'b'.repeat(40) });
     expect(other.outputs.gate_result).toBe('soft_fail');

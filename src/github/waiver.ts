@@ -112,14 +112,25 @@ async function labelFacts(
   return facts;
 }
 
+/** The commit a push run gates: GITHUB_SHA on a push, or the triggering push run's head on workflow_run. */
+function pushedCommit(ctx: RunContext): string | undefined {
+  const sha =
+    ctx.eventName === 'push'
+      ? (ctx.sha ?? field(ctx.payload, 'after'))
+      : ctx.eventName === 'workflow_run' && field(ctx.payload, 'workflow_run', 'event') === 'push'
+        ? field(ctx.payload, 'workflow_run', 'head_sha')
+        : undefined;
+  return typeof sha === 'string' ? sha : undefined;
+}
+
 /**
- * On a push: the PR merged as the pushed commit, with its waiver facts judged for the PR's last head (the commit
+ * On a push (or a workflow_run after one): the PR merged as the pushed commit, with its waiver facts judged for the PR's last head (the commit
  * the waiver was given for). Undefined when the commit is no merged PR's.
  */
 export async function mergedPullRequestFacts(config: GateConfig, ctx: RunContext, octokit: () => Octokit): Promise<PullRequestFacts | undefined> {
   const label = config.policy.waiver_label;
-  const sha = ctx.sha ?? field(ctx.payload, 'after');
-  if (!label || !ctx.repo || ctx.eventName !== 'push' || typeof sha !== 'string') return undefined;
+  const sha = pushedCommit(ctx);
+  if (!label || !ctx.repo || sha === undefined) return undefined;
   try {
     const { data } = await octokit().rest.repos.listPullRequestsAssociatedWithCommit({ ...ctx.repo, commit_sha: sha, per_page: 100 });
     const pr = data.find((p) => p.merged_at && p.merge_commit_sha === sha);
