@@ -199,8 +199,17 @@ describe('unknown keys', () => {
     );
     // A key with several homes gets the list of what is allowed here instead.
     expect(errorOf(HEAD + PERF + lines('policy:', '  min_value: 0.9')).message).toBe(
-      `${F}:5:3: unknown key "min_value" at policy; allowed keys are: hard_fail, soft_fail, require_manual_approval_on_soft_fail, waiver_label`
+      `${F}:5:3: unknown key "min_value" at policy; allowed keys are: hard_fail, soft_fail, require_manual_approval_on_soft_fail, waiver_label, waiver_max_age_days`
     );
+  });
+
+  test('policy.waiver_max_age_days: a positive number of days, carried into the policy', () => {
+    expect(parseConfig(HEAD + PERF + lines('policy:', '  waiver_label: waive', '  waiver_max_age_days: 14'), F).policy).toMatchObject({
+      waiver_label: 'waive',
+      waiver_max_age_days: 14
+    });
+    expect(errorOf(HEAD + PERF + lines('policy:', '  waiver_max_age_days: 0')).message).toMatch(/^model-gate\.yml:5:\d+: .*waiver_max_age_days/);
+    expect(errorOf(HEAD + PERF + lines('policy:', '  waiver_max_age_days: two weeks')).message).toMatch(/^model-gate\.yml:5:\d+: .*waiver_max_age_days/);
   });
 
   test('a misspelt required key is reported once, as the unknown key with its hint', () => {

@@ -18,13 +18,6 @@ function errorOf(text: string): GateError {
   throw new Error('expected a GateError, but the config was accepted');
 }
 
-/** Run `fn`, return [its result, elapsed ms]. */
-function timed<T>(fn: () => T): [T, number] {
-  const t0 = performance.now();
-  const r = fn();
-  return [r, performance.now() - t0];
-}
-
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
 describe('YAML syntax errors give file:line:column and the parser\'s reason', () => {
@@ -101,16 +94,17 @@ describe('empty documents', () => {
 });
 
 describe('abuse guards', () => {
-  test('an alias bomb is rejected quickly', () => {
+  // Without the guard this document expands to 9^9 values (hundreds of millions): the test would run out of
+  // memory or time, so the error itself is the bound on the work.
+  test('an alias bomb is rejected before it expands', () => {
     let text = 'a: &a [x, x, x, x, x, x, x, x, x]\n';
     for (const [prev, name] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
       text += `${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]\n`;
     }
-    const [e, ms] = timed(() => errorOf(text));
+    const e = errorOf(text);
     expect(e.message).toBe(
       `${F}:2:8: the YAML aliases expand to too much data (an alias bomb?); write the values out instead of aliasing them`
     );
-    expect(ms).toBeLessThan(1000);
   });
 
   test('a few aliases are fine', () => {
@@ -138,11 +132,11 @@ describe('abuse guards', () => {
 
   test('an oversized document is rejected before parsing', () => {
     const text = 'version: 1\n' + '#'.repeat(MAX_CONFIG_BYTES);
-    const [e, ms] = timed(() => errorOf(text));
-    expect(e.message).toBe(
+    expect(errorOf(text).message).toBe(
       `${F}: the config is 1,048,587 bytes, more than the limit of 1,048,576 bytes (1 MiB); check that it is the gate config`
     );
-    expect(ms).toBeLessThan(200);
+    // Broken YAML of that size gets the size error, not a syntax error: the parser never saw it.
+    expect(errorOf('version: [1\n' + '#'.repeat(MAX_CONFIG_BYTES)).message).toMatch(/^model-gate\.yml: the config is 1,048,588 bytes, more than the limit/);
   });
 
   test('the limit counts UTF-8 bytes, and a document at the limit is read', () => {
@@ -156,9 +150,9 @@ describe('abuse guards', () => {
 
   test('deeply nested flow collections fail fast at the first level too deep', () => {
     const n = MAX_CONFIG_BYTES / 2;
-    const [e, ms] = timed(() => errorOf('['.repeat(n) + ']'.repeat(n)));
+    // The column of the error is the first level too deep: nothing past it was looked at.
+    const e = errorOf('['.repeat(n) + ']'.repeat(n));
     expect(e.message).toBe(`${F}:1:${MAX_NESTING + 1}: the YAML is nested more than 64 levels deep; a gate config needs fewer than 10`);
-    expect(ms).toBeLessThan(1000);
     expect(errorOf('version: 1\ngates: ' + '{a: '.repeat(100) + '1' + '}'.repeat(100)).message).toBe(
       `${F}:2:${8 + 4 * MAX_NESTING}: the YAML is nested more than 64 levels deep; a gate config needs fewer than 10`
     );

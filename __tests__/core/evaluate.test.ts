@@ -58,10 +58,16 @@ test('a worse candidate fails a hard gate; the same check in a soft gate gives s
   expect(evaluate(config(checks), data(1000, 5, 10), opts).gate_result).toBe('fail');
   const soft = config(checks, { policy: { hard_fail: [], soft_fail: ['performance'], require_manual_approval_on_soft_fail: true, waiver_label: 'waive' } });
   expect(evaluate(soft, data(1000, 5, 10), opts).gate_result).toBe('soft_fail');
-  const pullRequest = { number: 7, labels: ['bug', 'waive'], labeled: [{ label: 'waive', by: 'lead', at: '2026-11-20T10:00:00Z' }] };
+  const pullRequest = {
+    number: 7,
+    labels: ['bug', 'waive'],
+    labeled: [{ label: 'waive', by: 'lead', at: '2026-11-20T10:00:00Z', permission: 'admin' }],
+    head_sha: 'c0ffee',
+    head_pushed_at: '2026-11-20T09:00:00Z'
+  };
   const waived = evaluate(soft, data(1000, 5, 10), { ...opts, pullRequest });
   expect([waived.gate_result, waived.waived, waived.auto_merge]).toEqual(['pass', true, false]);
-  expect(waived.waiver).toEqual({ label: 'waive', pull_request: 7, by: 'lead', at: '2026-11-20T10:00:00Z' });
+  expect(waived.waiver).toEqual({ label: 'waive', pull_request: 7, by: 'lead', at: '2026-11-20T10:00:00Z', commit: 'c0ffee' });
   expect(waived.summary).toBe('pass (waived): 1 of 1 checks failed (performance/accuracy)');
   const otherLabel = evaluate(soft, data(1000, 5, 10), { ...opts, pullRequest: { number: 7, labels: ['bug'] } });
   expect([otherLabel.gate_result, otherLabel.waiver]).toEqual(['soft_fail', null]);

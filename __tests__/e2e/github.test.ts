@@ -18,6 +18,8 @@ afterAll(async () => {
   await api.close();
 });
 beforeEach(() => api.reset());
+// Every answer the emulator gave must be one GitHub's REST description allows.
+afterEach(() => expect(api.violations).toEqual([]));
 
 const MARKER = '<!-- model-gate:default -->';
 const REPOSITORY = { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER }, default_branch: 'main' };
@@ -173,6 +175,30 @@ describe('the sticky PR comment', () => {
     expect(strict.code).toBe(1);
   });
 
+  test('a comment POST whose reply is lost (502 after creating it) is not posted twice: re-listed and updated', async () => {
+    const gh = fakeGitHub(api);
+    gh.createThenFail = 1;
+    const r = await run(exampleWorkspace(), {}, prEvent(7));
+    expect(r.code).toBe(0);
+    expect(gh.comments.get(7)).toHaveLength(1);
+    expect(gh.requestsTo('POST', /\/issues\/7\/comments$/)).toHaveLength(1);
+    expect(gh.requestsTo('PATCH', /\/issues\/comments\/\d+$/)).toHaveLength(1);
+    expect(gh.requestsTo('GET', /\/issues\/7\/comments/)).toHaveLength(2);
+    expect(r.outputs['comment-url']).toBe(gh.comments.get(7)![0].html_url);
+    expect(warnings(r)).toEqual([]);
+  });
+
+  test('a rate-limited comment past the wait budget is a warning; the verdict is unchanged', async () => {
+    const gh = fakeGitHub(api);
+    gh.fail.listComments = { status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(2 ** 31 - 1) } };
+    const r = await run(exampleWorkspace(), {}, prEvent(7));
+    expect(r.code).toBe(0);
+    expect(r.outputs.gate_result).toBe('pass');
+    expect(gh.requestsTo('GET', /\/issues\/7\/comments/)).toHaveLength(1); // not waited for
+    expect(warnings(r).join('\n')).toMatch(/past the 60 s it waits on GitHub per run/);
+    expect(warnings(r).join('\n')).toContain('could not write its comment on PR #7 (403 API rate limit exceeded)');
+  });
+
   test('a 404 is a warning too, with exit 0', async () => {
     const gh = fakeGitHub(api);
     gh.fail.listComments = { status: 404, body: { message: 'Not Found' } };
@@ -217,14 +243,24 @@ describe('the sticky PR comment', () => {
 describe('waiver label', () => {
   const policy = 'policy:\n  soft_fail: [performance]\n  waiver_label: model-gate/waive\n';
 
-  test("the label waives a soft fail; the latest 'labeled' event says who and when, in the report and the comment", async () => {
+  /** PR #7 at head c0ffee (pushed 2026-11-19), carrying `labels` now; alice may write, eve only read. */
+  function waiverPr(gh: FakeGitHub, labels: string[], events: unknown[]): void {
+    gh.pulls.push({ number: 7, head: { sha: 'c0ffee', ref: 'feature', label: `${OWNER}:feature` }, labels: labels.map((name) => ({ name })) });
+    gh.runs.push({ id: 700, workflow_id: 9, name: 'train-gate-deploy', head_branch: 'feature', conclusion: 'success', event: 'pull_request', head_sha: 'c0ffee', created_at: '2026-11-19T08:00:00Z' });
+    gh.permissions.set('alice', 'write');
+    gh.permissions.set('eve', 'read');
+    gh.labelEvents.set(7, events);
+  }
+  const labeled = (login: string, at: string, name = 'model-gate/waive') => ({ event: 'labeled', label: { name, color: 'ededed' }, actor: { login }, created_at: at });
+
+  test("the label waives a soft fail; the latest 'labeled' event says who, when and for which commit, in the report and the comment", async () => {
     const gh = fakeGitHub(api, { pageSize: 2 });
-    gh.labelEvents.set(7, [
-      { event: 'labeled', label: { name: 'model-gate/waive' }, actor: { login: 'bob' }, created_at: '2026-11-01T09:00:00Z' },
-      { event: 'unlabeled', label: { name: 'model-gate/waive' }, actor: { login: 'bob' }, created_at: '2026-11-02T09:00:00Z' },
-      { event: 'labeled', label: { name: 'bug' }, actor: { login: 'eve' }, created_at: '2026-11-19T09:00:00Z' },
-      { event: 'labeled', label: { name: 'model-gate/waive' }, actor: { login: 'alice' }, created_at: '2026-11-20T10:00:00Z' },
-      { event: 'commented', actor: { login: 'eve' }, created_at: '2026-11-21T09:00:00Z' }
+    waiverPr(gh, ['bug', 'model-gate/waive'], [
+      labeled('bob', '2026-11-01T09:00:00Z'),
+      { event: 'unlabeled', label: { name: 'model-gate/waive', color: 'ededed' }, actor: { login: 'bob' }, created_at: '2026-11-02T09:00:00Z' },
+      labeled('eve', '2026-11-19T09:00:00Z', 'bug'),
+      labeled('alice', '2026-11-20T10:00:00Z'),
+      { event: 'mentioned', actor: { login: 'eve' }, created_at: '2026-11-21T09:00:00Z' }
     ]);
     const ws = losingWorkspace(policy);
     const r = await run(ws, { config: 'gate.yml' }, prEvent(7, ['bug', 'model-gate/waive']));
@@ -233,28 +269,73 @@ describe('waiver label', () => {
     expect(r.outputs.auto_merge).toBe('false');
     const rep = report(r);
     expect(rep.waived).toBe(true);
-    expect(rep.waiver).toEqual({ label: 'model-gate/waive', pull_request: 7, by: 'alice', at: '2026-11-20T10:00:00Z' });
+    expect(rep.waiver).toEqual({ label: 'model-gate/waive', pull_request: 7, by: 'alice', at: '2026-11-20T10:00:00Z', commit: 'c0ffee' });
+    const card = JSON.parse(readFileSync(path.join(path.dirname(r.outputs.report), 'release-card.json'), 'utf8'));
+    expect(card.decision.waiver).toEqual(rep.waiver);
     expect(gh.requestsTo('GET', new RegExp(`^/repos/${OWNER}/${REPO}/issues/7/events`)).length).toBe(3); // 5 events, pages of 2
+    expect(gh.requestsTo('GET', /\/collaborators\/alice\/permission$/)).toHaveLength(1);
     const body = ours(gh, 7)[0].body;
     expect(body).toContain('model-gate: **pass (waived)**');
-    expect(body).toContain('**Waived:** soft failures are accepted because PR #7 carries the label **model-gate/waive** (added by alice on 2026-11-20 10:00 UTC)');
+    expect(body).toContain(
+      '**Waived:** soft failures are accepted because PR #7 carries the label **model-gate/waive** (added by alice on 2026-11-20 10:00 UTC for commit `c0ffee`)'
+    );
     // The waived soft failure is a warning annotation, not an error.
     expect(r.stdout).toMatch(/::warning title=model-gate soft check fail \(waived\)::performance\/accuracy fail/);
     expect(r.stdout).not.toMatch(/::error/);
   });
 
-  test('when the label events cannot be read, the label still waives, with who/when unknown', async () => {
+  const refusals: [string, (gh: FakeGitHub) => void, RegExp][] = [
+    ['a user with read access', (gh) => waiverPr(gh, ['model-gate/waive'], [labeled('eve', '2026-11-20T10:00:00Z')]), /eve has read permission; only write, maintain or admin waive/],
+    ['a triage user', (gh) => (waiverPr(gh, ['model-gate/waive'], [labeled('tom', '2026-11-20T10:00:00Z')]), gh.permissions.set('tom', 'triage')), /tom has triage permission/],
+    ['a bot', (gh) => (waiverPr(gh, ['model-gate/waive'], [labeled('renovate[bot]', '2026-11-20T10:00:00Z')]), gh.permissions.set('renovate[bot]', 'write')), /added by the bot renovate\[bot\]/],
+    ['a label added before the head commit was pushed', (gh) => waiverPr(gh, ['model-gate/waive'], [labeled('alice', '2026-11-18T10:00:00Z')]), /before c0ffee was pushed \(2026-11-19T08:00:00Z\); add it again/],
+    ['a label removed since the event (labels are read fresh)', (gh) => waiverPr(gh, [], [labeled('alice', '2026-11-20T10:00:00Z')]), /^$/],
+    ['label events that cannot be read', (gh) => (waiverPr(gh, ['model-gate/waive'], []), (gh.fail.listEvents = { status: 403, body: { message: 'Resource not accessible by integration' } })), /who added it could not be read/]
+  ];
+  test.each(refusals)('%s does not waive: soft_fail, and a warning says why', async (_name, arrange, why) => {
     const gh = fakeGitHub(api);
-    gh.fail.listEvents = { status: 403, body: { message: 'Resource not accessible by integration' } };
+    arrange(gh);
     const r = await run(losingWorkspace(policy), { config: 'gate.yml', comment: 'false' }, prEvent(7, ['model-gate/waive']));
+    expect(r.code).toBe(0);
+    expect(r.outputs.gate_result).toBe('soft_fail');
+    expect(report(r).waiver).toBeNull();
+    if (why.source !== '^$') expect(warnings(r).join('\n')).toMatch(why);
+    expect(gh.requestsTo('GET', /\/pulls\/7$/)).toHaveLength(1); // the labels were read, not taken from the event
+  });
+
+  test('waiver_max_age_days: an old label no longer waives', async () => {
+    const gh = fakeGitHub(api);
+    waiverPr(gh, ['model-gate/waive'], [labeled('alice', '2026-11-20T10:00:00Z')]);
+    const r = await run(losingWorkspace(`${policy}  waiver_max_age_days: 0.5\n`), { config: 'gate.yml', comment: 'false' }, prEvent(7, ['model-gate/waive']));
+    expect(r.outputs.gate_result).toBe('soft_fail');
+    expect(warnings(r).join('\n')).toMatch(/more than waiver_max_age_days \(0\.5\) ago/);
+  });
+
+  test('the push that deploys the merged commit carries the waiver of its PR', async () => {
+    const gh = fakeGitHub(api);
+    waiverPr(gh, ['model-gate/waive'], [labeled('alice', '2026-11-20T10:00:00Z')]);
+    const merge = 'a'.repeat(40);
+    Object.assign(gh.pulls[0], { merged_at: '2026-11-20T11:00:00Z', merge_commit_sha: merge });
+    const r = await run(losingWorkspace(policy), { config: 'gate.yml' }, { name: 'push', payload: { ref: 'refs/heads/main', after: merge, repository: REPOSITORY } }, { GITHUB_SHA: merge });
     expect(r.outputs.gate_result).toBe('pass');
-    expect(report(r).waiver).toEqual({ label: 'model-gate/waive', pull_request: 7, by: null, at: null });
-    expect(r.summary).toContain('who added it and when could not be read');
-    expect(warnings(r)).toHaveLength(1); // only the waived check's annotation
+    expect(report(r).waiver).toEqual({ label: 'model-gate/waive', pull_request: 7, by: 'alice', at: '2026-11-20T10:00:00Z', commit: 'c0ffee' });
+    expect(gh.requestsTo('GET', new RegExp(`/commits/${merge}/pulls`))).toHaveLength(1);
+    expect(gh.requestsTo('POST', /comments/)).toHaveLength(0); // a push never comments
+    // A gate workflow triggered by that push run (workflow_run) judges the same merged commit.
+    const after = await run(losingWorkspace(policy), { config: 'gate.yml' }, {
+      name: 'workflow_run',
+      payload: { workflow_run: { id: 4321, workflow_id: 9, event: 'push', head_sha: merge, pull_requests: [] }, repository: REPOSITORY }
+    });
+    expect(after.outputs.gate_result).toBe('pass');
+    expect(report(after).waiver?.commit).toBe('c0ffee');
+    // A push that is no PR's merge has no waiver.
+    const other = await run(losingWorkspace(policy), { config: 'gate.yml' }, { name: 'push', payload: { repository: REPOSITORY } }, { GITHUB_SHA: 'b'.repeat(40) });
+    expect(other.outputs.gate_result).toBe('soft_fail');
   });
 
   test('without the label the soft fail stands, and no events are asked for', async () => {
     const gh = fakeGitHub(api);
+    waiverPr(gh, ['bug'], []);
     const r = await run(losingWorkspace(policy), { config: 'gate.yml' }, prEvent(7, ['bug']));
     expect(r.outputs.gate_result).toBe('soft_fail');
     expect(gh.requestsTo('GET', /\/events/)).toHaveLength(0);
@@ -384,10 +465,10 @@ describe('champion from another run (champion-artifact)', () => {
     const listed = gh.requestsTo('GET', /\/actions\/workflows\/9\/runs/)[0].url;
     expect(listed).toMatch(/branch=main/);
     expect(listed).toMatch(/status=success/);
-    expect(listed).toMatch(/per_page=1/);
     expect(gh.requestsTo('GET', /\/actions\/runs\/1234$/)).toHaveLength(1);
     expect(gh.requestsTo('GET', /\/actions\/runs\/88\/artifacts/)).toHaveLength(1);
-    expect(r.stdout).toContain('champion from run 88 (latest successful run of "train-gate-deploy" on main)');
+    expect(r.stdout).toContain('champion from artifact "champion-predictions" (id 502, expires 2027-01-30T00:00:00Z) of run 88');
+    expect(r.stdout).not.toContain('skipped');
     // The default branch came from the event; without it, the repository is asked.
     expect(gh.requestsTo('GET', new RegExp(`^/repos/${OWNER}/${REPO}$`))).toHaveLength(0);
     gh.defaultBranch = 'main';
@@ -395,6 +476,72 @@ describe('champion from another run (champion-artifact)', () => {
     const noEvent = await run(artifactWorkspace(), { 'champion-artifact': 'champion-predictions' });
     expect(noEvent.outputs.gate_result).toBe('pass');
     expect(gh.requestsTo('GET', new RegExp(`^/repos/${OWNER}/${REPO}$`))).toHaveLength(1);
+  });
+
+  test("a fork's pull_request run from its own main and a newer push run without the artifact are skipped", async () => {
+    const gh = fakeGitHub(api);
+    withRuns(gh);
+    const wrong = 'id,label,score\nx,1,0.5\n';
+    gh.runs.push(
+      // A fork's PR from its `main`: head_branch is main, so GitHub's ?branch=main lists it.
+      { id: 96, workflow_id: 9, name: 'train-gate-deploy', head_branch: 'main', conclusion: 'success', event: 'pull_request', head_repository: 'forker/churn-model' },
+      { id: 97, workflow_id: 9, name: 'train-gate-deploy', head_branch: 'main', conclusion: 'success', event: 'push' }, // no artifact
+      { id: 98, workflow_id: 9, name: 'train-gate-deploy', head_branch: 'main', conclusion: 'success', event: 'schedule' }
+    );
+    gh.artifacts.set(96, [{ id: 596, name: 'champion-predictions', files: { 'champion.csv': wrong } }]);
+    gh.artifacts.set(98, [{ id: 598, name: 'champion-predictions', files: { 'champion.csv': wrong }, expired: true, expires_at: '2026-10-01T00:00:00Z' }]);
+    const r = await run(artifactWorkspace(), { 'champion-artifact': 'champion-predictions' }, { name: 'push', payload: { repository: REPOSITORY } });
+    expect(r.code).toBe(0);
+    expect(championValues(r)).toEqual(baseline.map((c) => c.champion));
+    expect(r.stdout).toMatch(/of run 88, the newest successful push\/schedule\/workflow_dispatch run of workflow 9 on main that holds it; skipped 3 newer run\(s\)/);
+    expect(r.stdout).toContain('run 98: its artifact "champion-predictions" expired');
+    expect(r.stdout).toContain('run 97: it has no artifact "champion-predictions"');
+    expect(r.stdout).toContain('run 96: its head repository is forker/churn-model');
+    // The fork's run is never even asked for its artifacts, let alone downloaded.
+    expect(gh.requestsTo('GET', /\/actions\/runs\/96\/artifacts/)).toHaveLength(0);
+    expect(gh.requestsTo('GET', /\/artifacts\/(596|598)\/zip/)).toHaveLength(0);
+  });
+
+  test('a fork run alone is never the champion: no trusted run, a clear error', async () => {
+    const gh = fakeGitHub(api);
+    gh.runs.push(
+      { id: 1234, workflow_id: 9, name: 'train-gate-deploy', head_branch: 'feature', conclusion: 'failure' },
+      { id: 96, workflow_id: 9, name: 'train-gate-deploy', head_branch: 'main', conclusion: 'success', event: 'pull_request', head_repository: 'forker/churn-model' }
+    );
+    gh.artifacts.set(96, [{ id: 596, name: 'champion-predictions', files: { 'champion.csv': 'id,label,score\nx,1,0.5\n' } }]);
+    const r = await run(artifactWorkspace(), { 'champion-artifact': 'champion-predictions' }, { name: 'push', payload: { repository: REPOSITORY } });
+    expect(r.outputs.gate_result).toBe('error');
+    expect(r.outputs.summary).toMatch(/none of the latest 1 successful runs of workflow 9 on main is a push\/schedule\/workflow_dispatch run of acme\/churn-model/);
+    expect(gh.requestsTo('GET', /\/zip$/)).toHaveLength(0);
+  });
+
+  test('workflow_run events look in the triggering workflow; champion-workflow names another by file', async () => {
+    const gh = fakeGitHub(api);
+    withRuns(gh);
+    const event = { name: 'workflow_run', payload: { workflow_run: { id: 4321, workflow_id: 9, event: 'push', head_sha: 'abc123', pull_requests: [] }, repository: REPOSITORY } };
+    const r = await run(artifactWorkspace(), { 'champion-artifact': 'champion-predictions' }, event);
+    expect(r.outputs.gate_result).toBe('pass');
+    expect(gh.requestsTo('GET', /\/actions\/workflows\/9\/runs/)).toHaveLength(1);
+    expect(gh.requestsTo('GET', /\/actions\/runs\/1234$/)).toHaveLength(0); // the gate's own run is not asked
+    api.requests.length = 0;
+    const named = await run(artifactWorkspace(), { 'champion-artifact': 'champion-predictions', 'champion-workflow': '.github/workflows/train-gate-deploy.yml' }, { name: 'push', payload: { repository: REPOSITORY } });
+    expect(named.outputs.gate_result).toBe('pass');
+    expect(gh.requestsTo('GET', /\/actions\/workflows\/train-gate-deploy\.yml\/runs/)).toHaveLength(1);
+  });
+
+  test('the /zip request is retried on 5xx; when it keeps failing the error names the artifact and the run', async () => {
+    const gh = fakeGitHub(api);
+    withRuns(gh);
+    gh.zipFailures = 1;
+    const ok = await run(artifactWorkspace(), { 'champion-artifact': 'champion-predictions', 'champion-run-id': '88' });
+    expect(ok.outputs.gate_result).toBe('pass');
+    expect(gh.requestsTo('GET', /\/artifacts\/502\/zip$/)).toHaveLength(2);
+    gh.zipFailures = 10;
+    const failed = await run(artifactWorkspace(), { 'champion-artifact': 'champion-predictions', 'champion-run-id': '88' });
+    expect(failed.outputs.gate_result).toBe('error');
+    expect(failed.outputs.summary).toMatch(
+      /could not download artifact "champion-predictions" \(id 502\) from run 88 of acme\/churn-model: GitHub answered 502 Server Error 3 times/
+    );
   });
 
   test('the only predictions file is the champion when no file name is configured', async () => {
@@ -433,7 +580,13 @@ describe('champion from another run (champion-artifact)', () => {
       'no successful run on the default branch yet',
       { 'champion-artifact': 'champion-predictions' },
       (gh) => gh.runs.forEach((x) => (x.conclusion = 'failure')),
-      /no successful run of workflow "train-gate-deploy" on main yet, so there is no champion-artifact to download: run it once on the default branch, or set champion-run-id/
+      /none of the latest 0 successful runs of workflow 9 on main is a push\/schedule\/workflow_dispatch run of acme\/churn-model with an unexpired artifact "champion-predictions", so there is no champion to download: run that workflow on main \(workflow_dispatch\) to upload one, or set champion-run-id/
+    ],
+    [
+      'an expired artifact in the given run',
+      { 'champion-artifact': 'champion-predictions', 'champion-run-id': '88' },
+      (gh) => gh.artifacts.get(88)!.forEach((a) => Object.assign(a, { expired: true, expires_at: '2026-10-01T00:00:00Z' })),
+      /artifact "champion-predictions" of run 88 of acme\/churn-model expired on 2026-10-01T00:00:00Z: re-upload the champion/
     ],
     [
       'a token without actions: read, looking for the latest run',

@@ -90,11 +90,11 @@ describe('hostile segment and group names', () => {
     const waived = report([check({ status: 'fail', severity: 'soft' })], {
       gate_result: 'pass',
       waived: true,
-      waiver: { label: '<b>waive</b> @team | x', pull_request: 7, by: 'evil[bot]', at: '2026-11-20T10:00:00Z' }
+      waiver: { label: '<b>waive</b> @team | x', pull_request: 7, by: 'evil[bot]', at: '2026-11-20T10:00:00Z', commit: 'abcdef0123456789' }
     });
     const md2 = comment(waived);
     expect(md2).toContain(
-      '**Waived:** soft failures are accepted because PR #7 carries the label **&lt;b&gt;waive&lt;/b&gt; &#64;team &#124; x** (added by evil\\[bot\\] on 2026-11-20 10:00 UTC).'
+      '**Waived:** soft failures are accepted because PR #7 carries the label **&lt;b&gt;waive&lt;/b&gt; &#64;team &#124; x** (added by evil\\[bot\\] on 2026-11-20 10:00 UTC for commit `abcdef012345`).'
     );
   });
 });

@@ -125,15 +125,29 @@ describe('the waiver label', () => {
     expect(latestLabeled([{ event: 'labeled', label: { name: 'waive' }, actor: null }], 'waive')).toBeUndefined(); // a deleted account
   });
 
-  test('no API call unless the policy names a label and the PR carries it', async () => {
+  test('no API call without a waiver label; with one, the labels are read fresh and events only when it is there', async () => {
     const noCall = () => {
       throw new Error('must not call the API');
     };
     const config = (label?: string) => ({ policy: { waiver_label: label } }) as unknown as GateConfig;
     const repo = { owner: 'acme', repo: 'x' };
-    const pr = { number: 7, labels: ['bug'], source: 'test' };
-    expect(await pullRequestFacts(config(undefined), pr, repo, noCall)).toEqual({ number: 7, labels: ['bug'] });
-    expect(await pullRequestFacts(config('waive'), pr, repo, noCall)).toEqual({ number: 7, labels: ['bug'] });
+    // The event still lists the waiver label, but it has been removed since: the fresh labels decide.
+    const pr = { number: 7, labels: ['bug', 'waive'], source: 'test', headSha: 'c0ffee' };
+    expect(await pullRequestFacts(config(undefined), pr, repo, noCall)).toEqual({ number: 7, labels: ['bug', 'waive'] });
+    const calls: string[] = [];
+    const fake = {
+      rest: { pulls: { get: async () => (calls.push('pulls.get'), { data: { labels: [{ name: 'bug' }], head: { sha: 'c0ffee' } } }) } },
+      paginate: () => {
+        throw new Error('no events without the label');
+      }
+    } as unknown as Octokit;
+    expect(await pullRequestFacts(config('waive'), pr, repo, () => fake)).toEqual({
+      number: 7,
+      labels: ['bug'],
+      head_sha: 'c0ffee',
+      current_head_sha: 'c0ffee'
+    });
+    expect(calls).toEqual(['pulls.get']);
   });
 });
 

@@ -339,7 +339,13 @@ gates:
 OPS
 policy: { hard_fail: [operations], soft_fail: [segments, performance], waiver_label: model-gate/waive }
 `;
-  const pr = { number: 7, labels: ['model-gate/waive'], labeled: [{ label: 'model-gate/waive', by: 'lead', at: '2026-11-21T09:00:00Z' }] };
+  const pr = {
+    number: 7,
+    labels: ['model-gate/waive'],
+    labeled: [{ label: 'model-gate/waive', by: 'lead', at: '2026-11-21T09:00:00Z', permission: 'maintain' }],
+    head_sha: 'c0ffee',
+    head_pushed_at: '2026-11-21T08:00:00Z'
+  };
 
   test('a soft segment failure is soft_fail without the label and a waived pass with it', async () => {
     const cfg = SOFT.replace('OPS\n', '');
@@ -347,7 +353,7 @@ policy: { hard_fail: [operations], soft_fail: [segments, performance], waiver_la
     expect([without.gate_result, without.waived]).toEqual(['soft_fail', false]);
     const waived = (await gate(dir, cfg, { pullRequest: pr })).report;
     expect([waived.gate_result, waived.waived, waived.auto_merge]).toEqual(['pass', true, false]);
-    expect(waived.waiver).toEqual({ label: 'model-gate/waive', pull_request: 7, by: 'lead', at: '2026-11-21T09:00:00Z' });
+    expect(waived.waiver).toEqual({ label: 'model-gate/waive', pull_request: 7, by: 'lead', at: '2026-11-21T09:00:00Z', commit: 'c0ffee' });
     expect(waived.summary).toBe('pass (waived): 1 of 2 checks failed (segments/new_users/recall)');
   });
 

@@ -3,9 +3,14 @@
  * GITHUB_API_URL at it and assert exactly what the action asked for. Routes are added per test; the first
  * route (in the order added) whose method and pattern match answers. A handler may answer JSON (`body`), raw
  * bytes (`raw`, e.g. a zip) or a redirect (`status: 302` with a `location` header).
+ *
+ * Every JSON answer is checked against GitHub's published OpenAPI description of that operation (helpers/openapi):
+ * an answer that GitHub could not give is recorded in `violations` and replaced by a 500 that says why, so the
+ * test fails instead of passing on a made-up shape.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { validateResponse } from './openapi.js';
 
 export interface RecordedRequest {
   method: string;
@@ -28,6 +33,8 @@ export type Handler = (req: RecordedRequest, match: RegExpExecArray) => Reply;
 export interface GitHubEmulator {
   url: string;
   requests: RecordedRequest[];
+  /** Answers that did not match GitHub's REST description (each test expects this to stay empty). */
+  violations: string[];
   route(method: string, pattern: RegExp, handler: Handler): void;
   /** Forgets the recorded requests and the routes (between tests sharing one server). */
   reset(): void;
@@ -36,6 +43,7 @@ export interface GitHubEmulator {
 
 export async function startGitHubEmulator(): Promise<GitHubEmulator> {
   const requests: RecordedRequest[] = [];
+  const violations: string[] = [];
   const routes: { method: string; pattern: RegExp; handler: Handler }[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -61,6 +69,13 @@ export async function startGitHubEmulator(): Promise<GitHubEmulator> {
           break;
         }
       }
+      if (out.raw === undefined && out.body !== undefined) {
+        const problems = validateResponse(rec.method, rec.url, out.status, out.body);
+        if (problems.length) {
+          violations.push(...problems);
+          out = { status: 500, body: { message: `emulator answer does not match GitHub's REST description: ${problems.join('; ')}` } };
+        }
+      }
       if (out.raw !== undefined) {
         res.writeHead(out.status, { 'content-type': 'application/octet-stream', ...(out.headers ?? {}) });
         res.end(out.raw);
@@ -75,10 +90,12 @@ export async function startGitHubEmulator(): Promise<GitHubEmulator> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    violations,
     route: (method, pattern, handler) => routes.push({ method, pattern, handler }),
     reset: () => {
       requests.length = 0;
       routes.length = 0;
+      violations.length = 0;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -20,8 +20,9 @@ import {
   type HostileCase
 } from './harness.js';
 
-/** Well under a second per case, bundle start included (~0.2 s of it). */
-const BUDGET_MS = 1000;
+// No case asserts a time: a busy machine makes timings lie. Inputs that attack resources (bombs, huge lines,
+// deep nesting) are bounded by the limits their messages name, which the cases assert; HOSTILE_TIMINGS=1 prints
+// the times for a look, and `npm run bench` measures speed.
 const DEFAULTS = { config: BASE_CONFIG, files: DEFAULT_FILES };
 /** Cases run side by side, one node process each: a core is left for Jest itself. */
 const WIDTH = Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -53,7 +54,7 @@ describe('every broken input through the bundled action: one sentence, gate_resu
   }, 180_000);
 
   test.each(CORPUS.map((c) => [c.name, c] as const))('%s', (_, c: HostileCase) => {
-    const { run, ms, m } = results.get(c.name)!;
+    const { run, m } = results.get(c.name)!;
     const message = expectedMessage(c, 'action', m);
     const errors = workflowCommands(run.stdout).filter((x) => x.command === 'error');
     expect(errors.map((e) => e.message)).toEqual([message]);
@@ -81,7 +82,6 @@ describe('every broken input through the bundled action: one sentence, gate_resu
       expect(text).not.toContain('hunter2'); // file content around an offending value
       expect(text).not.toMatch(STACK_FRAME);
     }
-    expect(ms).toBeLessThan(BUDGET_MS);
   });
 });
 
@@ -95,7 +95,6 @@ describe('every broken input through the CLI: exit 2 and the same sentence on st
       stdout: '',
       stderr: `model-gate: error: ${expectedMessage(c, 'cli', m)}\n`
     });
-    expect(r.ms).toBeLessThan(BUDGET_MS);
   });
 
   test('--json also prints the error report on stdout', async () => {
@@ -126,7 +125,7 @@ describe('every broken input through the CLI: exit 2 and the same sentence on st
 describe('awkward but valid files give exactly the verdict of plain ones (bundled action)', () => {
   type Verdict = { gate_result: string; test_set: unknown; checks: unknown[] };
   let plain: Verdict;
-  const runs = new Map<string, { verdict: Verdict; ms: number }>();
+  const runs = new Map<string, { verdict: Verdict }>();
   const verdictOf = (reportFile: string): Verdict => {
     const r = JSON.parse(readFileSync(reportFile, 'utf8'));
     return { gate_result: r.gate_result, test_set: r.test_set, checks: r.checks };
@@ -135,9 +134,9 @@ describe('awkward but valid files give exactly the verdict of plain ones (bundle
     const cases: HostileCase[] = [{ name: 'plain', message: '' }, ...AWKWARD.map((a) => ({ ...a, message: '' }))];
     const results = await pool(cases, WIDTH, (c) => runCaseInAction(c, materialize(c, DEFAULTS), api.url));
     cases.forEach((c, i) => {
-      const { run, ms } = results[i]!;
+      const { run } = results[i]!;
       expect(run.outputs.report).toBeDefined();
-      runs.set(c.name, { verdict: verdictOf(run.outputs.report!), ms });
+      runs.set(c.name, { verdict: verdictOf(run.outputs.report!) });
     });
     plain = runs.get('plain')!.verdict;
   }, 120_000);
@@ -151,6 +150,5 @@ describe('awkward but valid files give exactly the verdict of plain ones (bundle
   test.each(AWKWARD.map((a) => [a.name] as const))('%s', (name) => {
     const r = runs.get(name)!;
     expect(r.verdict).toEqual(plain);
-    expect(r.ms).toBeLessThan(BUDGET_MS);
   });
 });

@@ -159,3 +159,79 @@ describe('the deploy job of the train → gate → deploy pipeline', () => {
     expect(text).toContain('gate_result: ${{ steps.gate.outputs.gate_result }}');
   });
 });
+
+describe('the example pipelines (examples/workflows)', () => {
+  const EXAMPLES = FILES.filter((f) => f.startsWith('examples/'));
+  interface FullStep extends RawStep {
+    run?: string;
+    env?: Record<string, string>;
+  }
+  interface FullJob {
+    if?: string;
+    needs?: string | string[];
+    steps?: FullStep[];
+    permissions?: Record<string, string>;
+  }
+  const jobs = (file: string) => (parseYaml(readFileSync(path.join(ROOT, file), 'utf8')) as { jobs: Record<string, FullJob> }).jobs;
+  const steps = (file: string) => Object.values(jobs(file)).flatMap((j) => j.steps ?? []);
+
+  /** The first major that runs on Node 24 by default, per action. */
+  const NODE24: Record<string, number> = {
+    'actions/checkout': 5,
+    'actions/upload-artifact': 6,
+    'actions/download-artifact': 7,
+    'actions/create-github-app-token': 3
+  };
+
+  test.each(EXAMPLES)('%s: actions at their Node 24 majors; checkouts keep no credentials', (file) => {
+    const used = steps(file).filter((st) => st.uses?.startsWith('actions/'));
+    expect(used.length).toBeGreaterThan(0);
+    for (const st of used) {
+      const [name, ref] = st.uses!.split('@');
+      expect(Object.keys(NODE24)).toContain(name);
+      expect({ uses: st.uses, major: Number(/^v(\d+)/.exec(ref!)?.[1]) >= NODE24[name!]! }).toEqual({ uses: st.uses, major: true });
+      if (name === 'actions/checkout') expect({ uses: st.uses, with: st.with?.['persist-credentials'] }).toEqual({ uses: st.uses, with: false });
+      if (name === 'actions/upload-artifact') expect(Number(st.with?.['retention-days'])).toBeGreaterThan(0);
+    }
+  });
+
+  test('fork-pr-gate: the champion comes from the deploying workflow through the trusted lookup, not a bare branch filter', () => {
+    const file = 'examples/workflows/fork-pr-gate.yml';
+    const gate = steps(file).find((st) => st.id === 'gate')!;
+    expect(gate.with?.['champion-workflow']).toBe('train-gate-deploy.yml');
+    expect(gate.with?.['champion-run-id']).toBeUndefined();
+    // Any run lookup a user copies from the file filters the event and the head repository too.
+    for (const st of steps(file)) expect(st.run ?? '').not.toMatch(/gh run list/);
+    const text = readFileSync(path.join(ROOT, file), 'utf8');
+    for (const line of text.split('\n').filter((l) => /actions\/workflows\/.*\/runs/.test(l))) expect(line).toMatch(/event=push/);
+    expect(text).toContain('select(.head_repository.full_name == ');
+  });
+
+  test('train-gate-deploy: auto-merge uses an App token (a GITHUB_TOKEN merge starts no push run, so nothing would deploy)', () => {
+    const file = 'examples/workflows/train-gate-deploy.yml';
+    const merge = jobs(file)['auto-merge']!;
+    const app = merge.steps!.find((st) => st.uses?.startsWith('actions/create-github-app-token@'))!;
+    expect(app.id).toBe('app-token');
+    const run = merge.steps!.find((st) => st.run?.includes('gh pr merge'))!;
+    expect(run.env?.GH_TOKEN).toBe('${{ steps.app-token.outputs.token }}');
+    expect(readFileSync(path.join(ROOT, file), 'utf8')).not.toMatch(/GH_TOKEN: \$\{\{ github\.token \}\}/);
+    // The push run can read the merged PR and its label events, so a waived PR's merge deploys.
+    expect(jobs(file).gate!.permissions).toMatchObject({ actions: 'read', 'pull-requests': 'write', issues: 'read' });
+  });
+
+  test('train-gate-deploy: a manual seed-champion run uploads the champion (first run, expired artifact) and gates nothing', async () => {
+    const file = 'examples/workflows/train-gate-deploy.yml';
+    const { template } = await load(file);
+    const job = (id: string) => template.jobs.find((j) => j.id.value === id)!;
+    const runs = (id: string, github: Record<string, unknown>, inputs: Record<string, unknown>) => evaluate(job(id).if.expression, { github, inputs });
+    const dispatch = { event_name: 'workflow_dispatch' };
+    expect(runs('seed-champion', dispatch, { 'seed-champion': true })).toBe(true);
+    expect(runs('train', dispatch, { 'seed-champion': true })).toBe(false);
+    expect(runs('seed-champion', dispatch, { 'seed-champion': false })).toBe(false);
+    expect(runs('train', dispatch, { 'seed-champion': false })).toBe(true);
+    expect(runs('seed-champion', { event_name: 'push' }, {})).toBe(false);
+    expect(runs('train', { event_name: 'push' }, {})).toBe(true);
+    const upload = jobs(file)['seed-champion']!.steps!.find((st) => st.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with?.name).toBe('champion-predictions');
+  });
+});

@@ -15,13 +15,14 @@ import { shouldFail } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
 import { writeReleaseCard } from '../gate/release-card.js';
 import { runGate, type GateRequest } from '../gate/run.js';
-import { downloadChampion } from '../github/champion.js';
+import { downloadChampion, type ChampionArtifact } from '../github/champion.js';
 import { commentFailure, commentMarker, upsertComment } from '../github/comment.js';
 import { readRunContext, type RunContext } from '../github/context.js';
-import { createOctokit, type Octokit } from '../github/octokit.js';
+import { createOctokit, waitBudget, type Octokit, type WaitBudget } from '../github/octokit.js';
 import { findPullRequest, type PullRequestRef } from '../github/pull-request.js';
 import { uploadReport } from '../github/report-artifact.js';
-import { pullRequestFacts } from '../github/waiver.js';
+import { mergedPullRequestFacts, pullRequestFacts } from '../github/waiver.js';
+import { judgeWaiver } from '../core/waiver.js';
 import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
 import { checkAnnotations } from './annotations.js';
 import { logLine } from './log.js';
@@ -50,22 +51,32 @@ interface GitHubSide {
   ctx: RunContext;
   octokit: () => Octokit;
   pullRequest: () => Promise<PullRequestRef | undefined>;
+  /** Every wait on GitHub in this run draws on this one budget (about a minute in all). */
+  budget: WaitBudget;
+  /** The champion artifact used, once downloaded; its `expires_at` is when rollback to it stops being possible. */
+  championArtifact?: ChampionArtifact;
 }
 
 function gitHubSide(settings: ActionSettings, ctx: RunContext): GitHubSide {
+  const budget = waitBudget();
   const octokit = once(() => {
     if (!settings.token) {
       throw new GateError('input github-token is empty: leave it out (the default is the job token) or pass a token', {
         key: 'github-token'
       });
     }
-    return createOctokit(settings.token, { baseUrl: ctx.apiUrl });
+    return createOctokit(settings.token, { baseUrl: ctx.apiUrl, budget });
   });
-  return { ctx, octokit, pullRequest: once(() => findPullRequest(ctx, octokit)) };
+  return { ctx, octokit, budget, pullRequest: once(() => findPullRequest(ctx, octokit)) };
 }
 
 /** The inputs that only make sense together. */
 function checkCombinations(settings: ActionSettings): void {
+  if (settings.championWorkflow !== undefined && settings.championArtifact === undefined) {
+    throw new GateError('input champion-workflow needs champion-artifact, the name of the artifact its runs upload', {
+      key: 'champion-workflow'
+    });
+  }
   if (settings.championRunId !== undefined && settings.championArtifact === undefined) {
     throw new GateError('input champion-run-id needs champion-artifact, the name of the artifact to download from that run', {
       key: 'champion-run-id'
@@ -141,19 +152,32 @@ function championFetcher(s: ActionSettings, side: GitHubSide): GateRequest['fetc
   const source = {
     artifact,
     runId: s.championRunId,
+    workflow: s.championWorkflow,
     file: s.champion,
     token: s.token,
     directory: path.join(s.tempDir, 'model-gate-champion', s.commentId)
   };
-  return async (config: GateConfig) => downloadChampion(side.ctx, side.octokit(), await artifactClient(), source, config);
+  return async (config: GateConfig) => {
+    const { champion, ...file } = await downloadChampion(side.ctx, side.octokit(), await artifactClient(), source, config, side.budget);
+    side.championArtifact = champion;
+    return file;
+  };
 }
 
-/** The PR's facts matter to the verdict only through a waiver label; without one, nothing is looked up. */
-function pullRequestFetcher(side: GitHubSide): GateRequest['fetchPullRequest'] {
+/**
+ * The PR's facts matter to the verdict only through a waiver label; without one, nothing is looked up. On a
+ * push, the PR merged as the pushed commit brings its waiver along, so a waived model deploys.
+ */
+function pullRequestFetcher(side: GitHubSide, generatedAt: string): GateRequest['fetchPullRequest'] {
   return async (config: GateConfig) => {
     if (!config.policy.waiver_label) return undefined;
     const pr = await side.pullRequest();
-    return pr ? pullRequestFacts(config, pr, side.ctx.repo, side.octokit) : undefined;
+    const facts = pr
+      ? await pullRequestFacts(config, pr, side.ctx.repo, side.octokit)
+      : await mergedPullRequestFacts(config, side.ctx, side.octokit);
+    const { refused } = judgeWaiver(config, facts, generatedAt);
+    if (refused) core.warning(`model-gate: ${refused}`);
+    return facts;
   };
 }
 
@@ -177,7 +201,7 @@ export async function run(): Promise<void> {
       tempDir: s.tempDir,
       generatedAt,
       fetchChampion: championFetcher(s, github),
-      fetchPullRequest: pullRequestFetcher(github)
+      fetchPullRequest: pullRequestFetcher(github, generatedAt)
     });
     const card = await writeReport(report, releaseCard, file);
     const md = markdownOptions(s, github.ctx, card);

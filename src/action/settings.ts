@@ -14,6 +14,7 @@ export interface ActionSettings {
   champion?: string;
   championArtifact?: string;
   championRunId?: string;
+  championWorkflow?: string;
   token: string;
   comment: boolean;
   commentId: string;
@@ -56,6 +57,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     champion: optional('champion'),
     championArtifact: optional('champion-artifact'),
     championRunId: optional('champion-run-id'),
+    championWorkflow: optional('champion-workflow'),
     token,
     comment: booleanInput('comment', true),
     commentId,

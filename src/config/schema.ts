@@ -536,7 +536,14 @@ export const configSchema: SchemaNode = {
         waiver_label: {
           type: 'string',
           minLength: 1,
-          description: 'A pull request carrying this label turns `soft_fail` into a waived `pass`.'
+          description:
+            'A pull request carrying this label turns `soft_fail` into a waived `pass`, when a person with write, maintain or admin ' +
+            'permission added it after the gated commit was pushed.'
+        },
+        waiver_max_age_days: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          description: 'A waiver label added longer ago than this many days (at the report\'s generated_at) no longer waives.'
         }
       }
     }

@@ -51,6 +51,7 @@ export interface RawConfig {
     soft_fail?: GateFamily[];
     require_manual_approval_on_soft_fail?: boolean;
     waiver_label?: string;
+    waiver_max_age_days?: number;
   };
 }
 
@@ -345,6 +346,7 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     require_manual_approval_on_soft_fail: raw.policy?.require_manual_approval_on_soft_fail ?? true
   };
   if (raw.policy?.waiver_label !== undefined) policy.waiver_label = raw.policy.waiver_label;
+  if (raw.policy?.waiver_max_age_days !== undefined) policy.waiver_max_age_days = raw.policy.waiver_max_age_days;
 
   return {
     source,

@@ -64,6 +64,8 @@ export interface PolicySettings {
   soft_fail: GateFamily[];
   require_manual_approval_on_soft_fail: boolean;
   waiver_label?: string;
+  /** A waiver label older than this many days (at generated_at) no longer waives. */
+  waiver_max_age_days?: number;
 }
 
 export interface ColumnNames {

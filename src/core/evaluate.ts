@@ -14,13 +14,21 @@ import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver 
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
 import { exampleCount } from './weights.js';
 import { checkId, summaryLine } from './summary.js';
+import { judgeWaiver } from './waiver.js';
 
-/** What the shell learnt about the pull request, if the run belongs to one. */
+/** What the shell learnt about the pull request, if the run belongs to one (core/waiver.ts judges the waiver). */
 export interface PullRequestFacts {
   number: number;
+  /** The PR's labels as read on this run. */
   labels: string[];
-  /** Who added which label and when, when the API could tell (latest event per label wins). */
-  labeled?: { label: string; by: string; at: string }[];
+  /** Who added which label and when, when the API could tell (latest event per label wins), with their permission. */
+  labeled?: { label: string; by: string; at: string; by_type?: string; permission?: string | null }[];
+  /** The commit the gate evaluated (the PR's head it ran for; on a push, the head the PR was merged from). */
+  head_sha?: string;
+  /** The PR's head now, when it was read. */
+  current_head_sha?: string;
+  /** When head_sha reached GitHub (ISO 8601). */
+  head_pushed_at?: string;
 }
 
 export interface EvaluateOptions {
@@ -31,13 +39,9 @@ export interface EvaluateOptions {
   artifacts?: ArtifactData;
 }
 
-/** The waiver the PR carries, if the policy names a waiver label and the PR has it. */
-function findWaiver(config: GateConfig, pr: PullRequestFacts | undefined): Waiver | null {
-  const label = config.policy.waiver_label;
-  if (!label || !pr || !pr.labels.includes(label)) return null;
-  const events = (pr.labeled ?? []).filter((e) => e.label === label);
-  const last = events[events.length - 1];
-  return { label, pull_request: pr.number, by: last?.by ?? null, at: last?.at ?? null };
+/** The waiver the PR carries, if the policy names a waiver label and the PR has it, given by someone who may. */
+function findWaiver(config: GateConfig, pr: PullRequestFacts | undefined, generatedAt: string): Waiver | null {
+  return judgeWaiver(config, pr, generatedAt).waiver;
 }
 
 export function evaluate(config: GateConfig, data: PairedData, options: EvaluateOptions): Report {
@@ -48,7 +52,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
   }
   checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
 
-  const waiver = findWaiver(config, options.pullRequest);
+  const waiver = findWaiver(config, options.pullRequest, options.generatedAt);
   const verdict = decide(checks, config.policy, waiver !== null);
   const gates: Partial<Record<GateFamily, GateStatus>> = {};
   for (const gate of new Set(checks.map((c) => c.gate))) {

@@ -72,6 +72,8 @@ export interface Waiver {
   pull_request: number;
   by: string | null;
   at: string | null;
+  /** The commit the waiver was given for (the PR head it was applied after). */
+  commit: string | null;
 }
 
 export interface Report {

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import type { Repo } from './context.js';
-import { apiReason, httpStatus, type Octokit } from './octokit.js';
+import { apiReason, httpStatus, transient, type Octokit } from './octokit.js';
 
 /** The account GITHUB_TOKEN writes as. */
 export const ACTIONS_BOT = 'github-actions[bot]';
@@ -64,18 +64,31 @@ export async function upsertComment(
 ): Promise<CommentResult> {
   const { repo, number, marker, body } = target;
   const login = await ownLogin(octokit);
-  let existing: IssueComment | undefined;
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-  for await (const page of pages) {
-    existing = findOwnComment(page.data, marker, login);
-    if (existing) break;
-  }
-  if (existing) {
+  const find = async () => {
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+    for await (const page of pages) {
+      const own = findOwnComment(page.data, marker, login);
+      if (own) return own;
+    }
+    return undefined;
+  };
+  const update = async (existing: IssueComment): Promise<CommentResult> => {
     const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
     return { url: data.html_url, action: 'updated' };
+  };
+  const existing = await find();
+  if (existing) return update(existing);
+  try {
+    const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
+    return { url: data.html_url, action: 'created' };
+  } catch (e) {
+    // A POST that failed on the way back may still have created the comment: look again before a second POST.
+    if (!transient(e)) throw e;
+    const created = await find();
+    if (created) return update(created);
+    const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
+    return { url: data.html_url, action: 'created' };
   }
-  const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
-  return { url: data.html_url, action: 'created' };
 }
 
 /** The warning for a comment that could not be written: why, and what to change. */

@@ -15,6 +15,8 @@ export interface RunContext {
   payload: Record<string, unknown>;
   repo?: Repo;
   runId?: number;
+  /** GITHUB_SHA: on a push, the commit pushed (for a merged PR, the commit it was merged as). */
+  sha?: string;
   serverUrl: string;
   apiUrl: string;
   /** `${server}/${owner}/${repo}/actions/runs/${id}`, for the verdict's details. */
@@ -42,6 +44,7 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     payload: readPayload(env.GITHUB_EVENT_PATH),
     repo: repository,
     runId,
+    sha: /^[0-9a-f]{40}$/i.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : undefined,
     serverUrl,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     runUrl: repository && runId !== undefined ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined

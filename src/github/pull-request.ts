@@ -15,6 +15,8 @@ export interface PullRequestRef {
   labels?: string[];
   /** Where the number came from, for the log. */
   source: string;
+  /** The PR head commit this run gated, when the event says. */
+  headSha?: string;
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -35,7 +37,13 @@ export function pullRequestFromPayload(ctx: Pick<RunContext, 'eventName' | 'payl
   if (!PR_EVENTS.has(ctx.eventName)) return undefined;
   const number = prNumber(field(ctx.payload, 'pull_request', 'number')) ?? prNumber(field(ctx.payload, 'number'));
   if (number === undefined) return undefined;
-  return { number, labels: labelNames(field(ctx.payload, 'pull_request', 'labels')), source: `the ${ctx.eventName} event` };
+  const sha = field(ctx.payload, 'pull_request', 'head', 'sha');
+  return {
+    number,
+    labels: labelNames(field(ctx.payload, 'pull_request', 'labels')),
+    source: `the ${ctx.eventName} event`,
+    ...(typeof sha === 'string' ? { headSha: sha } : {})
+  };
 }
 
 /**
@@ -66,9 +74,15 @@ export async function findPullRequest(ctx: RunContext, octokit: () => Octokit): 
   try {
     const number = pullRequestFromWorkflowRun(ctx);
     if (number !== undefined) {
-      // The workflow_run payload lists the PR without its labels; the PR itself has them.
+      // The workflow_run payload lists the PR without its labels; the PR itself has them. A PR that has moved
+      // on since the triggering run is not this verdict's PR any more.
       const { data } = await octokit().rest.pulls.get({ ...repo, pull_number: number });
-      return { number, labels: labelNames(data.labels), source: 'workflow_run.pull_requests' };
+      const sha = field(ctx.payload, 'workflow_run', 'head_sha');
+      if (typeof sha === 'string' && data.head.sha !== sha) {
+        core.info(`model-gate: PR #${number}'s head is now ${data.head.sha.slice(0, 12)}, not the gated ${sha.slice(0, 12)}; no PR comment`);
+        return undefined;
+      }
+      return { number, labels: labelNames(data.labels), source: 'workflow_run.pull_requests', headSha: data.head.sha };
     }
     return await findByHead(ctx, repo, octokit());
   } catch (e) {
@@ -92,5 +106,5 @@ async function findByHead(ctx: RunContext, repo: Repo, octokit: Octokit): Promis
     core.info(`model-gate: no open pull request has ${owner}:${branch} at ${sha.slice(0, 12)} as its head; no PR comment`);
     return undefined;
   }
-  return { number: pr.number, labels: labelNames(pr.labels), source: `the open PR with head ${owner}:${branch}` };
+  return { number: pr.number, labels: labelNames(pr.labels), source: `the open PR with head ${owner}:${branch}`, headSha: sha };
 }

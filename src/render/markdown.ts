@@ -145,7 +145,9 @@ function when(at: string): string {
 function waiverLine(report: Report): string | undefined {
   const w = report.waiver;
   if (!report.waived || !w) return undefined;
-  const who = w.by && w.at ? `added by ${escapeMarkdown(w.by)} on ${when(w.at)}` : 'who added it and when could not be read';
+  const who =
+    (w.by && w.at ? `added by ${escapeMarkdown(w.by)} on ${when(w.at)}` : 'who added it and when could not be read') +
+    (w.commit ? ` for commit \`${w.commit.slice(0, 12)}\`` : '');
   return `**Waived:** soft failures are accepted because PR #${w.pull_request} carries the label **${escapeMarkdown(w.label)}** (${who}).`;
 }
 
