@@ -6493,1536 +6493,6 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 63251:
-/***/ (function(module) {
-
-/**
-  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
-  * https://github.com/SGrondin/bottleneck
-  */
-(function (global, factory) {
-	 true ? module.exports = factory() :
-	0;
-}(this, (function () { 'use strict';
-
-	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-	function getCjsExportFromNamespace (n) {
-		return n && n['default'] || n;
-	}
-
-	var load = function(received, defaults, onto = {}) {
-	  var k, ref, v;
-	  for (k in defaults) {
-	    v = defaults[k];
-	    onto[k] = (ref = received[k]) != null ? ref : v;
-	  }
-	  return onto;
-	};
-
-	var overwrite = function(received, defaults, onto = {}) {
-	  var k, v;
-	  for (k in received) {
-	    v = received[k];
-	    if (defaults[k] !== void 0) {
-	      onto[k] = v;
-	    }
-	  }
-	  return onto;
-	};
-
-	var parser = {
-		load: load,
-		overwrite: overwrite
-	};
-
-	var DLList;
-
-	DLList = class DLList {
-	  constructor(incr, decr) {
-	    this.incr = incr;
-	    this.decr = decr;
-	    this._first = null;
-	    this._last = null;
-	    this.length = 0;
-	  }
-
-	  push(value) {
-	    var node;
-	    this.length++;
-	    if (typeof this.incr === "function") {
-	      this.incr();
-	    }
-	    node = {
-	      value,
-	      prev: this._last,
-	      next: null
-	    };
-	    if (this._last != null) {
-	      this._last.next = node;
-	      this._last = node;
-	    } else {
-	      this._first = this._last = node;
-	    }
-	    return void 0;
-	  }
-
-	  shift() {
-	    var value;
-	    if (this._first == null) {
-	      return;
-	    } else {
-	      this.length--;
-	      if (typeof this.decr === "function") {
-	        this.decr();
-	      }
-	    }
-	    value = this._first.value;
-	    if ((this._first = this._first.next) != null) {
-	      this._first.prev = null;
-	    } else {
-	      this._last = null;
-	    }
-	    return value;
-	  }
-
-	  first() {
-	    if (this._first != null) {
-	      return this._first.value;
-	    }
-	  }
-
-	  getArray() {
-	    var node, ref, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, ref.value));
-	    }
-	    return results;
-	  }
-
-	  forEachShift(cb) {
-	    var node;
-	    node = this.shift();
-	    while (node != null) {
-	      (cb(node), node = this.shift());
-	    }
-	    return void 0;
-	  }
-
-	  debug() {
-	    var node, ref, ref1, ref2, results;
-	    node = this._first;
-	    results = [];
-	    while (node != null) {
-	      results.push((ref = node, node = node.next, {
-	        value: ref.value,
-	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-	        next: (ref2 = ref.next) != null ? ref2.value : void 0
-	      }));
-	    }
-	    return results;
-	  }
-
-	};
-
-	var DLList_1 = DLList;
-
-	var Events;
-
-	Events = class Events {
-	  constructor(instance) {
-	    this.instance = instance;
-	    this._events = {};
-	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
-	      throw new Error("An Emitter already exists for this object");
-	    }
-	    this.instance.on = (name, cb) => {
-	      return this._addListener(name, "many", cb);
-	    };
-	    this.instance.once = (name, cb) => {
-	      return this._addListener(name, "once", cb);
-	    };
-	    this.instance.removeAllListeners = (name = null) => {
-	      if (name != null) {
-	        return delete this._events[name];
-	      } else {
-	        return this._events = {};
-	      }
-	    };
-	  }
-
-	  _addListener(name, status, cb) {
-	    var base;
-	    if ((base = this._events)[name] == null) {
-	      base[name] = [];
-	    }
-	    this._events[name].push({cb, status});
-	    return this.instance;
-	  }
-
-	  listenerCount(name) {
-	    if (this._events[name] != null) {
-	      return this._events[name].length;
-	    } else {
-	      return 0;
-	    }
-	  }
-
-	  async trigger(name, ...args) {
-	    var e, promises;
-	    try {
-	      if (name !== "debug") {
-	        this.trigger("debug", `Event triggered: ${name}`, args);
-	      }
-	      if (this._events[name] == null) {
-	        return;
-	      }
-	      this._events[name] = this._events[name].filter(function(listener) {
-	        return listener.status !== "none";
-	      });
-	      promises = this._events[name].map(async(listener) => {
-	        var e, returned;
-	        if (listener.status === "none") {
-	          return;
-	        }
-	        if (listener.status === "once") {
-	          listener.status = "none";
-	        }
-	        try {
-	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-	          if (typeof (returned != null ? returned.then : void 0) === "function") {
-	            return (await returned);
-	          } else {
-	            return returned;
-	          }
-	        } catch (error) {
-	          e = error;
-	          {
-	            this.trigger("error", e);
-	          }
-	          return null;
-	        }
-	      });
-	      return ((await Promise.all(promises))).find(function(x) {
-	        return x != null;
-	      });
-	    } catch (error) {
-	      e = error;
-	      {
-	        this.trigger("error", e);
-	      }
-	      return null;
-	    }
-	  }
-
-	};
-
-	var Events_1 = Events;
-
-	var DLList$1, Events$1, Queues;
-
-	DLList$1 = DLList_1;
-
-	Events$1 = Events_1;
-
-	Queues = class Queues {
-	  constructor(num_priorities) {
-	    var i;
-	    this.Events = new Events$1(this);
-	    this._length = 0;
-	    this._lists = (function() {
-	      var j, ref, results;
-	      results = [];
-	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
-	        results.push(new DLList$1((() => {
-	          return this.incr();
-	        }), (() => {
-	          return this.decr();
-	        })));
-	      }
-	      return results;
-	    }).call(this);
-	  }
-
-	  incr() {
-	    if (this._length++ === 0) {
-	      return this.Events.trigger("leftzero");
-	    }
-	  }
-
-	  decr() {
-	    if (--this._length === 0) {
-	      return this.Events.trigger("zero");
-	    }
-	  }
-
-	  push(job) {
-	    return this._lists[job.options.priority].push(job);
-	  }
-
-	  queued(priority) {
-	    if (priority != null) {
-	      return this._lists[priority].length;
-	    } else {
-	      return this._length;
-	    }
-	  }
-
-	  shiftAll(fn) {
-	    return this._lists.forEach(function(list) {
-	      return list.forEachShift(fn);
-	    });
-	  }
-
-	  getFirst(arr = this._lists) {
-	    var j, len, list;
-	    for (j = 0, len = arr.length; j < len; j++) {
-	      list = arr[j];
-	      if (list.length > 0) {
-	        return list;
-	      }
-	    }
-	    return [];
-	  }
-
-	  shiftLastFrom(priority) {
-	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
-	  }
-
-	};
-
-	var Queues_1 = Queues;
-
-	var BottleneckError;
-
-	BottleneckError = class BottleneckError extends Error {};
-
-	var BottleneckError_1 = BottleneckError;
-
-	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-
-	NUM_PRIORITIES = 10;
-
-	DEFAULT_PRIORITY = 5;
-
-	parser$1 = parser;
-
-	BottleneckError$1 = BottleneckError_1;
-
-	Job = class Job {
-	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
-	    this.task = task;
-	    this.args = args;
-	    this.rejectOnDrop = rejectOnDrop;
-	    this.Events = Events;
-	    this._states = _states;
-	    this.Promise = Promise;
-	    this.options = parser$1.load(options, jobDefaults);
-	    this.options.priority = this._sanitizePriority(this.options.priority);
-	    if (this.options.id === jobDefaults.id) {
-	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
-	    }
-	    this.promise = new this.Promise((_resolve, _reject) => {
-	      this._resolve = _resolve;
-	      this._reject = _reject;
-	    });
-	    this.retryCount = 0;
-	  }
-
-	  _sanitizePriority(priority) {
-	    var sProperty;
-	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-	    if (sProperty < 0) {
-	      return 0;
-	    } else if (sProperty > NUM_PRIORITIES - 1) {
-	      return NUM_PRIORITIES - 1;
-	    } else {
-	      return sProperty;
-	    }
-	  }
-
-	  _randomIndex() {
-	    return Math.random().toString(36).slice(2);
-	  }
-
-	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
-	    if (this._states.remove(this.options.id)) {
-	      if (this.rejectOnDrop) {
-	        this._reject(error != null ? error : new BottleneckError$1(message));
-	      }
-	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
-	      return true;
-	    } else {
-	      return false;
-	    }
-	  }
-
-	  _assertStatus(expected) {
-	    var status;
-	    status = this._states.jobStatus(this.options.id);
-	    if (!(status === expected || (expected === "DONE" && status === null))) {
-	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-	    }
-	  }
-
-	  doReceive() {
-	    this._states.start(this.options.id);
-	    return this.Events.trigger("received", {args: this.args, options: this.options});
-	  }
-
-	  doQueue(reachedHWM, blocked) {
-	    this._assertStatus("RECEIVED");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
-	  }
-
-	  doRun() {
-	    if (this.retryCount === 0) {
-	      this._assertStatus("QUEUED");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
-	  }
-
-	  async doExecute(chained, clearGlobalState, run, free) {
-	    var error, eventInfo, passed;
-	    if (this.retryCount === 0) {
-	      this._assertStatus("RUNNING");
-	      this._states.next(this.options.id);
-	    } else {
-	      this._assertStatus("EXECUTING");
-	    }
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    this.Events.trigger("executing", eventInfo);
-	    try {
-	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
-	      if (clearGlobalState()) {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._resolve(passed);
-	      }
-	    } catch (error1) {
-	      error = error1;
-	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	    }
-	  }
-
-	  doExpire(clearGlobalState, run, free) {
-	    var error, eventInfo;
-	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
-	      this._states.next(this.options.id);
-	    }
-	    this._assertStatus("EXECUTING");
-	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
-	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
-	  }
-
-	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
-	    var retry, retryAfter;
-	    if (clearGlobalState()) {
-	      retry = (await this.Events.trigger("failed", error, eventInfo));
-	      if (retry != null) {
-	        retryAfter = ~~retry;
-	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-	        this.retryCount++;
-	        return run(retryAfter);
-	      } else {
-	        this.doDone(eventInfo);
-	        await free(this.options, eventInfo);
-	        this._assertStatus("DONE");
-	        return this._reject(error);
-	      }
-	    }
-	  }
-
-	  doDone(eventInfo) {
-	    this._assertStatus("EXECUTING");
-	    this._states.next(this.options.id);
-	    return this.Events.trigger("done", eventInfo);
-	  }
-
-	};
-
-	var Job_1 = Job;
-
-	var BottleneckError$2, LocalDatastore, parser$2;
-
-	parser$2 = parser;
-
-	BottleneckError$2 = BottleneckError_1;
-
-	LocalDatastore = class LocalDatastore {
-	  constructor(instance, storeOptions, storeInstanceOptions) {
-	    this.instance = instance;
-	    this.storeOptions = storeOptions;
-	    this.clientId = this.instance._randomIndex();
-	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-	    this._running = 0;
-	    this._done = 0;
-	    this._unblockTime = 0;
-	    this.ready = this.Promise.resolve();
-	    this.clients = {};
-	    this._startHeartbeat();
-	  }
-
-	  _startHeartbeat() {
-	    var base;
-	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
-	      return typeof (base = (this.heartbeat = setInterval(() => {
-	        var amount, incr, maximum, now, reservoir;
-	        now = Date.now();
-	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-	          this._lastReservoirRefresh = now;
-	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-	          this.instance._drainAll(this.computeCapacity());
-	        }
-	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-	          ({
-	            reservoirIncreaseAmount: amount,
-	            reservoirIncreaseMaximum: maximum,
-	            reservoir
-	          } = this.storeOptions);
-	          this._lastReservoirIncrease = now;
-	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-	          if (incr > 0) {
-	            this.storeOptions.reservoir += incr;
-	            return this.instance._drainAll(this.computeCapacity());
-	          }
-	        }
-	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
-	    } else {
-	      return clearInterval(this.heartbeat);
-	    }
-	  }
-
-	  async __publish__(message) {
-	    await this.yieldLoop();
-	    return this.instance.Events.trigger("message", message.toString());
-	  }
-
-	  async __disconnect__(flush) {
-	    await this.yieldLoop();
-	    clearInterval(this.heartbeat);
-	    return this.Promise.resolve();
-	  }
-
-	  yieldLoop(t = 0) {
-	    return new this.Promise(function(resolve, reject) {
-	      return setTimeout(resolve, t);
-	    });
-	  }
-
-	  computePenalty() {
-	    var ref;
-	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
-	  }
-
-	  async __updateSettings__(options) {
-	    await this.yieldLoop();
-	    parser$2.overwrite(options, options, this.storeOptions);
-	    this._startHeartbeat();
-	    this.instance._drainAll(this.computeCapacity());
-	    return true;
-	  }
-
-	  async __running__() {
-	    await this.yieldLoop();
-	    return this._running;
-	  }
-
-	  async __queued__() {
-	    await this.yieldLoop();
-	    return this.instance.queued();
-	  }
-
-	  async __done__() {
-	    await this.yieldLoop();
-	    return this._done;
-	  }
-
-	  async __groupCheck__(time) {
-	    await this.yieldLoop();
-	    return (this._nextRequest + this.timeout) < time;
-	  }
-
-	  computeCapacity() {
-	    var maxConcurrent, reservoir;
-	    ({maxConcurrent, reservoir} = this.storeOptions);
-	    if ((maxConcurrent != null) && (reservoir != null)) {
-	      return Math.min(maxConcurrent - this._running, reservoir);
-	    } else if (maxConcurrent != null) {
-	      return maxConcurrent - this._running;
-	    } else if (reservoir != null) {
-	      return reservoir;
-	    } else {
-	      return null;
-	    }
-	  }
-
-	  conditionsCheck(weight) {
-	    var capacity;
-	    capacity = this.computeCapacity();
-	    return (capacity == null) || weight <= capacity;
-	  }
-
-	  async __incrementReservoir__(incr) {
-	    var reservoir;
-	    await this.yieldLoop();
-	    reservoir = this.storeOptions.reservoir += incr;
-	    this.instance._drainAll(this.computeCapacity());
-	    return reservoir;
-	  }
-
-	  async __currentReservoir__() {
-	    await this.yieldLoop();
-	    return this.storeOptions.reservoir;
-	  }
-
-	  isBlocked(now) {
-	    return this._unblockTime >= now;
-	  }
-
-	  check(weight, now) {
-	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
-	  }
-
-	  async __check__(weight) {
-	    var now;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    return this.check(weight, now);
-	  }
-
-	  async __register__(index, weight, expiration) {
-	    var now, wait;
-	    await this.yieldLoop();
-	    now = Date.now();
-	    if (this.conditionsCheck(weight)) {
-	      this._running += weight;
-	      if (this.storeOptions.reservoir != null) {
-	        this.storeOptions.reservoir -= weight;
-	      }
-	      wait = Math.max(this._nextRequest - now, 0);
-	      this._nextRequest = now + wait + this.storeOptions.minTime;
-	      return {
-	        success: true,
-	        wait,
-	        reservoir: this.storeOptions.reservoir
-	      };
-	    } else {
-	      return {
-	        success: false
-	      };
-	    }
-	  }
-
-	  strategyIsBlock() {
-	    return this.storeOptions.strategy === 3;
-	  }
-
-	  async __submit__(queueLength, weight) {
-	    var blocked, now, reachedHWM;
-	    await this.yieldLoop();
-	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
-	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-	    }
-	    now = Date.now();
-	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-	    if (blocked) {
-	      this._unblockTime = now + this.computePenalty();
-	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-	      this.instance._dropAllQueued();
-	    }
-	    return {
-	      reachedHWM,
-	      blocked,
-	      strategy: this.storeOptions.strategy
-	    };
-	  }
-
-	  async __free__(index, weight) {
-	    await this.yieldLoop();
-	    this._running -= weight;
-	    this._done += weight;
-	    this.instance._drainAll(this.computeCapacity());
-	    return {
-	      running: this._running
-	    };
-	  }
-
-	};
-
-	var LocalDatastore_1 = LocalDatastore;
-
-	var BottleneckError$3, States;
-
-	BottleneckError$3 = BottleneckError_1;
-
-	States = class States {
-	  constructor(status1) {
-	    this.status = status1;
-	    this._jobs = {};
-	    this.counts = this.status.map(function() {
-	      return 0;
-	    });
-	  }
-
-	  next(id) {
-	    var current, next;
-	    current = this._jobs[id];
-	    next = current + 1;
-	    if ((current != null) && next < this.status.length) {
-	      this.counts[current]--;
-	      this.counts[next]++;
-	      return this._jobs[id]++;
-	    } else if (current != null) {
-	      this.counts[current]--;
-	      return delete this._jobs[id];
-	    }
-	  }
-
-	  start(id) {
-	    var initial;
-	    initial = 0;
-	    this._jobs[id] = initial;
-	    return this.counts[initial]++;
-	  }
-
-	  remove(id) {
-	    var current;
-	    current = this._jobs[id];
-	    if (current != null) {
-	      this.counts[current]--;
-	      delete this._jobs[id];
-	    }
-	    return current != null;
-	  }
-
-	  jobStatus(id) {
-	    var ref;
-	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-	  }
-
-	  statusJobs(status) {
-	    var k, pos, ref, results, v;
-	    if (status != null) {
-	      pos = this.status.indexOf(status);
-	      if (pos < 0) {
-	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
-	      }
-	      ref = this._jobs;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        if (v === pos) {
-	          results.push(k);
-	        }
-	      }
-	      return results;
-	    } else {
-	      return Object.keys(this._jobs);
-	    }
-	  }
-
-	  statusCounts() {
-	    return this.counts.reduce(((acc, v, i) => {
-	      acc[this.status[i]] = v;
-	      return acc;
-	    }), {});
-	  }
-
-	};
-
-	var States_1 = States;
-
-	var DLList$2, Sync;
-
-	DLList$2 = DLList_1;
-
-	Sync = class Sync {
-	  constructor(name, Promise) {
-	    this.schedule = this.schedule.bind(this);
-	    this.name = name;
-	    this.Promise = Promise;
-	    this._running = 0;
-	    this._queue = new DLList$2();
-	  }
-
-	  isEmpty() {
-	    return this._queue.length === 0;
-	  }
-
-	  async _tryToRun() {
-	    var args, cb, error, reject, resolve, returned, task;
-	    if ((this._running < 1) && this._queue.length > 0) {
-	      this._running++;
-	      ({task, args, resolve, reject} = this._queue.shift());
-	      cb = (await (async function() {
-	        try {
-	          returned = (await task(...args));
-	          return function() {
-	            return resolve(returned);
-	          };
-	        } catch (error1) {
-	          error = error1;
-	          return function() {
-	            return reject(error);
-	          };
-	        }
-	      })());
-	      this._running--;
-	      this._tryToRun();
-	      return cb();
-	    }
-	  }
-
-	  schedule(task, ...args) {
-	    var promise, reject, resolve;
-	    resolve = reject = null;
-	    promise = new this.Promise(function(_resolve, _reject) {
-	      resolve = _resolve;
-	      return reject = _reject;
-	    });
-	    this._queue.push({task, args, resolve, reject});
-	    this._tryToRun();
-	    return promise;
-	  }
-
-	};
-
-	var Sync_1 = Sync;
-
-	var version = "2.19.5";
-	var version$1 = {
-		version: version
-	};
-
-	var version$2 = /*#__PURE__*/Object.freeze({
-		version: version,
-		default: version$1
-	});
-
-	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-
-	parser$3 = parser;
-
-	Events$2 = Events_1;
-
-	RedisConnection$1 = require$$2;
-
-	IORedisConnection$1 = require$$3;
-
-	Scripts$1 = require$$4;
-
-	Group = (function() {
-	  class Group {
-	    constructor(limiterOptions = {}) {
-	      this.deleteKey = this.deleteKey.bind(this);
-	      this.limiterOptions = limiterOptions;
-	      parser$3.load(this.limiterOptions, this.defaults, this);
-	      this.Events = new Events$2(this);
-	      this.instances = {};
-	      this.Bottleneck = Bottleneck_1;
-	      this._startAutoCleanup();
-	      this.sharedConnection = this.connection != null;
-	      if (this.connection == null) {
-	        if (this.limiterOptions.datastore === "redis") {
-	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        } else if (this.limiterOptions.datastore === "ioredis") {
-	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
-	        }
-	      }
-	    }
-
-	    key(key = "") {
-	      var ref;
-	      return (ref = this.instances[key]) != null ? ref : (() => {
-	        var limiter;
-	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-	          id: `${this.id}-${key}`,
-	          timeout: this.timeout,
-	          connection: this.connection
-	        }));
-	        this.Events.trigger("created", limiter, key);
-	        return limiter;
-	      })();
-	    }
-
-	    async deleteKey(key = "") {
-	      var deleted, instance;
-	      instance = this.instances[key];
-	      if (this.connection) {
-	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
-	      }
-	      if (instance != null) {
-	        delete this.instances[key];
-	        await instance.disconnect();
-	      }
-	      return (instance != null) || deleted > 0;
-	    }
-
-	    limiters() {
-	      var k, ref, results, v;
-	      ref = this.instances;
-	      results = [];
-	      for (k in ref) {
-	        v = ref[k];
-	        results.push({
-	          key: k,
-	          limiter: v
-	        });
-	      }
-	      return results;
-	    }
-
-	    keys() {
-	      return Object.keys(this.instances);
-	    }
-
-	    async clusterKeys() {
-	      var cursor, end, found, i, k, keys, len, next, start;
-	      if (this.connection == null) {
-	        return this.Promise.resolve(this.keys());
-	      }
-	      keys = [];
-	      cursor = null;
-	      start = `b_${this.id}-`.length;
-	      end = "_settings".length;
-	      while (cursor !== 0) {
-	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
-	        cursor = ~~next;
-	        for (i = 0, len = found.length; i < len; i++) {
-	          k = found[i];
-	          keys.push(k.slice(start, -end));
-	        }
-	      }
-	      return keys;
-	    }
-
-	    _startAutoCleanup() {
-	      var base;
-	      clearInterval(this.interval);
-	      return typeof (base = (this.interval = setInterval(async() => {
-	        var e, k, ref, results, time, v;
-	        time = Date.now();
-	        ref = this.instances;
-	        results = [];
-	        for (k in ref) {
-	          v = ref[k];
-	          try {
-	            if ((await v._store.__groupCheck__(time))) {
-	              results.push(this.deleteKey(k));
-	            } else {
-	              results.push(void 0);
-	            }
-	          } catch (error) {
-	            e = error;
-	            results.push(v.Events.trigger("error", e));
-	          }
-	        }
-	        return results;
-	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
-	    }
-
-	    updateSettings(options = {}) {
-	      parser$3.overwrite(options, this.defaults, this);
-	      parser$3.overwrite(options, options, this.limiterOptions);
-	      if (options.timeout != null) {
-	        return this._startAutoCleanup();
-	      }
-	    }
-
-	    disconnect(flush = true) {
-	      var ref;
-	      if (!this.sharedConnection) {
-	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-	      }
-	    }
-
-	  }
-	  Group.prototype.defaults = {
-	    timeout: 1000 * 60 * 5,
-	    connection: null,
-	    Promise: Promise,
-	    id: "group-key"
-	  };
-
-	  return Group;
-
-	}).call(commonjsGlobal);
-
-	var Group_1 = Group;
-
-	var Batcher, Events$3, parser$4;
-
-	parser$4 = parser;
-
-	Events$3 = Events_1;
-
-	Batcher = (function() {
-	  class Batcher {
-	    constructor(options = {}) {
-	      this.options = options;
-	      parser$4.load(this.options, this.defaults, this);
-	      this.Events = new Events$3(this);
-	      this._arr = [];
-	      this._resetPromise();
-	      this._lastFlush = Date.now();
-	    }
-
-	    _resetPromise() {
-	      return this._promise = new this.Promise((res, rej) => {
-	        return this._resolve = res;
-	      });
-	    }
-
-	    _flush() {
-	      clearTimeout(this._timeout);
-	      this._lastFlush = Date.now();
-	      this._resolve();
-	      this.Events.trigger("batch", this._arr);
-	      this._arr = [];
-	      return this._resetPromise();
-	    }
-
-	    add(data) {
-	      var ret;
-	      this._arr.push(data);
-	      ret = this._promise;
-	      if (this._arr.length === this.maxSize) {
-	        this._flush();
-	      } else if ((this.maxTime != null) && this._arr.length === 1) {
-	        this._timeout = setTimeout(() => {
-	          return this._flush();
-	        }, this.maxTime);
-	      }
-	      return ret;
-	    }
-
-	  }
-	  Batcher.prototype.defaults = {
-	    maxTime: null,
-	    maxSize: null,
-	    Promise: Promise
-	  };
-
-	  return Batcher;
-
-	}).call(commonjsGlobal);
-
-	var Batcher_1 = Batcher;
-
-	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
-
-	var require$$8 = getCjsExportFromNamespace(version$2);
-
-	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
-	  splice = [].splice;
-
-	NUM_PRIORITIES$1 = 10;
-
-	DEFAULT_PRIORITY$1 = 5;
-
-	parser$5 = parser;
-
-	Queues$1 = Queues_1;
-
-	Job$1 = Job_1;
-
-	LocalDatastore$1 = LocalDatastore_1;
-
-	RedisDatastore$1 = require$$4$1;
-
-	Events$4 = Events_1;
-
-	States$1 = States_1;
-
-	Sync$1 = Sync_1;
-
-	Bottleneck = (function() {
-	  class Bottleneck {
-	    constructor(options = {}, ...invalid) {
-	      var storeInstanceOptions, storeOptions;
-	      this._addToQueue = this._addToQueue.bind(this);
-	      this._validateOptions(options, invalid);
-	      parser$5.load(options, this.instanceDefaults, this);
-	      this._queues = new Queues$1(NUM_PRIORITIES$1);
-	      this._scheduled = {};
-	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-	      this._limiter = null;
-	      this.Events = new Events$4(this);
-	      this._submitLock = new Sync$1("submit", this.Promise);
-	      this._registerLock = new Sync$1("register", this.Promise);
-	      storeOptions = parser$5.load(options, this.storeDefaults, {});
-	      this._store = (function() {
-	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
-	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else if (this.datastore === "local") {
-	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-	        } else {
-	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-	        }
-	      }).call(this);
-	      this._queues.on("leftzero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-	      });
-	      this._queues.on("zero", () => {
-	        var ref;
-	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-	      });
-	    }
-
-	    _validateOptions(options, invalid) {
-	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
-	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-	      }
-	    }
-
-	    ready() {
-	      return this._store.ready;
-	    }
-
-	    clients() {
-	      return this._store.clients;
-	    }
-
-	    channel() {
-	      return `b_${this.id}`;
-	    }
-
-	    channel_client() {
-	      return `b_${this.id}_${this._store.clientId}`;
-	    }
-
-	    publish(message) {
-	      return this._store.__publish__(message);
-	    }
-
-	    disconnect(flush = true) {
-	      return this._store.__disconnect__(flush);
-	    }
-
-	    chain(_limiter) {
-	      this._limiter = _limiter;
-	      return this;
-	    }
-
-	    queued(priority) {
-	      return this._queues.queued(priority);
-	    }
-
-	    clusterQueued() {
-	      return this._store.__queued__();
-	    }
-
-	    empty() {
-	      return this.queued() === 0 && this._submitLock.isEmpty();
-	    }
-
-	    running() {
-	      return this._store.__running__();
-	    }
-
-	    done() {
-	      return this._store.__done__();
-	    }
-
-	    jobStatus(id) {
-	      return this._states.jobStatus(id);
-	    }
-
-	    jobs(status) {
-	      return this._states.statusJobs(status);
-	    }
-
-	    counts() {
-	      return this._states.statusCounts();
-	    }
-
-	    _randomIndex() {
-	      return Math.random().toString(36).slice(2);
-	    }
-
-	    check(weight = 1) {
-	      return this._store.__check__(weight);
-	    }
-
-	    _clearGlobalState(index) {
-	      if (this._scheduled[index] != null) {
-	        clearTimeout(this._scheduled[index].expiration);
-	        delete this._scheduled[index];
-	        return true;
-	      } else {
-	        return false;
-	      }
-	    }
-
-	    async _free(index, job, options, eventInfo) {
-	      var e, running;
-	      try {
-	        ({running} = (await this._store.__free__(index, options.weight)));
-	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-	        if (running === 0 && this.empty()) {
-	          return this.Events.trigger("idle");
-	        }
-	      } catch (error1) {
-	        e = error1;
-	        return this.Events.trigger("error", e);
-	      }
-	    }
-
-	    _run(index, job, wait) {
-	      var clearGlobalState, free, run;
-	      job.doRun();
-	      clearGlobalState = this._clearGlobalState.bind(this, index);
-	      run = this._run.bind(this, index, job);
-	      free = this._free.bind(this, index, job);
-	      return this._scheduled[index] = {
-	        timeout: setTimeout(() => {
-	          return job.doExecute(this._limiter, clearGlobalState, run, free);
-	        }, wait),
-	        expiration: job.options.expiration != null ? setTimeout(function() {
-	          return job.doExpire(clearGlobalState, run, free);
-	        }, wait + job.options.expiration) : void 0,
-	        job: job
-	      };
-	    }
-
-	    _drainOne(capacity) {
-	      return this._registerLock.schedule(() => {
-	        var args, index, next, options, queue;
-	        if (this.queued() === 0) {
-	          return this.Promise.resolve(null);
-	        }
-	        queue = this._queues.getFirst();
-	        ({options, args} = next = queue.first());
-	        if ((capacity != null) && options.weight > capacity) {
-	          return this.Promise.resolve(null);
-	        }
-	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
-	        index = this._randomIndex();
-	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
-	          var empty;
-	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
-	          if (success) {
-	            queue.shift();
-	            empty = this.empty();
-	            if (empty) {
-	              this.Events.trigger("empty");
-	            }
-	            if (reservoir === 0) {
-	              this.Events.trigger("depleted", empty);
-	            }
-	            this._run(index, next, wait);
-	            return this.Promise.resolve(options.weight);
-	          } else {
-	            return this.Promise.resolve(null);
-	          }
-	        });
-	      });
-	    }
-
-	    _drainAll(capacity, total = 0) {
-	      return this._drainOne(capacity).then((drained) => {
-	        var newCapacity;
-	        if (drained != null) {
-	          newCapacity = capacity != null ? capacity - drained : capacity;
-	          return this._drainAll(newCapacity, total + drained);
-	        } else {
-	          return this.Promise.resolve(total);
-	        }
-	      }).catch((e) => {
-	        return this.Events.trigger("error", e);
-	      });
-	    }
-
-	    _dropAllQueued(message) {
-	      return this._queues.shiftAll(function(job) {
-	        return job.doDrop({message});
-	      });
-	    }
-
-	    stop(options = {}) {
-	      var done, waitForExecuting;
-	      options = parser$5.load(options, this.stopDefaults);
-	      waitForExecuting = (at) => {
-	        var finished;
-	        finished = () => {
-	          var counts;
-	          counts = this._states.counts;
-	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
-	        };
-	        return new this.Promise((resolve, reject) => {
-	          if (finished()) {
-	            return resolve();
-	          } else {
-	            return this.on("done", () => {
-	              if (finished()) {
-	                this.removeAllListeners("done");
-	                return resolve();
-	              }
-	            });
-	          }
-	        });
-	      };
-	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
-	        return next.doDrop({
-	          message: options.dropErrorMessage
-	        });
-	      }, this._drainOne = () => {
-	        return this.Promise.resolve(null);
-	      }, this._registerLock.schedule(() => {
-	        return this._submitLock.schedule(() => {
-	          var k, ref, v;
-	          ref = this._scheduled;
-	          for (k in ref) {
-	            v = ref[k];
-	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
-	              clearTimeout(v.timeout);
-	              clearTimeout(v.expiration);
-	              v.job.doDrop({
-	                message: options.dropErrorMessage
-	              });
-	            }
-	          }
-	          this._dropAllQueued(options.dropErrorMessage);
-	          return waitForExecuting(0);
-	        });
-	      })) : this.schedule({
-	        priority: NUM_PRIORITIES$1 - 1,
-	        weight: 0
-	      }, () => {
-	        return waitForExecuting(1);
-	      });
-	      this._receive = function(job) {
-	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
-	      };
-	      this.stop = () => {
-	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
-	      };
-	      return done;
-	    }
-
-	    async _addToQueue(job) {
-	      var args, blocked, error, options, reachedHWM, shifted, strategy;
-	      ({args, options} = job);
-	      try {
-	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
-	      } catch (error1) {
-	        error = error1;
-	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
-	        job.doDrop({error});
-	        return false;
-	      }
-	      if (blocked) {
-	        job.doDrop();
-	        return true;
-	      } else if (reachedHWM) {
-	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
-	        if (shifted != null) {
-	          shifted.doDrop();
-	        }
-	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
-	          if (shifted == null) {
-	            job.doDrop();
-	          }
-	          return reachedHWM;
-	        }
-	      }
-	      job.doQueue(reachedHWM, blocked);
-	      this._queues.push(job);
-	      await this._drainAll();
-	      return reachedHWM;
-	    }
-
-	    _receive(job) {
-	      if (this._states.jobStatus(job.options.id) != null) {
-	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-	        return false;
-	      } else {
-	        job.doReceive();
-	        return this._submitLock.schedule(this._addToQueue, job);
-	      }
-	    }
-
-	    submit(...args) {
-	      var cb, fn, job, options, ref, ref1, task;
-	      if (typeof args[0] === "function") {
-	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-	        options = parser$5.load({}, this.jobDefaults);
-	      } else {
-	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-	        options = parser$5.load(options, this.jobDefaults);
-	      }
-	      task = (...args) => {
-	        return new this.Promise(function(resolve, reject) {
-	          return fn(...args, function(...args) {
-	            return (args[0] != null ? reject : resolve)(args);
-	          });
-	        });
-	      };
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      job.promise.then(function(args) {
-	        return typeof cb === "function" ? cb(...args) : void 0;
-	      }).catch(function(args) {
-	        if (Array.isArray(args)) {
-	          return typeof cb === "function" ? cb(...args) : void 0;
-	        } else {
-	          return typeof cb === "function" ? cb(args) : void 0;
-	        }
-	      });
-	      return this._receive(job);
-	    }
-
-	    schedule(...args) {
-	      var job, options, task;
-	      if (typeof args[0] === "function") {
-	        [task, ...args] = args;
-	        options = {};
-	      } else {
-	        [options, task, ...args] = args;
-	      }
-	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-	      this._receive(job);
-	      return job.promise;
-	    }
-
-	    wrap(fn) {
-	      var schedule, wrapped;
-	      schedule = this.schedule.bind(this);
-	      wrapped = function(...args) {
-	        return schedule(fn.bind(this), ...args);
-	      };
-	      wrapped.withOptions = function(options, ...args) {
-	        return schedule(options, fn, ...args);
-	      };
-	      return wrapped;
-	    }
-
-	    async updateSettings(options = {}) {
-	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-	      parser$5.overwrite(options, this.instanceDefaults, this);
-	      return this;
-	    }
-
-	    currentReservoir() {
-	      return this._store.__currentReservoir__();
-	    }
-
-	    incrementReservoir(incr = 0) {
-	      return this._store.__incrementReservoir__(incr);
-	    }
-
-	  }
-	  Bottleneck.default = Bottleneck;
-
-	  Bottleneck.Events = Events$4;
-
-	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
-
-	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
-	    LEAK: 1,
-	    OVERFLOW: 2,
-	    OVERFLOW_PRIORITY: 4,
-	    BLOCK: 3
-	  };
-
-	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
-
-	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
-
-	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
-
-	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
-
-	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
-
-	  Bottleneck.prototype.jobDefaults = {
-	    priority: DEFAULT_PRIORITY$1,
-	    weight: 1,
-	    expiration: null,
-	    id: "<no-id>"
-	  };
-
-	  Bottleneck.prototype.storeDefaults = {
-	    maxConcurrent: null,
-	    minTime: 0,
-	    highWater: null,
-	    strategy: Bottleneck.prototype.strategy.LEAK,
-	    penalty: null,
-	    reservoir: null,
-	    reservoirRefreshInterval: null,
-	    reservoirRefreshAmount: null,
-	    reservoirIncreaseInterval: null,
-	    reservoirIncreaseAmount: null,
-	    reservoirIncreaseMaximum: null
-	  };
-
-	  Bottleneck.prototype.localStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 250
-	  };
-
-	  Bottleneck.prototype.redisStoreDefaults = {
-	    Promise: Promise,
-	    timeout: null,
-	    heartbeatInterval: 5000,
-	    clientTimeout: 10000,
-	    Redis: null,
-	    clientOptions: {},
-	    clusterNodes: null,
-	    clearDatastore: false,
-	    connection: null
-	  };
-
-	  Bottleneck.prototype.instanceDefaults = {
-	    datastore: "local",
-	    connection: null,
-	    id: "<no-id>",
-	    rejectOnDrop: true,
-	    trackDoneStatus: false,
-	    Promise: Promise
-	  };
-
-	  Bottleneck.prototype.stopDefaults = {
-	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-	    dropWaitingJobs: true,
-	    dropErrorMessage: "This limiter has been stopped."
-	  };
-
-	  return Bottleneck;
-
-	}).call(commonjsGlobal);
-
-	var Bottleneck_1 = Bottleneck;
-
-	var lib = Bottleneck_1;
-
-	return lib;
-
-})));
-
-
-/***/ }),
-
 /***/ 23430:
 /***/ ((module) => {
 
@@ -41549,7 +40019,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(55254);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85833);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -41559,7 +40029,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 55254:
+/***/ 85833:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42887,6 +41357,8 @@ function buildConfig(raw, source) {
     };
     if (raw.policy?.waiver_label !== undefined)
         policy.waiver_label = raw.policy.waiver_label;
+    if (raw.policy?.waiver_max_age_days !== undefined)
+        policy.waiver_max_age_days = raw.policy.waiver_max_age_days;
     return {
         source,
         version: 1,
@@ -43352,7 +41824,13 @@ const configSchema = {
                 waiver_label: {
                     type: 'string',
                     minLength: 1,
-                    description: 'A pull request carrying this label turns `soft_fail` into a waived `pass`.'
+                    description: 'A pull request carrying this label turns `soft_fail` into a waived `pass`, when a person with write, maintain or admin ' +
+                        'permission added it after the gated commit was pushed.'
+                },
+                waiver_max_age_days: {
+                    type: 'number',
+                    exclusiveMinimum: 0,
+                    description: 'A waiver label added longer ago than this many days (at the report\'s generated_at) no longer waives.'
                 }
             }
         }
@@ -47497,6 +45975,44 @@ function orientedDelta(direction, delta) {
     return direction === -1 ? -delta : delta;
 }
 
+;// CONCATENATED MODULE: ./src/core/waiver.ts
+/** Permissions that may waive (GitHub's role names; `permission` reports maintain as write). */
+const WAIVING_PERMISSIONS = ['admin', 'maintain', 'write'];
+const waiver_short = (sha) => sha.slice(0, 12);
+function judgeWaiver(config, pr, generatedAt) {
+    const label = config.policy.waiver_label;
+    if (!label || !pr || !pr.labels.includes(label))
+        return { waiver: null };
+    const refuse = (why) => ({ waiver: null, refused: `the label ${label} on PR #${pr.number} does not waive: ${why}` });
+    const events = (pr.labeled ?? []).filter((e) => e.label === label);
+    const last = events[events.length - 1];
+    if (!last)
+        return refuse('who added it could not be read (the token needs issues or pull-requests: read)');
+    if (last.by_type === 'Bot' || /\[bot\]$/i.test(last.by))
+        return refuse(`it was added by the bot ${last.by}; only people with write access waive`);
+    if (!last.permission)
+        return refuse(`the permission of ${last.by} could not be read`);
+    if (!WAIVING_PERMISSIONS.includes(last.permission)) {
+        return refuse(`${last.by} has ${last.permission} permission; only write, maintain or admin waive`);
+    }
+    const commit = pr.head_sha;
+    if (!commit)
+        return refuse('the commit it would apply to is unknown');
+    if (pr.current_head_sha && pr.current_head_sha !== commit) {
+        return refuse(`the PR's head is now ${waiver_short(pr.current_head_sha)}, not the gated ${waiver_short(commit)}`);
+    }
+    if (!pr.head_pushed_at)
+        return refuse(`when ${waiver_short(commit)} reached GitHub could not be read`);
+    if (Date.parse(last.at) < Date.parse(pr.head_pushed_at)) {
+        return refuse(`it was added at ${last.at}, before ${waiver_short(commit)} was pushed (${pr.head_pushed_at}); add it again to waive the new commits`);
+    }
+    const maxAge = config.policy.waiver_max_age_days;
+    if (maxAge !== undefined && Date.parse(generatedAt) - Date.parse(last.at) > maxAge * 86_400_000) {
+        return refuse(`it was added at ${last.at}, more than waiver_max_age_days (${maxAge}) ago; add it again`);
+    }
+    return { waiver: { label, pull_request: pr.number, by: last.by, at: last.at, commit } };
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluate.ts
 
 
@@ -47507,14 +46023,10 @@ function orientedDelta(direction, delta) {
 
 
 
-/** The waiver the PR carries, if the policy names a waiver label and the PR has it. */
-function findWaiver(config, pr) {
-    const label = config.policy.waiver_label;
-    if (!label || !pr || !pr.labels.includes(label))
-        return null;
-    const events = (pr.labeled ?? []).filter((e) => e.label === label);
-    const last = events[events.length - 1];
-    return { label, pull_request: pr.number, by: last?.by ?? null, at: last?.at ?? null };
+
+/** The waiver the PR carries, if the policy names a waiver label and the PR has it, given by someone who may. */
+function findWaiver(config, pr, generatedAt) {
+    return judgeWaiver(config, pr, generatedAt).waiver;
 }
 function evaluate(config, data, options) {
     const checks = [];
@@ -47524,7 +46036,7 @@ function evaluate(config, data, options) {
             checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
     }
     checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
-    const waiver = findWaiver(config, options.pullRequest);
+    const waiver = findWaiver(config, options.pullRequest, options.generatedAt);
     const verdict = decide(checks, config.policy, waiver !== null);
     const gates = {};
     for (const gate of new Set(checks.map((c) => c.gate))) {
@@ -50084,6 +48596,7 @@ function readRunContext(env = process.env) {
         payload: readPayload(env.GITHUB_EVENT_PATH),
         repo: repository,
         runId,
+        sha: /^[0-9a-f]{40}$/i.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : undefined,
         serverUrl,
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
         runUrl: repository && runId !== undefined ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined
@@ -50102,281 +48615,100 @@ function field(value, ...keys) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
 var utils = __nccwpck_require__(85555);
-// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __nccwpck_require__(49735);
-// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
-var light = __nccwpck_require__(63251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/wrap-request.js
-var noop = () => Promise.resolve();
-function wrapRequest(state, request, options) {
-  return state.retryLimiter.schedule(doRequest, state, request, options);
-}
-async function doRequest(state, request, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
-      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-
-// pkg/dist-src/generated/triggers-notification-paths.js
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-
-// pkg/dist-src/route-matcher.js
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-
-// pkg/dist-src/index.js
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck, common) {
-  groups.global = new Bottleneck.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck = light,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
-    const events = {};
-    const emitter = new Bottleneck.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
-    );
-    state.retryLimiter.on("failed", async function(error, info) {
-      const [state2, request, options] = info.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
-      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request.retryCount;
-      request.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error.message)) {
-          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
-          (error2) => error2.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
-  };
-  octokit.hook.wrap("request", (request, options) => {
-    initializeBottleneck();
-    return wrapRequest(state, request, options);
-  });
-  return {};
-}
-throttling.VERSION = VERSION;
-throttling.triggersNotification = triggersNotification;
-
-
 ;// CONCATENATED MODULE: ./src/github/octokit.ts
 /**
- * The one REST client of the action: @actions/github's Octokit (proxy support, user agent) with the retry and
- * throttling plugins, so transient 5xx errors and rate limits are waited out rather than turned into warnings.
+ * The one REST client of the action: @actions/github's Octokit (proxy support, user agent) with one retry hook
+ * that shares a wait budget across the whole run. Transient 5xx and network errors are retried with a short
+ * backoff; rate limits (429, and 403 secondary or exhausted primary limits) are waited out as GitHub asks
+ * (Retry-After, or the reset time), but never beyond the budget: the verdict does not wait on GitHub, so past
+ * about a minute the request fails and its caller goes on without it (a warning for the comment).
  */
 
 
-
-
-const Client = utils/* GitHub */.gq.plugin(dist_bundle/* retry */.L, throttling);
-/** Waits out a rate limit at most twice; a gate run is not worth more than a couple of minutes of waiting. */
-const RATE_LIMIT_RETRIES = 2;
-function createOctokit(token, options) {
-    const onLimit = (kind) => (retryAfter, request, _o, retryCount) => {
-        core/* warning */.$e(`GitHub ${kind} rate limit hit on ${request.method} ${request.url}; retrying after ${retryAfter} s`);
-        return retryCount < RATE_LIMIT_RETRIES;
-    };
-    const base = options.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: options.retryAfterBaseValue } : {};
-    return new Client((0,utils/* getOctokitOptions */.EG)(token, {
-        baseUrl: options.baseUrl,
-        log: { debug: core/* debug */.Yz, info: core/* debug */.Yz, warn: core/* debug */.Yz, error: core/* debug */.Yz },
-        throttle: {
-            onRateLimit: onLimit('primary'),
-            onSecondaryRateLimit: onLimit('secondary'),
-            ...base
+/** How long a whole run may spend waiting on GitHub, in seconds. */
+const WAIT_BUDGET_SECONDS = 60;
+/** Transient failures (5xx, network) are retried this often, after 1, 2, 4 s. */
+const SERVER_RETRIES = 3;
+/** Rate limits are waited out at most this often per request. */
+const LIMIT_RETRIES = 2;
+function waitBudget(total = WAIT_BUDGET_SECONDS, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now = () => Date.now()) {
+    let spent = 0;
+    return {
+        total,
+        now,
+        get spent() {
+            return spent;
         },
-        // Client errors are answers, not glitches: only 5xx and network errors are retried (three times).
-        retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], ...base }
+        async wait(seconds) {
+            if (!(seconds >= 0) || spent + seconds > total)
+                return false;
+            spent += seconds;
+            if (seconds > 0)
+                await sleep(seconds * 1000);
+            return true;
+        }
+    };
+}
+/** Seconds GitHub asks us to wait before retrying a rate-limited request, or undefined when it is no limit. */
+function rateLimitWait(e, nowMs) {
+    const err = (e ?? {});
+    const headers = err.response?.headers ?? {};
+    const text = `${err.message ?? ''} ${JSON.stringify(err.response?.data ?? '')}`;
+    const limited = err.status === 429 || (err.status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(text)));
+    if (!limited)
+        return undefined;
+    const after = Number(headers['retry-after']);
+    if (headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0)
+        return Math.ceil(after);
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset))
+        return Math.max(0, Math.ceil(reset - nowMs / 1000) + 1);
+    // A secondary limit without Retry-After: GitHub asks for at least a minute, which is the whole budget.
+    return 60;
+}
+/** A POST other than GraphQL's query endpoint may have taken effect before it failed: its caller decides. */
+function idempotent(method, url) {
+    return method !== 'POST' || /^\/?graphql$/.test(url) || url.endsWith('/graphql');
+}
+function createOctokit(token, options) {
+    const budget = options.budget ?? waitBudget();
+    const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
+        baseUrl: options.baseUrl,
+        log: { debug: core/* debug */.Yz, info: core/* debug */.Yz, warn: core/* debug */.Yz, error: core/* debug */.Yz }
     }));
+    octokit.hook.wrap('request', async (request, opts) => {
+        const what = `${opts.method} ${String(opts.url)}`;
+        for (let server = 0, limits = 0;;) {
+            try {
+                return await request(opts);
+            }
+            catch (e) {
+                const limit = rateLimitWait(e, budget.now());
+                let seconds;
+                if (limit !== undefined && limits < LIMIT_RETRIES) {
+                    limits++;
+                    seconds = limit;
+                }
+                else if (limit === undefined && octokit_transient(e) && idempotent(opts.method, String(opts.url)) && server < SERVER_RETRIES) {
+                    seconds = 2 ** server++;
+                }
+                if (seconds === undefined)
+                    throw e;
+                if (!(await budget.wait(seconds))) {
+                    core/* warning */.$e(`GitHub asked model-gate to wait ${seconds} s on ${what}, past the ${budget.total} s it waits on GitHub per run ` +
+                        `(${budget.spent} s spent); going on without it.`);
+                    throw e;
+                }
+                core/* info */.pq(`model-gate: ${what} failed (${apiReason(e)}); retried after ${seconds} s`);
+            }
+        }
+    });
+    return octokit;
+}
+/** A 5xx answer or no answer at all: worth another try. */
+function octokit_transient(e) {
+    const status = httpStatus(e);
+    return status === undefined || status >= 500;
 }
 /** The HTTP status of a failed request (RequestError and friends), or undefined for network errors. */
 function httpStatus(e) {
@@ -50394,10 +48726,11 @@ function apiReason(e) {
 
 ;// CONCATENATED MODULE: ./src/github/champion.ts
 /**
- * `champion-artifact` / `champion-run-id` (SPEC §1): the champion's predictions as an Actions artifact of
- * another run. The run is the one given, or the latest successful run of this run's workflow on the default
- * branch; the artifact is looked up by name in that run and downloaded through the REST API
- * (@actions/artifact with `findBy`, which needs `actions: read`). Which file of the artifact is the champion:
+ * `champion-artifact` / `champion-run-id` / `champion-workflow`: the champion's predictions as an Actions
+ * artifact of another run. The run is the one given, or the newest successful run of the champion workflow that
+ * only trusted code could start (this repository, push/schedule/workflow_dispatch, the default branch) and that
+ * still holds the artifact; it is downloaded through the REST API (@actions/artifact with `findBy`, which needs
+ * `actions: read`). Which file of the artifact is the champion:
  * the one named like `champion` / `artifacts.champion` (by file name, anywhere in the artifact), or, when
  * neither is set, the only predictions file in it.
  */
@@ -50415,45 +48748,150 @@ function forbidden(repo, e) {
     return new GateError(`the token cannot read the Actions runs and artifacts of ${repo.owner}/${repo.repo} (${apiReason(e)}): ` +
         'give the job `permissions: actions: read`, or pass a github-token that can', KEY);
 }
-/** The run to take the artifact from: the one given, or the latest successful run of this workflow on the default branch. */
-async function championRunId(ctx, octokit, given) {
+/** Events whose runs only code already on the default branch can start: a pull_request run never counts. */
+const TRUSTED_EVENTS = ['push', 'schedule', 'workflow_dispatch'];
+/** How many runs the lookup walks back through before it gives up. */
+const MAX_RUNS = 100;
+/**
+ * Why a listed run cannot hold the champion, or undefined when it can: it must come from this repository (a
+ * fork's pull_request run from its own `main` has head_branch `main` too), from a trusted event, on the default
+ * branch. The `branch` query parameter alone filters on head_branch only, so every field is checked here.
+ */
+function untrustedReason(run, repo, branch) {
+    const full = `${repo.owner}/${repo.repo}`.toLowerCase();
+    if (run.head_repository?.full_name?.toLowerCase() !== full)
+        return `its head repository is ${run.head_repository?.full_name ?? 'unknown'}`;
+    if (!TRUSTED_EVENTS.includes(run.event ?? ''))
+        return `it ran on a ${run.event ?? 'unknown'} event`;
+    if (run.head_branch !== branch)
+        return `it ran on ${run.head_branch ?? 'no branch'}`;
+    return undefined;
+}
+/** The named, unexpired artifact among a run's artifacts (several uploads of one name: the newest id). */
+function usableArtifact(artifacts, name) {
+    return artifacts.filter((a) => a.name === name && !a.expired).sort((a, b) => b.id - a.id)[0];
+}
+/** `champion-workflow`: digits are a workflow id; otherwise a workflow file name (a path is reduced to its name). */
+function workflowInput(given) {
+    if (/^\d+$/.test(given))
+        return Number(given);
+    const name = given.replace(/\\/g, '/').split('/').pop() ?? '';
+    if (!/^[^\s]+\.ya?ml$/.test(name)) {
+        throw new GateError(`input champion-workflow must be a workflow file name such as train.yml, or a workflow id (digits), not "${given}"`, {
+            key: 'champion-workflow'
+        });
+    }
+    return name;
+}
+/** The workflow whose runs hold the champion: the input, the triggering workflow of a workflow_run event, or this run's. */
+async function championWorkflow(ctx, octokit, repo, given) {
+    if (given !== undefined)
+        return workflowInput(given);
+    if (ctx.eventName === 'workflow_run') {
+        // The gate workflow of the fork pattern never uploads the champion; the workflow that triggered it does.
+        const id = field(ctx.payload, 'workflow_run', 'workflow_id');
+        if (typeof id === 'number')
+            return id;
+    }
+    if (ctx.runId === undefined) {
+        throw new GateError('GITHUB_RUN_ID is not set, so the latest champion run cannot be found: set champion-workflow or champion-run-id', KEY);
+    }
+    const { data: run } = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: ctx.runId });
+    return run.workflow_id;
+}
+async function runArtifacts(octokit, repo, runId, name) {
+    const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: runId, name, per_page: 100 });
+    return data.artifacts;
+}
+/**
+ * The champion artifact: from the run given, or from the newest successful trusted run of the champion workflow
+ * on the default branch that still holds it (walking back past runs without it or with it expired, at most
+ * MAX_RUNS runs).
+ */
+async function findChampionArtifact(ctx, octokit, source) {
     const repo = ctx.repo;
     if (!repo)
         throw new GateError('GITHUB_REPOSITORY is not set, so champion-artifact has no repository to look in', KEY);
-    if (given !== undefined) {
-        if (!/^\d+$/.test(given)) {
-            throw new GateError(`input champion-run-id must be a workflow run id (digits), not "${given}"`, { key: 'champion-run-id' });
-        }
-        return Number(given);
-    }
-    if (ctx.runId === undefined) {
-        throw new GateError('GITHUB_RUN_ID is not set, so the latest successful run cannot be found: set champion-run-id', KEY);
-    }
+    const name = source.artifact;
     try {
-        const { data: run } = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: ctx.runId });
+        if (source.runId !== undefined) {
+            if (!/^\d+$/.test(source.runId)) {
+                throw new GateError(`input champion-run-id must be a workflow run id (digits), not "${source.runId}"`, { key: 'champion-run-id' });
+            }
+            const runId = Number(source.runId);
+            const where = `run ${runId} of ${repo.owner}/${repo.repo}`;
+            const all = await runArtifacts(octokit, repo, runId, name);
+            const found = usableArtifact(all, name);
+            if (!found) {
+                const expired = all.find((a) => a.name === name && a.expired);
+                throw new GateError(expired
+                    ? `artifact "${name}" of ${where} expired on ${expired.expires_at ?? 'an unknown date'}: re-upload the champion (docs/github.md, "When the champion artifact expired")`
+                    : `${where} has no artifact named "${name}" (artifacts expire, 90 days by default): check champion-artifact and the run that uploads it`, KEY);
+            }
+            core/* info */.pq(logLine(`model-gate: champion from artifact "${name}" (id ${found.id}) of ${where}, given by champion-run-id`));
+            return { run_id: runId, artifact_id: found.id, artifact: name, expires_at: found.expires_at ?? null, skipped: 0, digest: found.digest };
+        }
+        const workflow = await championWorkflow(ctx, octokit, repo, source.workflow);
         const branch = await defaultBranch(ctx, repo, octokit);
-        const { data } = await octokit.rest.actions.listWorkflowRuns({
+        const skipped = [];
+        let seen = 0;
+        const pages = octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
             ...repo,
-            workflow_id: run.workflow_id,
+            workflow_id: workflow,
             branch,
             status: 'success',
-            per_page: 1
+            per_page: 50
         });
-        const latest = data.workflow_runs[0];
-        if (!latest) {
-            throw new GateError(`no successful run of workflow "${run.name ?? run.workflow_id}" on ${branch} yet, so there is no champion-artifact to download: ` +
-                'run it once on the default branch, or set champion-run-id', KEY);
+        for await (const page of pages) {
+            for (const run of page.data) {
+                if (seen++ >= MAX_RUNS)
+                    break;
+                if (run.id === ctx.runId)
+                    continue;
+                const why = untrustedReason(run, repo, branch) ?? (await artifactMissing(octokit, repo, run.id, name));
+                if (typeof why === 'string') {
+                    skipped.push(`run ${run.id}: ${why}`);
+                    core/* debug */.Yz(`model-gate: champion lookup skips run ${run.id} (${why})`);
+                    continue;
+                }
+                const found = why;
+                core/* info */.pq(logLine(`model-gate: champion from artifact "${name}" (id ${found.id}, expires ${found.expires_at ?? 'unknown'}) of run ${run.id}, ` +
+                    `the newest successful ${TRUSTED_EVENTS.join('/')} run of workflow ${workflow} on ${branch} that holds it` +
+                    (skipped.length ? `; skipped ${skipped.length} newer run(s) (${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '; …' : ''})` : '')));
+                return { run_id: run.id, artifact_id: found.id, artifact: name, expires_at: found.expires_at ?? null, skipped: skipped.length, digest: found.digest };
+            }
+            if (seen > MAX_RUNS)
+                break;
         }
-        core/* info */.pq(logLine(`model-gate: champion from run ${latest.id} (latest successful run of "${run.name ?? run.workflow_id}" on ${branch})`));
-        return latest.id;
+        throw new GateError(`none of the latest ${Math.min(seen, MAX_RUNS)} successful runs of workflow ${workflow} on ${branch} is a ${TRUSTED_EVENTS.join('/')} run of ` +
+            `${repo.owner}/${repo.repo} with an unexpired artifact "${name}", so there is no champion to download: run that workflow on ${branch} ` +
+            '(workflow_dispatch) to upload one, or set champion-run-id (docs/github.md, "First run" and "When the champion artifact expired")', KEY);
     }
     catch (e) {
         if (e instanceof GateError)
             throw e;
         if (httpStatus(e) === 403 || httpStatus(e) === 401)
             throw forbidden(repo, e);
-        throw new GateError(`could not find the latest successful run of this workflow (${apiReason(e)}); set champion-run-id, or re-run`, KEY);
+        if (httpStatus(e) === 404 && source.runId !== undefined) {
+            throw new GateError(`run ${source.runId} of ${repo.owner}/${repo.repo} does not exist, or the token cannot see it (${apiReason(e)}): check champion-run-id`, {
+                key: 'champion-run-id'
+            });
+        }
+        if (httpStatus(e) === 404 && source.workflow !== undefined) {
+            throw new GateError(`workflow "${source.workflow}" was not found in ${repo.owner}/${repo.repo} (${apiReason(e)}): check champion-workflow`, {
+                key: 'champion-workflow'
+            });
+        }
+        throw new GateError(`could not find the champion run (${apiReason(e)}); set champion-run-id, or re-run`, KEY);
     }
+}
+/** The run's usable artifact, or why it has none. */
+async function artifactMissing(octokit, repo, runId, name) {
+    const all = await runArtifacts(octokit, repo, runId, name);
+    const found = usableArtifact(all, name);
+    if (found)
+        return found;
+    return all.some((a) => a.name === name) ? `its artifact "${name}" expired` : `it has no artifact "${name}"`;
 }
 async function defaultBranch(ctx, repo, octokit) {
     const fromEvent = field(ctx.payload, 'repository', 'default_branch');
@@ -50462,55 +48900,65 @@ async function defaultBranch(ctx, repo, octokit) {
     const { data } = await octokit.rest.repos.get({ ...repo });
     return data.default_branch;
 }
-/** Downloads the artifact and returns the champion file in it. */
-async function downloadChampion(ctx, octokit, client, source, config) {
-    const runId = await championRunId(ctx, octokit, source.runId); // also checks that there is a repository
+/** Attempts at the artifact download: a 5xx or a dropped connection is tried again, within the run's wait budget. */
+const DOWNLOAD_ATTEMPTS = 3;
+/** Downloads the artifact and returns the champion file in it, with the artifact it came from. */
+async function downloadChampion(ctx, octokit, client, source, config, budget = waitBudget()) {
+    const found = await findChampionArtifact(ctx, octokit, source); // also checks that there is a repository
     const repo = ctx.repo;
+    const runId = found.run_id;
     const where = `run ${runId} of ${repo.owner}/${repo.repo}`;
     const findBy = { token: source.token, workflowRunId: runId, repositoryOwner: repo.owner, repositoryName: repo.repo };
-    let found;
-    try {
-        found = (await client.getArtifact(source.artifact, { findBy })).artifact;
-    }
-    catch (e) {
-        if (e?.name === 'ArtifactNotFoundError') {
-            throw new GateError(`${where} has no artifact named "${source.artifact}" (artifacts expire, 90 days by default): check champion-artifact and the run that uploads it`, KEY);
-        }
-        if (httpStatus(e) === 404) {
-            throw new GateError(`${where} does not exist, or the token cannot see it (${apiReason(e)}): check champion-run-id`, {
-                key: 'champion-run-id'
+    let last;
+    for (let attempt = 1;; attempt++) {
+        await external_node_fs_.promises.rm(source.directory, { recursive: true, force: true });
+        await external_node_fs_.promises.mkdir(source.directory, { recursive: true });
+        try {
+            const { digestMismatch } = await client.downloadArtifact(found.artifact_id, {
+                path: source.directory,
+                findBy,
+                ...(found.digest ? { expectedHash: found.digest } : {})
             });
+            if (digestMismatch) {
+                throw new GateError(`artifact "${source.artifact}" from ${where} did not match its recorded digest: download it again`, KEY);
+            }
+            last = undefined;
+            break;
         }
-        if (httpStatus(e) === 403 || httpStatus(e) === 401)
-            throw forbidden(repo, e);
-        throw new GateError(`could not look up artifact "${source.artifact}" in ${where} (${apiReason(e)})`, KEY);
-    }
-    await external_node_fs_.promises.rm(source.directory, { recursive: true, force: true });
-    await external_node_fs_.promises.mkdir(source.directory, { recursive: true });
-    try {
-        const { digestMismatch } = await client.downloadArtifact(found.id, {
-            path: source.directory,
-            findBy,
-            ...(found.digest ? { expectedHash: found.digest } : {})
-        });
-        if (digestMismatch) {
-            throw new GateError(`artifact "${source.artifact}" from ${where} did not match its recorded digest: download it again`, KEY);
+        catch (e) {
+            if (e instanceof GateError)
+                throw e;
+            if (httpStatus(e) === 403 || httpStatus(e) === 401)
+                throw forbidden(repo, e);
+            last = e;
+            // The blob itself is retried inside @actions/artifact; only the /zip request's 5xx are worth another round.
+            const retry = httpStatus(e) !== undefined && httpStatus(e) >= 500 && attempt < DOWNLOAD_ATTEMPTS && (await budget.wait(2 ** (attempt - 1)));
+            if (!retry)
+                break;
+            core/* info */.pq(`model-gate: downloading artifact "${source.artifact}" from ${where} failed (${apiReason(e)}); trying again`);
         }
     }
-    catch (e) {
-        if (e instanceof GateError)
-            throw e;
-        if (httpStatus(e) === 403 || httpStatus(e) === 401)
-            throw forbidden(repo, e);
-        throw new GateError(`could not download artifact "${source.artifact}" from ${where} (${apiReason(e)})`, KEY);
+    if (last !== undefined) {
+        throw new GateError(`could not download artifact "${source.artifact}" (id ${found.artifact_id}) from ${where}: ${downloadReason(last)}. ` +
+            'Re-run the job; if it keeps failing, the artifact may have been deleted or expired (docs/github.md, "When the champion artifact expired")', KEY);
     }
     const files = (await listFiles(source.directory, `artifact "${source.artifact}"`)).map((f) => external_node_path_.relative(source.directory, f).split(external_node_path_.sep).join('/'));
     const rel = pickChampionFile(files, source.file ?? config.artifacts.champion, `artifact "${source.artifact}" from ${where}`);
+    const { digest: _digest, ...champion } = found;
     return {
         file: external_node_path_.join(source.directory, rel),
         shown: `${source.artifact}/${rel}`,
-        origin: `champion-artifact "${source.artifact}" from ${where}`
+        origin: `champion-artifact "${source.artifact}" from ${where}`,
+        champion
     };
+}
+/** The failure in words: the API's status, or what the blob storage did. */
+function downloadReason(e) {
+    const status = httpStatus(e);
+    if (status !== undefined)
+        return `GitHub answered ${apiReason(e)} ${DOWNLOAD_ATTEMPTS} times`;
+    const text = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return /failed after \d+ retries/.test(text) ? `the artifact storage did not deliver it (${text})` : text;
 }
 /**
  * The champion among the artifact's files (paths relative to its root, `/`-separated): the one whose file name
@@ -50590,19 +49038,36 @@ async function ownLogin(octokit) {
 async function upsertComment(octokit, target) {
     const { repo, number, marker, body } = target;
     const login = await ownLogin(octokit);
-    let existing;
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-    for await (const page of pages) {
-        existing = findOwnComment(page.data, marker, login);
-        if (existing)
-            break;
-    }
-    if (existing) {
+    const find = async () => {
+        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
+        for await (const page of pages) {
+            const own = findOwnComment(page.data, marker, login);
+            if (own)
+                return own;
+        }
+        return undefined;
+    };
+    const update = async (existing) => {
         const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
         return { url: data.html_url, action: 'updated' };
+    };
+    const existing = await find();
+    if (existing)
+        return update(existing);
+    try {
+        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
+        return { url: data.html_url, action: 'created' };
     }
-    const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
-    return { url: data.html_url, action: 'created' };
+    catch (e) {
+        // A POST that failed on the way back may still have created the comment: look again before a second POST.
+        if (!octokit_transient(e))
+            throw e;
+        const created = await find();
+        if (created)
+            return update(created);
+        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
+        return { url: data.html_url, action: 'created' };
+    }
 }
 /** The warning for a comment that could not be written: why, and what to change. */
 function commentFailure(e, number) {
@@ -50649,7 +49114,13 @@ function pullRequestFromPayload(ctx) {
     const number = prNumber(field(ctx.payload, 'pull_request', 'number')) ?? prNumber(field(ctx.payload, 'number'));
     if (number === undefined)
         return undefined;
-    return { number, labels: labelNames(field(ctx.payload, 'pull_request', 'labels')), source: `the ${ctx.eventName} event` };
+    const sha = field(ctx.payload, 'pull_request', 'head', 'sha');
+    return {
+        number,
+        labels: labelNames(field(ctx.payload, 'pull_request', 'labels')),
+        source: `the ${ctx.eventName} event`,
+        ...(typeof sha === 'string' ? { headSha: sha } : {})
+    };
 }
 /**
  * A `workflow_run` event triggered by a PR run: the PR number from `workflow_run.pull_requests` when it lists a
@@ -50682,9 +49153,15 @@ async function findPullRequest(ctx, octokit) {
     try {
         const number = pullRequestFromWorkflowRun(ctx);
         if (number !== undefined) {
-            // The workflow_run payload lists the PR without its labels; the PR itself has them.
+            // The workflow_run payload lists the PR without its labels; the PR itself has them. A PR that has moved
+            // on since the triggering run is not this verdict's PR any more.
             const { data } = await octokit().rest.pulls.get({ ...repo, pull_number: number });
-            return { number, labels: labelNames(data.labels), source: 'workflow_run.pull_requests' };
+            const sha = field(ctx.payload, 'workflow_run', 'head_sha');
+            if (typeof sha === 'string' && data.head.sha !== sha) {
+                core/* info */.pq(`model-gate: PR #${number}'s head is now ${data.head.sha.slice(0, 12)}, not the gated ${sha.slice(0, 12)}; no PR comment`);
+                return undefined;
+            }
+            return { number, labels: labelNames(data.labels), source: 'workflow_run.pull_requests', headSha: data.head.sha };
         }
         return await findByHead(ctx, repo, octokit());
     }
@@ -50707,7 +49184,7 @@ async function findByHead(ctx, repo, octokit) {
         core/* info */.pq(`model-gate: no open pull request has ${owner}:${branch} at ${sha.slice(0, 12)} as its head; no PR comment`);
         return undefined;
     }
-    return { number: pr.number, labels: labelNames(pr.labels), source: `the open PR with head ${owner}:${branch}` };
+    return { number: pr.number, labels: labelNames(pr.labels), source: `the open PR with head ${owner}:${branch}`, headSha: sha };
 }
 
 ;// CONCATENATED MODULE: ./src/github/report-artifact.ts
@@ -50748,45 +49225,126 @@ async function uploadReport(client, name, dir) {
 
 ;// CONCATENATED MODULE: ./src/github/waiver.ts
 /**
- * The waiver's provenance: who added the waiver label to the PR, and when. The label on the PR is what waives
- * (the engine decides that); the issue's events only add who/when, so when they cannot be read the waiver
- * still applies, with `by`/`at` left null.
+ * The facts a waiver is judged on (core/waiver.ts decides): the PR's labels read fresh on every run (a label
+ * removed since the event no longer waives on a re-run), who applied the waiver label last (issue events) and
+ * their permission on the repository, the commit that was gated, the PR's head now, and when that commit
+ * reached GitHub: the earliest workflow run GitHub created for it (a server-side time), or, when no run is
+ * listed, the commit's committer date. On a push, the PR merged as the pushed commit carries its waiver to the
+ * run that deploys it. Anything that cannot be read is left out, and the waiver then does not count.
  */
 
 
-/** The latest `labeled` event for `label` in an issue's timeline (events come oldest first). */
+
+/** The latest `labeled` event for `label` in an issue's events (they come oldest first). */
 function latestLabeled(events, label) {
     for (let i = events.length - 1; i >= 0; i--) {
         const e = events[i];
         if (e.event === 'labeled' && e.label?.name === label && e.actor?.login && e.created_at) {
-            return { label, by: e.actor.login, at: e.created_at };
+            return { label, by: e.actor.login, at: e.created_at, ...(e.actor.type ? { by_type: e.actor.type } : {}) };
         }
     }
     return undefined;
 }
-/**
- * The facts the engine needs about the PR. Asks the API only when the policy names a waiver label and the PR
- * carries it, so an ordinary PR run costs no request.
- */
-async function pullRequestFacts(config, pr, repo, octokit) {
-    const labels = pr.labels ?? [];
-    const label = config.policy.waiver_label;
-    if (!label || !labels.includes(label) || !repo)
-        return { number: pr.number, labels };
+/** The user's permission as GitHub names the role (`role_name`: admin, maintain, write, triage, read), or null. */
+async function permissionOf(octokit, repo, username) {
     try {
-        const events = (await octokit().paginate(octokit().rest.issues.listEvents, {
-            ...repo,
-            issue_number: pr.number,
-            per_page: 100
-        }));
-        const last = latestLabeled(events, label);
-        if (!last)
-            core/* debug */.Yz(`no "labeled" event for ${label} on #${pr.number}: the waiver is recorded without who/when`);
-        return { number: pr.number, labels, labeled: last ? [last] : [] };
+        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+        return data.role_name || data.permission || null;
     }
     catch (e) {
-        core/* debug */.Yz(`could not read the label events of #${pr.number} (${apiReason(e)}): the waiver is recorded without who/when`);
-        return { number: pr.number, labels };
+        core/* info */.pq(`model-gate: could not read the permission of ${username} (${apiReason(e)}); their waiver label does not count`);
+        return null;
+    }
+}
+/** When `sha` reached GitHub: its earliest workflow run, else its committer date; undefined when neither can be read. */
+async function pushedAt(octokit, repo, sha) {
+    try {
+        const { data } = await octokit.rest.actions.listWorkflowRunsForRepo({ ...repo, head_sha: sha, per_page: 100 });
+        const times = data.workflow_runs.map((r) => r.created_at).filter(Boolean).sort();
+        if (times.length)
+            return times[0];
+    }
+    catch (e) {
+        core/* debug */.Yz(`runs of ${sha}: ${apiReason(e)}`);
+    }
+    try {
+        const { data } = await octokit.rest.repos.getCommit({ ...repo, ref: sha });
+        return data.commit.committer?.date ?? undefined;
+    }
+    catch (e) {
+        core/* debug */.Yz(`commit ${sha}: ${apiReason(e)}`);
+        return undefined;
+    }
+}
+const labelName = (l) => (typeof l === 'string' ? l : l.name);
+/**
+ * The facts the engine needs about the PR. Asks the API only when the policy names a waiver label, so an
+ * ordinary PR run costs no request.
+ */
+async function pullRequestFacts(config, pr, repo, octokit) {
+    const label = config.policy.waiver_label;
+    const stale = { number: pr.number, labels: pr.labels ?? [] };
+    if (!label || !repo)
+        return stale;
+    let fresh;
+    try {
+        const { data } = await octokit().rest.pulls.get({ ...repo, pull_number: pr.number });
+        fresh = { labels: data.labels.map(labelName).filter((n) => typeof n === 'string'), head: data.head.sha };
+    }
+    catch (e) {
+        core/* warning */.$e(`model-gate could not read PR #${pr.number} (${apiReason(e)}), so its waiver label cannot count this time.`);
+        return { number: pr.number, labels: [] };
+    }
+    return labelFacts(octokit(), repo, pr.number, label, fresh.labels, pr.headSha ?? fresh.head, fresh.head);
+}
+async function labelFacts(octokit, repo, number, label, labels, gated, current) {
+    const facts = { number, labels, head_sha: gated, current_head_sha: current };
+    if (!labels.includes(label))
+        return facts;
+    try {
+        const events = (await octokit.paginate(octokit.rest.issues.listEvents, { ...repo, issue_number: number, per_page: 100 }));
+        const last = latestLabeled(events, label);
+        if (last)
+            facts.labeled = [{ ...last, permission: await permissionOf(octokit, repo, last.by) }];
+    }
+    catch (e) {
+        core/* info */.pq(`model-gate: could not read the label events of #${number} (${apiReason(e)}): who added ${label} is unknown`);
+    }
+    const at = await pushedAt(octokit, repo, gated);
+    if (at)
+        facts.head_pushed_at = at;
+    return facts;
+}
+/** The commit a push run gates: GITHUB_SHA on a push, or the triggering push run's head on workflow_run. */
+function pushedCommit(ctx) {
+    const sha = ctx.eventName === 'push'
+        ? (ctx.sha ?? field(ctx.payload, 'after'))
+        : ctx.eventName === 'workflow_run' && field(ctx.payload, 'workflow_run', 'event') === 'push'
+            ? field(ctx.payload, 'workflow_run', 'head_sha')
+            : undefined;
+    return typeof sha === 'string' ? sha : undefined;
+}
+/**
+ * On a push (or a workflow_run after one): the PR merged as the pushed commit, with its waiver facts judged for the PR's last head (the commit
+ * the waiver was given for). Undefined when the commit is no merged PR's.
+ */
+async function mergedPullRequestFacts(config, ctx, octokit) {
+    const label = config.policy.waiver_label;
+    const sha = pushedCommit(ctx);
+    if (!label || !ctx.repo || sha === undefined)
+        return undefined;
+    try {
+        const { data } = await octokit().rest.repos.listPullRequestsAssociatedWithCommit({ ...ctx.repo, commit_sha: sha, per_page: 100 });
+        const pr = data.find((p) => p.merged_at && p.merge_commit_sha === sha);
+        if (!pr)
+            return undefined;
+        const labels = pr.labels.map(labelName).filter((n) => typeof n === 'string');
+        core/* info */.pq(`model-gate: ${sha.slice(0, 12)} is the merge of PR #${pr.number}; its waiver label, if any, is judged for ${pr.head.sha.slice(0, 12)}`);
+        return await labelFacts(octokit(), ctx.repo, pr.number, label, labels, pr.head.sha, pr.head.sha);
+    }
+    catch (e) {
+        core/* warning */.$e(`model-gate could not find the pull request merged as ${sha.slice(0, 12)} (${apiReason(e)}), so no waiver carries over to this push.`);
+        return undefined;
     }
 }
 
@@ -50939,7 +49497,8 @@ function waiverLine(report) {
     const w = report.waiver;
     if (!report.waived || !w)
         return undefined;
-    const who = w.by && w.at ? `added by ${escapeMarkdown(w.by)} on ${when(w.at)}` : 'who added it and when could not be read';
+    const who = (w.by && w.at ? `added by ${escapeMarkdown(w.by)} on ${when(w.at)}` : 'who added it and when could not be read') +
+        (w.commit ? ` for commit \`${w.commit.slice(0, 12)}\`` : '');
     return `**Waived:** soft failures are accepted because PR #${w.pull_request} carries the label **${escapeMarkdown(w.label)}** (${who}).`;
 }
 function headline(report) {
@@ -51123,6 +49682,7 @@ function readSettings(env = process.env) {
         champion: optional('champion'),
         championArtifact: optional('champion-artifact'),
         championRunId: optional('champion-run-id'),
+        championWorkflow: optional('champion-workflow'),
         token,
         comment: booleanInput('comment', true),
         commentId,
@@ -51157,12 +49717,13 @@ function readSettings(env = process.env) {
 
 
 
+
 /**
  * The Actions artifact client, loaded on first use: it is half the bundle, and a run that neither downloads a
  * champion nor uploads a report (most runs, and every early error) should not pay ~200 ms to load it.
  */
 async function artifactClient() {
-    return (await __nccwpck_require__.e(/* import() */ 21).then(__nccwpck_require__.bind(__nccwpck_require__, 83021))).default;
+    return (await __nccwpck_require__.e(/* import() */ 201).then(__nccwpck_require__.bind(__nccwpck_require__, 68201))).default;
 }
 function reportDir(settings) {
     return external_node_path_.join(settings.tempDir, 'model-gate', settings.commentId);
@@ -51173,18 +49734,24 @@ function once(make) {
     return () => (made ??= { value: make() }).value;
 }
 function gitHubSide(settings, ctx) {
+    const budget = waitBudget();
     const octokit = once(() => {
         if (!settings.token) {
             throw new GateError('input github-token is empty: leave it out (the default is the job token) or pass a token', {
                 key: 'github-token'
             });
         }
-        return createOctokit(settings.token, { baseUrl: ctx.apiUrl });
+        return createOctokit(settings.token, { baseUrl: ctx.apiUrl, budget });
     });
-    return { ctx, octokit, pullRequest: once(() => findPullRequest(ctx, octokit)) };
+    return { ctx, octokit, budget, pullRequest: once(() => findPullRequest(ctx, octokit)) };
 }
 /** The inputs that only make sense together. */
 function checkCombinations(settings) {
+    if (settings.championWorkflow !== undefined && settings.championArtifact === undefined) {
+        throw new GateError('input champion-workflow needs champion-artifact, the name of the artifact its runs upload', {
+            key: 'champion-workflow'
+        });
+    }
     if (settings.championRunId !== undefined && settings.championArtifact === undefined) {
         throw new GateError('input champion-run-id needs champion-artifact, the name of the artifact to download from that run', {
             key: 'champion-run-id'
@@ -51258,19 +49825,33 @@ function championFetcher(s, side) {
     const source = {
         artifact,
         runId: s.championRunId,
+        workflow: s.championWorkflow,
         file: s.champion,
         token: s.token,
         directory: external_node_path_.join(s.tempDir, 'model-gate-champion', s.commentId)
     };
-    return async (config) => downloadChampion(side.ctx, side.octokit(), await artifactClient(), source, config);
+    return async (config) => {
+        const { champion, ...file } = await downloadChampion(side.ctx, side.octokit(), await artifactClient(), source, config, side.budget);
+        side.championArtifact = champion;
+        return file;
+    };
 }
-/** The PR's facts matter to the verdict only through a waiver label; without one, nothing is looked up. */
-function pullRequestFetcher(side) {
+/**
+ * The PR's facts matter to the verdict only through a waiver label; without one, nothing is looked up. On a
+ * push, the PR merged as the pushed commit brings its waiver along, so a waived model deploys.
+ */
+function pullRequestFetcher(side, generatedAt) {
     return async (config) => {
         if (!config.policy.waiver_label)
             return undefined;
         const pr = await side.pullRequest();
-        return pr ? pullRequestFacts(config, pr, side.ctx.repo, side.octokit) : undefined;
+        const facts = pr
+            ? await pullRequestFacts(config, pr, side.ctx.repo, side.octokit)
+            : await mergedPullRequestFacts(config, side.ctx, side.octokit);
+        const { refused } = judgeWaiver(config, facts, generatedAt);
+        if (refused)
+            core/* warning */.$e(`model-gate: ${refused}`);
+        return facts;
     };
 }
 /** Runs the action; never throws. */
@@ -51293,7 +49874,7 @@ async function run() {
             tempDir: s.tempDir,
             generatedAt,
             fetchChampion: championFetcher(s, github),
-            fetchPullRequest: pullRequestFetcher(github)
+            fetchPullRequest: pullRequestFetcher(github, generatedAt)
         });
         const card = await writeReport(report, releaseCard, file);
         const md = markdownOptions(s, github.ctx, card);
@@ -70031,100 +68612,6 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 49735:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony export VERSION */
-/* harmony import */ var bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63251);
-/* harmony import */ var _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(31015);
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new bottleneck_light_js__WEBPACK_IMPORTED_MODULE_0__();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new _octokit_request_error__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .G(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION;
-
-
 
 /***/ }),
 

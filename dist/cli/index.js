@@ -10810,7 +10810,7 @@ jStat.extend({
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8029);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4044);
 /** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
@@ -10825,7 +10825,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8029:
+/***/ 4044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12155,6 +12155,8 @@ function buildConfig(raw, source) {
     };
     if (raw.policy?.waiver_label !== undefined)
         policy.waiver_label = raw.policy.waiver_label;
+    if (raw.policy?.waiver_max_age_days !== undefined)
+        policy.waiver_max_age_days = raw.policy.waiver_max_age_days;
     return {
         source,
         version: 1,
@@ -12620,7 +12622,13 @@ const configSchema = {
                 waiver_label: {
                     type: 'string',
                     minLength: 1,
-                    description: 'A pull request carrying this label turns `soft_fail` into a waived `pass`.'
+                    description: 'A pull request carrying this label turns `soft_fail` into a waived `pass`, when a person with write, maintain or admin ' +
+                        'permission added it after the gated commit was pushed.'
+                },
+                waiver_max_age_days: {
+                    type: 'number',
+                    exclusiveMinimum: 0,
+                    description: 'A waiver label added longer ago than this many days (at the report\'s generated_at) no longer waives.'
                 }
             }
         }
@@ -16765,6 +16773,44 @@ function orientedDelta(direction, delta) {
     return direction === -1 ? -delta : delta;
 }
 
+;// CONCATENATED MODULE: ./src/core/waiver.ts
+/** Permissions that may waive (GitHub's role names; `permission` reports maintain as write). */
+const WAIVING_PERMISSIONS = ['admin', 'maintain', 'write'];
+const waiver_short = (sha) => sha.slice(0, 12);
+function judgeWaiver(config, pr, generatedAt) {
+    const label = config.policy.waiver_label;
+    if (!label || !pr || !pr.labels.includes(label))
+        return { waiver: null };
+    const refuse = (why) => ({ waiver: null, refused: `the label ${label} on PR #${pr.number} does not waive: ${why}` });
+    const events = (pr.labeled ?? []).filter((e) => e.label === label);
+    const last = events[events.length - 1];
+    if (!last)
+        return refuse('who added it could not be read (the token needs issues or pull-requests: read)');
+    if (last.by_type === 'Bot' || /\[bot\]$/i.test(last.by))
+        return refuse(`it was added by the bot ${last.by}; only people with write access waive`);
+    if (!last.permission)
+        return refuse(`the permission of ${last.by} could not be read`);
+    if (!WAIVING_PERMISSIONS.includes(last.permission)) {
+        return refuse(`${last.by} has ${last.permission} permission; only write, maintain or admin waive`);
+    }
+    const commit = pr.head_sha;
+    if (!commit)
+        return refuse('the commit it would apply to is unknown');
+    if (pr.current_head_sha && pr.current_head_sha !== commit) {
+        return refuse(`the PR's head is now ${waiver_short(pr.current_head_sha)}, not the gated ${waiver_short(commit)}`);
+    }
+    if (!pr.head_pushed_at)
+        return refuse(`when ${waiver_short(commit)} reached GitHub could not be read`);
+    if (Date.parse(last.at) < Date.parse(pr.head_pushed_at)) {
+        return refuse(`it was added at ${last.at}, before ${waiver_short(commit)} was pushed (${pr.head_pushed_at}); add it again to waive the new commits`);
+    }
+    const maxAge = config.policy.waiver_max_age_days;
+    if (maxAge !== undefined && Date.parse(generatedAt) - Date.parse(last.at) > maxAge * 86_400_000) {
+        return refuse(`it was added at ${last.at}, more than waiver_max_age_days (${maxAge}) ago; add it again`);
+    }
+    return { waiver: { label, pull_request: pr.number, by: last.by, at: last.at, commit } };
+}
+
 ;// CONCATENATED MODULE: ./src/core/evaluate.ts
 
 
@@ -16775,14 +16821,10 @@ function orientedDelta(direction, delta) {
 
 
 
-/** The waiver the PR carries, if the policy names a waiver label and the PR has it. */
-function findWaiver(config, pr) {
-    const label = config.policy.waiver_label;
-    if (!label || !pr || !pr.labels.includes(label))
-        return null;
-    const events = (pr.labeled ?? []).filter((e) => e.label === label);
-    const last = events[events.length - 1];
-    return { label, pull_request: pr.number, by: last?.by ?? null, at: last?.at ?? null };
+
+/** The waiver the PR carries, if the policy names a waiver label and the PR has it, given by someone who may. */
+function findWaiver(config, pr, generatedAt) {
+    return judgeWaiver(config, pr, generatedAt).waiver;
 }
 function evaluate(config, data, options) {
     const checks = [];
@@ -16792,7 +16834,7 @@ function evaluate(config, data, options) {
             checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
     }
     checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
-    const waiver = findWaiver(config, options.pullRequest);
+    const waiver = findWaiver(config, options.pullRequest, options.generatedAt);
     const verdict = decide(checks, config.policy, waiver !== null);
     const gates = {};
     for (const gate of new Set(checks.map((c) => c.gate))) {
@@ -19462,7 +19504,8 @@ function waiverLine(report) {
     const w = report.waiver;
     if (!report.waived || !w)
         return undefined;
-    const who = w.by && w.at ? `added by ${escape_escapeMarkdown(w.by)} on ${when(w.at)}` : 'who added it and when could not be read';
+    const who = (w.by && w.at ? `added by ${escape_escapeMarkdown(w.by)} on ${when(w.at)}` : 'who added it and when could not be read') +
+        (w.commit ? ` for commit \`${w.commit.slice(0, 12)}\`` : '');
     return `**Waived:** soft failures are accepted because PR #${w.pull_request} carries the label **${escape_escapeMarkdown(w.label)}** (${who}).`;
 }
 function headline(report) {
