@@ -115,7 +115,6 @@ export function workflowCommands(stdout: string): WorkflowCommand[] {
 
 export interface ActionResult {
   run: ActionRun;
-  ms: number;
   m: Materialized;
 }
 
@@ -125,16 +124,14 @@ export async function runCaseInAction(
   apiUrl: string,
   env: Record<string, string> = {}
 ): Promise<ActionResult> {
-  const start = performance.now();
   const run = await runAction({ workspace: m.ws, inputs: c.inputs ?? {}, apiUrl, env });
-  return { run, ms: performance.now() - start, m };
+  return { run, m };
 }
 
 export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
-  ms: number;
 }
 
 const FLAGS: Record<string, string> = { config: '--config', candidate: '--candidate', champion: '--champion' };
@@ -147,7 +144,6 @@ export async function runCaseInCli(c: HostileCase, m: Materialized, env: NodeJS.
   }
   let stdout = '';
   let stderr = '';
-  const start = performance.now();
   const code = await main(argv, {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
@@ -156,7 +152,7 @@ export async function runCaseInCli(c: HostileCase, m: Materialized, env: NodeJS.
     tempDir: m.temp,
     env
   });
-  return { code, stdout, stderr, ms: performance.now() - start };
+  return { code, stdout, stderr };
 }
 
 /** Runs `tasks` with at most `width` at a time, keeping their order. */

@@ -48,9 +48,6 @@ describe('every broken input through the bundled action: one sentence, gate_resu
   beforeAll(async () => {
     const runs = await pool(CORPUS, WIDTH, (c) => runCaseInAction(c, materialize(c, DEFAULTS), api.url));
     CORPUS.forEach((c, i) => results.set(c.name, runs[i]!));
-    if (process.env.HOSTILE_TIMINGS) {
-      for (const c of CORPUS) process.stdout.write(`${results.get(c.name)!.ms.toFixed(0).padStart(5)} ms  ${c.name}\n`);
-    }
   }, 180_000);
 
   test.each(CORPUS.map((c) => [c.name, c] as const))('%s', (_, c: HostileCase) => {
