@@ -2,7 +2,7 @@
  * Issue 7: every broken or hostile input gets one clear sentence and gate_result=error, nothing outside the
  * workspace is read, and awkward but valid files work. Each corpus case (corpus.ts) runs through the bundled
  * action (`node dist/index.js`, as a runner starts it: needs `npm run package`) and in-process through the
- * CLI's main(). Run with HOSTILE_TIMINGS=1 to print the time of every case.
+ * CLI's main().
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -21,8 +21,8 @@ import {
 } from './harness.js';
 
 // No case asserts a time: a busy machine makes timings lie. Inputs that attack resources (bombs, huge lines,
-// deep nesting) are bounded by the limits their messages name, which the cases assert; HOSTILE_TIMINGS=1 prints
-// the times for a look, and `npm run bench` measures speed.
+// deep nesting) are bounded by the limits their messages name, which the cases assert;
+// `npm run bench` measures speed.
 const DEFAULTS = { config: BASE_CONFIG, files: DEFAULT_FILES };
 /** Cases run side by side, one node process each: a core is left for Jest itself. */
 const WIDTH = Math.max(1, Math.min(4, availableParallelism() - 1));
