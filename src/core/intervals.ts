@@ -42,6 +42,11 @@ export interface Estimate {
   note?: string;
   /** Anything the reader should know about the point values themselves (e.g. rows mape left out). */
   valueNote?: string;
+  /**
+   * Why Δ cannot be judged on these rows although both values exist (a degenerate metric: one label class, a
+   * zero denominator; too few rows for the method): the comparison is inconclusive with this reason.
+   */
+  undecidable?: string;
 }
 
 /** Thrown when a metric cannot be computed on these rows (e.g. ROC-AUC with one class): the check is inconclusive. */
