@@ -151,7 +151,10 @@ function estimateConfusion(
   if (ci.method === 'analytic' && name === 'net_benefit') {
     // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
     // which the eight joint cells determine (rows of a cell share their values).
-    return netBenefitFromCells(cells, options.net_benefit!, ci);
+    const est = netBenefitFromCells(cells, options.net_benefit!, ci);
+    const few = fewDisagreements(name, cells);
+    if (few) est.undecidable = few;
+    return est;
   }
   const interval = cellsInterval(
     cells,
@@ -262,6 +265,8 @@ function estimatePrAuc(data: PairedData, ci: CiSettings, streamLabel: string): E
   const est = paired(candidate, champion, interval, ci, analyticFallback(ci, 'pr_auc', 'bootstrap-rows'));
   if (positiveCount(data) === data.n) {
     est.undecidable = `pr_auc needs both label classes to compare, but all ${data.n} rows are positive: every ranking scores 1`;
+  } else if (data.n < PR_AUC_RELIABLE_ROWS) {
+    est.undecidable = `only ${data.n} rows: pr_auc comparisons need at least ${PR_AUC_RELIABLE_ROWS} (below, the bootstrap interval is too narrow; docs/statistics.md)`;
   }
   return est;
 }
@@ -285,21 +290,30 @@ function estimateEce(data: PairedData, ci: CiSettings, streamLabel: string): Est
     ci,
     streamLabel
   );
-  return paired(candidate, champion, interval, ci, analyticFallback(ci, 'ece', 'bootstrap-rows'), eceSmallSample(data.n));
+  const est = paired(candidate, champion, interval, ci, analyticFallback(ci, 'ece', 'bootstrap-rows'));
+  const few = eceSmallSample(data.n);
+  if (few) est.undecidable = few;
+  return est;
 }
 
 /**
  * Below this many rows the coverage study (docs/statistics.md) finds ECE's interval unreliable: binned ECE is
  * biased upwards by |noise| in sparsely filled bins, unequally for the two models, so the interval misses on
- * the candidate's side (at 1000 rows 4.3 % false passes instead of 2.5 %; at 200 rows 91 % coverage, 8.8 %).
+ * the candidate's side (false passes of 7–8 % at 30–100 rows, 4.3 % at 1000): the comparison is inconclusive.
  */
 const ECE_RELIABLE_ROWS = 2000;
 
 function eceSmallSample(n: number): string | undefined {
   return n < ECE_RELIABLE_ROWS
-    ? `with ${n} rows (< ${ECE_RELIABLE_ROWS}) ECE's interval is unreliable (in docs/statistics.md a candidate worse by the margin passes 4–9 % of the time instead of 2.5 %): treat this comparison as indicative`
+    ? `only ${n} rows: ECE comparisons need at least ${ECE_RELIABLE_ROWS} (below, a candidate worse by the margin passes 4–8 % of the time instead of 2.5 %; docs/statistics.md); gate calibration on brier or log_loss instead`
     : undefined;
 }
+
+/**
+ * Below this many rows the row bootstrap of Δ PR-AUC passes a candidate worse by the margin 4–6 % of the time
+ * (docs/statistics.md): the comparison is inconclusive.
+ */
+const PR_AUC_RELIABLE_ROWS = 200;
 
 function estimateMeanLoss(name: MeanLoss, data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
   if (data.weight) return meanLossFromSums(name, data, ci);
