@@ -133,7 +133,7 @@ describe('losses: skewed per-row differences on few rows are undecided', () => {
   test.each(['mse', 'rmse', 'r2'])('%s: below 100 rows, or 100·γ² rows, inconclusive; with enough rows decided', (metric) => {
     const info = metricInfo('regression', metric)!;
     expect(estimateMetric(info, regression(60, 1000), ci, metric).undecidable).toMatch(/^only 60 rows: comparisons of the (loss|squared errors) need at least 100/);
-    // One outlier in 50 rows: skewness ≈ 6.9 → about 4,800 rows needed.
+    // One outlier in 50 rows: skewness ≈ 6.9 → about 25·6.9² ≈ 1,200 rows needed.
     const few = estimateMetric(info, regression(1000, 50), ci, metric).undecidable;
     expect(few).toMatch(/too skewed for 1000 rows \(skewness -?\d/);
     expect(estimateMetric(info, regression(20000, 50), ci, metric).undecidable).toBeUndefined();

@@ -200,14 +200,14 @@ function identicalGenerator(prevalence: number) {
  * Contaminated regression errors: each model's error is N(0, s²) with probability 0.95 and N(0, (10·s)²)
  * otherwise (the contaminated normal: outliers on 5 % of rows), correlated between the models.
  */
-function contaminatedRegressionGenerator(scaleChamp: number, scaleCand: number) {
+function contaminatedRegressionGenerator(scaleChamp: number, scaleCand: number, outlierRate = 0.05) {
   return (g: Gen, n: number): PairedData => {
     const target = new Float64Array(n);
     const vc = new Float64Array(n);
     const vh = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const y = 10 + 2 * g.normal();
-      const outlier = g.uniform() < 0.05 ? 10 : 1;
+      const outlier = g.uniform() < outlierRate ? 10 : 1;
       const shared = g.normal();
       target[i] = y;
       vh[i] = y + outlier * scaleChamp * (0.8 * shared + 0.6 * g.normal());
@@ -295,6 +295,17 @@ const SCENARIOS: Scenario[] = [
         { metric: 'macro_f1', methods: ['auto'] },
         { metric: 'log_loss', methods: ['auto', 'analytic'] }
       ]
+    })
+  ),
+  ...[100, 500].map(
+    (n): Scenario => ({
+      id: `regression-normal-${n}`,
+      task: 'regression',
+      n,
+      description: `regression, n = ${n}, normal errors (no outliers), candidate noisier and biased by 0.1`,
+      generate: contaminatedRegressionGenerator(1.0, 1.1, 0),
+      truthKey: 'normal',
+      checks: ['mae', 'mse', 'rmse', 'r2'].map((metric) => ({ metric, methods: ['auto'] as CiMethod[] }))
     })
   ),
   ...SIZES.map(

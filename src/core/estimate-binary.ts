@@ -46,6 +46,7 @@ import { exampleCount, positiveCount } from './weights.js';
 import { degenerateConfusion } from './degenerate.js';
 import { applyExactFloor } from './exact-floor.js';
 import { fewDisagreements } from './small-sample.js';
+import { logLossTooFew } from './skew-floor.js';
 
 export interface BinaryOptions {
   net_benefit?: NetBenefitValues;
@@ -320,7 +321,9 @@ function estimateMeanLoss(name: MeanLoss, data: PairedData, ci: CiSettings, stre
   const rows = name === 'log_loss' ? logLossRows : brierRows;
   const cand = rows(data.label, requireScore(data.candidate, name));
   if (!data.champion) return candidateOnly(mean(cand));
-  return pairedMeans(cand, rows(data.label, requireScore(data.champion, name)), ci, streamLabel);
+  const est = pairedMeans(cand, rows(data.label, requireScore(data.champion, name)), ci, streamLabel);
+  if (name === 'log_loss') est.undecidable = logLossTooFew(data.n) ?? est.undecidable;
+  return est;
 }
 
 /** A mean loss from counts input: the per-row sums add up to the sums over the examples. */
@@ -332,8 +335,10 @@ function meanLossFromSums(name: MeanLoss, data: PairedData, ci: CiSettings): Est
   if (n === 0) throw new NotEstimable('there are no rows to average');
   if (!data.champion) return candidateOnly(total(sums.candidate) / n);
   if (!sums.champion || !sums.diffSquares) throw new Error(`counts input without the champion's ${name} sums`);
-  return pairedMeansFromSums(
+  const est = pairedMeansFromSums(
     { candidate: total(sums.candidate), champion: total(sums.champion), diffSquares: total(sums.diffSquares), n },
     ci
   );
+  if (name === 'log_loss') est.undecidable = logLossTooFew(n);
+  return est;
 }

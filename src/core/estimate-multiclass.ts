@@ -19,6 +19,7 @@ import type { ModelColumns, PairedData } from './data.js';
 import { analyticFallback, candidateOnly, cellsInterval, paired, pairedMeans, type Estimate, type Interval } from './intervals.js';
 import { applyExactFloor } from './exact-floor.js';
 import { fewDisagreementsOf } from './small-sample.js';
+import { logLossTooFew } from './skew-floor.js';
 
 function requireLabels(data: PairedData): { labelClass: Uint32Array; classes: number } {
   if (!data.labelClass || !data.classes) throw new Error('multiclass data has no class labels');
@@ -41,7 +42,9 @@ export function estimateMulticlass(name: string, data: PairedData, ci: CiSetting
     const cand = multiclassLogLossRows(labelClass, requireProba(data.candidate), classes);
     if (!data.champion) return candidateOnly(mean(cand));
     const champ = multiclassLogLossRows(labelClass, requireProba(data.champion), classes);
-    return pairedMeans(cand, champ, ci, streamLabel);
+    const est = pairedMeans(cand, champ, ci, streamLabel);
+    est.undecidable = logLossTooFew(data.n) ?? est.undecidable;
+    return est;
   }
 
   const cand = requirePrediction(data.candidate, name);
