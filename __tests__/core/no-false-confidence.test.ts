@@ -130,9 +130,9 @@ describe('losses: skewed per-row differences on few rows are undecided', () => {
     // 1 of 10 values is 1, the rest 0: skewness (1 − 2p)/√(p(1 − p)) with p = 0.1 = 8/3.
     expect(skewness([1, 0, 0, 0, 0, 0, 0, 0, 0, 0])).toBeCloseTo(8 / 3, 12);
   });
-  test.each(['mse', 'rmse', 'r2'])('%s: below 100 rows, or 100·γ² rows, inconclusive; with enough rows decided', (metric) => {
+  test.each(['mse', 'rmse', 'r2'])('%s: below 500 rows, or 25·γ² rows, inconclusive; with enough rows decided', (metric) => {
     const info = metricInfo('regression', metric)!;
-    expect(estimateMetric(info, regression(60, 1000), ci, metric).undecidable).toMatch(/^only 60 rows: comparisons of the (loss|squared errors) need at least 100/);
+    expect(estimateMetric(info, regression(60, 1000), ci, metric).undecidable).toMatch(/^only 60 rows: comparisons of the (loss|squared errors) need at least 500/);
     // One outlier in 50 rows: skewness ≈ 6.9 → about 25·6.9² ≈ 1,200 rows needed.
     const few = estimateMetric(info, regression(1000, 50), ci, metric).undecidable;
     expect(few).toMatch(/too skewed for 1000 rows \(skewness -?\d/);

@@ -14,11 +14,12 @@ import { fmt } from './format.js';
 export const ROWS_PER_SKEW2 = 25;
 
 /**
- * Below this many rows no loss comparison is decided: a sample this small rarely shows the tail that makes
- * the differences skewed (at 30 rows a 5 % outlier rate leaves a fifth of test sets without any), so their
- * skewness cannot vouch for them.
+ * Below this many rows no loss comparison is decided: a small sample rarely shows the tail that makes the
+ * differences skewed (at 30 rows a 5 % outlier rate leaves a fifth of test sets without any), so their
+ * skewness cannot vouch for them; and at 100 rows even normal regression errors and Brier scores give 2.9–3.6 %
+ * false passes (docs/statistics.md).
  */
-export const MIN_LOSS_ROWS = 100;
+export const MIN_LOSS_ROWS = 500;
 
 /** The sample skewness m₃/m₂^{3/2} of the values (0 when they do not vary). */
 export function skewness(values: ArrayLike<number>): number {
@@ -48,7 +49,7 @@ export const LOG_LOSS_MIN_ROWS = 1000;
 /** Why a log-loss comparison on n rows is not decided, or undefined. */
 export function logLossTooFew(n: number): string | undefined {
   return n < LOG_LOSS_MIN_ROWS
-    ? `only ${n} rows: log_loss comparisons need at least ${LOG_LOSS_MIN_ROWS} (below, a candidate worse by the margin passes 3.3–3.5 % of the time instead of 2.5 %; docs/statistics.md); brier is reliable from 100 rows`
+    ? `only ${n} rows: log_loss comparisons need at least ${LOG_LOSS_MIN_ROWS} (below, a candidate worse by the margin passes 3.3–3.5 % of the time instead of 2.5 %; docs/statistics.md); brier is reliable from ${MIN_LOSS_ROWS} rows`
     : undefined;
 }
 
