@@ -46,7 +46,7 @@ import { exampleCount, positiveCount } from './weights.js';
 import { degenerateConfusion } from './degenerate.js';
 import { applyExactFloor } from './exact-floor.js';
 import { fewDisagreements } from './small-sample.js';
-import { logLossTooFew } from './skew-floor.js';
+import { logLossTooFew, lossTooFew } from './skew-floor.js';
 
 export interface BinaryOptions {
   net_benefit?: NetBenefitValues;
@@ -339,6 +339,6 @@ function meanLossFromSums(name: MeanLoss, data: PairedData, ci: CiSettings): Est
     { candidate: total(sums.candidate), champion: total(sums.champion), diffSquares: total(sums.diffSquares), n },
     ci
   );
-  if (name === 'log_loss') est.undecidable = logLossTooFew(n);
+  est.undecidable = name === 'log_loss' ? logLossTooFew(n) : lossTooFew(n, 'the loss');
   return est;
 }

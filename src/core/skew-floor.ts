@@ -58,12 +58,18 @@ export function rowsNeeded(gamma: number): number {
   return Math.ceil(ROWS_PER_SKEW2 * gamma * gamma);
 }
 
+/** The row minimum alone, for counts input, which has sums but no per-row differences to measure skewness on. */
+export function lossTooFew(n: number, metric: string): string | undefined {
+  return n < MIN_LOSS_ROWS
+    ? `only ${n} rows: comparisons of ${metric} need at least ${MIN_LOSS_ROWS} (a smaller sample cannot show how heavy the tail of its per-row differences is; docs/statistics.md)`
+    : undefined;
+}
+
 /** Why the normal interval of the mean of these per-row values is not yet reliable, or undefined. */
 export function skewedMean(values: ArrayLike<number>, metric: string): string | undefined {
   const n = values.length;
-  if (n < MIN_LOSS_ROWS) {
-    return `only ${n} rows: comparisons of ${metric} need at least ${MIN_LOSS_ROWS} (a smaller sample cannot show how heavy the tail of its per-row differences is; docs/statistics.md)`;
-  }
+  const few = lossTooFew(n, metric);
+  if (few) return few;
   const gamma = skewness(values);
   const need = rowsNeeded(gamma);
   if (n >= need) return undefined;
