@@ -81,3 +81,16 @@ test('the bundled CLI runs the README demo command as written', () => {
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/^model-gate: (pass|soft_fail|fail): \d+ of 6 checks/);
 });
+
+test('the same predictions as candidate and champion: exit 2 with "comparing a model with itself"', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-cli-'));
+  const rows = 'id,label,prediction\n' + Array.from({ length: 500 }, (_, i) => `${i},${i % 2},${i % 7 === 0 ? 1 - (i % 2) : i % 2}`).join('\n');
+  writeFileSync(path.join(dir, 'c.csv'), rows);
+  writeFileSync(path.join(dir, 'p.csv'), rows);
+  writeFileSync(path.join(dir, 'g.yml'), 'version: 1\ntask: binary\ngates:\n  performance:\n    primary_metric: accuracy\n    absolute_drop_allowed: 0.001\n');
+  const r = await cli(['-c', 'g.yml', '--candidate', 'c.csv', '--champion', 'p.csv'], dir);
+  expect(r.code).toBe(EXIT.error);
+  expect(r.stderr).toContain('comparing a model with itself: candidate and champion predictions are identical on all 500 rows');
+  const json = await cli(['-c', 'g.yml', '--candidate', 'c.csv', '--champion', 'p.csv', '--json'], dir);
+  expect(JSON.parse(json.stdout).gate_result).toBe('error');
+});

@@ -54,7 +54,7 @@ describe('valid configs', () => {
           ]
         }
       },
-      ci: { method: 'auto', confidence_level: 0.95, min_eval_samples: 0, resamples: 10000, seed: 42 },
+      ci: { method: 'auto', confidence_level: 0.95, min_eval_samples: 30, resamples: 10000, seed: 42 },
       policy: { hard_fail: [], soft_fail: [], require_manual_approval_on_soft_fail: true }
     };
     expect(cfg).toEqual(expected);

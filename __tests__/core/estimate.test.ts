@@ -86,9 +86,9 @@ describe('method by ci.method', () => {
   const champ = label.map((y) => Math.min(1, Math.max(0, 0.38 + 0.22 * y + 0.4 * (r() - 0.5))));
   const data = binary(label, cand, champ);
   const expected: Record<string, [string, string, string]> = {
-    accuracy: ['bootstrap-cells', 'bootstrap-cells', 'newcombe'],
-    recall: ['bootstrap-cells', 'bootstrap-cells', 'newcombe'],
-    fpr: ['bootstrap-cells', 'bootstrap-cells', 'newcombe'],
+    accuracy: ['newcombe', 'bootstrap-cells', 'newcombe'],
+    recall: ['newcombe', 'bootstrap-cells', 'newcombe'],
+    fpr: ['newcombe', 'bootstrap-cells', 'newcombe'],
     f1: ['bootstrap-cells', 'bootstrap-cells', 'bootstrap-cells'],
     mcc: ['bootstrap-cells', 'bootstrap-cells', 'bootstrap-cells'],
     net_benefit: ['bootstrap-cells', 'bootstrap-cells', 'paired-normal'],
@@ -123,7 +123,7 @@ describe('method by ci.method', () => {
     const a = y.map((c) => (r() < 0.7 ? c : Math.floor(r() * k)));
     const b = y.map((c) => (r() < 0.75 ? c : Math.floor(r() * k)));
     const mc = multiclass(k, y, b, a);
-    expect(['auto', 'bootstrap', 'analytic'].map((m) => est('multiclass', 'accuracy', mc, m as CiMethod).method)).toEqual(['bootstrap-cells', 'bootstrap-cells', 'newcombe']);
+    expect(['auto', 'bootstrap', 'analytic'].map((m) => est('multiclass', 'accuracy', mc, m as CiMethod).method)).toEqual(['newcombe', 'bootstrap-cells', 'newcombe']);
     expect(['auto', 'bootstrap', 'analytic'].map((m) => est('multiclass', 'macro_f1', mc, m as CiMethod).method)).toEqual(['bootstrap-cells', 'bootstrap-cells', 'bootstrap-cells']);
     expect(['auto', 'bootstrap', 'analytic'].map((m) => est('multiclass', 'log_loss', mc, m as CiMethod).method)).toEqual(['paired-normal', 'bootstrap-rows', 'paired-normal']);
     const t = Array.from({ length: 200 }, () => r() * 10 - 2);
@@ -135,7 +135,7 @@ describe('method by ci.method', () => {
 });
 
 describe('degenerate inputs', () => {
-  test('identical models: Δ = 0 with a zero-width interval and a note, for every binary metric and method', () => {
+  test('identical models: Δ = 0, never a zero-width interval that could pass (exact floor or undecidable), for every binary metric and method', () => {
     const label = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0];
     const s = [0.9, 0.2, 0.6, 0.4, 0.7, 0.1, 0.8, 0.3, 0.55, 0.45];
     const data = binary(label, s, s);
@@ -145,9 +145,17 @@ describe('degenerate inputs', () => {
         const e = est('binary', metric, data, method);
         expectSane(e);
         expect(e.delta).toBe(0);
-        if (e.method === 'newcombe') continue; // a score interval has width even at Δ = 0
+        if (['accuracy', 'recall', 'tpr', 'fnr', 'specificity', 'tnr', 'fpr'].includes(metric)) {
+          // Proportions: widened to the exact (Clopper–Pearson) bound of zero disagreements.
+          expect(e.low!).toBeLessThan(-0.1);
+          expect(e.high!).toBeGreaterThan(0.1);
+          expect(e.note).toMatch(/widened to the exact bound of the disagreements \(0 rows only the candidate gets right, 0 only the champion/);
+          continue;
+        }
         expect([e.low, e.high, e.mde]).toEqual([0, 0, 0]);
         expect(e.note).toMatch(/zero width|DeLong variance is 0/);
+        // …and a comparison on it is undecided unless it is a ranking metric (DeLong, whose 0 variance is noted).
+        if (!['roc_auc'].includes(metric)) expect(`${metric} ${method}: ${e.undecidable}`).toMatch(/only 0 rows where the two models' predictions differ|only 10 rows|too skewed/);
       }
     }
   });
@@ -268,14 +276,15 @@ test('property: small multiclass and regression data sets too', () => {
   );
 });
 
-test('ECE on fewer than 2000 rows says its interval is only indicative', () => {
+test('ECE on fewer than 2000 rows is undecidable: its interval does not hold its level there', () => {
   const r = rng(5);
   const make = (n: number) => {
     const label = Array.from({ length: n }, () => (r() < 0.4 ? 1 : 0));
     return binary(label, label.map((y) => 0.2 + 0.5 * y + 0.2 * r()), label.map((y) => 0.25 + 0.4 * y + 0.2 * r()));
   };
-  expect(est('binary', 'ece', make(300)).note).toBe(
-    "with 300 rows (< 2000) ECE's interval is unreliable (in docs/statistics.md a candidate worse by the margin passes 4–9 % of the time instead of 2.5 %): treat this comparison as indicative"
+  expect(est('binary', 'ece', make(300)).undecidable).toBe(
+    'only 300 rows: ECE comparisons need at least 2000 (below, a candidate worse by the margin passes 4–8 % of the time instead of 2.5 %; docs/statistics.md); gate calibration on brier or log_loss instead'
   );
+  expect(est('binary', 'ece', make(2000)).undecidable).toBeUndefined();
   expect(est('binary', 'ece', make(2000)).note).toBeUndefined();
 });

@@ -40,7 +40,10 @@ function errorOf(f: () => unknown): GateError {
   throw new Error('expected a GateError');
 }
 
-/** n rows: label = i % 2; candidate right except every 5th row, champion right except every 4th; text columns given. */
+/**
+ * n rows: label = i % 2; candidate right except every 5th row, champion right except every 4th and row 1 (so
+ * the two differ even on 2 rows: identical predictions are a self-comparison error); text columns given.
+ */
 function paired(n: number, extra: Record<string, string[]>, champion = true): PairedData {
   const label = new Uint8Array(n);
   const cand = new Uint8Array(n);
@@ -48,7 +51,7 @@ function paired(n: number, extra: Record<string, string[]>, champion = true): Pa
   for (let i = 0; i < n; i++) {
     label[i] = i % 2;
     cand[i] = i % 5 === 0 ? 1 - label[i] : label[i];
-    champ[i] = i % 4 === 0 ? 1 - label[i] : label[i];
+    champ[i] = i % 4 === 0 || i === 1 ? 1 - label[i] : label[i];
   }
   return {
     n,
@@ -358,7 +361,7 @@ describe('shell helpers', () => {
 
   test('the card is written as release-card.json next to the report and names it', async () => {
     const config = cfg('gates:\n  performance: { primary_metric: accuracy, min_value: 0 }\n');
-    const report = evaluate(config, paired(4, {}), { generatedAt: 'T' });
+    const report = evaluate(config, paired(40, {}), { generatedAt: 'T' });
     const card = buildReleaseCard(report, [{ role: 'config', path: 'g.yml', sha256: 'ab', bytes: 2 }], {
       repository: null, commit: null, ref: null, run_id: null, run_attempt: null
     });

@@ -43,7 +43,7 @@ test('mde = (z_{1−α/2} + z_0.8)·se', () => {
 });
 
 test('every comparison check carries mde; other rows carry null; the field follows direction', () => {
-  const r = evaluate(config('binary', [{ metric: 'accuracy', comparison: abs(0.2), min_value: 0.5, key: 'k' }, { metric: 'log_loss', comparison: abs(0.5), key: 'k2' }]), binary(600), { generatedAt: 'T' });
+  const r = evaluate(config('binary', [{ metric: 'accuracy', comparison: abs(0.2), min_value: 0.5, key: 'k' }, { metric: 'log_loss', comparison: abs(0.5), key: 'k2' }]), binary(1200), { generatedAt: 'T' });
   const [cmp, floor, ll] = r.checks;
   expect(cmp.mde).toBeGreaterThan(0);
   expect(cmp.mde).toBeCloseTo(minimumDetectableEffect(seFromInterval(cmp.ci_low!, cmp.ci_high!, 0.95), 0.95), 12);
@@ -77,7 +77,7 @@ test('skipped and inconclusive comparisons have mde null; JSON never holds NaN',
 });
 
 test('regression through evaluate: mape notes the rows it left out, also on floors', () => {
-  const n = 200;
+  const n = 600;
   const target = Float64Array.from({ length: n }, (_, i) => (i % 10 === 0 ? 0 : 1 + (i % 13)));
   const data: PairedData = {
     n, label: new Uint8Array(n), target, extra: {}, fingerprint: 'sha256:x',
@@ -86,7 +86,7 @@ test('regression through evaluate: mape notes the rows it left out, also on floo
   };
   const r = evaluate(config('regression', [{ metric: 'mape', comparison: abs(0.05), max_value: 1, key: 'k' }]), data, { generatedAt: 'T' });
   expect(r.checks.map((c) => c.ci_method)).toEqual(['paired-normal', null]);
-  for (const c of r.checks) expect(c.message).toContain('mape leaves out the 20 of 200 rows whose label is 0 (it divides by the label)');
+  for (const c of r.checks) expect(c.message).toContain('mape leaves out the 60 of 600 rows whose label is 0 (it divides by the label)');
 });
 
 test('net_benefit reads metric_options', () => {

@@ -104,7 +104,7 @@ artifacts:
   champion_cost: cost/champion.json
 gates:
   performance: { primary_metric: f1, absolute_drop_allowed: 0.01, metrics: [{ metric: recall, absolute_drop_allowed: 0.05 }] }
-  ci: { resamples: 10000, seed: 11 }
+  ci: { method: bootstrap, resamples: 10000, seed: 11 }
   segments:
     - { name: new_users, metric: recall, absolute_drop_allowed: 0.05 }
     - { name: mobile, where: { device: [ios, android] }, metric: f1, absolute_drop_allowed: 0.02, min_samples: 500 }

@@ -313,7 +313,8 @@ export const configSchema: SchemaNode = {
               enum: ['auto', 'bootstrap', 'analytic'],
               default: 'auto',
               description:
-                '`auto`: DeLong for roc_auc, paired bootstrap of confusion cells for confusion-matrix metrics, ' +
+                '`auto`: DeLong for roc_auc, Newcombe\'s paired score interval for proportions (accuracy, recall, fpr, …), ' +
+                'paired bootstrap of confusion cells for the other confusion-matrix metrics, ' +
                 'paired normal interval for mean losses, delta method for rmse and r2, row bootstrap for pr_auc and ece. ' +
                 '`bootstrap`: a paired bootstrap for every metric. `analytic`: analytic intervals where they exist ' +
                 '(DeLong, paired normal, delta method, Newcombe for paired proportions), the bootstrap elsewhere (said in the check message).'
@@ -328,8 +329,10 @@ export const configSchema: SchemaNode = {
             min_eval_samples: {
               type: 'integer',
               minimum: 0,
-              default: 0,
-              description: 'A check on fewer rows than this is inconclusive (which counts as failing).'
+              default: 30,
+              description:
+                'A check on fewer rows than this is inconclusive (which counts as failing). Default 30: below that ' +
+                'no interval holds its level (docs/statistics.md), so a gate with almost no rows says inconclusive, not pass.'
             },
             resamples: {
               type: 'integer',

@@ -4,10 +4,14 @@
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|
- * | confusion metrics, net_benefit            | bootstrap-cells | bootstrap-cells | newcombe (proportions), paired-normal (net_benefit), else bootstrap-cells |
+ * | proportions (accuracy, recall, fpr, …)    | newcombe        | bootstrap-cells | newcombe                        |
+ * | other confusion metrics, net_benefit      | bootstrap-cells | bootstrap-cells | paired-normal (net_benefit), else bootstrap-cells |
  * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
  * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
  * | pr_auc, ece                               | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
+ *
+ * Proportions are never narrower than the exact bound of the disagreements (exact-floor.ts); the other
+ * confusion metrics are inconclusive when degenerate (degenerate.ts) or with few disagreements (small-sample.ts).
  */
 import type { CiSettings } from '../config/types.js';
 import { calibrationResiduals, ECE_BINS, ece, eceBins, pairedEceDelta } from '../stats/calibration.js';
@@ -22,7 +26,7 @@ import {
 } from '../stats/confusion.js';
 import { delongPaired, auc } from '../stats/delong.js';
 import { brierRows, logLossRows, mean, sum } from '../stats/losses.js';
-import { newcombePaired } from '../stats/newcombe.js';
+import { newcombePaired, type PairedTable } from '../stats/newcombe.js';
 import { seFromInterval } from '../stats/power.js';
 import { averagePrecision, rank, weightedAuc } from '../stats/ranking.js';
 import type { MeanLoss, ModelColumns, PairedData } from './data.js';
@@ -39,6 +43,10 @@ import {
   type Interval
 } from './intervals.js';
 import { exampleCount, positiveCount } from './weights.js';
+import { degenerateConfusion } from './degenerate.js';
+import { applyExactFloor } from './exact-floor.js';
+import { fewDisagreements } from './small-sample.js';
+import { logLossTooFew, lossTooFew } from './skew-floor.js';
 
 export interface BinaryOptions {
   net_benefit?: NetBenefitValues;
@@ -139,23 +147,15 @@ function estimateConfusion(
   const candidate = value(confusionOf(cells, 'candidate'));
   const champion = value(confusionOf(cells, 'champion'));
 
-  if (ci.method === 'analytic') {
-    const table = pairedTableOf(cells, name);
-    if (table) {
-      const r = newcombePaired(table, ci.confidence_level);
-      const interval: Interval = {
-        low: r.low,
-        high: r.high,
-        se: seFromInterval(r.low, r.high, ci.confidence_level),
-        method: 'newcombe'
-      };
-      return paired(candidate, champion, interval, ci);
-    }
-    if (name === 'net_benefit') {
-      // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
-      // which the eight joint cells determine (rows of a cell share their values).
-      return netBenefitFromCells(cells, options.net_benefit!, ci);
-    }
+  const table = pairedTableOf(cells, name);
+  if (table) return paired(candidate, champion, proportionInterval(table, cells, value, ci, streamLabel), ci);
+  if (ci.method === 'analytic' && name === 'net_benefit') {
+    // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
+    // which the eight joint cells determine (rows of a cell share their values).
+    const est = netBenefitFromCells(cells, options.net_benefit!, ci);
+    const few = fewDisagreements(name, cells);
+    if (few) est.undecidable = few;
+    return est;
   }
   const interval = cellsInterval(
     cells,
@@ -163,7 +163,33 @@ function estimateConfusion(
     ci,
     streamLabel
   );
-  return paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
+  const est = paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
+  const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
+  if (why) est.undecidable = why;
+  return est;
+}
+
+/**
+ * A proportion (accuracy, recall, fpr, …): Newcombe's score interval under `auto` and `analytic` (the coverage
+ * study, docs/statistics.md, finds it holds its level down to 30 rows, where the percentile bootstrap of the
+ * cells does not), the cells bootstrap under `bootstrap`; either way never narrower than the exact bound of
+ * the disagreements (exact-floor.ts).
+ */
+function proportionInterval(
+  table: PairedTable,
+  cells: Float64Array,
+  value: (c: Confusion) => number,
+  ci: CiSettings,
+  streamLabel: string
+): Interval {
+  let interval: Interval;
+  if (ci.method === 'bootstrap') {
+    interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
+  } else {
+    const r = newcombePaired(table, ci.confidence_level);
+    interval = { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'newcombe' };
+  }
+  return applyExactFloor(interval, table, ci.confidence_level);
 }
 
 /** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */
@@ -237,7 +263,13 @@ function estimatePrAuc(data: PairedData, ci: CiSettings, streamLabel: string): E
     streamLabel,
     'the resample held no positive row'
   );
-  return paired(candidate, champion, interval, ci, analyticFallback(ci, 'pr_auc', 'bootstrap-rows'));
+  const est = paired(candidate, champion, interval, ci, analyticFallback(ci, 'pr_auc', 'bootstrap-rows'));
+  if (positiveCount(data) === data.n) {
+    est.undecidable = `pr_auc needs both label classes to compare, but all ${data.n} rows are positive: every ranking scores 1`;
+  } else if (data.n < PR_AUC_RELIABLE_ROWS) {
+    est.undecidable = `only ${data.n} rows: pr_auc comparisons need at least ${PR_AUC_RELIABLE_ROWS} (below, the bootstrap interval is too narrow; docs/statistics.md)`;
+  }
+  return est;
 }
 
 function estimateEce(data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
@@ -259,28 +291,39 @@ function estimateEce(data: PairedData, ci: CiSettings, streamLabel: string): Est
     ci,
     streamLabel
   );
-  return paired(candidate, champion, interval, ci, analyticFallback(ci, 'ece', 'bootstrap-rows'), eceSmallSample(data.n));
+  const est = paired(candidate, champion, interval, ci, analyticFallback(ci, 'ece', 'bootstrap-rows'));
+  const few = eceSmallSample(data.n);
+  if (few) est.undecidable = few;
+  return est;
 }
 
 /**
  * Below this many rows the coverage study (docs/statistics.md) finds ECE's interval unreliable: binned ECE is
  * biased upwards by |noise| in sparsely filled bins, unequally for the two models, so the interval misses on
- * the candidate's side (at 1000 rows 4.3 % false passes instead of 2.5 %; at 200 rows 91 % coverage, 8.8 %).
+ * the candidate's side (false passes of 7–8 % at 30–100 rows, 4.3 % at 1000): the comparison is inconclusive.
  */
 const ECE_RELIABLE_ROWS = 2000;
 
 function eceSmallSample(n: number): string | undefined {
   return n < ECE_RELIABLE_ROWS
-    ? `with ${n} rows (< ${ECE_RELIABLE_ROWS}) ECE's interval is unreliable (in docs/statistics.md a candidate worse by the margin passes 4–9 % of the time instead of 2.5 %): treat this comparison as indicative`
+    ? `only ${n} rows: ECE comparisons need at least ${ECE_RELIABLE_ROWS} (below, a candidate worse by the margin passes 4–8 % of the time instead of 2.5 %; docs/statistics.md); gate calibration on brier or log_loss instead`
     : undefined;
 }
+
+/**
+ * Below this many rows the row bootstrap of Δ PR-AUC passes a candidate worse by the margin 4–6 % of the time
+ * (docs/statistics.md): the comparison is inconclusive.
+ */
+const PR_AUC_RELIABLE_ROWS = 200;
 
 function estimateMeanLoss(name: MeanLoss, data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
   if (data.weight) return meanLossFromSums(name, data, ci);
   const rows = name === 'log_loss' ? logLossRows : brierRows;
   const cand = rows(data.label, requireScore(data.candidate, name));
   if (!data.champion) return candidateOnly(mean(cand));
-  return pairedMeans(cand, rows(data.label, requireScore(data.champion, name)), ci, streamLabel);
+  const est = pairedMeans(cand, rows(data.label, requireScore(data.champion, name)), ci, streamLabel);
+  if (name === 'log_loss') est.undecidable = logLossTooFew(data.n) ?? est.undecidable;
+  return est;
 }
 
 /** A mean loss from counts input: the per-row sums add up to the sums over the examples. */
@@ -292,8 +335,10 @@ function meanLossFromSums(name: MeanLoss, data: PairedData, ci: CiSettings): Est
   if (n === 0) throw new NotEstimable('there are no rows to average');
   if (!data.champion) return candidateOnly(total(sums.candidate) / n);
   if (!sums.champion || !sums.diffSquares) throw new Error(`counts input without the champion's ${name} sums`);
-  return pairedMeansFromSums(
+  const est = pairedMeansFromSums(
     { candidate: total(sums.candidate), champion: total(sums.champion), diffSquares: total(sums.diffSquares), n },
     ci
   );
+  est.undecidable = name === 'log_loss' ? logLossTooFew(n) : lossTooFew(n, 'the loss');
+  return est;
 }

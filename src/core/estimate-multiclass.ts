@@ -16,7 +16,10 @@ import {
 import { newcombePaired } from '../stats/newcombe.js';
 import { seFromInterval } from '../stats/power.js';
 import type { ModelColumns, PairedData } from './data.js';
-import { analyticFallback, candidateOnly, cellsInterval, paired, pairedMeans, type Estimate } from './intervals.js';
+import { analyticFallback, candidateOnly, cellsInterval, paired, pairedMeans, type Estimate, type Interval } from './intervals.js';
+import { applyExactFloor } from './exact-floor.js';
+import { fewDisagreementsOf } from './small-sample.js';
+import { logLossTooFew } from './skew-floor.js';
 
 function requireLabels(data: PairedData): { labelClass: Uint32Array; classes: number } {
   if (!data.labelClass || !data.classes) throw new Error('multiclass data has no class labels');
@@ -39,7 +42,9 @@ export function estimateMulticlass(name: string, data: PairedData, ci: CiSetting
     const cand = multiclassLogLossRows(labelClass, requireProba(data.candidate), classes);
     if (!data.champion) return candidateOnly(mean(cand));
     const champ = multiclassLogLossRows(labelClass, requireProba(data.champion), classes);
-    return pairedMeans(cand, champ, ci, streamLabel);
+    const est = pairedMeans(cand, champ, ci, streamLabel);
+    est.undecidable = logLossTooFew(data.n) ?? est.undecidable;
+    return est;
   }
 
   const cand = requirePrediction(data.candidate, name);
@@ -52,7 +57,7 @@ export function estimateMulticlass(name: string, data: PairedData, ci: CiSetting
   const candidate = value(cells.count, 'candidate');
   const champion = value(cells.count, 'champion');
 
-  if (ci.method === 'analytic' && (name === 'accuracy' || name === 'micro_f1')) {
+  if (name === 'accuracy' || name === 'micro_f1') {
     // Both are the share of correctly classified rows: a paired proportion.
     const t = { both: 0, candidateOnly: 0, championOnly: 0, neither: 0 };
     for (let j = 0; j < cells.count.length; j++) {
@@ -64,9 +69,14 @@ export function estimateMulticlass(name: string, data: PairedData, ci: CiSetting
       else if (a) t.championOnly += c;
       else t.neither += c;
     }
-    const r = newcombePaired(t, ci.confidence_level);
-    const se = seFromInterval(r.low, r.high, ci.confidence_level);
-    return paired(candidate, champion, { low: r.low, high: r.high, se, method: 'newcombe' }, ci);
+    let interval: Interval;
+    if (ci.method === 'bootstrap') {
+      interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
+    } else {
+      const r = newcombePaired(t, ci.confidence_level);
+      interval = { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'newcombe' };
+    }
+    return paired(candidate, champion, applyExactFloor(interval, t, ci.confidence_level), ci);
   }
   const interval = cellsInterval(
     cells.count,
@@ -74,5 +84,10 @@ export function estimateMulticlass(name: string, data: PairedData, ci: CiSetting
     ci,
     streamLabel
   );
-  return paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
+  const est = paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
+  let differ = 0;
+  for (let j = 0; j < cells.count.length; j++) if (cells.champion[j] !== cells.candidate[j]) differ += cells.count[j]!;
+  const few = fewDisagreementsOf(name, differ);
+  if (few) est.undecidable = few;
+  return est;
 }

@@ -33,9 +33,17 @@ import {
   rowsInterval,
   type Estimate
 } from './intervals.js';
+import { r2Influence, rmseInfluence, skewedMean } from './skew-floor.js';
 
 // Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.
 const { sqrt } = Math;
+
+/** RMSE and R² are undecided while the per-row influence of Δ is too skewed for n (skew-floor.ts). */
+function withSkew(est: Estimate, influence: Float64Array): Estimate {
+  const why = skewedMean(influence, 'the squared errors');
+  if (why) est.undecidable = why;
+  return est;
+}
 
 function requireTarget(data: PairedData): Float64Array {
   if (!data.target) throw new Error('regression data has no labels');
@@ -108,7 +116,7 @@ function estimateRmse(
   let fallback: string | undefined;
   if (ci.method !== 'bootstrap') {
     const r = rmseDelta(sc, sh);
-    if (r) return paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci);
+    if (r) return withSkew(paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci), rmseInfluence(sc, sh));
     fallback = 'a model predicts every row exactly (RMSE 0, where the delta method has no derivative), so bootstrap-rows was used';
   }
   const weighted = (sq: Float64Array, w: Uint32Array): number => {
@@ -117,7 +125,7 @@ function estimateRmse(
     return sqrt(s / n);
   };
   const interval = rowsInterval(n, (w) => weighted(sc, w) - weighted(sh, w), ci, streamLabel);
-  return paired(sqrt(mean(sc)), sqrt(mean(sh)), interval, ci, fallback);
+  return withSkew(paired(sqrt(mean(sc)), sqrt(mean(sh)), interval, ci, fallback), rmseInfluence(sc, sh));
 }
 
 function estimateR2(
@@ -140,7 +148,7 @@ function estimateR2(
   const sh = squaredErrorRows(target, champ);
   if (ci.method !== 'bootstrap') {
     const r = r2Delta(target, sc, sh)!;
-    return paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci);
+    return withSkew(paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci), r2Influence(target, sc, sh, r.delta));
   }
   // Per resample: ΔR² = (SSE_champ − SSE_cand)/SST with all three sums weighted; SST from labels centred on
   // the full-sample mean (Σw(y − c)² − (Σw(y − c))²/n is exact for any centre c and stable for c ≈ ȳ).
@@ -173,5 +181,6 @@ function estimateR2(
     streamLabel,
     'every resampled label was the same'
   );
-  return paired(r2FromSums(sum(sc), total), r2FromSums(sum(sh), total), interval, ci);
+  const est = paired(r2FromSums(sum(sc), total), r2FromSums(sum(sh), total), interval, ci);
+  return withSkew(est, r2Influence(target, sc, sh, est.delta!));
 }

@@ -10,6 +10,7 @@ import { familyChecks } from './families.js';
 import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
 import { fmt, fmtLevel, fmtPercent, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
+import { assertNotSelfComparison } from './self-comparison.js';
 import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
 import { exampleCount } from './weights.js';
@@ -45,6 +46,7 @@ function findWaiver(config: GateConfig, pr: PullRequestFacts | undefined, genera
 }
 
 export function evaluate(config: GateConfig, data: PairedData, options: EvaluateOptions): Report {
+  assertNotSelfComparison(data);
   const checks: CheckResult[] = [];
   const perf = config.gates.performance;
   if (perf) {
@@ -167,6 +169,8 @@ function metricChecks(
       rows.push({ ...base, ...empty, status: 'skipped', rule, message: 'no champion configured: comparison skipped' });
     } else if (undecided || !estimate) {
       rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: undecided ?? 'not estimable' });
+    } else if (estimate.undecidable) {
+      rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: estimate.undecidable });
     } else {
       rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, n));
     }

@@ -11,6 +11,7 @@ import { mean } from '../stats/losses.js';
 import { pairedMeanInterval } from '../stats/paired-normal.js';
 import { minimumDetectableEffect, seFromInterval } from '../stats/power.js';
 import { deriveSeed } from '../stats/prng.js';
+import { skewedMean } from './skew-floor.js';
 
 /**
  * Interval methods, as reported in `ci_method`:
@@ -42,6 +43,11 @@ export interface Estimate {
   note?: string;
   /** Anything the reader should know about the point values themselves (e.g. rows mape left out). */
   valueNote?: string;
+  /**
+   * Why Δ cannot be judged on these rows although both values exist (a degenerate metric: one label class, a
+   * zero denominator; too few rows for the method): the comparison is inconclusive with this reason.
+   */
+  undecidable?: string;
 }
 
 /** Thrown when a metric cannot be computed on these rows (e.g. ROC-AUC with one class): the check is inconclusive. */
@@ -160,10 +166,19 @@ export function pairedMeans(candRows: Float64Array, champRows: Float64Array, ci:
     const d = new Float64Array(n);
     for (let i = 0; i < n; i++) d[i] = candRows[i]! - champRows[i]!;
     const interval = rowsInterval(n, (w) => weightedMean(d, w, n), ci, streamLabel);
-    return paired(mean(candRows), mean(champRows), interval, ci);
+    return withSkewFloor(paired(mean(candRows), mean(champRows), interval, ci), candRows, champRows);
   }
   const r = pairedMeanInterval(candRows, champRows, ci.confidence_level);
-  return paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'paired-normal'), ci);
+  return withSkewFloor(paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'paired-normal'), ci), candRows, champRows);
+}
+
+/** The mean comparison is undecided while its per-row differences are too skewed for n (skew-floor.ts). */
+function withSkewFloor(est: Estimate, candRows: Float64Array, champRows: Float64Array): Estimate {
+  const d = new Float64Array(candRows.length);
+  for (let i = 0; i < d.length; i++) d[i] = candRows[i]! - champRows[i]!;
+  const why = skewedMean(d, 'the loss');
+  if (why) est.undecidable = why;
+  return est;
 }
 
 /** Sufficient statistics of a paired mean comparison: Σ candidate, Σ champion and Σ (candidate − champion)² over n. */

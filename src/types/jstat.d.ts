@@ -10,8 +10,15 @@ declare module 'jstat' {
     /** Inverse of the CDF (quantile function) of N(mean, std²) at probability p. */
     inv(p: number, mean: number, std: number): number;
   }
+  interface BetaDistribution {
+    /** Inverse of the CDF of Beta(a, b) at probability p. */
+    inv(p: number, a: number, b: number): number;
+  }
   interface JStat {
     normal: NormalDistribution;
+    beta: BetaDistribution;
+    /** The regularised incomplete beta function I_x(a, b). */
+    ibeta(x: number, a: number, b: number): number;
   }
   const jStat: JStat;
   export = jStat;
