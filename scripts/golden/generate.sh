@@ -30,6 +30,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/generate.py" finish "$work" "$tmp_out"
 # the gate families of issue 4 (segments, fairness, operations, data, cost); adds itself to manifest.json
 "$PYTHON" "$here/families.py" "$tmp_out"
+# clustered intervals (columns.cluster): statsmodels cluster-robust se, Obuchowski's clustered DeLong in numpy
+"$PYTHON" "$here/cluster.py" "$tmp_out"
 
 # replace the fixtures only after everything succeeded
 mkdir -p "$out"

@@ -1,0 +1,179 @@
+/**
+ * Clustered intervals (`columns.cluster`) against the committed references of scripts/golden/cluster.py:
+ * statsmodels' cluster-robust (CR1) standard errors, Obuchowski's clustered DeLong written in numpy from the
+ * paper, and a numpy cluster bootstrap.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CiSettings } from '../../src/config/types.js';
+import type { PairedData } from '../../src/core/data.js';
+import { estimateMetric } from '../../src/core/estimate.js';
+import { metricInfo, type Task } from '../../src/stats/catalog.js';
+import { delongClustered } from '../../src/stats/cluster.js';
+import { delongPaired } from '../../src/stats/delong.js';
+
+interface Expected {
+  delta: number;
+  se: number;
+  candidate?: number;
+  champion?: number;
+}
+interface BinaryCase {
+  name: string;
+  n: number;
+  label: number[];
+  cluster: string[];
+  candidate_score: number[];
+  champion_score: number[];
+  clusters: number;
+  expected: Record<string, Expected> & { accuracy_cluster_bootstrap: { low: number; high: number; sd: number; resamples: number } };
+}
+interface RegressionCase {
+  name: string;
+  n: number;
+  target: number[];
+  cluster: string[];
+  candidate_value: number[];
+  champion_value: number[];
+  expected: Record<string, Expected>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = JSON.parse(readFileSync(join(here, '../fixtures/golden/cluster.json'), 'utf8')) as {
+  binary: BinaryCase[];
+  regression: RegressionCase[];
+};
+
+function clusterIds(values: string[]): Uint32Array {
+  const seen = new Map<string, number>();
+  return Uint32Array.from(values, (v) => {
+    if (!seen.has(v)) seen.set(v, seen.size);
+    return seen.get(v)!;
+  });
+}
+
+function binaryData(c: BinaryCase): PairedData {
+  const pred = (s: number[]) => Uint8Array.from(s, (x) => (x >= 0.5 ? 1 : 0));
+  return {
+    n: c.n,
+    label: Uint8Array.from(c.label),
+    candidate: { file: 'c.csv', score: Float64Array.from(c.candidate_score), prediction: pred(c.candidate_score) },
+    champion: { file: 'h.csv', score: Float64Array.from(c.champion_score), prediction: pred(c.champion_score) },
+    extra: {},
+    fingerprint: 'sha256:test',
+    cluster: clusterIds(c.cluster)
+  };
+}
+
+function regressionData(c: RegressionCase): PairedData {
+  return {
+    n: c.n,
+    label: new Uint8Array(c.n),
+    target: Float64Array.from(c.target),
+    candidate: { file: 'c.csv', value: Float64Array.from(c.candidate_value) },
+    champion: { file: 'h.csv', value: Float64Array.from(c.champion_value) },
+    extra: {},
+    fingerprint: 'sha256:test',
+    cluster: clusterIds(c.cluster)
+  };
+}
+
+const ci = (method: CiSettings['method'], resamples = 2000): CiSettings => ({
+  method,
+  confidence_level: 0.95,
+  min_eval_samples: 0,
+  resamples,
+  seed: 7
+});
+
+function estimate(task: Task, metric: string, data: PairedData, settings: CiSettings) {
+  return estimateMetric(metricInfo(task, metric)!, data, settings, `performance:${metric}`);
+}
+
+/** Relative agreement to 1e-10 (sums in a different order). */
+function close(actual: number | null, expected: number): void {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(expected)));
+}
+
+describe.each(fixture.binary)('binary $name', (c) => {
+  const data = binaryData(c);
+
+  test.each(['log_loss', 'brier'])('%s: paired-normal-cluster = statsmodels OLS cov_type=cluster (CR1)', (metric) => {
+    const e = estimate('binary', metric, data, ci('auto'));
+    expect(e.method).toBe('paired-normal-cluster');
+    close(e.delta, c.expected[metric]!.delta);
+    close(e.se, c.expected[metric]!.se);
+    close(e.high! - e.low!, 2 * 1.959963984540054 * c.expected[metric]!.se);
+  });
+
+  test.each(['accuracy', 'recall'])('%s under ci.method analytic: the cluster-robust paired difference = statsmodels', (metric) => {
+    const e = estimate('binary', metric, data, ci('analytic'));
+    expect(e.method).toBe('paired-normal-cluster');
+    expect(e.note).toMatch(/Newcombe's interval has no clustered form/);
+    close(e.delta, c.expected[metric]!.delta);
+    close(e.se, c.expected[metric]!.se);
+  });
+
+  test("roc_auc: delong-cluster = Obuchowski's variance (numpy, pairwise placements)", () => {
+    const e = estimate('binary', 'roc_auc', data, ci('auto'));
+    const x = c.expected.roc_auc!;
+    expect(e.method).toBe('delong-cluster');
+    close(e.candidate, x.candidate!);
+    close(e.champion, x.champion!);
+    close(e.delta, x.delta);
+    close(e.se, x.se);
+  });
+
+  test('accuracy: bootstrap-cells-cluster matches a numpy cluster bootstrap within Monte Carlo error', () => {
+    const ref = c.expected.accuracy_cluster_bootstrap;
+    const e = estimate('binary', 'accuracy', data, ci('auto', 20000));
+    expect(e.method).toBe('bootstrap-cells-cluster');
+    close(e.delta, c.expected.accuracy!.delta);
+    // Each 2.5 % quantile of B = 20000 resamples has an MC sd of about 0.02·sd; allow 0.15·sd per bound.
+    expect(Math.abs(e.low! - ref.low)).toBeLessThan(0.15 * ref.sd);
+    expect(Math.abs(e.high! - ref.high)).toBeLessThan(0.15 * ref.sd);
+  });
+
+  test('log_loss under ci.method bootstrap: bootstrap-rows-cluster spreads like the cluster-robust se', () => {
+    const e = estimate('binary', 'log_loss', data, ci('bootstrap', 4000));
+    expect(e.method).toBe('bootstrap-rows-cluster');
+    // The bootstrap's se is the sandwich se without the G/(G − 1) factor, up to Monte Carlo error and skew.
+    const g = c.clusters;
+    const expected = c.expected.log_loss!.se * Math.sqrt((g - 1) / g);
+    expect(e.se! / expected).toBeGreaterThan(0.88);
+    expect(e.se! / expected).toBeLessThan(1.12);
+  });
+});
+
+test("one row per cluster: Obuchowski's clustered variance is DeLong's", () => {
+  const c = fixture.binary.find((x) => x.name === 'binary_singletons')!;
+  const data = binaryData(c);
+  const a = delongClustered(data.label, data.candidate.score!, data.champion!.score!, { of: data.cluster!, count: c.clusters });
+  const b = delongPaired(data.label, data.candidate.score!, data.champion!.score!, 0.95);
+  close(a.se, b.se);
+});
+
+describe.each(fixture.regression)('regression $name', (c) => {
+  const data = regressionData(c);
+  test.each([
+    ['mae', 'paired-normal-cluster'],
+    ['mse', 'paired-normal-cluster'],
+    ['rmse', 'delta-method-cluster'],
+    ['r2', 'delta-method-cluster']
+  ])('%s: %s = statsmodels cluster-robust se', (metric, method) => {
+    const e = estimate('regression', metric, data, ci('auto'));
+    expect(e.method).toBe(method);
+    close(e.delta, c.expected[metric]!.delta);
+    close(e.se, c.expected[metric]!.se);
+  });
+
+  test.each(['rmse', 'r2', 'mae'])('%s under ci.method bootstrap: bootstrap-rows-cluster', (metric) => {
+    const e = estimate('regression', metric, data, ci('bootstrap', 3000));
+    expect(e.method).toBe('bootstrap-rows-cluster');
+    const ratio = e.se! / c.expected[metric]!.se;
+    expect(ratio).toBeGreaterThan(0.8);
+    expect(ratio).toBeLessThan(1.2);
+  });
+});
