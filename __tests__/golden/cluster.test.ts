@@ -16,6 +16,9 @@ import { delongPaired } from '../../src/stats/delong.js';
 interface Expected {
   delta: number;
   se: number;
+  /** The 95 % interval: statsmodels' conf_int with use_t=True (t with G − 1 degrees of freedom). */
+  low: number;
+  high: number;
   candidate?: number;
   champion?: number;
 }
@@ -97,15 +100,26 @@ function close(actual: number | null, expected: number): void {
   expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(expected)));
 }
 
+/**
+ * Interval bounds Δ ∓ t·se: scipy's t.ppf (behind statsmodels' conf_int) is itself off by up to ~5e-9 for some
+ * degrees of freedom (t.ppf(0.975, 39) = 2.0226909117, whose t.cdf is 0.97499999955; R's qt gives
+ * 2.0226909200367604), while model-gate's quantile solves the exact series CDF (= R's); so the bounds agree to 1e-8·se, the se and Δ to 1e-10.
+ */
+function closeBound(actual: number | null, expected: number, se: number): void {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(1e-8 * se + 1e-12);
+}
+
 describe.each(fixture.binary)('binary $name', (c) => {
   const data = binaryData(c);
 
-  test.each(['log_loss', 'brier'])('%s: paired-normal-cluster = statsmodels OLS cov_type=cluster (CR1)', (metric) => {
+  test.each(['log_loss', 'brier'])('%s: paired-normal-cluster = statsmodels OLS cov_type=cluster (CR1), t interval', (metric) => {
     const e = estimate('binary', metric, data, ci('auto'));
     expect(e.method).toBe('paired-normal-cluster');
     close(e.delta, c.expected[metric]!.delta);
     close(e.se, c.expected[metric]!.se);
-    close(e.high! - e.low!, 2 * 1.959963984540054 * c.expected[metric]!.se);
+    closeBound(e.low, c.expected[metric]!.low, c.expected[metric]!.se);
+    closeBound(e.high, c.expected[metric]!.high, c.expected[metric]!.se);
   });
 
   test.each(['accuracy', 'recall'])('%s under ci.method analytic: the cluster-robust paired difference = statsmodels', (metric) => {
@@ -114,6 +128,8 @@ describe.each(fixture.binary)('binary $name', (c) => {
     expect(e.note).toMatch(/Newcombe's interval has no clustered form/);
     close(e.delta, c.expected[metric]!.delta);
     close(e.se, c.expected[metric]!.se);
+    closeBound(e.low, c.expected[metric]!.low, c.expected[metric]!.se);
+    closeBound(e.high, c.expected[metric]!.high, c.expected[metric]!.se);
   });
 
   test("roc_auc: delong-cluster = Obuchowski's variance (numpy, pairwise placements)", () => {
@@ -124,9 +140,11 @@ describe.each(fixture.binary)('binary $name', (c) => {
     close(e.champion, x.champion!);
     close(e.delta, x.delta);
     close(e.se, x.se);
+    closeBound(e.low, x.low, x.se);
+    closeBound(e.high, x.high, x.se);
   });
 
-  test('accuracy: bootstrap-cells-cluster matches a numpy cluster bootstrap within Monte Carlo error', () => {
+  test('accuracy: bootstrap-cells-cluster matches a numpy cluster bootstrap (widened by √(G/(G − 1))·t/z) within Monte Carlo error', () => {
     const ref = c.expected.accuracy_cluster_bootstrap;
     const e = estimate('binary', 'accuracy', data, ci('auto', 20000));
     expect(e.method).toBe('bootstrap-cells-cluster');
@@ -136,14 +154,14 @@ describe.each(fixture.binary)('binary $name', (c) => {
     expect(Math.abs(e.high! - ref.high)).toBeLessThan(0.15 * ref.sd);
   });
 
-  test('log_loss under ci.method bootstrap: bootstrap-rows-cluster spreads like the cluster-robust se', () => {
+  test('log_loss under ci.method bootstrap: bootstrap-rows-cluster is about as wide as the t interval', () => {
     const e = estimate('binary', 'log_loss', data, ci('bootstrap', 4000));
     expect(e.method).toBe('bootstrap-rows-cluster');
-    // The bootstrap's se is the sandwich se without the G/(G − 1) factor, up to Monte Carlo error and skew.
-    const g = c.clusters;
-    const expected = c.expected.log_loss!.se * Math.sqrt((g - 1) / g);
-    expect(e.se! / expected).toBeGreaterThan(0.88);
-    expect(e.se! / expected).toBeLessThan(1.12);
+    // Widened, the bootstrap interval estimates the sandwich t interval, up to Monte Carlo error and skew.
+    const x = c.expected.log_loss!;
+    const ratio = (e.high! - e.low!) / (x.high - x.low);
+    expect(ratio).toBeGreaterThan(0.88);
+    expect(ratio).toBeLessThan(1.12);
   });
 });
 
@@ -162,17 +180,20 @@ describe.each(fixture.regression)('regression $name', (c) => {
     ['mse', 'paired-normal-cluster'],
     ['rmse', 'delta-method-cluster'],
     ['r2', 'delta-method-cluster']
-  ])('%s: %s = statsmodels cluster-robust se', (metric, method) => {
+  ])('%s: %s = statsmodels cluster-robust se and t interval', (metric, method) => {
     const e = estimate('regression', metric, data, ci('auto'));
     expect(e.method).toBe(method);
     close(e.delta, c.expected[metric]!.delta);
     close(e.se, c.expected[metric]!.se);
+    closeBound(e.low, c.expected[metric]!.low, c.expected[metric]!.se);
+    closeBound(e.high, c.expected[metric]!.high, c.expected[metric]!.se);
   });
 
   test.each(['rmse', 'r2', 'mae'])('%s under ci.method bootstrap: bootstrap-rows-cluster', (metric) => {
     const e = estimate('regression', metric, data, ci('bootstrap', 3000));
     expect(e.method).toBe('bootstrap-rows-cluster');
-    const ratio = e.se! / c.expected[metric]!.se;
+    const x = c.expected[metric]!;
+    const ratio = (e.high! - e.low!) / (x.high - x.low);
     expect(ratio).toBeGreaterThan(0.8);
     expect(ratio).toBeLessThan(1.2);
   });

@@ -6,6 +6,7 @@ import {
   clusterRowBootstrap,
   compactClusters,
   delongClustered,
+  studentTQuantile,
   weightTotal
 } from '../../src/stats/cluster.js';
 
@@ -88,5 +89,21 @@ describe('delongClustered', () => {
     expect(() => delongClustered(Uint8Array.from([1, 1]), [0.1, 0.2], [0.2, 0.1], { of: Uint32Array.from([0, 1]), count: 2 })).toThrow(
       /both classes/
     );
+  });
+});
+
+describe('studentTQuantile', () => {
+  test.each([
+    // Closed forms: ν = 1 is tan(π(p − ½)); ν = 2 is (2p − 1)/√(2p(1 − p)).
+    [1, Math.tan(Math.PI * 0.475)],
+    [2, 0.95 / Math.sqrt(2 * 0.975 * 0.025)],
+    // R's qt(0.975, ν) printed with 17 digits (scipy's t.ppf is off by up to 5e-9 at some of these).
+    [24, 2.0638985616280254],
+    [39, 2.0226909200367604],
+    [59, 2.000995378088267],
+    [99, 1.9842169515864172],
+    [299, 1.9679296690656691]
+  ])('ν = %d at 0.975', (dof, expected) => {
+    expect(Math.abs(studentTQuantile(0.975, dof) - expected)).toBeLessThan(1e-14 * expected);
   });
 });

@@ -4,16 +4,17 @@
 Run by generate.sh after families.py: `cluster.py OUTDIR` writes OUTDIR/cluster.json. Every expected number
 comes from statsmodels / scikit-learn / numpy, never from model-gate:
 
-- cluster-robust standard errors: statsmodels OLS of the per-row value on a constant with
+- cluster-robust standard errors and intervals: statsmodels OLS of the per-row value on a constant with
   cov_type='cluster' (its default small-sample correction G/(G-1)*(N-1)/(N-K), = G/(G-1) for K = 1, which the
   generator re-derives by hand and asserts), for the paired differences of log_loss, brier, mae, mse, of hits
   (accuracy over all rows, recall over the positive rows) and for the delta-method influence values of RMSE
-  and R^2;
+  and R^2; intervals with use_t=True (Student t, G - 1 degrees of freedom, as model-gate);
 - Obuchowski's (1997) clustered variance of a paired ROC-AUC difference, written from the paper with the
   placement values V10/V01 taken from explicit pairwise comparisons (O(m*n), unlike model-gate's midranks);
   with one row per cluster it must equal DeLong's variance (asserted);
 - a numpy cluster bootstrap (resample clusters with replacement, B = 20000) of the accuracy difference, with
-  its percentile interval, for a Monte Carlo comparison.
+  its percentile interval widened about the point estimate by sqrt(G/(G-1)) * t_{G-1}/z, for a Monte Carlo
+  comparison.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ import os
 import sys
 
 import numpy as np
+import scipy
+import scipy.stats
 import sklearn.metrics as skm
 import statsmodels
 import statsmodels.api as sm
@@ -34,17 +37,20 @@ def sigmoid(x):
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def cluster_se(values: np.ndarray, groups: np.ndarray) -> float:
-    """statsmodels' cluster-robust se of the mean, checked against G/(G-1) * sum_g (sum e)^2 / N^2."""
-    fit = sm.OLS(values, np.ones(len(values))).fit(cov_type="cluster", cov_kwds={"groups": groups})
+def cluster_fit(values: np.ndarray, groups: np.ndarray) -> dict:
+    """statsmodels' cluster-robust se of the mean (checked against G/(G-1) * sum_g (sum e)^2 / N^2) and its
+    95 % interval with use_t=True (Student t with G - 1 degrees of freedom)."""
+    fit = sm.OLS(values, np.ones(len(values))).fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
     se = float(fit.bse[0])
+    low, high = (float(v) for v in fit.conf_int(0.05)[0])
     e = values - values.mean()
     labels, inv = np.unique(groups, return_inverse=True)
     sums = np.bincount(inv, weights=e)
     g = len(labels)
     by_hand = np.sqrt(g / (g - 1) * np.sum(sums**2)) / len(values)
     assert abs(se - by_hand) <= 1e-12 * max(se, 1e-300), (se, by_hand)
-    return se
+    assert fit.df_resid_inference == g - 1
+    return {"delta": float(values.mean()), "se": se, "low": low, "high": high, "df": g - 1}
 
 
 def placements(y: np.ndarray, s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -92,7 +98,8 @@ def log_loss_rows(y, p):
 
 
 def cluster_bootstrap_accuracy(y, pa, pb, groups, B, seed):
-    """Percentile interval of Δaccuracy under the cluster bootstrap (clusters drawn with replacement)."""
+    """Percentile interval of Δaccuracy under the cluster bootstrap (clusters drawn with replacement), and the
+    same interval widened about the point estimate by sqrt(G/(G-1)) * t_{G-1}/z (scipy quantiles)."""
     rng = np.random.default_rng(seed)
     labels, inv = np.unique(groups, return_inverse=True)
     hits_a = np.bincount(inv, weights=(pa == y).astype(float))
@@ -101,7 +108,11 @@ def cluster_bootstrap_accuracy(y, pa, pb, groups, B, seed):
     g = len(labels)
     draws = rng.multinomial(g, np.full(g, 1.0 / g), size=B).astype(float)
     delta = (draws @ hits_a - draws @ hits_b) / (draws @ size)
-    return [float(np.quantile(delta, 0.025)), float(np.quantile(delta, 0.975))], float(np.std(delta))
+    low, high = np.quantile(delta, 0.025), np.quantile(delta, 0.975)
+    center = (hits_a.sum() - hits_b.sum()) / size.sum()
+    f = np.sqrt(g / (g - 1)) * scipy.stats.t.ppf(0.975, g - 1) / scipy.stats.norm.ppf(0.975)
+    widened = [float(center - f * (center - low)), float(center + f * (high - center))]
+    return [float(low), float(high)], widened, float(np.std(delta))
 
 
 def binary_case(name: str, seed: int, n_clusters: int, sizes: tuple[int, int], icc_sd: float, singletons=False):
@@ -141,22 +152,23 @@ def binary_case(name: str, seed: int, n_clusters: int, sizes: tuple[int, int], i
         else:
             assert abs(c.mean() - skm.brier_score_loss(y, p_cand)) < 1e-12
         d = c - h
-        exp[metric] = {"delta": float(d.mean()), "se": cluster_se(d, groups)}
+        exp[metric] = cluster_fit(d, groups)
     hit_c = (pred_c == y).astype(float)
     hit_h = (pred_h == y).astype(float)
     d = hit_c - hit_h
     assert abs(d.mean() - (skm.accuracy_score(y, pred_c) - skm.accuracy_score(y, pred_h))) < 1e-12
-    exp["accuracy"] = {"delta": float(d.mean()), "se": cluster_se(d, groups)}
+    exp["accuracy"] = cluster_fit(d, groups)
     pos = y == 1
     d = (pred_c[pos] - pred_h[pos]).astype(float)
     assert abs(d.mean() - (skm.recall_score(y, pred_c) - skm.recall_score(y, pred_h))) < 1e-12
-    exp["recall"] = {"delta": float(d.mean()), "se": cluster_se(d, groups[pos])}
+    exp["recall"] = cluster_fit(d, groups[pos])
     a1, a2, theta, se = obuchowski_delta(y, p_cand, p_champ, groups)
-    exp["roc_auc"] = {"candidate": a1, "champion": a2, "delta": theta, "se": se}
+    t = scipy.stats.t.ppf(0.975, len(np.unique(groups)) - 1)
+    exp["roc_auc"] = {"candidate": a1, "champion": a2, "delta": theta, "se": se, "low": theta - t * se, "high": theta + t * se}
     if singletons:
         assert abs(se - delong_delta_se(y, p_cand, p_champ)) < 1e-12 * se, "Obuchowski with singletons must be DeLong"
-    interval, sd = cluster_bootstrap_accuracy(y, pred_c, pred_h, groups, 20000, seed + 1)
-    exp["accuracy_cluster_bootstrap"] = {"resamples": 20000, "low": interval[0], "high": interval[1], "sd": sd}
+    interval, widened, sd = cluster_bootstrap_accuracy(y, pred_c, pred_h, groups, 20000, seed + 1)
+    exp["accuracy_cluster_bootstrap"] = {"resamples": 20000, "percentile": interval, "low": widened[0], "high": widened[1], "sd": sd}
     out["expected"] = exp
     return out
 
@@ -176,18 +188,22 @@ def regression_case(name: str, seed: int, n_clusters: int):
     exp = {}
     sc, sh = (cand - y) ** 2, (champ - y) ** 2
     for metric, c, h in (("mae", np.abs(cand - y), np.abs(champ - y)), ("mse", sc, sh)):
-        d = c - h
-        exp[metric] = {"delta": float(d.mean()), "se": cluster_se(d, groups)}
+        exp[metric] = cluster_fit(c - h, groups)
     a, b = sc.mean(), sh.mean()
     assert abs(a - skm.mean_squared_error(y, cand)) < 1e-9
     infl = (sc - a) / (2 * np.sqrt(a)) - (sh - b) / (2 * np.sqrt(b))
-    exp["rmse"] = {"delta": float(np.sqrt(a) - np.sqrt(b)), "se": cluster_se(infl, groups)}
+    fit = cluster_fit(infl, groups)
+    rmse_delta = float(np.sqrt(a) - np.sqrt(b))
+    t = scipy.stats.t.ppf(0.975, fit["df"])
+    exp["rmse"] = {"delta": rmse_delta, "se": fit["se"], "low": rmse_delta - t * fit["se"], "high": rmse_delta + t * fit["se"]}
     v = (y - y.mean()) ** 2
     dd = sh - sc
     delta = dd.mean() / v.mean()
     assert abs(delta - (skm.r2_score(y, cand) - skm.r2_score(y, champ))) < 1e-12
     infl = (dd - delta * v) / v.mean()
-    exp["r2"] = {"delta": float(delta), "se": cluster_se(infl, groups)}
+    fit = cluster_fit(infl, groups)
+    t = scipy.stats.t.ppf(0.975, fit["df"])
+    exp["r2"] = {"delta": float(delta), "se": fit["se"], "low": delta - t * fit["se"], "high": delta + t * fit["se"]}
     out["expected"] = exp
     return out
 
@@ -199,7 +215,7 @@ def main(outdir: str) -> None:
         binary_case("binary_singletons", 303, 300, (1, 1), 0.0, singletons=True),
     ]
     fixture = {
-        "versions": {"numpy": np.__version__, "statsmodels": statsmodels.__version__},
+        "versions": {"numpy": np.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__},
         "binary": cases,
         "regression": [regression_case("regression_clustered", 404, 40)],
     }

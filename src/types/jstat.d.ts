@@ -10,8 +10,15 @@ declare module 'jstat' {
     /** Inverse of the CDF (quantile function) of N(mean, std²) at probability p. */
     inv(p: number, mean: number, std: number): number;
   }
+  interface StudentTDistribution {
+    /** Quantile function of Student's t with `dof` degrees of freedom at probability p. */
+    inv(p: number, dof: number): number;
+    /** Density of Student's t with `dof` degrees of freedom at x. */
+    pdf(x: number, dof: number): number;
+  }
   interface JStat {
     normal: NormalDistribution;
+    studentt: StudentTDistribution;
   }
   const jStat: JStat;
   export = jStat;
