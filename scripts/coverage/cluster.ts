@@ -12,7 +12,7 @@
  * For each of R simulated test sets it runs the engine's estimateMetric twice, without and with
  * `columns.cluster` (data.cluster), and counts coverage of the true Δ and the false pass rate (interval
  * entirely on the candidate's side of the true Δ, i.e. a non-inferiority check with margin = the true
- * degradation passes; target 2.5 %). The true Δ is the metric's value on 100,000 clusters.
+ * degradation passes; target 2.5 %). The true Δ is the metric's value on 300,000 clusters.
  *
  * Run:  npm run validate:coverage:cluster              (R = 2000, B = 1000; a few minutes on 2 cores)
  *       npm run validate:coverage:cluster -- --quick   (R = 300)
@@ -120,7 +120,7 @@ interface Tally {
 type Tallies = Record<string, Tally>;
 const key = (metric: string, method: CiMethod, clustered: boolean) => `${metric}|${method}|${clustered ? 'cluster' : 'rows'}`;
 
-const TRUTH_CLUSTERS = 100_000;
+const TRUTH_CLUSTERS = 300_000;
 
 function truth(p: Process): Record<string, number> {
   const data = generate(p, new Gen(new Rng(deriveSeed(1, `${p.id}/truth`))), TRUTH_CLUSTERS);

@@ -12,6 +12,8 @@
  *
  * Newcombe's paired score interval has no clustered form, so `analytic` on a proportion uses the
  * cluster-robust normal interval of the per-row difference of hits over the proportion's rows instead.
+ * Normal-type intervals use t with G − 1 degrees of freedom; bootstrap percentile intervals are widened by
+ * √(G/(G − 1))·t/z (stats/cluster.ts): both small-sample corrections the coverage study needed.
  * Point values and "not estimable" conditions come from the unclustered estimators (run on each model
  * alone), so they are the same with and without clusters.
  */
