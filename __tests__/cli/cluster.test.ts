@@ -95,6 +95,28 @@ describe('columns.cluster through the CLI', () => {
     expect(await width(CONFIG)).toBeGreaterThan(1.3 * (await width(CONFIG.replace('columns: { cluster: user }\n', ''))));
   });
 
+  test('the report does not depend on the row order of either file', async () => {
+    const shuffled = binaryRows(0).map((r, i) => ({ r, k: (i * 7919) % 600 })).sort((a, b) => a.k - b.k).map((x) => x.r);
+    // release_id addresses the files' bytes, which differ; everything else must be the same.
+    const run = async (rows: ReturnType<typeof binaryRows>) => {
+      const out = (await cli(['-c', 'g.yml', '--json'], workspace({ 'c.csv': csv(rows), 'h.jsonl.gz': gzipSync(jsonl(binaryRows(4))), 'g.yml': CONFIG }))).stdout;
+      const { release_id: _id, ...report } = JSON.parse(out);
+      return JSON.stringify(report);
+    };
+    expect(await run(shuffled)).toBe(await run(binaryRows(0)));
+  });
+
+  test('a fairness check reports the clusters among the groups it compares', async () => {
+    const config = CONFIG.replace(
+      '  ci: {',
+      '  fairness: { metric: tpr, max_group_gap: 0.5, groups: [user], min_group_samples: 1 }\n  ci: {'
+    );
+    const dir = workspace({ 'c.csv': csv(binaryRows(0)), 'h.jsonl.gz': gzipSync(jsonl(binaryRows(4))), 'g.yml': config });
+    const report = JSON.parse((await cli(['-c', 'g.yml', '--json'], dir)).stdout);
+    const fairness = report.checks.find((c: { gate: string }) => c.gate === 'fairness');
+    expect(fairness).toMatchObject({ n: 600, clusters: 30 });
+  });
+
   test('tsv files', async () => {
     const dir = workspace({
       'c.tsv': csv(binaryRows(0), '\t'),
