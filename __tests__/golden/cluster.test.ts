@@ -42,10 +42,22 @@ interface RegressionCase {
   expected: Record<string, Expected>;
 }
 
+interface MulticlassCase {
+  name: string;
+  n: number;
+  classes: string[];
+  label: string[];
+  cluster: string[];
+  candidate_proba: number[][];
+  champion_proba: number[][];
+  expected: Record<string, Expected>;
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = JSON.parse(readFileSync(join(here, '../fixtures/golden/cluster.json'), 'utf8')) as {
   binary: BinaryCase[];
   regression: RegressionCase[];
+  multiclass: MulticlassCase[];
 };
 
 function clusterIds(values: string[]): Uint32Array {
@@ -196,5 +208,45 @@ describe.each(fixture.regression)('regression $name', (c) => {
     const ratio = (e.high! - e.low!) / (x.high - x.low);
     expect(ratio).toBeGreaterThan(0.8);
     expect(ratio).toBeLessThan(1.2);
+  });
+});
+
+describe.each(fixture.multiclass)('multiclass $name', (c) => {
+  const k = c.classes.length;
+  const argmax = (p: number[]) => p.indexOf(Math.max(...p));
+  const data: PairedData = {
+    n: c.n,
+    label: new Uint8Array(c.n),
+    classes: c.classes,
+    labelClass: Uint32Array.from(c.label, (l) => c.classes.indexOf(l)),
+    candidate: { file: 'c.csv', proba: Float64Array.from(c.candidate_proba.flat()), predictionClass: Uint32Array.from(c.candidate_proba, argmax) },
+    champion: { file: 'h.csv', proba: Float64Array.from(c.champion_proba.flat()), predictionClass: Uint32Array.from(c.champion_proba, argmax) },
+    extra: {},
+    fingerprint: 'sha256:test',
+    cluster: clusterIds(c.cluster)
+  };
+  expect(data.candidate.proba!.length).toBe(c.n * k);
+
+  test.each([
+    ['accuracy', 'analytic'],
+    ['log_loss', 'auto']
+  ] as const)('%s (ci.method %s): paired-normal-cluster = statsmodels', (metric, method) => {
+    const e = estimate('multiclass', metric, data, ci(method));
+    const x = c.expected[metric]!;
+    expect(e.method).toBe('paired-normal-cluster');
+    close(e.delta, x.delta);
+    close(e.se, x.se);
+    closeBound(e.low, x.low, x.se);
+    closeBound(e.high, x.high, x.se);
+  });
+
+  test('macro_f1: bootstrap-cells-cluster', () => {
+    const e = estimate('multiclass', 'macro_f1', data, ci('auto', 1000));
+    expect(e.method).toBe('bootstrap-cells-cluster');
+    // On these clusters the accuracy difference's t interval is a yardstick for the width (same rows, same units).
+    const acc = c.expected.accuracy!;
+    const ratio = (e.high! - e.low!) / (acc.high - acc.low);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 });

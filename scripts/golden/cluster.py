@@ -7,7 +7,7 @@ comes from statsmodels / scikit-learn / numpy, never from model-gate:
 - cluster-robust standard errors and intervals: statsmodels OLS of the per-row value on a constant with
   cov_type='cluster' (its default small-sample correction G/(G-1)*(N-1)/(N-K), = G/(G-1) for K = 1, which the
   generator re-derives by hand and asserts), for the paired differences of log_loss, brier, mae, mse, of hits
-  (accuracy over all rows, recall over the positive rows) and for the delta-method influence values of RMSE
+  (accuracy over all rows, recall over the positive rows; multiclass accuracy and log_loss) and for the delta-method influence values of RMSE
   and R^2; intervals with use_t=True (Student t, G - 1 degrees of freedom, as model-gate);
 - Obuchowski's (1997) clustered variance of a paired ROC-AUC difference, written from the paper with the
   placement values V10/V01 taken from explicit pairwise comparisons (O(m*n), unlike model-gate's midranks);
@@ -208,6 +208,35 @@ def regression_case(name: str, seed: int, n_clusters: int):
     return out
 
 
+def multiclass_case(name: str, seed: int, n_clusters: int):
+    rng = np.random.default_rng(seed)
+    size = rng.integers(2, 30, n_clusters)
+    groups = np.repeat(np.arange(n_clusters), size)
+    n = len(groups)
+    k = 3
+    y = rng.integers(0, k, n)
+    u = rng.normal(0, 1.0, (n_clusters, 2))[groups]
+
+    def model(strength, effect):
+        z = rng.normal(0, 1.0, (n, k))
+        z[np.arange(n), y] += strength + effect
+        p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+        return p
+
+    pc, ph = model(1.2, u[:, 0]), model(1.4, u[:, 1])
+    classes = ["ant", "bee", "cat"]
+    out = {"name": name, "n": n, "classes": classes, "label": [classes[v] for v in y],
+           "cluster": [f"m{g}" for g in groups], "candidate_proba": pc.tolist(), "champion_proba": ph.tolist(),
+           "clusters": int(n_clusters)}
+    d = (pc.argmax(axis=1) == y).astype(float) - (ph.argmax(axis=1) == y).astype(float)
+    assert abs(d.mean() - (skm.accuracy_score(y, pc.argmax(axis=1)) - skm.accuracy_score(y, ph.argmax(axis=1)))) < 1e-12
+    lc = -np.log(pc[np.arange(n), y])
+    lh = -np.log(ph[np.arange(n), y])
+    assert abs(lc.mean() - skm.log_loss(y, pc, labels=[0, 1, 2])) < 1e-12
+    out["expected"] = {"accuracy": cluster_fit(d, groups), "log_loss": cluster_fit(lc - lh, groups)}
+    return out
+
+
 def main(outdir: str) -> None:
     cases = [
         binary_case("binary_clustered_60x", 101, 60, (2, 30), 1.0),
@@ -218,6 +247,7 @@ def main(outdir: str) -> None:
         "versions": {"numpy": np.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__},
         "binary": cases,
         "regression": [regression_case("regression_clustered", 404, 40)],
+        "multiclass": [multiclass_case("multiclass_clustered", 505, 45)],
     }
     with open(os.path.join(outdir, "cluster.json"), "w") as f:
         json.dump(fixture, f, allow_nan=False, separators=(",", ":"))
