@@ -177,6 +177,26 @@ describe.each(fixture.binary)('binary $name', (c) => {
   });
 });
 
+test.each(fixture.binary.map((c) => [c.name, c] as const))(
+  "roc_auc under ci.method bootstrap (%s): bootstrap-rows-cluster about as wide as Obuchowski's t interval",
+  (_name, c) => {
+    const e = estimate('binary', 'roc_auc', binaryData(c), ci('bootstrap', 2000));
+    expect(e.method).toBe('bootstrap-rows-cluster');
+    const x = c.expected.roc_auc!;
+    const ratio = (e.high! - e.low!) / (x.high - x.low);
+    expect(ratio).toBeGreaterThan(0.85);
+    expect(ratio).toBeLessThan(1.15);
+  }
+);
+
+test.each(['pr_auc', 'ece'])('%s: bootstrap-rows-cluster, an interval around the point estimate', (metric) => {
+  const c = fixture.binary.find((x) => x.name === 'binary_clustered_uneven')!;
+  const e = estimate('binary', metric, binaryData(c), ci('auto', 1000));
+  expect(e.method).toBe('bootstrap-rows-cluster');
+  expect(e.low!).toBeLessThan(e.delta!);
+  expect(e.high!).toBeGreaterThan(e.delta!);
+});
+
 test("one row per cluster: Obuchowski's clustered variance is DeLong's", () => {
   const c = fixture.binary.find((x) => x.name === 'binary_singletons')!;
   const data = binaryData(c);
