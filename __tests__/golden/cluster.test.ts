@@ -270,3 +270,14 @@ describe.each(fixture.multiclass)('multiclass $name', (c) => {
     expect(ratio).toBeLessThan(2);
   });
 });
+
+test('one cluster: no interval (inconclusive), never a zero-width one', () => {
+  const c = fixture.binary[0]!;
+  const data = { ...binaryData(c), cluster: new Uint32Array(c.n) };
+  expect(() => estimate('binary', 'accuracy', data, ci('auto'))).toThrow('all 998 rows are in one cluster');
+  // recall counts the positives only: all of them in one cluster, the other rows elsewhere.
+  const cluster = Uint32Array.from(c.label, (y, i) => (y ? 0 : 1 + (i % 5)));
+  expect(() => estimate('binary', 'recall', { ...binaryData(c), cluster }, ci('analytic'))).toThrow(
+    "the rows this metric counts (e.g. recall's positives) are all in one cluster"
+  );
+});

@@ -78,6 +78,7 @@ export function estimateClustered(
   const cand = pointValue({ ...data, champion: undefined });
   const champ = pointValue({ ...data, candidate: champion, champion: undefined });
   const clusters = compactClusters(data.cluster!);
+  if (clusters.count < 2) throw oneCluster(`all ${data.n} rows are`);
   const interval = clusteredInterval(task, name, data, clusters, ci, streamLabel, netBenefitValues);
   const est = paired(cand.candidate, champ.candidate, interval, ci);
   if (cand.valueNote) est.valueNote = cand.valueNote;
@@ -185,8 +186,14 @@ function rowsInterval(
   return interval;
 }
 
+/** With one cluster the rows carry no information on how Δ varies between clusters: no interval, not a zero-width one. */
+function oneCluster(which: string): NotEstimable {
+  return new NotEstimable(`${which} in one cluster, so there is no variation between clusters to build an interval from`);
+}
+
 /** Δ ± t_{G−1}·se: the interval of a cluster-robust standard error (see clusterCritical). */
 function tInterval(delta: number, se: number, clusters: number, ci: CiSettings, method: Interval['method']): Interval {
+  if (clusters < 2) throw oneCluster("the rows this metric counts (e.g. recall's positives) are all");
   const t = clusterCritical(ci.confidence_level, clusters);
   return { low: delta - t * se, high: delta + t * se, se, method };
 }
