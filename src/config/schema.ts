@@ -234,6 +234,14 @@ export const configSchema: SchemaNode = {
           'prediction'
         ),
         segment: column('Segment name of each row, used by segments without `where`.', 'segment'),
+        cluster: {
+          type: 'string',
+          minLength: 1,
+          description:
+            'Cluster of each row (a user, a session, a document, a conversation): rows of one cluster are not ' +
+            'independent, so every interval treats the cluster as the unit and min_eval_samples counts clusters. ' +
+            'Both predictions files must give each id the same cluster. Not available with artifacts.counts.'
+        },
         score_prefix: {
           type: 'string',
           default: 'proba_',

@@ -190,6 +190,10 @@ export function semanticProblems(raw: RawConfig): Problem[] {
       named.set(value, key);
     }
   }
+  const cluster = raw.columns?.cluster;
+  if (cluster !== undefined && named.has(cluster) && named.get(cluster) !== 'segment') {
+    add(['columns', 'cluster'], 'value', `columns.cluster and columns.${named.get(cluster)} both name the column "${cluster}"; the cluster must be a column of its own`);
+  }
   return problems;
 }
 
@@ -205,6 +209,9 @@ function countsProblems(raw: RawConfig, add: (path: Path, at: 'key' | 'value', m
     if (raw.artifacts?.[key] !== undefined) {
       add(['artifacts', key], 'key', `artifacts.${key} and artifacts.counts both give predictions; a counts file holds both models, so keep one of them`);
     }
+  }
+  if (raw.columns?.cluster !== undefined) {
+    add(['columns', 'cluster'], 'key', 'columns.cluster needs one row per example to know which examples share a cluster, but artifacts.counts pools them; give per-row predictions files (artifacts.candidate and artifacts.champion) with a cluster column instead');
   }
   if (raw.task !== 'binary') {
     add(['artifacts', 'counts'], 'key', `artifacts.counts holds binary cell counts, but task is ${raw.task}; give per-row predictions files (artifacts.candidate and artifacts.champion) instead`);

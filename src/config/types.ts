@@ -75,6 +75,8 @@ export interface ColumnNames {
   prediction: string;
   segment: string;
   score_prefix: string;
+  /** Cluster column (unset: rows are independent); see core/estimate-cluster.ts. */
+  cluster?: string;
 }
 
 export interface ArtifactPaths extends FamilyArtifactPaths {

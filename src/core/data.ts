@@ -52,6 +52,11 @@ export interface PairedData {
    * label, predictions and segment/group values. Absent: every row is one example. See weights.ts.
    */
   weight?: Float64Array;
+  /**
+   * `columns.cluster`: each row's cluster (an index into the distinct cluster values of the test set); rows of
+   * one cluster are not independent, so intervals resample and weigh clusters (estimate-cluster.ts).
+   */
+  cluster?: Uint32Array;
   /** Counts input: per row, the sums over its examples that the mean losses need (no per-example scores). */
   lossSums?: Partial<Record<MeanLoss, LossSums>>;
 }

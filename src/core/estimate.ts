@@ -9,6 +9,7 @@ import type { MetricInfo } from '../stats/catalog.js';
 import type { NetBenefitValues } from '../stats/confusion.js';
 import type { PairedData } from './data.js';
 import { estimateBinary } from './estimate-binary.js';
+import { estimateClustered } from './estimate-cluster.js';
 import { estimateMulticlass } from './estimate-multiclass.js';
 import { estimateRegression } from './estimate-regression.js';
 import type { Estimate } from './intervals.js';
@@ -32,6 +33,10 @@ export function estimateMetric(
   streamLabel: string,
   options: MetricOptions = {}
 ): Estimate {
+  if (data.cluster && data.champion) {
+    const one = (d: PairedData) => estimateMetric(metric, d, ci, streamLabel, options);
+    return estimateClustered(metric.task, metric.name, data, ci, streamLabel, one, options.net_benefit);
+  }
   switch (metric.task) {
     case 'binary':
       return estimateBinary(metric.name, data, ci, streamLabel, options);

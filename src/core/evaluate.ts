@@ -14,6 +14,7 @@ import { assertNotSelfComparison } from './self-comparison.js';
 import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
 import { exampleCount } from './weights.js';
+import { clusterCount } from './estimate-cluster.js';
 import { checkId, summaryLine } from './summary.js';
 import { judgeWaiver } from './waiver.js';
 
@@ -72,7 +73,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     generated_at: options.generatedAt,
     waiver: verdict.waived ? waiver : null,
     summary: summaryLine(verdict.gate_result, verdict.waived, checks),
-    test_set: { n: exampleCount(data), fingerprint: data.fingerprint },
+    test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...clustersField(data) },
     gates,
     checks,
     settings: {
@@ -110,10 +111,22 @@ export interface CheckScope {
   minRowsKey: string;
 }
 
-/** Sorting out `rows < minimum` once, so every check of a set of rows says the same. */
-function tooFewRows(scope: CheckScope, n: number): string | undefined {
+/**
+ * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
+ * the minimum counts clusters: they, not rows, are the independent units.
+ */
+function tooFewRows(scope: CheckScope, n: number, clusters?: number): string | undefined {
   const min = scope.minRows;
+  if (clusters !== undefined) {
+    return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+  }
   return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+
+/** `clusters` for a report (the distinct cluster values among the rows), only when columns.cluster is set. */
+function clustersField(data: PairedData): { clusters?: number } {
+  const clusters = clusterCount(data);
+  return clusters === undefined ? {} : { clusters };
 }
 
 export type MetricChecker = typeof metricChecks;
@@ -137,10 +150,11 @@ function metricChecks(
     group: null,
     severity: severityOf(config.policy, gate),
     n,
+    ...clustersField(data),
     direction: info.direction
   };
   const rows: CheckResult[] = [];
-  const few = tooFewRows(scope, n);
+  const few = tooFewRows(scope, n, base.clusters);
 
   let estimate: Estimate | undefined;
   let notEstimable: string | undefined;
@@ -198,7 +212,7 @@ function metricChecks(
   return rows;
 }
 
-type CheckBase = Pick<CheckResult, 'gate' | 'name' | 'metric' | 'segment' | 'group' | 'severity' | 'n' | 'direction'>;
+type CheckBase = Pick<CheckResult, 'gate' | 'name' | 'metric' | 'segment' | 'group' | 'severity' | 'n' | 'clusters' | 'direction'>;
 
 function comparisonRow(
   base: CheckBase,

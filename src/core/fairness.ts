@@ -24,6 +24,7 @@ import { severityOf } from './policy.js';
 import type { CheckResult } from './report.js';
 import { subsetRows } from './subset.js';
 import { examplesIn } from './weights.js';
+import { compactClusters } from '../stats/cluster.js';
 import { checkId } from './summary.js';
 
 /** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
@@ -104,6 +105,14 @@ function pointValue(info: MetricInfo, sub: PairedData, which: 'candidate' | 'cha
   }
 }
 
+/** With `columns.cluster`: the distinct clusters among the compared groups' rows. */
+function clustersIn(data: PairedData, groups: readonly Group[]): { clusters?: number } {
+  if (!data.cluster) return {};
+  const rows: number[] = [];
+  for (const g of groups) for (const r of g.rows) rows.push(r);
+  return { clusters: compactClusters(data.cluster, rows).count };
+}
+
 export function fairnessChecks(config: GateConfig, data: PairedData): CheckResult[] {
   const gate = config.gates.fairness;
   if (!gate) return [];
@@ -170,6 +179,7 @@ function attributeRows(config: GateConfig, gate: FairnessGate, info: MetricInfo,
     group: null,
     severity: severityOf(config.policy, 'fairness'),
     n: included.reduce((a, v) => a + v.n, 0),
+    ...clustersIn(data, kept),
     candidate: gap,
     champion: champGap,
     delta: gap !== null && champGap !== null ? gap - champGap : null,

@@ -21,8 +21,24 @@ import { skewedMean } from './skew-floor.js';
  * - `paired-normal`: normal interval of the mean per-row difference;
  * - `delta-method`: normal interval with the delta-method standard error (RMSE, R²);
  * - `newcombe`: Newcombe's hybrid score interval for paired proportions.
+ * With `columns.cluster`, the clustered forms (estimate-cluster.ts): `bootstrap-cells-cluster`,
+ * `bootstrap-rows-cluster`, `delong-cluster`, `paired-normal-cluster`, `delta-method-cluster`.
  */
-export type CiMethodName = 'bootstrap-cells' | 'bootstrap-rows' | 'delong' | 'paired-normal' | 'delta-method' | 'newcombe';
+export type CiMethodName =
+  | 'bootstrap-cells'
+  | 'bootstrap-rows'
+  | 'delong'
+  | 'paired-normal'
+  | 'delta-method'
+  | 'newcombe'
+  | ClusterCiMethodName;
+
+export type ClusterCiMethodName =
+  | 'bootstrap-cells-cluster'
+  | 'bootstrap-rows-cluster'
+  | 'delong-cluster'
+  | 'paired-normal-cluster'
+  | 'delta-method-cluster';
 
 export interface Estimate {
   candidate: number;

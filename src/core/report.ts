@@ -32,6 +32,8 @@ export interface CheckResult {
   status: CheckStatus;
   severity: Severity;
   n: number;
+  /** With `columns.cluster`: the distinct cluster values among the check's rows (absent otherwise). */
+  clusters?: number;
   candidate: number | null;
   champion: number | null;
   delta: number | null;
@@ -84,7 +86,7 @@ export interface Report {
   /** Set when `waived` is true. */
   waiver: Waiver | null;
   summary: string;
-  test_set: { n: number; fingerprint: string };
+  test_set: { n: number; fingerprint: string; clusters?: number };
   gates: Partial<Record<GateFamily, GateStatus>>;
   checks: CheckResult[];
   settings: ReportSettings;
@@ -110,6 +112,7 @@ export function makeCheck(c: CheckResult): CheckResult {
     status: c.status,
     severity: c.severity,
     n: c.n,
+    ...(c.clusters !== undefined ? { clusters: c.clusters } : {}),
     candidate: c.candidate,
     champion: c.champion,
     delta: c.delta,

@@ -6,6 +6,7 @@ import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../core/data.js';
 import { permuteRowsInPlace } from '../core/subset.js';
 import { alignPredictions } from '../readers/align.js';
+import { clusterIndex } from '../readers/clusters.js';
 import { readPredictions, type Predictions } from '../readers/predictions.js';
 import {
   alignMulticlass,
@@ -33,7 +34,9 @@ export async function readModelPredictions(
   needs: ColumnNeeds,
   role: 'candidate' | 'champion'
 ): Promise<ModelPredictions> {
-  const extraColumns = role === 'candidate' ? needs.extraColumns : [];
+  // The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts).
+  const cluster = config.columns.cluster;
+  const extraColumns = [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
   const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns };
   switch (config.task) {
     case 'binary':
@@ -62,16 +65,26 @@ export async function readModelPredictions(
  * rows in id order: then nothing the engine computes — sums in floating point, which rows a bootstrap draws —
  * depends on the order of the rows in either file (issue 7: "any row order" gives the same report).
  */
-export function alignModelPredictions(cand: ModelPredictions, champ: ModelPredictions | undefined): PairedData {
+export function alignModelPredictions(
+  cand: ModelPredictions,
+  champ: ModelPredictions | undefined,
+  clusterColumn?: string
+): PairedData {
   if (champ && champ.task !== cand.task) throw new Error('candidate and champion were read for different tasks');
+  let aligned: PairedData & { idOrder: Uint32Array };
   switch (cand.task) {
     case 'binary':
-      return inIdOrder(alignPredictions(cand.predictions, champ?.predictions as Predictions | undefined));
+      aligned = alignPredictions(cand.predictions, champ?.predictions as Predictions | undefined);
+      break;
     case 'multiclass':
-      return inIdOrder(alignMulticlass(cand.predictions, champ?.predictions as MulticlassPredictions | undefined));
+      aligned = alignMulticlass(cand.predictions, champ?.predictions as MulticlassPredictions | undefined);
+      break;
     case 'regression':
-      return inIdOrder(alignRegression(cand.predictions, champ?.predictions as RegressionPredictions | undefined));
+      aligned = alignRegression(cand.predictions, champ?.predictions as RegressionPredictions | undefined);
+      break;
   }
+  if (clusterColumn !== undefined) aligned.cluster = clusterIndex(clusterColumn, cand.predictions, champ?.predictions);
+  return inIdOrder(aligned);
 }
 
 /** The paired rows reordered, in place, to id order (every per-row field in step, as subsetRows would). */

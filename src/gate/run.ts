@@ -113,7 +113,7 @@ async function readPairedData(
   const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
   const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
   const champ = champion ? await read(champion, 'champion') : undefined;
-  return alignModelPredictions(cand, champ);
+  return alignModelPredictions(cand, champ, config.columns.cluster);
 }
 
 /** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */

@@ -155,7 +155,7 @@ function planColumns(
   const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
   const extra = extraNames.map((name) => {
     if (!header.includes(name)) {
-      throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
+      throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
     }
     return slot(name);
   });

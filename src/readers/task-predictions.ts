@@ -238,7 +238,7 @@ function planMulticlass(
   const proba = kept.map((name) => slot(name, 'columns.score_prefix'));
   const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
   const extra = extraNames.map((name) => {
-    if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
+    if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
     return slot(name);
   });
   return { requests, prediction, proba, probaNames: kept, extra };
@@ -265,7 +265,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
       slot(cols.label, 'columns.label');
       if (opts.needPrediction) slot(cols.prediction, 'columns.prediction');
       extraSlots = extraNames.map((name) => {
-        if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
+        if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
         return slot(name);
       });
       return requests;

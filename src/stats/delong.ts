@@ -122,7 +122,7 @@ function requireBothClasses(m: number, n: number): void {
   }
 }
 
-interface Placements {
+export interface Placements {
   /**
    * Per row: for a positive, 2·(negatives below) + (negatives tied); for a negative, 2·(positives above) +
    * (positives tied). Divided by 2n resp. 2m these are DeLong's V10 and V01.
@@ -132,7 +132,7 @@ interface Placements {
   twiceU: number;
 }
 
-function placements(label: Uint8Array, score: ArrayLike<number>, m: number, keep: boolean): Placements {
+export function placements(label: Uint8Array, score: ArrayLike<number>, m: number, keep: boolean): Placements {
   const total = label.length;
   if (score.length !== total) throw new RangeError('scores and labels must have the same length');
   const { order, hi, lo } = argsortFinite(score);

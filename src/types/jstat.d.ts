@@ -14,9 +14,16 @@ declare module 'jstat' {
     /** Inverse of the CDF of Beta(a, b) at probability p. */
     inv(p: number, a: number, b: number): number;
   }
+  interface StudentTDistribution {
+    /** Quantile function of Student's t with `dof` degrees of freedom at probability p. */
+    inv(p: number, dof: number): number;
+    /** Density of Student's t with `dof` degrees of freedom at x. */
+    pdf(x: number, dof: number): number;
+  }
   interface JStat {
     normal: NormalDistribution;
     beta: BetaDistribution;
+    studentt: StudentTDistribution;
     /** The regularised incomplete beta function I_x(a, b). */
     ibeta(x: number, a: number, b: number): number;
   }
