@@ -40019,7 +40019,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(67291);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96989);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40029,7 +40029,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 67291:
+/***/ 96989:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41232,6 +41232,10 @@ function semanticProblems(raw) {
             named.set(value, key);
         }
     }
+    const cluster = raw.columns?.cluster;
+    if (cluster !== undefined && named.has(cluster) && named.get(cluster) !== 'segment') {
+        add(['columns', 'cluster'], 'value', `columns.cluster and columns.${named.get(cluster)} both name the column "${cluster}"; the cluster must be a column of its own`);
+    }
     return problems;
 }
 /** Metrics a counts artifact carries what they need for (readers/counts.ts); the others need per-row scores. */
@@ -41245,6 +41249,9 @@ function countsProblems(raw, add) {
         if (raw.artifacts?.[key] !== undefined) {
             add(['artifacts', key], 'key', `artifacts.${key} and artifacts.counts both give predictions; a counts file holds both models, so keep one of them`);
         }
+    }
+    if (raw.columns?.cluster !== undefined) {
+        add(['columns', 'cluster'], 'key', 'columns.cluster needs one row per example to know which examples share a cluster, but artifacts.counts pools them; give per-row predictions files (artifacts.candidate and artifacts.champion) with a cluster column instead');
     }
     if (raw.task !== 'binary') {
         add(['artifacts', 'counts'], 'key', `artifacts.counts holds binary cell counts, but task is ${raw.task}; give per-row predictions files (artifacts.candidate and artifacts.champion) instead`);
@@ -41548,6 +41555,13 @@ const configSchema = {
                 prediction: column('Predicted label (binary: optional, derived from score >= threshold when absent; multiclass: the ' +
                     'class; regression: the value).', 'prediction'),
                 segment: column('Segment name of each row, used by segments without `where`.', 'segment'),
+                cluster: {
+                    type: 'string',
+                    minLength: 1,
+                    description: 'Cluster of each row (a user, a session, a document, a conversation): rows of one cluster are not ' +
+                        'independent, so every interval treats the cluster as the unit and min_eval_samples counts clusters. ' +
+                        'Both predictions files must give each id the same cluster. Not available with artifacts.counts.'
+                },
                 score_prefix: {
                     type: 'string',
                     default: 'proba_',
@@ -42301,6 +42315,7 @@ function makeCheck(c) {
         status: c.status,
         severity: c.severity,
         n: c.n,
+        ...(c.clusters !== undefined ? { clusters: c.clusters } : {}),
         candidate: c.candidate,
         champion: c.champion,
         delta: c.delta,
@@ -45232,6 +45247,293 @@ function meanLossFromSums(name, data, ci) {
     return est;
 }
 
+;// CONCATENATED MODULE: ./src/stats/cluster.ts
+/**
+ * Intervals when rows come in clusters (a user's sessions, a document's passages, a conversation's turns):
+ * rows of one cluster are correlated, so the cluster, not the row, is the independent unit.
+ *
+ * - `clusterRobustMean`: the mean of per-row values with the cluster-robust (sandwich) standard error, CR1
+ *   small-sample factor G/(G − 1). It is the OLS of the values on a constant with `cov_type='cluster'` in
+ *   statsmodels (whose default correction, G/(G − 1)·(N − 1)/(N − K), is G/(G − 1) for K = 1).
+ * - `clusterCellsBootstrap`: the cells bootstrap with clusters as the unit — each resample draws G clusters
+ *   with replacement and adds up their cell count vectors.
+ * - `clusterRowBootstrap`: the row bootstrap with clusters as the unit — a drawn cluster brings all its rows,
+ *   so row weights are the cluster's draw count and no longer sum to n (statistics must divide by Σ w).
+ * - `delongClustered`: Obuchowski's (1997, "Nonparametric analysis of clustered ROC curve data", Biometrics
+ *   53:567–578) variance of a paired ROC-AUC difference, from DeLong's placements summed per cluster.
+ */
+
+
+
+
+
+
+const { sqrt: cluster_sqrt } = Math;
+const { isNaN: cluster_isNaN } = Number;
+/**
+ * Renumbers cluster ids (any non-negative integers) of the given rows to 0…G − 1 in order of first
+ * appearance, so that a subset of rows (a segment) counts only the clusters it holds.
+ */
+function cluster_compactClusters(ids, rows) {
+    const n = rows ? rows.length : ids.length;
+    const of = new Uint32Array(n);
+    const seen = new Map();
+    for (let j = 0; j < n; j++) {
+        const id = ids[rows ? rows[j] : j];
+        let c = seen.get(id);
+        if (c === undefined) {
+            c = seen.size;
+            seen.set(id, c);
+        }
+        of[j] = c;
+    }
+    return { of, count: seen.size };
+}
+/**
+ * Mean of per-row values given per cluster as Σ value (`sums`) and number of rows (`counts`), and its
+ * cluster-robust standard error: mean = Σ sums / N, se² = G/(G − 1) · Σ_g (sums_g − counts_g·mean)² / N²,
+ * over the G clusters with at least one row. One cluster: se = 0 (nothing to estimate the spread from).
+ */
+function clusterRobustMean(sums, counts) {
+    let total = 0;
+    let n = 0;
+    let g = 0;
+    for (let c = 0; c < sums.length; c++) {
+        if (counts[c] === 0)
+            continue;
+        total += sums[c];
+        n += counts[c];
+        g++;
+    }
+    if (n === 0)
+        throw new RangeError('clusterRobustMean: no rows');
+    const mean = total / n;
+    if (g < 2)
+        return { mean, se: 0, clusters: g };
+    let ss = 0;
+    for (let c = 0; c < sums.length; c++) {
+        if (counts[c] === 0)
+            continue;
+        const e = sums[c] - counts[c] * mean;
+        ss += e * e;
+    }
+    return { mean, se: cluster_sqrt((g / (g - 1)) * ss) / n, clusters: g };
+}
+/**
+ * The critical value of a clustered interval with G clusters: Student's t with G − 1 degrees of freedom at
+ * (1 + level)/2, as statsmodels (`use_t=True`) and Stata use with cluster-robust errors — with few clusters the
+ * variance estimate itself is noisy. One cluster: the normal z.
+ */
+function clusterCritical(confidenceLevel, clusters) {
+    const z = twoSidedZ(confidenceLevel);
+    return clusters < 2 ? z : studentTQuantile((1 + confidenceLevel) / 2, clusters - 1);
+}
+/**
+ * CDF of Student's t with an integer number ν of degrees of freedom, by the finite series of Abramowitz &
+ * Stegun 26.7.3–4 in θ = atan(t/√ν) — accurate to rounding, where jstat's incomplete-beta route is good to
+ * ~1e-8 only. O(ν) terms.
+ */
+function studentTCdf(t, dof) {
+    const theta = Math.atan(t / Math.sqrt(dof));
+    const c2 = Math.cos(theta) ** 2;
+    const s = Math.sin(theta);
+    let term = 1;
+    let sum = 1;
+    if (dof % 2 === 0) {
+        for (let k = 2; k <= dof - 2; k += 2) {
+            term *= (c2 * (k - 1)) / k;
+            sum += term;
+        }
+        return 0.5 + 0.5 * s * sum;
+    }
+    if (dof === 1)
+        return 0.5 + theta / Math.PI;
+    for (let k = 3; k <= dof - 2; k += 2) {
+        term *= (c2 * (k - 1)) / k;
+        sum += term;
+    }
+    return 0.5 + (theta + s * Math.cos(theta) * sum) / Math.PI;
+}
+/** Student's t quantile for integer ν: jstat's value refined by Newton steps on the exact series CDF. */
+function studentTQuantile(p, dof) {
+    if (!(p > 0 && p < 1) || !Number.isInteger(dof) || dof < 1)
+        throw new RangeError(`studentTQuantile: bad arguments ${p}, ${dof}`);
+    let x = jstat_default().studentt.inv(p, dof);
+    for (let k = 0; k < 8; k++) {
+        const step = (studentTCdf(x, dof) - p) / jstat_default().studentt.pdf(x, dof);
+        x -= step;
+        if (Math.abs(step) <= 1e-16 * Math.abs(x))
+            break;
+    }
+    return x;
+}
+/**
+ * How much to widen a cluster bootstrap's percentile interval about the point estimate so that it matches the
+ * sandwich interval's small-sample calibration: the bootstrap's variance is (G − 1)/G times the CR1 variance,
+ * and its quantiles are normal-like rather than t_{G−1}: factor √(G/(G − 1)) · t_{G−1}/z. 1 for one cluster.
+ */
+function clusterBootstrapWidening(confidenceLevel, clusters) {
+    if (clusters < 2)
+        return 1;
+    return Math.sqrt(clusters / (clusters - 1)) * (clusterCritical(confidenceLevel, clusters) / twoSidedZ(confidenceLevel));
+}
+/** Σ value and row count per cluster. */
+function clusterSums(values, clusters) {
+    const sums = new Float64Array(clusters.count);
+    const counts = new Float64Array(clusters.count);
+    for (let i = 0; i < values.length; i++) {
+        const c = clusters.of[i];
+        sums[c] += values[i];
+        counts[c]++;
+    }
+    return { sums, counts };
+}
+/**
+ * Percentile interval of `statistic` under the cluster bootstrap of cell counts. `clusterCells` holds one
+ * vector of k cell counts per cluster, row-major (G × k). Clusters with the same vector are pooled into one
+ * pattern drawn with its multiplicity as weight (a multinomial over patterns is exactly a multinomial over
+ * clusters), so a resample costs O(patterns · k). Deterministic for a given seed.
+ */
+function clusterCellsBootstrap(clusterCells, k, statistic, opts) {
+    const g = clusterCells.length / k;
+    if (!(g >= 1 && Number.isInteger(g)))
+        throw new RangeError('clusterCellsBootstrap: no clusters to resample');
+    // Patterns in a fixed order (by their text), so the stream does not depend on cluster order.
+    const byKey = new Map();
+    for (let c = 0; c < g; c++) {
+        const v = clusterCells.subarray(c * k, c * k + k);
+        const key = v.join(',');
+        const p = byKey.get(key);
+        if (p)
+            p.count++;
+        else
+            byKey.set(key, { cells: Float64Array.from(v), count: 1 });
+    }
+    const patterns = [...byKey.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((e) => e[1]);
+    const weights = Float64Array.from(patterns, (p) => p.count);
+    const rng = new Rng(opts.seed);
+    const draw = new Float64Array(patterns.length);
+    const cells = new Float64Array(k);
+    const values = new Float64Array(opts.resamples);
+    for (let b = 0; b < opts.resamples; b++) {
+        multinomial(rng, g, weights, draw);
+        cells.fill(0);
+        for (let p = 0; p < patterns.length; p++) {
+            const times = draw[p];
+            if (times === 0)
+                continue;
+            const v = patterns[p].cells;
+            for (let j = 0; j < k; j++)
+                cells[j] += times * v[j];
+        }
+        const s = statistic(cells);
+        if (cluster_isNaN(s))
+            throw new Error('clusterCellsBootstrap: the statistic returned NaN');
+        values[b] = s;
+    }
+    return { ...percentileInterval(values, opts.confidenceLevel), resamples: opts.resamples };
+}
+/**
+ * Percentile interval of `statistic` under the cluster bootstrap of rows: each resample draws G clusters with
+ * replacement (Multinomial(G, 1/G)) and hands the statistic row weights w[i] = draws of row i's cluster.
+ * Σ w varies between resamples: the statistic must normalise by it. NaN resamples are left out as in
+ * rowBootstrap (`used` says how many remained).
+ */
+function clusterRowBootstrap(clusters, statistic, opts) {
+    const g = clusters.count;
+    if (g < 1)
+        throw new RangeError('clusterRowBootstrap: no clusters to resample');
+    const n = clusters.of.length;
+    const rng = new Rng(opts.seed);
+    const ones = new Float64Array(g).fill(1);
+    const draw = new Float64Array(g);
+    const weights = new Uint32Array(n);
+    const values = new Float64Array(opts.resamples);
+    let used = 0;
+    for (let b = 0; b < opts.resamples; b++) {
+        multinomial(rng, g, ones, draw);
+        for (let i = 0; i < n; i++)
+            weights[i] = draw[clusters.of[i]];
+        const v = statistic(weights);
+        if (!cluster_isNaN(v))
+            values[used++] = v;
+    }
+    if (used === 0)
+        throw new RangeError('rowBootstrap: the statistic was undefined on every resample');
+    return { ...percentileInterval(values.subarray(0, used), opts.confidenceLevel), resamples: opts.resamples, used };
+}
+/** Σ of the weights (the resampled number of rows). */
+function weightTotal(weights) {
+    let s = 0;
+    for (let i = 0; i < weights.length; i++)
+        s += weights[i];
+    return s;
+}
+/**
+ * Obuchowski's clustered variance of Δ = AUC(candidate) − AUC(champion). With M positives and N negatives over
+ * I clusters, V10 = a positive's placement (share of all negatives below it, ties ½) and V01 = a negative's
+ * (share of all positives above it), per cluster i the sums V10_i over its m_i positives and V01_i over its
+ * n_i negatives, each model's difference taken (the formula is linear in them), and
+ *   S10 = I10/((I10 − 1)·M) Σ_i (V10_i − m_i·Δ)²,  S01 = I01/((I01 − 1)·N) Σ_i (V01_i − n_i·Δ)²,
+ *   S11 = I/(I − 1) Σ_i (V10_i − m_i·Δ)(V01_i − n_i·Δ),
+ *   Var(Δ) = S10/M + S01/N + 2·S11/(M·N),
+ * I10 (I01) the clusters with a positive (negative). With one row per cluster it is DeLong's variance.
+ * A term whose cluster count is below 2 is 0. Throws when a class has no rows.
+ */
+function delongClustered(label, candidate, champion, clusters) {
+    let m = 0;
+    for (let i = 0; i < label.length; i++)
+        m += label[i];
+    const nNeg = label.length - m;
+    if (m === 0 || nNeg === 0)
+        throw new Error(`ROC-AUC needs both classes; got ${m} positive and ${nNeg} negative rows`);
+    const pc = placements(label, candidate, m, true);
+    const ph = placements(label, champion, m, true);
+    const aucCand = pc.twiceU / (2 * m * nNeg);
+    const aucChamp = ph.twiceU / (2 * m * nNeg);
+    const delta = aucCand - aucChamp;
+    const g = clusters.count;
+    const v10 = new Float64Array(g);
+    const v01 = new Float64Array(g);
+    const mi = new Float64Array(g);
+    const ni = new Float64Array(g);
+    const a = pc.placement;
+    const h = ph.placement;
+    for (let r = 0; r < label.length; r++) {
+        const c = clusters.of[r];
+        const e = a[r] - h[r];
+        if (label[r]) {
+            v10[c] += e / (2 * nNeg);
+            mi[c]++;
+        }
+        else {
+            v01[c] += e / (2 * m);
+            ni[c]++;
+        }
+    }
+    let i10 = 0;
+    let i01 = 0;
+    let s10 = 0;
+    let s01 = 0;
+    let s11 = 0;
+    for (let c = 0; c < g; c++) {
+        const x = v10[c] - mi[c] * delta;
+        const y = v01[c] - ni[c] * delta;
+        if (mi[c] > 0)
+            i10++;
+        if (ni[c] > 0)
+            i01++;
+        s10 += x * x;
+        s01 += y * y;
+        s11 += x * y;
+    }
+    const S10 = i10 > 1 ? (i10 / ((i10 - 1) * m)) * s10 : 0;
+    const S01 = i01 > 1 ? (i01 / ((i01 - 1) * nNeg)) * s01 : 0;
+    const S11 = g > 1 ? (g / (g - 1)) * s11 : 0;
+    const variance = S10 / m + S01 / nNeg + (2 * S11) / (m * nNeg);
+    return { candidate: aucCand, champion: aucChamp, delta, se: cluster_sqrt(Math.max(0, variance)) };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/multiclass.ts
 /**
  * Multiclass metrics of SPEC §4 with scikit-learn's definitions, and the joint cells the paired bootstrap
@@ -45415,88 +45717,6 @@ function multiclassLogLossRows(label, proba, classes) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/core/estimate-multiclass.ts
-
-
-
-
-
-
-
-
-function requireLabels(data) {
-    if (!data.labelClass || !data.classes)
-        throw new Error('multiclass data has no class labels');
-    return { labelClass: data.labelClass, classes: data.classes.length };
-}
-function estimate_multiclass_requirePrediction(model, metric) {
-    if (!model.predictionClass)
-        throw new Error(`${model.file} has no predicted classes for ${metric}`);
-    return model.predictionClass;
-}
-function requireProba(model) {
-    if (!model.proba)
-        throw new Error(`${model.file} has no class probabilities for log_loss`);
-    return model.proba;
-}
-function estimateMulticlass(name, data, ci, streamLabel) {
-    const { labelClass, classes } = requireLabels(data);
-    if (name === 'log_loss') {
-        const cand = multiclassLogLossRows(labelClass, requireProba(data.candidate), classes);
-        if (!data.champion)
-            return candidateOnly(mean(cand));
-        const champ = multiclassLogLossRows(labelClass, requireProba(data.champion), classes);
-        const est = pairedMeans(cand, champ, ci, streamLabel);
-        est.undecidable = logLossTooFew(data.n) ?? est.undecidable;
-        return est;
-    }
-    const cand = estimate_multiclass_requirePrediction(data.candidate, name);
-    if (!data.champion)
-        return candidateOnly(multiclassMetric(name, classCounts(labelClass, cand, classes)));
-    const cells = jointCells(labelClass, estimate_multiclass_requirePrediction(data.champion, name), cand, classes);
-    const bufCand = emptyClassCounts(classes);
-    const bufChamp = emptyClassCounts(classes);
-    const value = (counts, which) => multiclassMetric(name, classCountsOf(cells, counts, which, which === 'candidate' ? bufCand : bufChamp));
-    const candidate = value(cells.count, 'candidate');
-    const champion = value(cells.count, 'champion');
-    if (name === 'accuracy' || name === 'micro_f1') {
-        // Both are the share of correctly classified rows: a paired proportion.
-        const t = { both: 0, candidateOnly: 0, championOnly: 0, neither: 0 };
-        for (let j = 0; j < cells.count.length; j++) {
-            const c = cells.count[j];
-            const a = cells.champion[j] === cells.label[j];
-            const b = cells.candidate[j] === cells.label[j];
-            if (a && b)
-                t.both += c;
-            else if (b)
-                t.candidateOnly += c;
-            else if (a)
-                t.championOnly += c;
-            else
-                t.neither += c;
-        }
-        let interval;
-        if (ci.method === 'bootstrap') {
-            interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
-        }
-        else {
-            const r = newcombePaired(t, ci.confidence_level);
-            interval = { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'newcombe' };
-        }
-        return paired(candidate, champion, applyExactFloor(interval, t, ci.confidence_level), ci);
-    }
-    const interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
-    const est = paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
-    let differ = 0;
-    for (let j = 0; j < cells.count.length; j++)
-        if (cells.champion[j] !== cells.candidate[j])
-            differ += cells.count[j];
-    const few = fewDisagreementsOf(name, differ);
-    if (few)
-        est.undecidable = few;
-    return est;
-}
-
 ;// CONCATENATED MODULE: ./src/stats/regression.ts
 /**
  * Regression metrics of SPEC §4 (mae, mse, rmse, mape, r2) with scikit-learn's definitions, and the
@@ -45635,6 +45855,486 @@ function r2Delta(target, candSq, champSq) {
     return { candidate, champion, delta, se: standardErrorOfMean(influence) };
 }
 
+;// CONCATENATED MODULE: ./src/core/estimate-cluster.ts
+
+
+
+
+
+
+
+
+
+
+
+const { sqrt: estimate_cluster_sqrt } = Math;
+/** The rows' clusters renumbered 0…G − 1 (only the clusters these rows hold), or undefined without clusters. */
+function clustersOf(data) {
+    return data.cluster ? compactClusters(data.cluster) : undefined;
+}
+/** The number of distinct clusters among the rows, or undefined without `columns.cluster`. */
+function clusterCount(data) {
+    return data.cluster ? cluster_compactClusters(data.cluster).count : undefined;
+}
+/**
+ * The clustered paired estimate of one metric. `pointValue(data)` is the unclustered estimator run on one
+ * model (champion removed): it gives that model's value and throws NotEstimable exactly when the metric
+ * cannot be computed on these rows.
+ */
+function estimateClustered(task, name, data, ci, streamLabel, pointValue, netBenefitValues) {
+    const champion = data.champion;
+    const cand = pointValue({ ...data, champion: undefined });
+    const champ = pointValue({ ...data, candidate: champion, champion: undefined });
+    const clusters = cluster_compactClusters(data.cluster);
+    if (clusters.count < 2)
+        throw oneCluster(`all ${data.n} rows are`);
+    const interval = clusteredInterval(task, name, data, clusters, ci, streamLabel, netBenefitValues);
+    const est = paired(cand.candidate, champ.candidate, interval, ci);
+    if (cand.valueNote)
+        est.valueNote = cand.valueNote;
+    // The row-level reasons to stay undecided (degenerate metric, too few rows or disagreements, skewed losses)
+    // hold with clusters too: clustering only lowers the information the rows carry.
+    const rows = pointValue({ ...data, cluster: undefined });
+    if (rows.undecidable)
+        est.undecidable = rows.undecidable;
+    return est;
+}
+function clusteredInterval(task, name, data, clusters, ci, stream, netBenefitValues) {
+    if (task === 'binary') {
+        switch (name) {
+            case 'roc_auc':
+                return rocAuc(data, clusters, ci, stream);
+            case 'pr_auc': {
+                const rc = rank(data.candidate.score);
+                const rh = rank(data.champion.score);
+                const label = data.label;
+                return estimate_cluster_rowsInterval(clusters, (w) => averagePrecision(label, rc, w) - averagePrecision(label, rh, w), ci, stream, 'the resample held no positive row');
+            }
+            case 'ece':
+                return eceInterval(data, clusters, ci, stream);
+            case 'log_loss':
+            case 'brier': {
+                const rows = name === 'log_loss' ? logLossRows : brierRows;
+                return meansInterval(rows(data.label, data.candidate.score), rows(data.label, data.champion.score), clusters, ci, stream);
+            }
+            default:
+                return binaryConfusion(name, data, clusters, ci, stream, netBenefitValues);
+        }
+    }
+    if (task === 'multiclass') {
+        if (name === 'log_loss') {
+            const k = data.classes.length;
+            const y = data.labelClass;
+            return meansInterval(multiclassLogLossRows(y, data.candidate.proba, k), multiclassLogLossRows(y, data.champion.proba, k), clusters, ci, stream);
+        }
+        return multiclassConfusion(name, data, clusters, ci, stream);
+    }
+    return regression(name, data, clusters, ci, stream);
+}
+// ---------------------------------------------------------------------------------------------------------
+// Generic interval builders
+// ---------------------------------------------------------------------------------------------------------
+/**
+ * A cluster bootstrap's percentile interval widened about the point estimate by clusterBootstrapWidening
+ * (√(G/(G − 1))·t_{G−1}/z): without it the percentile interval covered 93.0–93.8 % at 50–100 clusters in the
+ * coverage study (docs/statistics.md), the sandwich's known small-sample shortfall.
+ */
+function widened(center, low, high, ci, clusters, method) {
+    const f = clusterBootstrapWidening(ci.confidence_level, clusters);
+    const lo = center - f * (center - low);
+    const hi = center + f * (high - center);
+    return { low: lo, high: hi, se: seFromInterval(lo, hi, ci.confidence_level), method };
+}
+/** Cluster bootstrap of per-cluster cell vectors (G × k), widened percentile interval. */
+function estimate_cluster_cellsInterval(clusterCells, k, statistic, ci, stream) {
+    const r = clusterCellsBootstrap(clusterCells, k, statistic, {
+        resamples: ci.resamples,
+        seed: deriveSeed(ci.seed, stream),
+        confidenceLevel: ci.confidence_level
+    });
+    const g = clusterCells.length / k;
+    const total = new Float64Array(k);
+    for (let i = 0; i < clusterCells.length; i++)
+        total[i % k] += clusterCells[i];
+    return widened(statistic(total), r.low, r.high, ci, g, 'bootstrap-cells-cluster');
+}
+/** Cluster bootstrap of rows (weights = draws of the row's cluster), percentile interval; as rowsInterval. */
+function estimate_cluster_rowsInterval(clusters, statistic, ci, stream, undefinedWhen = 'the metric is undefined') {
+    let r;
+    try {
+        r = clusterRowBootstrap(clusters, statistic, {
+            resamples: ci.resamples,
+            seed: deriveSeed(ci.seed, stream),
+            confidenceLevel: ci.confidence_level
+        });
+    }
+    catch (e) {
+        if (e instanceof RangeError && /undefined on every resample/.test(e.message)) {
+            throw new NotEstimable(`the cluster bootstrap could not be run: on every resample ${undefinedWhen}`);
+        }
+        throw e;
+    }
+    if (r.used * 2 < r.resamples) {
+        throw new NotEstimable(`the cluster bootstrap is unreliable here: on ${r.resamples - r.used} of ${r.resamples} resamples ${undefinedWhen}`);
+    }
+    const interval = widened(statistic(new Uint32Array(clusters.of.length).fill(1)), r.low, r.high, ci, clusters.count, 'bootstrap-rows-cluster');
+    if (r.used < r.resamples) {
+        interval.note = `${r.resamples - r.used} of ${r.resamples} resamples were left out because on them ${undefinedWhen}`;
+    }
+    return interval;
+}
+/** With one cluster the rows carry no information on how Δ varies between clusters: no interval, not a zero-width one. */
+function oneCluster(which) {
+    return new NotEstimable(`${which} in one cluster, so there is no variation between clusters to build an interval from`);
+}
+/** Δ ± t_{G−1}·se: the interval of a cluster-robust standard error (see clusterCritical). */
+function tInterval(delta, se, clusters, ci, method) {
+    if (clusters < 2)
+        throw oneCluster("the rows this metric counts (e.g. recall's positives) are all");
+    const t = clusterCritical(ci.confidence_level, clusters);
+    return { low: delta - t * se, high: delta + t * se, se, method };
+}
+/** Cluster-robust normal interval of the mean of per-row values (CR1, t with G − 1 degrees of freedom). */
+function robustInterval(values, clusters, ci, method) {
+    const { sums, counts } = clusterSums(values, clusters);
+    const r = clusterRobustMean(sums, counts);
+    return tInterval(r.mean, r.se, r.clusters, ci, method);
+}
+function weightedMeanOf(values, w) {
+    let s = 0;
+    let total = 0;
+    for (let i = 0; i < values.length; i++) {
+        const wi = w[i];
+        if (wi === 0)
+            continue;
+        s += wi * values[i];
+        total += wi;
+    }
+    return s / total;
+}
+/** A mean of per-row losses: cluster-robust paired normal, or the cluster row bootstrap. */
+function meansInterval(cand, champ, clusters, ci, stream) {
+    if (cand.length === 0)
+        throw new NotEstimable('there are no rows to average');
+    const d = new Float64Array(cand.length);
+    for (let i = 0; i < d.length; i++)
+        d[i] = cand[i] - champ[i];
+    if (ci.method === 'bootstrap')
+        return estimate_cluster_rowsInterval(clusters, (w) => weightedMeanOf(d, w), ci, stream);
+    return robustInterval(d, clusters, ci, 'paired-normal-cluster');
+}
+// ---------------------------------------------------------------------------------------------------------
+// Binary
+// ---------------------------------------------------------------------------------------------------------
+function rocAuc(data, clusters, ci, stream) {
+    const cand = data.candidate.score;
+    const champ = data.champion.score;
+    if (ci.method === 'bootstrap') {
+        const rc = rank(cand);
+        const rh = rank(champ);
+        return estimate_cluster_rowsInterval(clusters, (w) => weightedAuc(data.label, rc, w) - weightedAuc(data.label, rh, w), ci, stream, 'the resample held only one class');
+    }
+    const r = delongClustered(data.label, cand, champ, clusters);
+    const interval = tInterval(r.delta, r.se, clusters.count, ci, 'delong-cluster');
+    if (r.se === 0)
+        interval.note = 'the clustered DeLong variance is 0 (the two models order every pair the same way)';
+    return interval;
+}
+function eceInterval(data, clusters, ci, stream) {
+    const pc = data.candidate.score;
+    const ph = data.champion.score;
+    const rc = calibrationResiduals(data.label, pc);
+    const rh = calibrationResiduals(data.label, ph);
+    const bc = eceBins(pc);
+    const bh = eceBins(ph);
+    const gapCand = new Float64Array(ECE_BINS);
+    const gapChamp = new Float64Array(ECE_BINS);
+    const n = data.n;
+    // pairedEceDelta divides by the number of rows; a cluster resample holds Σ w of them.
+    return estimate_cluster_rowsInterval(clusters, (w) => (pairedEceDelta(rc, bc, rh, bh, w, gapCand, gapChamp) * n) / weightTotal(w), ci, stream);
+}
+const BINARY_CELLS = 8;
+/** Per cluster, the 8 joint (label, champion, candidate) cell counts, as pairedCells lays them out. */
+function binaryClusterCells(data, clusters) {
+    const label = data.label;
+    const a = data.champion.prediction;
+    const b = data.candidate.prediction;
+    const out = new Float64Array(clusters.count * BINARY_CELLS);
+    for (let i = 0; i < label.length; i++)
+        out[clusters.of[i] * BINARY_CELLS + ((label[i] << 2) | (a[i] << 1) | b[i])]++;
+    return out;
+}
+function binaryConfusion(name, data, clusters, ci, stream, netBenefitValues) {
+    const perCluster = binaryClusterCells(data, clusters);
+    const g = clusters.count;
+    const value = name === 'net_benefit' ? (c) => netBenefit(c, netBenefitValues) : (c) => binaryMetric(name, c);
+    if (ci.method === 'analytic') {
+        const sums = new Float64Array(g);
+        const counts = new Float64Array(g);
+        let proportion = false;
+        for (let c = 0; c < g; c++) {
+            const t = pairedTableOf(perCluster.subarray(c * BINARY_CELLS, (c + 1) * BINARY_CELLS), name);
+            if (!t)
+                break;
+            proportion = true;
+            sums[c] = t.candidateOnly - t.championOnly;
+            counts[c] = t.both + t.candidateOnly + t.championOnly + t.neither;
+        }
+        if (proportion)
+            return withExactFloor(estimate_cluster_proportionInterval(sums, counts, ci), perCluster, name, ci);
+        if (name === 'net_benefit') {
+            // A total of per-row values: n × their mean; each cell's rows share their values.
+            const v = netBenefitValues;
+            let n = 0;
+            for (let c = 0; c < g; c++) {
+                for (let cell = 0; cell < BINARY_CELLS; cell++) {
+                    const count = perCluster[c * BINARY_CELLS + cell];
+                    const y = cell >> 2;
+                    const valueOf = (pred) => (y ? (pred ? v.tp : v.fn) : pred ? v.fp : v.tn);
+                    sums[c] += count * (valueOf(cell & 1) - valueOf((cell >> 1) & 1));
+                    counts[c] += count;
+                    n += count;
+                }
+            }
+            const r = clusterRobustMean(sums, counts);
+            return tInterval(n * r.mean, n * r.se, r.clusters, ci, 'paired-normal-cluster');
+        }
+    }
+    const interval = estimate_cluster_cellsInterval(perCluster, BINARY_CELLS, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, stream);
+    if (ci.method === 'analytic')
+        interval.note = `ci.method analytic: ${name} has no analytic interval, so bootstrap-cells-cluster was used`;
+    return withExactFloor(interval, perCluster, name, ci);
+}
+/** A proportion's interval is never narrower than the exact bound of all its disagreements (exact-floor.ts). */
+function withExactFloor(interval, perCluster, name, ci) {
+    const all = new Float64Array(BINARY_CELLS);
+    for (let i = 0; i < perCluster.length; i++)
+        all[i % BINARY_CELLS] += perCluster[i];
+    const table = pairedTableOf(all, name);
+    return table ? applyExactFloor(interval, table, ci.confidence_level) : interval;
+}
+/** A paired proportion: per cluster Σ (hit_cand − hit_champ) and the rows the proportion is over. */
+function estimate_cluster_proportionInterval(sums, counts, ci) {
+    let rows = 0;
+    for (let c = 0; c < counts.length; c++)
+        rows += counts[c];
+    if (rows === 0)
+        throw new NotEstimable('the proportion has no rows to count');
+    const r = clusterRobustMean(sums, counts);
+    const interval = tInterval(r.mean, r.se, r.clusters, ci, 'paired-normal-cluster');
+    interval.note = "ci.method analytic with columns.cluster: Newcombe's interval has no clustered form, so the cluster-robust normal interval of the paired difference was used";
+    return interval;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Multiclass
+// ---------------------------------------------------------------------------------------------------------
+function multiclassConfusion(name, data, clusters, ci, stream) {
+    const k = data.classes.length;
+    const y = data.labelClass;
+    const a = data.champion.predictionClass;
+    const b = data.candidate.predictionClass;
+    if (ci.method === 'analytic' && (name === 'accuracy' || name === 'micro_f1')) {
+        const hits = new Float64Array(y.length);
+        for (let i = 0; i < y.length; i++)
+            hits[i] = (b[i] === y[i] ? 1 : 0) - (a[i] === y[i] ? 1 : 0);
+        const { sums, counts } = clusterSums(hits, clusters);
+        return estimate_cluster_proportionInterval(sums, counts, ci);
+    }
+    const cells = jointCells(y, a, b, k);
+    const slot = new Map();
+    for (let j = 0; j < cells.count.length; j++)
+        slot.set((cells.label[j] * k + cells.champion[j]) * k + cells.candidate[j], j);
+    const width = cells.count.length;
+    const perCluster = new Float64Array(clusters.count * width);
+    for (let i = 0; i < y.length; i++)
+        perCluster[clusters.of[i] * width + slot.get((y[i] * k + a[i]) * k + b[i])]++;
+    const bufCand = emptyClassCounts(k);
+    const bufChamp = emptyClassCounts(k);
+    const value = (counts, which) => multiclassMetric(name, classCountsOf(cells, counts, which, which === 'candidate' ? bufCand : bufChamp));
+    const interval = estimate_cluster_cellsInterval(perCluster, width, (c) => value(c, 'candidate') - value(c, 'champion'), ci, stream);
+    if (ci.method === 'analytic')
+        interval.note = `ci.method analytic: ${name} has no analytic interval, so bootstrap-cells-cluster was used`;
+    return interval;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Regression
+// ---------------------------------------------------------------------------------------------------------
+function regression(name, data, clusters, ci, stream) {
+    const target = data.target;
+    const cand = data.candidate.value;
+    const champ = data.champion.value;
+    switch (name) {
+        case 'mae':
+        case 'mse': {
+            const rows = name === 'mae' ? absoluteErrorRows : squaredErrorRows;
+            return meansInterval(rows(target, cand), rows(target, champ), clusters, ci, stream);
+        }
+        case 'mape': {
+            const kept = nonZeroRows(target);
+            const sub = cluster_compactClusters(clusters.of, kept);
+            return meansInterval(absolutePercentageErrorRows(target, cand, kept), absolutePercentageErrorRows(target, champ, kept), sub, ci, stream);
+        }
+        case 'rmse':
+            return rmse(squaredErrorRows(target, cand), squaredErrorRows(target, champ), clusters, ci, stream);
+        case 'r2':
+            return r2(target, squaredErrorRows(target, cand), squaredErrorRows(target, champ), clusters, ci, stream);
+        default:
+            throw new Error(`${name} is not a regression metric`);
+    }
+}
+function meanOf(xs) {
+    let s = 0;
+    for (let i = 0; i < xs.length; i++)
+        s += xs[i];
+    return s / xs.length;
+}
+/** Δ RMSE: the delta method's influence values (see rmseDelta) with a cluster-robust se, or the cluster bootstrap. */
+function rmse(sc, sh, clusters, ci, stream) {
+    const a = meanOf(sc);
+    const b = meanOf(sh);
+    if (ci.method !== 'bootstrap' && a > 0 && b > 0) {
+        const ra = estimate_cluster_sqrt(a);
+        const rb = estimate_cluster_sqrt(b);
+        const influence = new Float64Array(sc.length);
+        for (let i = 0; i < sc.length; i++)
+            influence[i] = (sc[i] - a) / (2 * ra) - (sh[i] - b) / (2 * rb);
+        const { sums, counts } = clusterSums(influence, clusters);
+        return tInterval(ra - rb, clusterRobustMean(sums, counts).se, clusters.count, ci, 'delta-method-cluster');
+    }
+    const interval = estimate_cluster_rowsInterval(clusters, (w) => estimate_cluster_sqrt(weightedMeanOf(sc, w)) - estimate_cluster_sqrt(weightedMeanOf(sh, w)), ci, stream);
+    if (ci.method !== 'bootstrap') {
+        interval.note = 'a model predicts every row exactly (RMSE 0, where the delta method has no derivative), so bootstrap-rows-cluster was used';
+    }
+    return interval;
+}
+/** Δ R² = mean(d)/mean(v) (see r2Delta): influence (d − Δ·v)/mean(v) with a cluster-robust se, or the cluster bootstrap. */
+function r2(target, sc, sh, clusters, ci, stream) {
+    const n = target.length;
+    const ybar = meanOf(target);
+    const v = new Float64Array(n);
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+        const e = target[i] - ybar;
+        v[i] = e * e;
+        d[i] = sh[i] - sc[i];
+    }
+    const meanV = meanOf(v);
+    if (meanV === 0) {
+        throw new NotEstimable(`r2 is undefined when every label is the same (all ${n} rows have label ${target[0]})`);
+    }
+    if (ci.method !== 'bootstrap') {
+        const delta = meanOf(d) / meanV;
+        const influence = new Float64Array(n);
+        for (let i = 0; i < n; i++)
+            influence[i] = (d[i] - delta * v[i]) / meanV;
+        const { sums, counts } = clusterSums(influence, clusters);
+        return tInterval(delta, clusterRobustMean(sums, counts).se, clusters.count, ci, 'delta-method-cluster');
+    }
+    const dev = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        dev[i] = target[i] - ybar;
+    return estimate_cluster_rowsInterval(clusters, (w) => {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let sd = 0;
+        for (let i = 0; i < n; i++) {
+            const wi = w[i];
+            if (wi === 0)
+                continue;
+            const e = dev[i];
+            s0 += wi;
+            s1 += wi * e;
+            s2 += wi * e * e;
+            sd += wi * d[i];
+        }
+        const sst = s2 - (s1 * s1) / s0;
+        return sst > 0 ? sd / sst : NaN;
+    }, ci, stream, 'every resampled label was the same');
+}
+
+;// CONCATENATED MODULE: ./src/core/estimate-multiclass.ts
+
+
+
+
+
+
+
+
+function requireLabels(data) {
+    if (!data.labelClass || !data.classes)
+        throw new Error('multiclass data has no class labels');
+    return { labelClass: data.labelClass, classes: data.classes.length };
+}
+function estimate_multiclass_requirePrediction(model, metric) {
+    if (!model.predictionClass)
+        throw new Error(`${model.file} has no predicted classes for ${metric}`);
+    return model.predictionClass;
+}
+function requireProba(model) {
+    if (!model.proba)
+        throw new Error(`${model.file} has no class probabilities for log_loss`);
+    return model.proba;
+}
+function estimateMulticlass(name, data, ci, streamLabel) {
+    const { labelClass, classes } = requireLabels(data);
+    if (name === 'log_loss') {
+        const cand = multiclassLogLossRows(labelClass, requireProba(data.candidate), classes);
+        if (!data.champion)
+            return candidateOnly(mean(cand));
+        const champ = multiclassLogLossRows(labelClass, requireProba(data.champion), classes);
+        const est = pairedMeans(cand, champ, ci, streamLabel);
+        est.undecidable = logLossTooFew(data.n) ?? est.undecidable;
+        return est;
+    }
+    const cand = estimate_multiclass_requirePrediction(data.candidate, name);
+    if (!data.champion)
+        return candidateOnly(multiclassMetric(name, classCounts(labelClass, cand, classes)));
+    const cells = jointCells(labelClass, estimate_multiclass_requirePrediction(data.champion, name), cand, classes);
+    const bufCand = emptyClassCounts(classes);
+    const bufChamp = emptyClassCounts(classes);
+    const value = (counts, which) => multiclassMetric(name, classCountsOf(cells, counts, which, which === 'candidate' ? bufCand : bufChamp));
+    const candidate = value(cells.count, 'candidate');
+    const champion = value(cells.count, 'champion');
+    if (name === 'accuracy' || name === 'micro_f1') {
+        // Both are the share of correctly classified rows: a paired proportion.
+        const t = { both: 0, candidateOnly: 0, championOnly: 0, neither: 0 };
+        for (let j = 0; j < cells.count.length; j++) {
+            const c = cells.count[j];
+            const a = cells.champion[j] === cells.label[j];
+            const b = cells.candidate[j] === cells.label[j];
+            if (a && b)
+                t.both += c;
+            else if (b)
+                t.candidateOnly += c;
+            else if (a)
+                t.championOnly += c;
+            else
+                t.neither += c;
+        }
+        let interval;
+        if (ci.method === 'bootstrap') {
+            interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
+        }
+        else {
+            const r = newcombePaired(t, ci.confidence_level);
+            interval = { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'newcombe' };
+        }
+        return paired(candidate, champion, applyExactFloor(interval, t, ci.confidence_level), ci);
+    }
+    const interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
+    const est = paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
+    let differ = 0;
+    for (let j = 0; j < cells.count.length; j++)
+        if (cells.champion[j] !== cells.candidate[j])
+            differ += cells.count[j];
+    const few = fewDisagreementsOf(name, differ);
+    if (few)
+        est.undecidable = few;
+    return est;
+}
+
 ;// CONCATENATED MODULE: ./src/core/estimate-regression.ts
 
 
@@ -45769,12 +46469,17 @@ function estimateR2(target, cand, champ, ci, streamLabel) {
 
 
 
+
 /**
  * Estimates one metric on the paired data. `streamLabel` names the check, so its bootstrap stream is its own
  * and adding or reordering checks never changes another check's interval. Throws NotEstimable when the metric
  * cannot be computed on these rows (the check is then inconclusive, with that message).
  */
 function estimateMetric(metric, data, ci, streamLabel, options = {}) {
+    if (data.cluster && data.champion) {
+        const one = (d) => estimateMetric(metric, d, ci, streamLabel, options);
+        return estimateClustered(metric.task, metric.name, data, ci, streamLabel, one, options.net_benefit);
+    }
     switch (metric.task) {
         case 'binary':
             return estimateBinary(metric.name, data, ci, streamLabel, options);
@@ -45934,6 +46639,7 @@ function summaryLine(result, waived, checks) {
 
 
 
+
 /** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
 function undefinedReason(metric, c) {
     const positives = c.tp + c.fn;
@@ -46008,6 +46714,16 @@ function pointValue(info, sub, which, ci) {
         throw e;
     }
 }
+/** With `columns.cluster`: the distinct clusters among the compared groups' rows. */
+function clustersIn(data, groups) {
+    if (!data.cluster)
+        return {};
+    const rows = [];
+    for (const g of groups)
+        for (const r of g.rows)
+            rows.push(r);
+    return { clusters: cluster_compactClusters(data.cluster, rows).count };
+}
 function fairnessChecks(config, data) {
     const gate = config.gates.fairness;
     if (!gate)
@@ -46079,6 +46795,7 @@ function attributeRows(config, gate, info, data, attribute) {
         group: null,
         severity: severityOf(config.policy, 'fairness'),
         n: included.reduce((a, v) => a + v.n, 0),
+        ...clustersIn(data, kept),
         candidate: gap,
         champion: champGap,
         delta: gap !== null && champGap !== null ? gap - champGap : null,
@@ -46410,6 +47127,7 @@ function judgeWaiver(config, pr, generatedAt) {
 
 
 
+
 /** The waiver the PR carries, if the policy names a waiver label and the PR has it, given by someone who may. */
 function findWaiver(config, pr, generatedAt) {
     return judgeWaiver(config, pr, generatedAt).waiver;
@@ -46439,7 +47157,7 @@ function evaluate(config, data, options) {
         generated_at: options.generatedAt,
         waiver: verdict.waived ? waiver : null,
         summary: summaryLine(verdict.gate_result, verdict.waived, checks),
-        test_set: { n: exampleCount(data), fingerprint: data.fingerprint },
+        test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...clustersField(data) },
         gates,
         checks,
         settings: {
@@ -46469,10 +47187,21 @@ function primaryImproves(config, checks) {
         return false;
     return orientedDelta(info.direction, primary.delta) >= min;
 }
-/** Sorting out `rows < minimum` once, so every check of a set of rows says the same. */
-function tooFewRows(scope, n) {
+/**
+ * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
+ * the minimum counts clusters: they, not rows, are the independent units.
+ */
+function tooFewRows(scope, n, clusters) {
     const min = scope.minRows;
+    if (clusters !== undefined) {
+        return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+    }
     return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+/** `clusters` for a report (the distinct cluster values among the rows), only when columns.cluster is set. */
+function clustersField(data) {
+    const clusters = clusterCount(data);
+    return clusters === undefined ? {} : { clusters };
 }
 /** One row per rule of a check spec: the comparison with the champion, then the floor, then the ceiling. */
 function metricChecks(config, data, gate, spec, scope = { segment: null, minRows: config.ci.min_eval_samples, minRowsKey: 'ci.min_eval_samples' }) {
@@ -46488,10 +47217,11 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
         group: null,
         severity: severityOf(config.policy, gate),
         n,
+        ...clustersField(data),
         direction: info.direction
     };
     const rows = [];
-    const few = tooFewRows(scope, n);
+    const few = tooFewRows(scope, n, base.clusters);
     let estimate;
     let notEstimable;
     if (!few) {
@@ -48336,6 +49066,76 @@ function align_count(n) {
     return `${n} id${n === 1 ? '' : 's'}`;
 }
 
+;// CONCATENATED MODULE: ./src/readers/clusters.ts
+/**
+ * The cluster column (`columns.cluster`): each row's cluster as an index, from the candidate's file, checked
+ * against the champion's file like the labels are (the fixed test set rule): an id must be in the same
+ * cluster in both files, since the cluster decides which rows the intervals resample together.
+ *
+ * The values are read as text (interned by the readers, like segment values); an empty value is an error.
+ */
+
+
+
+/**
+ * Per candidate row, the index of its cluster value (0 … distinct values − 1, in order of first appearance).
+ * With a champion (already aligned: same ids, each once), every id's cluster must be the same in both files.
+ */
+function clusterIndex(column, candidate, champion) {
+    const values = columnOf(column, candidate);
+    const index = new Uint32Array(candidate.n);
+    const seen = new Map();
+    for (let i = 0; i < candidate.n; i++) {
+        const v = values[i];
+        if (v === '' || v.trim() === '')
+            throw emptyCluster(candidate, column, i);
+        let c = seen.get(v);
+        if (c === undefined) {
+            c = seen.size;
+            seen.set(v, c);
+        }
+        index[i] = c;
+    }
+    if (champion)
+        checkSameClusters(column, candidate, values, champion, columnOf(column, champion));
+    return index;
+}
+function columnOf(column, p) {
+    const values = p.extra[column];
+    if (!values)
+        throw new Error(`the reader of ${p.file} did not keep the cluster column "${column}"`);
+    return values;
+}
+function emptyCluster(p, column, row) {
+    return new GateError(`${p.file} line ${p.lines[row]}, column "${column}": the cluster is empty; with columns.cluster every row needs one.`, { file: p.file, line: p.lines[row], key: column });
+}
+/** Both files' rows walked in id order (the ids are the same set, each once, once aligned). */
+function checkSameClusters(column, c, cv, h, hv) {
+    const co = sortedOrder(c.ids);
+    const ho = sortedOrder(h.ids);
+    const differ = [];
+    for (let k = 0; k < co.length; k++) {
+        const i = co[k];
+        const j = ho[k];
+        if (c.ids[i] !== h.ids[j])
+            throw new Error('checkSameClusters: the files were not aligned');
+        if (cv[i] !== hv[j]) {
+            const empty = hv[j].trim() === '';
+            if (empty)
+                throw emptyCluster(h, column, j);
+            differ.push([i, j]);
+        }
+    }
+    if (differ.length === 0)
+        return;
+    const [i, j] = differ[0];
+    const examples = differ.slice(0, 5).map(([r]) => formatId(c.ids[r])).join(', ');
+    const count = `${differ.length} id${differ.length === 1 ? '' : 's'}`;
+    throw new GateError(`candidate ${c.file} and champion ${h.file} disagree on the cluster of ${count} (e.g. ${examples}; ` +
+        `id ${formatId(c.ids[i])} is in cluster ${quote(cv[i])} at ${c.file} line ${c.lines[i]} but ${quote(hv[j])} at ${h.file} line ${h.lines[j]}); ` +
+        `both files must carry the same "${column}" column for the same test set.`, { file: c.file, line: c.lines[i] });
+}
+
 ;// CONCATENATED MODULE: ./src/readers/predictions.ts
 
 
@@ -48434,7 +49234,7 @@ function planColumns(file, header, opts, extraNames) {
     const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
     const extra = extraNames.map((name) => {
         if (!header.includes(name)) {
-            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
+            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
         }
         return slot(name);
     });
@@ -48657,7 +49457,7 @@ function planMulticlass(file, header, opts, extraNames) {
     const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
     const extra = extraNames.map((name) => {
         if (!header.includes(name))
-            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
+            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
         return slot(name);
     });
     return { requests, prediction, proba, probaNames: kept, extra };
@@ -48685,7 +49485,7 @@ async function readRegressionPredictions(path, opts) {
                 slot(cols.prediction, 'columns.prediction');
             extraSlots = extraNames.map((name) => {
                 if (!header.includes(name))
-                    throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : undefined);
+                    throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
                 return slot(name);
             });
             return requests;
@@ -48808,12 +49608,15 @@ function alignRegression(c, h) {
 
 
 
+
 /**
  * Reads `file` (shown as `shown` in messages) for the config's task. Segment and group columns come from the
  * candidate's file only; the champion's need not have them.
  */
 async function readModelPredictions(config, file, shown, needs, role) {
-    const extraColumns = role === 'candidate' ? needs.extraColumns : [];
+    // The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts).
+    const cluster = config.columns.cluster;
+    const extraColumns = [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
     const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns };
     switch (config.task) {
         case 'binary':
@@ -48841,17 +49644,24 @@ async function readModelPredictions(config, file, shown, needs, role) {
  * rows in id order: then nothing the engine computes — sums in floating point, which rows a bootstrap draws —
  * depends on the order of the rows in either file (issue 7: "any row order" gives the same report).
  */
-function alignModelPredictions(cand, champ) {
+function alignModelPredictions(cand, champ, clusterColumn) {
     if (champ && champ.task !== cand.task)
         throw new Error('candidate and champion were read for different tasks');
+    let aligned;
     switch (cand.task) {
         case 'binary':
-            return inIdOrder(alignPredictions(cand.predictions, champ?.predictions));
+            aligned = alignPredictions(cand.predictions, champ?.predictions);
+            break;
         case 'multiclass':
-            return inIdOrder(alignMulticlass(cand.predictions, champ?.predictions));
+            aligned = alignMulticlass(cand.predictions, champ?.predictions);
+            break;
         case 'regression':
-            return inIdOrder(alignRegression(cand.predictions, champ?.predictions));
+            aligned = alignRegression(cand.predictions, champ?.predictions);
+            break;
     }
+    if (clusterColumn !== undefined)
+        aligned.cluster = clusterIndex(clusterColumn, cand.predictions, champ?.predictions);
+    return inIdOrder(aligned);
 }
 /** The paired rows reordered, in place, to id order (every per-row field in step, as subsetRows would). */
 function inIdOrder({ idOrder, ...data }) {
@@ -48920,7 +49730,7 @@ async function readPairedData(config, req, resolve, used, inside) {
     const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
     const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
     const champ = champion ? await read(champion, 'champion') : undefined;
-    return alignModelPredictions(cand, champ);
+    return alignModelPredictions(cand, champ, config.columns.cluster);
 }
 /** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */
 async function readCountsData(config, req, resolve, used) {
