@@ -24,7 +24,9 @@ import { uploadReport } from '../github/report-artifact.js';
 import { pullRequestFacts } from '../github/waiver.js';
 import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
 import { checkAnnotations } from './annotations.js';
+import { inertPlain } from '../render/inert.js';
 import { logLine } from './log.js';
+import { logProgress } from './progress.js';
 import { readSettings, type ActionSettings } from './settings.js';
 
 /**
@@ -95,7 +97,7 @@ async function writeOutputs(report: Report, file: string, summary: string): Prom
   core.setOutput('gate_result', report.gate_result);
   core.setOutput('auto_merge', String(report.auto_merge));
   core.setOutput('report', file);
-  core.setOutput('summary', report.summary);
+  core.setOutput('summary', oneLine(report.summary));
   await core.summary.addRaw(summary, true).write();
 }
 
@@ -157,6 +159,16 @@ function pullRequestFetcher(side: GitHubSide): GateRequest['fetchPullRequest'] {
   };
 }
 
+/** The lines of a message joined into one (`a; b; c`), for outputs that must be one line. */
+export function oneLine(message: string): string {
+  return message
+    .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('; ')
+    .replace(/:;/g, ':');
+}
+
 /** Runs the action; never throws. */
 export async function run(): Promise<void> {
   const generatedAt = new Date().toISOString();
@@ -176,6 +188,7 @@ export async function run(): Promise<void> {
       origins: { candidate: 'the candidate input', champion: 'the champion input', config: 'the config input' },
       tempDir: s.tempDir,
       generatedAt,
+      progress: logProgress((line) => core.info(line), () => Date.now()),
       fetchChampion: championFetcher(s, github),
       fetchPullRequest: pullRequestFetcher(github)
     });
@@ -211,10 +224,11 @@ async function reportError(
   }
   core.setOutput('gate_result', 'error');
   core.setOutput('auto_merge', 'false');
-  core.setOutput('summary', `error: ${message}`);
+  // One line, whatever the message: a multi-problem config error lists its problems on further lines.
+  core.setOutput('summary', `error: ${oneLine(message)}`);
   if (isGateError(e) && e.location.file) {
     // An annotation on the offending file and line; the exit code fails the step, as setFailed would.
-    core.error(message, {
+    core.error(inertPlain(message), {
       title: 'model-gate',
       file: e.location.file,
       startLine: e.location.line,
@@ -222,7 +236,7 @@ async function reportError(
     });
     process.exitCode = core.ExitCode.Failure;
   } else {
-    core.setFailed(message);
+    core.setFailed(inertPlain(message));
   }
   if (!settings || !side) return; // the inputs themselves were invalid: nothing to say where
   try {

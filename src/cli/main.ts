@@ -27,6 +27,12 @@ export interface CliIo {
   tempDir?: string;
   /** Environment (MODEL_GATE_DEBUG); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Terminal width for the table; default 100 (not a terminal, or unknown). */
+  columns?: number;
+  /** Progress of long work (reading, resampling); default none. The entry point passes a TTY line on stderr. */
+  progress?: (stage: string) => void;
+  /** Called once the run is over, to clear a progress line. */
+  progressDone?: () => void;
 }
 
 /** MODEL_GATE_DEBUG set to anything but empty, 0, false, no or off. */
@@ -109,8 +115,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       champion: args.champion,
       origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
       tempDir: io.tempDir ?? tmpdir(),
-      generatedAt
+      generatedAt,
+      progress: io.progress
     });
+    io.progressDone?.();
     const json = `${JSON.stringify(report, null, 2)}\n`;
     let cardFile: string | undefined;
     if (args.report) {
@@ -124,9 +132,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         renderMarkdown(report, { maxLength: SUMMARY_LIMIT, releaseCard: cardFile })
       );
     }
-    io.stdout(args.json ? json : renderText(report));
+    io.stdout(args.json ? json : renderText(report, { width: io.columns }));
     return shouldFail(report.gate_result, failOn) ? EXIT.gateFailed : EXIT.ok;
   } catch (e) {
+    io.progressDone?.();
     const user = isGateError(e);
     const message = user ? userMessage(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
     if (debugEnabled(io.env ?? process.env)) io.stderr(`${errorDetails(e)}\n`);
