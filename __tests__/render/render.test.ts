@@ -50,7 +50,7 @@ describe('markdown verdict', () => {
     const rows = rowsOf(md);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toBe(
-      '| ❌ fail | **f1**<br><sub>performance</sub> | 0.7620 → 0.7710 | +0.90 pts better<br><sub>95% CI −1.00 to +2.10 pts</sub><br>`-==\\|========o=======-`<br><sub>worst case −1.00 pts must stay above −0.76 pts</sub> | hard |'.replace('\\\\|', '\\|')
+      '| ❌ fail | **f1**<br><sub>performance</sub> | 0.7620 → 0.7710 | +0.90 pts better<br><sub>95% CI −1.00 to +2.10 pts</sub><br>`-==\\|========o=======-`<br><sub>worst case −1.00 pts is not above −0.76 pts: a drop larger than the margin is not ruled out</sub> | hard |'.replace('\\\\|', '\\|')
     );
     expect(rows[1].startsWith('| ✅ pass | **roc_auc**')).toBe(true);
     // the passing row is folded away because something failed

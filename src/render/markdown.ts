@@ -85,7 +85,8 @@ function deltaCell(c: CheckResult, level: number): string {
   const pic = intervalPicture(c);
   // A pipe inside a code span still ends a table cell unless backslash-escaped (GFM).
   if (pic) parts.push(`\`${pic.replace(/\|/g, '\\|')}\``);
-  parts.push(`<sub>${inert(limitWords(c))}</sub>`);
+  // A failed or inconclusive row says why; a passing one what it had to clear.
+  parts.push(`<sub>${inert(isFailing(c) ? reasonWords(c) : limitWords(c))}</sub>`);
   return parts.join('<br>');
 }
 
@@ -147,16 +148,6 @@ function headline(report: Report, failing: readonly CheckResult[], decided: numb
   const waiver = waiverLine(report);
   if (waiver) lines.push('', waiver);
   return lines.join('\n');
-}
-
-/** Why each failing check failed, in words, with the engine's own message for the details. */
-function reasons(report: Report, failing: readonly CheckResult[], labels: Map<CheckResult, string>): string {
-  if (!failing.length) return '';
-  const items = failing.map((c) => {
-    const mark = isWaived(report, c) ? `${ICON.waived} waived` : `${ICON[c.status]} ${c.status}`;
-    return `- ${mark}, ${c.severity}: **${inert(c.name)}** (${inert(labels.get(c)!)}): ${inert(reasonWords(c))}`;
-  });
-  return ['**Why:**', '', ...items].join('\n');
 }
 
 function details(report: Report, options: MarkdownOptions): string {
@@ -231,7 +222,6 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       omitted
         ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit; ${inert(where)} lists every check._`
         : '',
-      reasons(report, shownFailing, labels),
       details(report, options)
     ];
     return parts.filter((p) => p !== undefined && p !== '').join('\n\n') + '\n';
@@ -239,9 +229,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   const full = build(ordered);
   if (size(full) <= options.maxLength) return full;
 
-  // Each check costs its table row (and a failing one its reason); drop the cheapest-to-lose rows until the rest fit.
+  // Each check costs its table row; drop the cheapest-to-lose rows until the rest fit.
   const budget = options.maxLength - size(build([])) - OMITTED_NOTE_ROOM;
-  const cost = ordered.map((c) => size(row(report, c, labels.get(c)!)) + 1 + (isFailing(c) ? size(reasonWords(c)) * 2 + 200 : 0));
+  const cost = ordered.map((c) => size(row(report, c, labels.get(c)!)) + 1);
   const keep = ordered.map(() => true);
   let total = cost.reduce((a, b) => a + b, 0);
   for (const passing of [true, false]) {

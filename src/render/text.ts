@@ -48,7 +48,7 @@ function wrap(text: string, width: number, indent: string): string[] {
 
 function resultWord(report: Report, c: CheckResult): string {
   if (isWaived(report, c)) return 'WAIVED';
-  return c.status === 'inconclusive' ? 'INCONC' : c.status.toUpperCase();
+  return { fail: 'FAIL', inconclusive: 'INCONC', pass: 'PASS', skipped: 'SKIP' }[c.status] ?? String(c.status).toUpperCase();
 }
 
 function values(c: CheckResult): string {
