@@ -22,7 +22,7 @@ import { createOctokit, type Octokit } from '../github/octokit.js';
 import { findPullRequest, type PullRequestRef } from '../github/pull-request.js';
 import { uploadReport } from '../github/report-artifact.js';
 import { pullRequestFacts } from '../github/waiver.js';
-import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
+import { COMMENT_LIMIT, jobSummaryOptions, renderErrorMarkdown, renderMarkdown } from '../render/markdown.js';
 import { checkAnnotations } from './annotations.js';
 import { inertPlain } from '../render/inert.js';
 import { logLine } from './log.js';
@@ -76,13 +76,20 @@ function checkCombinations(settings: ActionSettings): void {
 }
 
 function markdownOptions(settings: ActionSettings, ctx: RunContext, releaseCard?: string) {
-  const common = { runUrl: ctx.runUrl, intervalBars: true };
+  const common = { runUrl: ctx.runUrl };
   // A runner's temp path means nothing to a PR reader; the artifact that carries the card does.
   const cardForComment =
     releaseCard && settings.reportArtifact ? `${path.basename(releaseCard)} in artifact ${settings.reportArtifact}` : releaseCard;
   return {
-    comment: { ...common, maxLength: COMMENT_LIMIT, header: commentMarker(settings.commentId), releaseCard: cardForComment },
-    summary: { ...common, maxLength: SUMMARY_LIMIT, unit: 'bytes' as const, releaseCard }
+    comment: {
+      ...common,
+      maxLength: COMMENT_LIMIT,
+      header: commentMarker(settings.commentId),
+      releaseCard: cardForComment,
+      // Where a reader finds the rows a long comment leaves out.
+      fullListAt: `the job summary of this run${settings.reportArtifact ? ` and the report in artifact ${settings.reportArtifact}` : ''}`
+    },
+    summary: jobSummaryOptions({ runUrl: ctx.runUrl, releaseCard })
   };
 }
 

@@ -11,7 +11,7 @@ import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
 import { writeReleaseCard } from '../gate/release-card.js';
 import { runGate } from '../gate/run.js';
-import { renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
+import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import { VERSION } from '../version.js';
 
@@ -129,7 +129,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (args.markdown) {
       await writeFileAtomic(
         path.resolve(io.cwd, args.markdown),
-        renderMarkdown(report, { maxLength: SUMMARY_LIMIT, releaseCard: cardFile })
+        renderMarkdown(report, jobSummaryOptions({ releaseCard: cardFile }))
       );
     }
     io.stdout(args.json ? json : renderText(report, { width: io.columns }));

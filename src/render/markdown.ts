@@ -167,6 +167,14 @@ function details(report: Report, options: MarkdownOptions): string {
   return ['<details><summary>How this was decided</summary>', '', ...lines, '', '</details>'].join('\n');
 }
 
+/**
+ * The job summary: the same body as the comment without the sticky marker, up to the summary's 1 MiB (a byte
+ * count). The action and the CLI's --markdown both write exactly this.
+ */
+export function jobSummaryOptions(extra: Pick<MarkdownOptions, 'runUrl' | 'releaseCard'> = {}): MarkdownOptions {
+  return { maxLength: SUMMARY_LIMIT, unit: 'bytes', ...extra };
+}
+
 /** Size of a text in the unit a limit counts. */
 function sizer(unit: MarkdownOptions['unit']): (s: string) => number {
   return unit === 'bytes' ? (s) => Buffer.byteLength(s, 'utf8') : (s) => s.length;

@@ -69,7 +69,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const rows = ordered.map((c, i) => [resultWord(report, c), c.severity, labels[i], printable(values(c)), printable(delta(c))]);
   const natural = head.map((h, j) => Math.max(len(h), ...rows.map((r) => len(r[j]))));
   // Result, severity, values and Δ keep their width up to a cap; the check name takes what is left.
-  const cap = [6, 4, natural[2], 22, 36];
+  const cap = [6, 4, natural[2], 22, 38];
   const w = natural.map((n, j) => Math.min(n, cap[j]));
   const gaps = 2 * (head.length - 1);
   const avail = width - gaps - w[0] - w[1];

@@ -152,6 +152,9 @@ export function reasonWords(c: C): string {
         c.rule === 'superior' ? '0' : formatDelta(c, c.threshold)
       }: ${c.rule === 'superior' ? 'an improvement is not shown' : `a ${above ? 'drop' : 'rise'} larger than the margin is not ruled out`}`;
     }
+    if (c.rule === 'strictly_better' && c.delta !== null) {
+      return `the estimate ${formatDelta(c, c.delta)} is not better than the champion's (a tie goes to the champion)`;
+    }
     if (c.rule === 'max_gap_increase' && worst !== null && c.threshold !== null) {
       return `widest case ${formatDelta(c, worst)} is not below ${formatDelta(c, c.threshold)}: a wider gap than allowed is not ruled out`;
     }
