@@ -25,7 +25,7 @@ import { pullRequestFacts } from '../github/waiver.js';
 import { COMMENT_LIMIT, jobSummaryOptions, renderErrorMarkdown, renderMarkdown } from '../render/markdown.js';
 import { checkAnnotations } from './annotations.js';
 import { inertPlain } from '../render/inert.js';
-import { logLine } from './log.js';
+import { logLine, oneLine } from './log.js';
 import { logProgress } from './progress.js';
 import { readSettings, type ActionSettings } from './settings.js';
 
@@ -164,16 +164,6 @@ function pullRequestFetcher(side: GitHubSide): GateRequest['fetchPullRequest'] {
     const pr = await side.pullRequest();
     return pr ? pullRequestFacts(config, pr, side.ctx.repo, side.octokit) : undefined;
   };
-}
-
-/** The lines of a message joined into one (`a; b; c`), for outputs that must be one line. */
-export function oneLine(message: string): string {
-  return message
-    .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join('; ')
-    .replace(/:;/g, ':');
 }
 
 /** Runs the action; never throws. */

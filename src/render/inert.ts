@@ -24,7 +24,8 @@ export function breakLinks(text: string): string {
     .replace(/\b(gh)-/gi, `$1${ZWSP}-`)
     .replace(/:\/\//g, `:${ZWSP}//`)
     .replace(/\b(www)\./gi, `$1${ZWSP}.`)
-    .replace(/\b[0-9a-f]{7,}\b/gi, (hex) => hex.replace(/(.{6})(?=.)/g, `$1${ZWSP}`));
+    // A commit SHA (or its 7+ character prefix) mixes digits and letters; plain numbers are left alone.
+    .replace(/\b[0-9a-f]{7,}\b/gi, (hex) => (/\d/.test(hex) && /[a-f]/i.test(hex) ? hex.replace(/(.{6})(?=.)/g, `$1${ZWSP}`) : hex));
 }
 
 /** Long runs without spaces get a zero-width space every MAX_UNBROKEN characters so a cell can wrap. */
