@@ -177,7 +177,7 @@ export async function run(): Promise<void> {
     const github = (side = gitHubSide(s, readRunContext()));
     file = path.join(reportDir(s), 'report.json');
     checkCombinations(s);
-    const { report, releaseCard } = await runGate({
+    const { report, releaseCard, config } = await runGate({
       workspace: s.workspace,
       config: s.config,
       candidate: s.candidate,
@@ -189,6 +189,7 @@ export async function run(): Promise<void> {
       fetchChampion: championFetcher(s, github),
       fetchPullRequest: pullRequestFetcher(github)
     });
+    for (const w of config.warnings ?? []) core.warning(inertPlain(w), { title: 'model-gate config' });
     const card = await writeReport(report, releaseCard, file);
     const md = markdownOptions(s, github.ctx, card);
     await writeOutputs(report, file, renderMarkdown(report, md.summary));

@@ -108,7 +108,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const workspace = path.resolve(io.cwd, args.workspace ?? '.');
   const generatedAt = io.now().toISOString();
   try {
-    const { report, releaseCard } = await runGate({
+    const { report, releaseCard, config } = await runGate({
       workspace,
       config: args.config ?? '.github/model-gate.yml',
       candidate: args.candidate,
@@ -119,6 +119,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       progress: io.progress
     });
     io.progressDone?.();
+    for (const w of config.warnings ?? []) io.stderr(`model-gate: warning: ${w}\n`);
     const json = `${JSON.stringify(report, null, 2)}\n`;
     let cardFile: string | undefined;
     if (args.report) {
