@@ -30,7 +30,7 @@ function report(checks: CheckResult[], over: Partial<Report> = {}): Report {
 
 const MARKER = '<!-- model-gate:default -->';
 const comment = (r: Report, maxLength = COMMENT_LIMIT) =>
-  renderMarkdown(r, { maxLength, header: MARKER, runUrl: 'https://github.com/acme/churn-model/actions/runs/1234', intervalBars: true });
+  renderMarkdown(r, { maxLength, header: MARKER, runUrl: 'https://github.com/acme/churn-model/actions/runs/1234' });
 
 /** Unescaped pipes split GFM table cells (a backslash-escaped one does not). */
 const cells = (line: string) => line.split(/(?<!\\)\|/).length - 2;
@@ -173,7 +173,7 @@ describe('size limits', () => {
 
   test('the job summary limit counts UTF-8 bytes', () => {
     const limit = 100_000;
-    const md = renderMarkdown(report(many), { maxLength: limit, unit: 'bytes', intervalBars: true });
+    const md = renderMarkdown(report(many), { maxLength: limit, unit: 'bytes' });
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(limit);
     expect(md.length).toBeLessThan(limit); // characters would have allowed more
     expect(md).toContain('not shown here');

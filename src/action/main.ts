@@ -26,7 +26,7 @@ import { COMMENT_LIMIT, jobSummaryOptions, renderErrorMarkdown, renderMarkdown }
 import { checkAnnotations } from './annotations.js';
 import { inertPlain } from '../render/inert.js';
 import { logLine, oneLine } from './log.js';
-import { logProgress } from './progress.js';
+import { every30s, logProgress } from './progress.js';
 import { readSettings, type ActionSettings } from './settings.js';
 
 /**
@@ -177,6 +177,7 @@ export async function run(): Promise<void> {
     const github = (side = gitHubSide(s, readRunContext()));
     file = path.join(reportDir(s), 'report.json');
     checkCombinations(s);
+    const progress = logProgress((line) => core.info(line), () => Date.now(), every30s);
     const { report, releaseCard, config } = await runGate({
       workspace: s.workspace,
       config: s.config,
@@ -185,10 +186,10 @@ export async function run(): Promise<void> {
       origins: { candidate: 'the candidate input', champion: 'the champion input', config: 'the config input' },
       tempDir: s.tempDir,
       generatedAt,
-      progress: logProgress((line) => core.info(line), () => Date.now()),
+      progress: progress.progress,
       fetchChampion: championFetcher(s, github),
       fetchPullRequest: pullRequestFetcher(github)
-    });
+    }).finally(progress.stop);
     for (const w of config.warnings ?? []) core.warning(inertPlain(w), { title: 'model-gate config' });
     const card = await writeReport(report, releaseCard, file);
     const md = markdownOptions(s, github.ctx, card);

@@ -30,8 +30,6 @@ export interface MarkdownOptions {
   header?: string;
   /** Link to the workflow run, shown in the next step and the details. */
   runUrl?: string;
-  /** Kept for callers of the earlier layout; the interval picture is always drawn now. */
-  intervalBars?: boolean;
   /**
    * What `maxLength` counts: UTF-16 characters (a PR comment's limit) or UTF-8 bytes (the job summary's 1 MiB
    * limit is a file size). Default `characters`.
