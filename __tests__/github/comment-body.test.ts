@@ -166,7 +166,7 @@ describe('size limits', () => {
     const md = comment(report(many));
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(md).toContain('| ❌ fail | **bad**');
-    expect(md).toMatch(/_\d+ of 2001 checks \(passing ones first\) are not shown here, to stay under GitHub's size limit; the job summary of this run lists every check._/);
+    expect(md).toMatch(/_\d+ of 2001 checks \(passing ones first\) are not shown here, to stay under GitHub's size limit: see the job summary of this run for every check._/);
     expect(md.startsWith(MARKER)).toBe(true);
     expect(md).toContain('</details>'); // not cut in the middle
   });

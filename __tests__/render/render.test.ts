@@ -112,7 +112,7 @@ describe('markdown verdict', () => {
     const md = renderMarkdown(report(checks), { maxLength: 20000, fullListAt: 'the job summary of this run and the artifact gate-report' });
     expect(md.length).toBeLessThanOrEqual(20000);
     expect(md).toContain('| ❌ fail | **bad**');
-    expect(md).toMatch(/_\d+ of 501 checks \(passing ones first\) are not shown here, to stay under GitHub's size limit; the job summary of this run and the artifact gate-report lists every check._/);
+    expect(md).toMatch(/_\d+ of 501 checks \(passing ones first\) are not shown here, to stay under GitHub's size limit: see the job summary of this run and the artifact gate-report for every check._/);
     const full = renderMarkdown(report(checks), { maxLength: 10_000_000 });
     expect(full).not.toContain('not shown here');
   });

@@ -224,10 +224,10 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       options.header,
       headline(report, failing, decided, labels),
       nextStep(report, options.runUrl),
-      body,
       omitted
-        ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit; ${inert(where)} lists every check._`
+        ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit: see ${inert(where)} for every check._`
         : '',
+      body,
       details(report, options)
     ];
     return parts.filter((p) => p !== undefined && p !== '').join('\n\n') + '\n';
