@@ -106,12 +106,13 @@ maybe('the comment rendered like GitHub, in Chromium at 840 px', () => {
     expect(seen.tables[0].scrollWidth).toBeGreaterThan(seen.tables[0].clientWidth);
   }, 60000);
 
-  test('a screenshot for a human reviewer (written only when SCREENSHOT is set)', async () => {
+  test('a screenshot for a human reviewer (written only when SCREENSHOT is set; SCREENSHOT_CASE picks the case)', async () => {
     const out = process.env.SCREENSHOT;
     if (!out) return;
     const tab = await browser.newPage();
     await tab.setViewport({ width: COMMENT_WIDTH + 32, height: 800 });
-    await tab.setContent(page(await githubHtml(md(everyFamily()))), { waitUntil: 'load' });
+    const which = process.env.SCREENSHOT_CASE ?? 'every gate family at once';
+    await tab.setContent(page(await githubHtml(CASES[which]())), { waitUntil: 'load' });
     await tab.screenshot({ path: out, fullPage: true });
     await tab.close();
   }, 60000);

@@ -90,6 +90,12 @@ describe('markdown verdict', () => {
     expect(named + more).toBe(11);
   });
 
+  test('a failed row whose numbers would clear the limit is not worded as if they did not: the message says why', () => {
+    const md = renderMarkdown(report([check({ status: 'fail', message: 'failed for a reason of its own' })]), { maxLength: COMMENT_LIMIT });
+    expect(md).toContain('<sub>failed for a reason of its own</sub>');
+    expect(md).not.toContain('is not above');
+  });
+
   test('checks with the same name are told apart', () => {
     const md = renderMarkdown(report([check({ status: 'fail' }), check({ status: 'fail' }), check({ gate: 'segments', segment: 'new', status: 'fail' })]), { maxLength: COMMENT_LIMIT });
     expect(md).toContain('<sub>performance · no. 1</sub>');
@@ -120,7 +126,7 @@ describe('markdown verdict', () => {
 
 describe('terminal table', () => {
   test('aligned, hard/soft and the reason for a failed check, control characters stripped', () => {
-    const out = renderText(report([check({ segment: 'x\u001b[31m', status: 'fail' }), check({ name: 'roc_auc', metric: 'roc_auc' })]));
+    const out = renderText(report([check({ segment: 'x\u001b[31m', status: 'fail', ci_low: -0.01 }), check({ name: 'roc_auc', metric: 'roc_auc' })]));
     const lines = out.split('\n');
     expect(lines[0]).toBe('model-gate: Failed. 1 of 2 checks failed (performance/x?[31m/f1)');
     expect(out).not.toContain('\u001b');
@@ -128,7 +134,7 @@ describe('terminal table', () => {
     const fail = lines.find((l) => l.startsWith('FAIL'))!;
     expect(fail).toMatch(/^FAIL {4}hard {2}f1 \(performance · x\?\[31m\)/);
     expect(header.indexOf('champion')).toBe(fail.indexOf('0.7620'));
-    expect(lines[lines.indexOf(fail) + 1]).toMatch(/^ {14}why: worst case −0\.40 pts is not above −0\.76 pts/);
+    expect(lines[lines.indexOf(fail) + 1]).toMatch(/^ {14}why: worst case −1\.00 pts is not above −0\.76 pts/);
   });
 
   test('fits the width it is given, long names cut with …, reasons wrapped', () => {

@@ -67,12 +67,15 @@ export function everyFamily(): Report {
 }
 
 /** Segment and group values that GitHub would turn into mentions, references and links. */
-export const HOSTILE_VALUES = ['@octocat', '#12', 'https://evil.example/login', 'acme/other-repo#5 GH-7', '@acme/team', 'www.evil.example'];
+export const HOSTILE_VALUES = [
+  '@octocat', '#12', 'https://evil.example/login', 'acme/other-repo#5 GH-7', '@acme/team', 'www.evil.example',
+  `a_segment_value_without_any_space_${'x'.repeat(160)}`
+];
 
 export function hostile(): Report {
   return report(
     HOSTILE_VALUES.flatMap((v, i) => [
-      check({ gate: 'segments', segment: v, name: 'recall', metric: 'recall', status: i % 2 ? 'pass' : 'fail', message: `segment ${v} has 640 rows` }),
+      check({ gate: 'segments', segment: v, name: 'recall', metric: 'recall', status: i % 2 ? 'pass' : 'fail', ci_low: i % 2 ? -0.004 : -0.012, message: `segment ${v} has 640 rows` }),
       check({ gate: 'fairness', name: `tpr:${v}`, metric: 'tpr', group: null, rule: 'max_group_gap', candidate: 0.08, champion: null, delta: null, ci_low: null, ci_high: null, ci_method: null, threshold: 0.05, status: 'fail', severity: 'soft', direction: 0, message: `gap between ${v} and others is 0.0800` })
     ])
   );

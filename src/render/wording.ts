@@ -5,6 +5,7 @@
  */
 import { fmtLevel } from '../core/format.js';
 import { isFailing, type CheckResult, type GateResult, type Report } from '../core/report.js';
+import { clears } from './interval.js';
 import { formatDelta, formatValue } from './units.js';
 
 type C = CheckResult;
@@ -146,7 +147,8 @@ export function limitWords(c: C): string {
 export function reasonWords(c: C): string {
   if (c.status === 'fail') {
     const worst = worstCase(c);
-    if ((c.rule === 'non_inferior' || c.rule === 'superior') && worst !== null && c.threshold !== null) {
+    // Worded from the numbers only when they agree with the status; otherwise the engine's own message says why.
+    if ((c.rule === 'non_inferior' || c.rule === 'superior') && worst !== null && c.threshold !== null && clears(c) === false) {
       const above = orientation(c) !== -1;
       return `worst case ${formatDelta(c, worst)} is ${above ? 'not above' : 'not below'} ${
         c.rule === 'superior' ? '0' : formatDelta(c, c.threshold)
@@ -155,7 +157,7 @@ export function reasonWords(c: C): string {
     if (c.rule === 'strictly_better' && c.delta !== null) {
       return `the estimate ${formatDelta(c, c.delta)} is not better than the champion's (a tie goes to the champion)`;
     }
-    if (c.rule === 'max_gap_increase' && worst !== null && c.threshold !== null) {
+    if (c.rule === 'max_gap_increase' && worst !== null && c.threshold !== null && clears(c) === false) {
       return `widest case ${formatDelta(c, worst)} is not below ${formatDelta(c, c.threshold)}: a wider gap than allowed is not ruled out`;
     }
     if (c.candidate !== null && c.threshold !== null) {
