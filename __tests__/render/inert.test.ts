@@ -6,7 +6,7 @@
 import { checkAnnotations } from '../../src/action/annotations.js';
 import { logProgress } from '../../src/action/progress.js';
 import { oneLine } from '../../src/action/log.js';
-import { breakLinks, inert, inertPlain, ZWSP } from '../../src/render/inert.js';
+import { breakLinks, inert, inertCell, inertPlain, ZWSP } from '../../src/render/inert.js';
 import { check, report } from './reports.js';
 
 /** What GitHub turns into links in text nodes (approximations of its filters, deliberately broad). */
@@ -38,7 +38,9 @@ test.each(SAMPLES)('%s: no live pattern left, same text without the breaks', (s)
 test('plain numbers and words are left alone; long runs get a break so a cell can wrap', () => {
   expect(breakLinks('16777216 rows, region_eu west')).toBe('16777216 rows, region_eu west');
   const long = 'a_really_long_segment_name_without_any_spaces_at_all';
-  const out = inert(long);
+  expect(inert(long)).toBe(long); // outside a table: no breaks, the text stays copyable
+  expect(inert('.github/model-gate.yml:4:3')).toBe('.github/model-gate.yml:4:3');
+  const out = inertCell(long);
   expect(out.replaceAll(ZWSP, '').replaceAll('\\_', '_')).toBe(long); // an escaped _ renders as _
   expect(out.replaceAll('\\_', '_').split(ZWSP).every((part) => part.length <= 24)).toBe(true);
 });

@@ -47,9 +47,17 @@ function wrappable(text: string): string {
   });
 }
 
-/** One line of inert markdown: escaped, with links and references broken, wrappable in a narrow cell. */
+/** One line of inert markdown: escaped, with links and references broken. */
 export function inert(text: string): string {
   // Break first (on the raw text), then escape: the entities escapeMarkdown writes contain `#` and `&`.
+  return escapeMarkdown(breakLinks(text));
+}
+
+/**
+ * Inert text for a table cell: also wrappable. GitHub sizes a table to its content, so one long unbroken value
+ * would make it scroll sideways; paragraphs and lists wrap long words by themselves and keep paths copyable.
+ */
+export function inertCell(text: string): string {
   return escapeMarkdown(wrappable(breakLinks(text)));
 }
 

@@ -7,7 +7,7 @@
  */
 import { fmtLevel } from '../core/format.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
-import { inert } from './inert.js';
+import { inert, inertCell } from './inert.js';
 import { intervalPicture } from './interval.js';
 import { formatValue } from './units.js';
 import {
@@ -67,7 +67,7 @@ function resultCell(report: Report, c: CheckResult): string {
 
 /** The name in bold; where it comes from (gate, segment, group) on a second, smaller line. */
 function checkCell(c: CheckResult, where: string): string {
-  return `**${inert(c.name)}**<br><sub>${inert(where)}</sub>`;
+  return `**${inertCell(c.name)}**<br><sub>${inertCell(where)}</sub>`;
 }
 
 function valuesCell(c: CheckResult): string {
@@ -77,14 +77,14 @@ function valuesCell(c: CheckResult): string {
 
 function deltaCell(c: CheckResult, level: number): string {
   const parts: string[] = [];
-  if (c.delta !== null) parts.push(inert(deltaWords(c)));
+  if (c.delta !== null) parts.push(inertCell(deltaWords(c)));
   const ci = intervalWords(c, level);
-  if (ci) parts.push(`<sub>${inert(ci)}</sub>`);
+  if (ci) parts.push(`<sub>${inertCell(ci)}</sub>`);
   const pic = intervalPicture(c);
   // A pipe inside a code span still ends a table cell unless backslash-escaped (GFM).
   if (pic) parts.push(`\`${pic.replace(/\|/g, '\\|')}\``);
   // A failed or inconclusive row says why; a passing one what it had to clear.
-  parts.push(`<sub>${inert(isFailing(c) ? reasonWords(c) : limitWords(c))}</sub>`);
+  parts.push(`<sub>${inertCell(isFailing(c) ? reasonWords(c) : limitWords(c))}</sub>`);
   return parts.join('<br>');
 }
 
