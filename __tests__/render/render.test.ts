@@ -81,6 +81,11 @@ describe('markdown verdict', () => {
     expect(rowsOf(waived)[0].startsWith('| ☑️ waived |')).toBe(true);
   });
 
+  test('a pass with soft failures says they do not block', () => {
+    const md = renderMarkdown(report([check({ status: 'fail', severity: 'soft', ci_low: -0.01 }), check({ name: 'roc_auc', metric: 'roc_auc' })], { gate_result: 'pass' }), { maxLength: COMMENT_LIMIT });
+    expect(md).toContain('### ✅ model-gate: Passed\n\n1 of 2 checks did not pass (soft checks that do not block the result): **f1** (performance).');
+  });
+
   test('the headline count matches the names listed, "and N more" included', () => {
     const checks = Array.from({ length: 13 }, (_, i) => check({ name: `m${i}`, status: i < 11 ? 'fail' : 'pass' }));
     const md = renderMarkdown(report(checks), { maxLength: COMMENT_LIMIT });

@@ -139,8 +139,10 @@ function nextStep(report: Report, runUrl?: string): string | undefined {
 function headline(report: Report, failing: readonly CheckResult[], decided: number, labels: Map<CheckResult, string>): string {
   const icon = report.waived && report.gate_result === 'pass' ? ICON.waived : ICON[report.gate_result];
   const merge = report.auto_merge ? ' · auto-merge: yes' : '';
+  // A pass with failures and no waiver: soft checks the policy does not let block (policy.hard_fail).
+  const nonBlocking = report.gate_result === 'pass' && !report.waived && failing.length > 0 ? ' (soft checks that do not block the result)' : '';
   const counts = failing.length
-    ? `${failing.length} of ${decided} checks did not pass`
+    ? `${failing.length} of ${decided} checks did not pass${nonBlocking}`
     : `all ${decided} checks passed`;
   const lines = [`### ${icon} model-gate: ${verdictWords(report)}${merge}`, '', `${counts}${failing.length ? `: ${failedList(failing, labels)}.` : '.'}`];
   const waiver = waiverLine(report);
