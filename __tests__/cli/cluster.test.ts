@@ -127,7 +127,7 @@ describe('columns.cluster through the CLI', () => {
       '      - { metric: f1, absolute_drop_allowed: 0.001 }\n  ci: { resamples: 500, min_eval_samples: 20 }\n';
     const checks = async (cfg: string) =>
       JSON.parse((await cli(['-c', 'g.yml', '--json'], workspace({ 'c.csv': csv(binaryRows(0)), 'h.csv': csv(champ), 'g.yml': cfg }))).stdout)
-        .checks as { metric: string; status: string; ci_low: number; ci_high: number; ci_method: string }[];
+        .checks as { metric: string; status: string; ci_low: number; ci_high: number; ci_method: string; message: string }[];
     const clustered = await checks(config);
     const rows = await checks(config.replace('columns: { cluster: user }\n', ''));
     const f1 = clustered.find((c) => c.metric === 'f1')!;
