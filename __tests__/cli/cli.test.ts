@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { EXIT, main } from '../../src/cli/main.js';
+import { terminalProgress } from '../../src/cli/progress.js';
+import { jobSummaryOptions, renderMarkdown } from '../../src/render/markdown.js';
 import { VERSION } from '../../src/version.js';
 import { ROOT } from '../helpers/run-action.js';
 
@@ -24,8 +26,8 @@ test('prints the verdict table for the shipped example', async () => {
   const r = await cli(EXAMPLE);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(EXIT.ok);
-  expect(r.stdout).toMatch(/^model-gate: (pass|soft_fail|fail): /);
-  expect(r.stdout).toMatch(/\nperformance +roc_auc +0\.\d{4} +0\.\d{4} +[+-]0\.\d{4} \[[+-]0\.\d{4}, [+-]0\.\d{4}\] +non-inferior: L > -0\.0050 +(PASS|FAIL)\n/);
+  expect(r.stdout).toMatch(/^model-gate: (Passed|Soft fail: needs a waiver or a fix|Failed)/);
+  expect(r.stdout).toMatch(/\n(PASS|FAIL) +hard +roc_auc \(performance\) +0\.\d{4} → 0\.\d{4} +[+−]\d\.\d\d pts (better|worse) \[[+−]\d\.\d\d, [+−]\d\.\d\d pts\]\n/);
   expect(r.stdout).toContain('n = 4000, sha256:');
 });
 
@@ -39,6 +41,8 @@ test('--json prints the report; --report writes the same report', async () => {
   expect(readFileSync(file, 'utf8')).toBe(r.stdout);
 });
 
+let narrowOut = '';
+
 test('--fail-on turns a lost gate into exit 1', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'mg-cli-'));
   const rows = (wrongEvery: number) =>
@@ -50,7 +54,13 @@ test('--fail-on turns a lost gate into exit 1', async () => {
   expect((await cli(args, dir)).code).toBe(EXIT.ok);
   const lost = await cli([...args, '--fail-on', 'fail'], dir);
   expect(lost.code).toBe(EXIT.gateFailed);
-  expect(lost.stdout).toMatch(/^model-gate: fail: 1 of 1 checks failed \(performance\/accuracy\)/);
+  expect(lost.stdout).toMatch(/^model-gate: Failed\. 1 of 1 checks failed \(performance\/accuracy\)/);
+  expect(lost.stdout).toMatch(/\nFAIL +hard +accuracy \(performance\) .*\n +why: the estimate −23\.35 pts is not better than the champion's/);
+  // A failing gate fits a 100-column terminal (the default when stdout is not one) and a narrower one.
+  for (const l of lost.stdout.split('\n')) expect([...l].length).toBeLessThanOrEqual(100);
+  const narrow = await main([...args], { stdout: (s) => void (narrowOut += s), stderr: () => undefined, cwd: dir, now: () => new Date(0), columns: 72 });
+  expect(narrow).toBe(EXIT.ok);
+  for (const l of narrowOut.split('\n')) expect([...l].length).toBeLessThanOrEqual(72);
   expect((await cli([...args, '--fail-on', 'soft_fail'], dir)).code).toBe(EXIT.gateFailed);
 });
 
@@ -63,6 +73,35 @@ test('bad arguments and bad input exit 2 with one sentence on stderr', async () 
   const missing = await cli(['--config', 'nope.yml']);
   expect(missing.code).toBe(EXIT.error);
   expect(missing.stderr).toBe('model-gate: error: nope.yml does not exist (from --config); check the path, which is relative to the workspace\n');
+});
+
+test('--markdown writes exactly the job summary; progress goes to a terminal only, and is cleared', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-cli-'));
+  const stages: string[] = [];
+  let done = 0;
+  const code = await main([...EXAMPLE, '--report', path.join(dir, 'r.json'), '--markdown', path.join(dir, 's.md')], {
+    stdout: () => undefined,
+    stderr: () => undefined,
+    cwd: ROOT,
+    now: () => new Date('2026-11-22T00:00:00Z'),
+    progress: (s) => stages.push(s),
+    progressDone: () => void done++
+  });
+  expect(code).toBe(EXIT.ok);
+  const report = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8'));
+  const card = path.join(dir, 'release-card.json');
+  expect(readFileSync(path.join(dir, 's.md'), 'utf8')).toBe(renderMarkdown(report, jobSummaryOptions({ releaseCard: card })));
+  expect(stages.map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([
+    'reading the config', 'reading the candidate', 'reading the champion', 'reading the other', 'evaluating (10000 resamples'
+  ]);
+  expect(done).toBe(1);
+
+  const writes: string[] = [];
+  const tty = terminalProgress({ isTTY: true, columns: 40, write: (s) => writes.push(s) });
+  tty.progress!('reading the candidate predictions artifacts/a-very-long-path/predictions.csv.gz');
+  tty.progressDone!();
+  expect(writes).toEqual(['\r\x1b[2Kmodel-gate: reading the candidate pred…', '\r\x1b[2K']);
+  expect(terminalProgress({ isTTY: false, write: () => writes.push('x') })).toEqual({});
 });
 
 test('--version matches package.json and --help documents the exit codes', async () => {
@@ -79,7 +118,7 @@ test('the bundled CLI runs the README demo command as written', () => {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(/^model-gate: (pass|soft_fail|fail): \d+ of 6 checks/);
+  expect(r.stdout).toMatch(/^model-gate: (Passed|Failed|Soft fail: needs a waiver or a fix)[^.]*\. \d+ of 6 checks/);
 });
 
 test('the same predictions as candidate and champion: exit 2 with "comparing a model with itself"', async () => {

@@ -40,7 +40,7 @@ describe('YAML syntax errors give file:line:column and the parser\'s reason', ()
 
   test('tab indentation', () => {
     expect(errorOf(lines('gates:', '\tperformance: {}')).message).toBe(
-      `${F}:2:1: invalid YAML: Tabs are not allowed as indentation`
+      `${F}:2:1: invalid YAML: line 2 is indented with a tab; YAML indents with spaces only, so replace the tab with spaces`
     );
   });
 

@@ -58,8 +58,8 @@ describe('the bundled action on a runner', () => {
     expect(report.checks.map((c: { ci_method: string | null }) => c.ci_method)).toEqual([
       'bootstrap-cells', null, 'delong', 'paired-normal', 'newcombe', 'bootstrap-cells'
     ]);
-    expect(run.summary).toContain('model-gate: **');
-    expect(run.summary).toContain('| performance | roc_auc |');
+    expect(run.summary).toMatch(/^### \S+ model-gate: (Passed|Failed|Soft fail)/m);
+    expect(run.summary).toContain('**roc_auc**<br><sub>performance</sub>');
     // The token is registered as a secret (the runner masks it) and appears nowhere else.
     expect(run.stdout.split('\n')).toContain('::add-mask::ghs_secret123');
     expect(run.stdout.replace('::add-mask::ghs_secret123', '')).not.toContain('ghs_secret123');

@@ -92,11 +92,13 @@ describe('the sticky PR comment', () => {
     expect(first.outputs['comment-url']).toBe(comment.html_url);
     // Marker first, verdict headline, the table with its interval column, and the run link in the details.
     expect(comment.body.startsWith(`${MARKER}\n`)).toBe(true);
-    expect(comment.body).toContain('### ✅ model-gate: **pass**');
-    expect(comment.body).toContain('| Gate | Check | Champion | Candidate | Δ (95% CI) | Interval vs margin | Rule | Result |');
-    expect(comment.body).toMatch(/\| performance \| roc_auc \| 0\.8768 \| 0\.8903 \| \+0\.0135 \[\+0\.0040, \+0\.0231\] \| `[─━┆●┼┿]{21}` \|/);
-    expect(comment.body).toContain(`- Run: https://github.com/${OWNER}/${REPO}/actions/runs/1234`);
-    expect(comment.body).toMatch(/<details><summary>How this was decided<\/summary>[\s\S]*n = 4000, fingerprint `sha256:[0-9a-f]{64}`[\s\S]*seed 42/);
+    expect(comment.body).toContain('### ✅ model-gate: Passed');
+    expect(comment.body).toContain('| Result | Check | Champion → candidate | Δ (95% CI) vs limit | Severity |');
+    expect(comment.body).toMatch(
+      /\| ✅ pass \| \*\*roc_auc\*\*<br><sub>performance<\/sub> \| 0\.8768 → 0\.8903 \| \+1\.35 pts better<br><sub>95% CI \+0\.40 to \+2\.31 pts<\/sub><br>`[-=o\\|]{22}`<br>/
+    );
+    expect(comment.body).toContain(`- Run: [workflow run](https://github.com/${OWNER}/${REPO}/actions/runs/1234)`);
+    expect(comment.body).toMatch(/<details><summary>How this was decided<\/summary>[\s\S]*n = 4,000, fingerprint `sha256:[0-9a-f]{64}`[\s\S]*seed 42/);
     // Who am I: GET /user is refused to installation tokens, GraphQL's viewer answers.
     expect(gh.requestsTo('GET', /^\/user$/)).toHaveLength(1);
     expect(gh.requestsTo('POST', /^\/graphql$/)).toHaveLength(1);
@@ -146,7 +148,7 @@ describe('the sticky PR comment', () => {
     expect(gh.requestsTo('POST', /^\/graphql$/)).toHaveLength(0);
     expect(gh.requestsTo('PATCH', /comments/).map((p) => p.url)).toEqual([`/repos/${OWNER}/${REPO}/issues/comments/${own.id}`]);
     expect(botsOld.body).toContain('written with another token');
-    expect(own.body).toContain('model-gate: **pass**');
+    expect(own.body).toContain('model-gate: Passed');
 
     await run(ws, { 'comment-id': 'fairness' }, prEvent(7));
     expect(gh.requestsTo('POST', /comments$/)).toHaveLength(1);
@@ -215,7 +217,7 @@ describe('the sticky PR comment', () => {
     expect(r.code).toBe(0);
     expect(api.requests).toEqual([]);
     expect(r.outputs['comment-url']).toBeUndefined();
-    expect(r.summary).toContain('| performance | roc_auc |');
+    expect(r.summary).toContain('**roc_auc**<br><sub>performance</sub>');
   });
 
   test('pull_request_target comments like pull_request; push and other events never comment', async () => {
@@ -234,7 +236,7 @@ describe('the sticky PR comment', () => {
     const r = await run(exampleWorkspace(), { champion: 'missing.csv' }, prEvent(7));
     expect(r.code).toBe(1);
     expect(r.outputs.gate_result).toBe('error');
-    expect(stale.body).toContain('### 💥 model-gate: **error**');
+    expect(stale.body).toContain('### 💥 model-gate: Could not be evaluated');
     expect(stale.body).toContain('missing.csv does not exist (from the champion input)');
     expect(r.summary).toContain('missing.csv does not exist');
   });
@@ -275,10 +277,8 @@ describe('waiver label', () => {
     expect(gh.requestsTo('GET', new RegExp(`^/repos/${OWNER}/${REPO}/issues/7/events`)).length).toBe(3); // 5 events, pages of 2
     expect(gh.requestsTo('GET', /\/collaborators\/alice\/permission$/)).toHaveLength(1);
     const body = ours(gh, 7)[0].body;
-    expect(body).toContain('model-gate: **pass (waived)**');
-    expect(body).toContain(
-      '**Waived:** soft failures are accepted because PR #7 carries the label **model-gate/waive** (added by alice on 2026-11-20 10:00 UTC for commit `c0ffee`)'
-    );
+    expect(body).toContain('model-gate: Passed with a waiver');
+    expect(body).toContain('**Waived:** soft failures are accepted because PR #7 carries the label **model-gate/waive** (added by alice on 2026-11-20 10:00 UTC for commit `c0ffee`)');
     // The waived soft failure is a warning annotation, not an error.
     expect(r.stdout).toMatch(/::warning title=model-gate soft check fail \(waived\)::performance\/accuracy fail/);
     expect(r.stdout).not.toMatch(/::error/);

@@ -5,7 +5,9 @@
  */
 import type { CheckResult, Report } from '../../src/core/report.js';
 import { summaryLine } from '../../src/core/summary.js';
-import { COMMENT_LIMIT, intervalBar, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../../src/render/markdown.js';
+import { ZWSP } from '../../src/render/inert.js';
+import { intervalPicture } from '../../src/render/interval.js';
+import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../../src/render/markdown.js';
 
 function check(over: Partial<CheckResult>): CheckResult {
   return {
@@ -28,7 +30,7 @@ function report(checks: CheckResult[], over: Partial<Report> = {}): Report {
 
 const MARKER = '<!-- model-gate:default -->';
 const comment = (r: Report, maxLength = COMMENT_LIMIT) =>
-  renderMarkdown(r, { maxLength, header: MARKER, runUrl: 'https://github.com/acme/churn-model/actions/runs/1234', intervalBars: true });
+  renderMarkdown(r, { maxLength, header: MARKER, runUrl: 'https://github.com/acme/churn-model/actions/runs/1234' });
 
 /** Unescaped pipes split GFM table cells (a backslash-escaped one does not). */
 const cells = (line: string) => line.split(/(?<!\\)\|/).length - 2;
@@ -54,19 +56,22 @@ describe('hostile segment and group names', () => {
   );
   const md = comment(report(checks));
   const lines = md.split('\n');
-  const head = lines.find((l) => l.startsWith('| Gate |'))!;
-  const rows = lines.filter((l) => l.startsWith('| segments'));
+  const head = lines.find((l) => l.startsWith('| Result |'))!;
+  const rows = lines.filter((l) => /^\| (❌|✅) /.test(l));
 
   test('every row has exactly the header’s cells, one row per check, and nothing else looks like a row', () => {
-    expect(cells(head)).toBe(8);
+    expect(cells(head)).toBe(5);
     expect(rows).toHaveLength(HOSTILE.length);
-    for (const r of rows) expect(cells(r)).toBe(8);
+    for (const r of rows) expect(cells(r)).toBe(5);
     const tableLines = lines.filter((l) => l.startsWith('|'));
-    expect(tableLines).toHaveLength(HOSTILE.length + 2); // header, delimiter, rows
+    expect(tableLines).toHaveLength(HOSTILE.length + 4); // two tables (failing, folded passing): header, delimiter, rows
   });
 
   test('no raw HTML, no mention, no code span, link or image from data', () => {
-    const fromData = md.replace(MARKER, '').replace(/<\/?details>|<summary>How this was decided<\/summary>/g, '');
+    const fromData = md
+      .replace(MARKER, '')
+      .replace(/<\/?details>|<summary>[^<]*<\/summary>|<br>|<\/?sub>|\[(the )?workflow run\]\([^)]*\)/g, '')
+      .replace(/`[-=o\\|]+`/g, '');
     expect(fromData).not.toMatch(/<[a-z!/]/i); // no tag, comment or closing tag
     expect(fromData).not.toMatch(/(^|[^\w&#])@[a-z]/im); // no @mention
     expect(fromData).not.toMatch(/`code`|``x``/);
@@ -82,7 +87,7 @@ describe('hostile segment and group names', () => {
 
   test('the text stays readable: entities and backslashes, not deletion', () => {
     expect(md).toContain('a&#124;b');
-    expect(md).toContain('&#64;octocat');
+    expect(md).toContain(`&#64;${ZWSP}octocat`);
     expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
@@ -94,38 +99,60 @@ describe('hostile segment and group names', () => {
     });
     const md2 = comment(waived);
     expect(md2).toContain(
-      '**Waived:** soft failures are accepted because PR #7 carries the label **&lt;b&gt;waive&lt;/b&gt; &#64;team &#124; x** (added by evil\\[bot\\] on 2026-11-20 10:00 UTC for commit `abcdef012345`).'
+      `**Waived:** soft failures are accepted because PR #7 carries the label **&lt;b&gt;waive&lt;/b&gt; &#64;${ZWSP}team &#124; x** (added by evil\\[bot\\] on 2026-11-20 10:00 UTC for commit \`abcdef012345\`).`
     );
   });
 });
 
 describe('the interval picture', () => {
-  const bar = (c: Partial<CheckResult>) => intervalBar(check(c)).slice(1, -1);
-  const at = (s: string, ch: string) => [...s].indexOf(ch);
+  const bar = (c: Partial<CheckResult>) => intervalPicture(check(c))!;
+  const limit = (s: string) => s.indexOf('|');
 
-  test('a pass lies wholly right of the margin; a fail does not', () => {
+  test('a pass lies wholly right of the limit; a fail does not', () => {
     const pass = bar({ ci_low: 0.002, ci_high: 0.03, delta: 0.016, threshold: -0.01 });
-    expect([...pass]).toHaveLength(21);
-    expect(at(pass, '┆')).toBeLessThan(at(pass, '━'));
+    expect(pass).toHaveLength(21);
+    expect(limit(pass)).toBeLessThan(pass.indexOf('='));
     const fail = bar({ ci_low: -0.03, ci_high: 0.01, delta: -0.005, threshold: -0.01, status: 'fail' });
-    expect(at(fail, '┆')).toBeGreaterThan(at(fail, '━'));
+    expect(limit(fail)).toBeGreaterThan(fail.indexOf('='));
+    expect(/^[-=o|]+$/.test(pass + fail)).toBe(true); // ASCII every monospace font has
   });
 
   test('lower-is-better metrics are flipped so that right is still better', () => {
-    // log_loss: Δ = -0.02 (better), U = -0.01 < margin +0.007: a pass, drawn right of the margin.
+    // log_loss: Δ = -0.02 (better), U = -0.01 < margin +0.007: a pass, drawn right of the limit.
     const s = bar({ direction: -1, delta: -0.02, ci_low: -0.03, ci_high: -0.01, threshold: 0.007 });
-    expect(at(s, '┆')).toBeLessThan(at(s, '━'));
-    expect(at(s, '┆')).toBeLessThan(at(s, '●'));
+    expect(limit(s)).toBeLessThan(s.indexOf('='));
+    expect(limit(s)).toBeLessThan(s.indexOf('o'));
   });
 
-  test('zero is marked, inside the interval as ┿', () => {
-    expect(bar({ ci_low: -0.004, ci_high: 0.021 })).toContain('┿');
-    expect(bar({ ci_low: 0.004, ci_high: 0.021, delta: 0.01 })).toContain('┼');
+  test('the exact edge: an interval ending at the margin fails and is drawn across it, in every scale', () => {
+    // core/rules.ts: pass iff L > threshold. L == threshold fails; L a hair above passes.
+    for (const width of [0.001, 0.01, 0.1, 1, 1000]) {
+      const t = -0.01;
+      const atEdge = bar({ ci_low: t, ci_high: t + width, delta: t + width / 2, threshold: t, status: 'fail' });
+      expect(atEdge.indexOf('=')).toBeLessThan(limit(atEdge));
+      const above = bar({ ci_low: t + 1e-12, ci_high: t + width, delta: t + width / 2, threshold: t, status: 'pass' });
+      expect(limit(above)).toBeLessThan(above.indexOf('='));
+      // lower is better: U == threshold fails
+      const up = bar({ direction: -1, ci_low: -width, ci_high: 0.01, delta: -width / 2, threshold: 0.01, status: 'fail' });
+      expect(up.indexOf('=')).toBeLessThan(limit(up));
+    }
+  });
+
+  test('a check whose status failed is never drawn clear of the limit, whatever its numbers', () => {
+    for (let i = 0; i < 500; i++) {
+      const t = -((i % 17) + 1) / 1000;
+      const lo = t + ((i % 7) - 3) * 1e-4;
+      const hi = lo + ((i % 11) + 1) / 500;
+      const s = bar({ ci_low: lo, ci_high: hi, delta: (lo + hi) / 2, threshold: t, status: lo > t ? 'pass' : 'fail' });
+      expect(limit(s) < s.indexOf('=')).toBe(lo > t);
+      const forced = bar({ ci_low: lo, ci_high: hi, delta: (lo + hi) / 2, threshold: t, status: 'fail' });
+      expect(limit(forced) < forced.indexOf('=')).toBe(false);
+    }
   });
 
   test('no picture without an interval or for bounds', () => {
-    expect(intervalBar(check({ ci_low: null, ci_high: null }))).toBe('–');
-    expect(intervalBar(check({ rule: 'min_value', threshold: 0.5 }))).toBe('–');
+    expect(intervalPicture(check({ ci_low: null, ci_high: null }))).toBeUndefined();
+    expect(intervalPicture(check({ rule: 'min_value', threshold: 0.5 }))).toBeUndefined();
   });
 });
 
@@ -138,29 +165,32 @@ describe('size limits', () => {
   test('the comment stays under 65,536 characters, dropping passing rows first, with a note', () => {
     const md = comment(report(many));
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(md).toContain('| performance | bad |');
-    expect(md).toMatch(/_\d+ of 2001 rows \(passing first\) are left out to stay under GitHub's size limit/);
+    expect(md).toContain('| ❌ fail | **bad**');
+    expect(md).toMatch(/_\d+ of 2001 checks \(passing ones first\) are not shown here, to stay under GitHub's size limit: see the job summary of this run for every check._/);
     expect(md.startsWith(MARKER)).toBe(true);
     expect(md).toContain('</details>'); // not cut in the middle
   });
 
   test('the job summary limit counts UTF-8 bytes', () => {
     const limit = 100_000;
-    const md = renderMarkdown(report(many), { maxLength: limit, unit: 'bytes', intervalBars: true });
+    const md = renderMarkdown(report(many), { maxLength: limit, unit: 'bytes' });
     expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(limit);
     expect(md.length).toBeLessThan(limit); // characters would have allowed more
-    expect(md).toContain('left out');
+    expect(md).toContain('not shown here');
     expect(SUMMARY_LIMIT).toBe(1024 * 1024);
   });
 });
 
-test('the error body says why, escaped, with the marker and the run link', () => {
+test('the error body says why, inert, with the marker and the run link; several problems as a list', () => {
   const md = renderErrorMarkdown('data/<x>.csv:3: bad @value', {
     maxLength: COMMENT_LIMIT,
     header: MARKER,
     runUrl: 'https://github.com/acme/churn-model/actions/runs/1234'
   });
   expect(md).toBe(
-    `${MARKER}\n\n### 💥 model-gate: **error**\n\nThe gate could not be evaluated: data/&lt;x&gt;.csv:3: bad &#64;value\n\nRun: https://github.com/acme/churn-model/actions/runs/1234\n`
+    `${MARKER}\n\n### 💥 model-gate: Could not be evaluated\n\nThe gate could not be evaluated: data/&lt;x&gt;.csv:3: bad &#64;${ZWSP}value\n\n` +
+      '**Next step:** fix this and push; the gate runs again. Details: [workflow run](https://github.com/acme/churn-model/actions/runs/1234).\n'
   );
+  const many = renderErrorMarkdown('g.yml:3:7: a is wrong\nand 2 more problems:\n  g.yml:5:1: b is wrong #12\n  g.yml:9:3: c is wrong', { maxLength: COMMENT_LIMIT });
+  expect(many).toContain(`The gate could not be evaluated: g.yml:3:7: a is wrong\n\nAlso:\n\n- g.yml:5:1: b is wrong \\#${ZWSP}12\n- g.yml:9:3: c is wrong\n`);
 });

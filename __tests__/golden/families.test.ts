@@ -295,15 +295,17 @@ describe('every family on the families fixture, end to end', () => {
     expect(JSON.stringify(out.report)).not.toMatch(/NaN|Infinity/);
   });
 
-  test('the job summary shows every family, failures first', () => {
+  test('the job summary shows every family, failures first, passing rows folded away', () => {
     const md = renderMarkdown(out.report, { maxLength: SUMMARY_LIMIT });
-    const rows = md.split('\n').filter((l) => /^\| (performance|segments|fairness|operations|data|cost)/.test(l));
+    const rows = md.split('\n').filter((l) => /^\| (❌|❔|✅|⏭️|☑️) /.test(l));
     expect(rows.length).toBe(out.report.checks.length);
-    const firstPass = rows.findIndex((l) => l.endsWith('pass |'));
-    expect(rows.slice(0, firstPass).every((l) => /fail \|$/.test(l))).toBe(true);
-    expect(rows.slice(firstPass).every((l) => !/fail \|$/.test(l))).toBe(true);
+    const folded = md.indexOf('<details><summary>');
+    const firstPass = rows.findIndex((l) => l.startsWith('| ✅'));
+    expect(rows.slice(0, firstPass).every((l) => /^\| (❌ fail|❔ inconclusive) /.test(l))).toBe(true);
+    expect(rows.slice(firstPass).every((l) => /^\| (✅ pass|⏭️ skipped) /.test(l))).toBe(true);
+    expect(md.indexOf(rows[firstPass])).toBeGreaterThan(folded);
     for (const family of ['performance', 'segments', 'fairness', 'operations', 'data', 'cost']) {
-      expect(rows.some((l) => l.startsWith(`| ${family}`))).toBe(true);
+      expect(rows.some((l) => new RegExp(`<sub>${family}( ·|</sub>)`).test(l))).toBe(true);
     }
   });
 

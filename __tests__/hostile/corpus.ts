@@ -108,7 +108,7 @@ export const CORPUS: HostileCase[] = [
     name: 'YAML syntax error: a tab used for indentation',
     config: 'version: 1\ntask: binary\ngates:\n\tperformance:\n\t\tprimary_metric: f1\n',
     message:
-      '.github/model-gate.yml:4:1: invalid YAML: Tabs are not allowed as indentation'
+      '.github/model-gate.yml:4:1: invalid YAML: line 4 is indented with a tab; YAML indents with spaces only, so replace the tab with spaces'
   },
   {
     name: 'YAML: a key written twice',

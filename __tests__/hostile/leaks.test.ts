@@ -166,7 +166,7 @@ describe('the token', () => {
     // The error replaced the verdict in the sticky comment.
     const comments = gh.comments.get(7) ?? [];
     expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toContain('model-gate: **error**');
+    expect(comments[0]!.body).toContain('model-gate: Could not be evaluated');
   });
 });
 

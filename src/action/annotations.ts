@@ -6,6 +6,7 @@
 import { fmtSigned } from '../core/format.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
 import { checkId } from '../core/summary.js';
+import { inertPlain } from '../render/inert.js';
 import { logLine } from './log.js';
 
 export interface Annotation {
@@ -21,7 +22,8 @@ function message(c: CheckResult): string {
   const delta = c.delta !== null && c.ci_low !== null && c.ci_high !== null
     ? ` (Δ ${fmtSigned(c.delta)} [${fmtSigned(c.ci_low)}, ${fmtSigned(c.ci_high)}])`
     : '';
-  return logLine(`${checkId(c)} ${c.status}${delta}: ${c.message}`);
+  // GitHub may link mentions and references in annotation text too: data in it is broken up.
+  return logLine(inertPlain(`${checkId(c)} ${c.status}${delta}: ${c.message}`));
 }
 
 export function checkAnnotations(report: Pick<Report, 'checks' | 'waived'>): Annotation[] {

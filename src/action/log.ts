@@ -7,3 +7,13 @@
 export function logLine(text: string): string {
   return text.replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, ' ');
 }
+
+/** The lines of a message joined into one (`a; b; c`), for outputs that must be one line (`summary`). */
+export function oneLine(message: string): string {
+  return message
+    .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('; ')
+    .replace(/:; /g, ': ');
+}

@@ -23,9 +23,11 @@ import { findPullRequest, type PullRequestRef } from '../github/pull-request.js'
 import { uploadReport } from '../github/report-artifact.js';
 import { mergedPullRequestFacts, pullRequestFacts } from '../github/waiver.js';
 import { judgeWaiver } from '../core/waiver.js';
-import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
+import { COMMENT_LIMIT, jobSummaryOptions, renderErrorMarkdown, renderMarkdown } from '../render/markdown.js';
 import { checkAnnotations } from './annotations.js';
-import { logLine } from './log.js';
+import { inertPlain } from '../render/inert.js';
+import { logLine, oneLine } from './log.js';
+import { every30s, logProgress } from './progress.js';
 import { readSettings, type ActionSettings } from './settings.js';
 
 /**
@@ -85,13 +87,20 @@ function checkCombinations(settings: ActionSettings): void {
 }
 
 function markdownOptions(settings: ActionSettings, ctx: RunContext, releaseCard?: string) {
-  const common = { runUrl: ctx.runUrl, intervalBars: true };
+  const common = { runUrl: ctx.runUrl };
   // A runner's temp path means nothing to a PR reader; the artifact that carries the card does.
   const cardForComment =
     releaseCard && settings.reportArtifact ? `${path.basename(releaseCard)} in artifact ${settings.reportArtifact}` : releaseCard;
   return {
-    comment: { ...common, maxLength: COMMENT_LIMIT, header: commentMarker(settings.commentId), releaseCard: cardForComment },
-    summary: { ...common, maxLength: SUMMARY_LIMIT, unit: 'bytes' as const, releaseCard }
+    comment: {
+      ...common,
+      maxLength: COMMENT_LIMIT,
+      header: commentMarker(settings.commentId),
+      releaseCard: cardForComment,
+      // Where a reader finds the rows a long comment leaves out.
+      fullListAt: `the job summary of this run${settings.reportArtifact ? ` and the report in artifact ${settings.reportArtifact}` : ''}`
+    },
+    summary: jobSummaryOptions({ runUrl: ctx.runUrl, releaseCard })
   };
 }
 
@@ -106,7 +115,7 @@ async function writeOutputs(report: Report, file: string, summary: string): Prom
   core.setOutput('gate_result', report.gate_result);
   core.setOutput('auto_merge', String(report.auto_merge));
   core.setOutput('report', file);
-  core.setOutput('summary', report.summary);
+  core.setOutput('summary', oneLine(report.summary));
   await core.summary.addRaw(summary, true).write();
 }
 
@@ -192,7 +201,8 @@ export async function run(): Promise<void> {
     const github = (side = gitHubSide(s, readRunContext()));
     file = path.join(reportDir(s), 'report.json');
     checkCombinations(s);
-    const { report, releaseCard } = await runGate({
+    const progress = logProgress((line) => core.info(line), () => Date.now(), every30s);
+    const { report, releaseCard, config } = await runGate({
       workspace: s.workspace,
       config: s.config,
       candidate: s.candidate,
@@ -200,9 +210,11 @@ export async function run(): Promise<void> {
       origins: { candidate: 'the candidate input', champion: 'the champion input', config: 'the config input' },
       tempDir: s.tempDir,
       generatedAt,
+      progress: progress.progress,
       fetchChampion: championFetcher(s, github),
       fetchPullRequest: pullRequestFetcher(github, generatedAt)
-    });
+    }).finally(progress.stop);
+    for (const w of config.warnings ?? []) core.warning(inertPlain(w), { title: 'model-gate config' });
     const card = await writeReport(report, releaseCard, file);
     const md = markdownOptions(s, github.ctx, card);
     await writeOutputs(report, file, renderMarkdown(report, md.summary));
@@ -235,10 +247,11 @@ async function reportError(
   }
   core.setOutput('gate_result', 'error');
   core.setOutput('auto_merge', 'false');
-  core.setOutput('summary', `error: ${message}`);
+  // One line, whatever the message: a multi-problem config error lists its problems on further lines.
+  core.setOutput('summary', `error: ${oneLine(message)}`);
   if (isGateError(e) && e.location.file) {
     // An annotation on the offending file and line; the exit code fails the step, as setFailed would.
-    core.error(message, {
+    core.error(inertPlain(message), {
       title: 'model-gate',
       file: e.location.file,
       startLine: e.location.line,
@@ -246,7 +259,7 @@ async function reportError(
     });
     process.exitCode = core.ExitCode.Failure;
   } else {
-    core.setFailed(message);
+    core.setFailed(inertPlain(message));
   }
   if (!settings || !side) return; // the inputs themselves were invalid: nothing to say where
   try {

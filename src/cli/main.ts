@@ -11,7 +11,7 @@ import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
 import { writeReleaseCard } from '../gate/release-card.js';
 import { runGate } from '../gate/run.js';
-import { renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
+import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import { VERSION } from '../version.js';
 
@@ -27,6 +27,12 @@ export interface CliIo {
   tempDir?: string;
   /** Environment (MODEL_GATE_DEBUG); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Terminal width for the table; default 100 (not a terminal, or unknown). */
+  columns?: number;
+  /** Progress of long work (reading, resampling); default none. The entry point passes a TTY line on stderr. */
+  progress?: (stage: string) => void;
+  /** Called once the run is over, to clear a progress line. */
+  progressDone?: () => void;
 }
 
 /** MODEL_GATE_DEBUG set to anything but empty, 0, false, no or off. */
@@ -102,15 +108,18 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const workspace = path.resolve(io.cwd, args.workspace ?? '.');
   const generatedAt = io.now().toISOString();
   try {
-    const { report, releaseCard } = await runGate({
+    const { report, releaseCard, config } = await runGate({
       workspace,
       config: args.config ?? '.github/model-gate.yml',
       candidate: args.candidate,
       champion: args.champion,
       origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
       tempDir: io.tempDir ?? tmpdir(),
-      generatedAt
+      generatedAt,
+      progress: io.progress
     });
+    io.progressDone?.();
+    for (const w of config.warnings ?? []) io.stderr(`model-gate: warning: ${w}\n`);
     const json = `${JSON.stringify(report, null, 2)}\n`;
     let cardFile: string | undefined;
     if (args.report) {
@@ -121,12 +130,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (args.markdown) {
       await writeFileAtomic(
         path.resolve(io.cwd, args.markdown),
-        renderMarkdown(report, { maxLength: SUMMARY_LIMIT, releaseCard: cardFile })
+        renderMarkdown(report, jobSummaryOptions({ releaseCard: cardFile }))
       );
     }
-    io.stdout(args.json ? json : renderText(report));
+    io.stdout(args.json ? json : renderText(report, { width: io.columns }));
     return shouldFail(report.gate_result, failOn) ? EXIT.gateFailed : EXIT.ok;
   } catch (e) {
+    io.progressDone?.();
     const user = isGateError(e);
     const message = user ? userMessage(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
     if (debugEnabled(io.env ?? process.env)) io.stderr(`${errorDetails(e)}\n`);

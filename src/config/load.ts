@@ -5,6 +5,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { GateError } from '../errors.js';
+import { marginWarnings } from './plausibility.js';
 import { throwProblems } from './problems.js';
 import { type RawConfig, buildConfig, semanticProblems } from './semantics.js';
 import { MAX_CONFIG_BYTES, readYaml, tooBigText } from './source.js';
@@ -22,7 +23,10 @@ export function parseConfig(text: string, source: string): GateConfig {
   const raw = doc.value as RawConfig;
   const semantic = semanticProblems(raw);
   if (semantic.length > 0) throwProblems(doc, semantic);
-  return buildConfig(raw, source);
+  const config = buildConfig(raw, source);
+  const warnings = marginWarnings(doc);
+  if (warnings.length > 0) config.warnings = warnings;
+  return config;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   visit
 } from 'yaml';
 import { GateError } from '../errors.js';
+import { yamlIndentHint } from './yaml-hints.js';
 
 /** Largest config accepted, in bytes of UTF-8. A gate config is a few hundred lines at most. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -237,7 +238,17 @@ export function readYaml(text: string, source: string): ConfigDocument {
 
   // Warnings (unknown tags, YAML 1.1 directives, …) would change what a value means: treat them as errors.
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) fail(source, lines, problem.pos[0], `invalid YAML: ${reason(problem.message)}`);
+  if (problem) {
+    const hint = yamlIndentHint(text, problem.code, problem.pos[0]);
+    if (hint) {
+      throw new GateError(`${source}:${hint.line}:${hint.column}: invalid YAML: ${hint.message}`, {
+        file: source,
+        line: hint.line,
+        column: hint.column
+      });
+    }
+    fail(source, lines, problem.pos[0], `invalid YAML: ${reason(problem.message)}`);
+  }
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     fail(source, undefined, undefined, 'the config is empty; it needs at least version, task and one gate');

@@ -89,6 +89,8 @@ export interface ArtifactPaths extends FamilyArtifactPaths {
 export interface GateConfig {
   /** Path of the config file as given (for messages). */
   source: string;
+  /** Valid but implausible settings (`file:line:column: sentence`), shown as warnings; absent when none. */
+  warnings?: string[];
   version: 1;
   task: Task;
   artifacts: ArtifactPaths;

@@ -199,6 +199,15 @@ function rangeHint(path: Path, data: unknown): string {
   return '';
 }
 
+/** `"1%"` where a number is expected: margins and rates are fractions, so say which one. */
+function percentHint(expected: string[], data: unknown): string {
+  if (!expected.includes('number') || typeof data !== 'string') return '';
+  const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/.exec(data);
+  if (!m) return '';
+  const fraction = Number((Number(m[1]) / 100).toPrecision(12));
+  return `; rates and margins are fractions: write ${m[1]}% as ${fraction}`;
+}
+
 function translate(e: ErrorObject, path: Path, task: Task | undefined): Problem {
   const parent = (e.parentSchema ?? {}) as SchemaNode;
   const last = path[path.length - 1];
@@ -228,7 +237,7 @@ function translate(e: ErrorObject, path: Path, task: Task | undefined): Problem 
     case 'type': {
       const t = (e.params as { type: string | string[] }).type;
       const expected = Array.isArray(t) ? t : String(t).split(',');
-      return { path, at: 'value', message: typeMessage(path, expected, e.data) };
+      return { path, at: 'value', message: typeMessage(path, expected, e.data) + percentHint(expected, e.data) };
     }
     case 'enum': {
       const allowed = (e.schema as readonly unknown[]).map(String);

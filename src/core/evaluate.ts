@@ -84,7 +84,9 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
       resamples: config.ci.resamples,
       seed: config.ci.seed,
       min_eval_samples: config.ci.min_eval_samples,
-      champion: data.champion !== undefined
+      champion: data.champion !== undefined,
+      // The renderers name it in a soft fail's next step; absent when no waiver label is configured.
+      ...(config.policy.waiver_label ? { waiver_label: config.policy.waiver_label } : {})
     }
   };
 }
@@ -227,9 +229,10 @@ function comparisonRow(
   const outcome = applyComparison(comparison.rule, info.direction, comparison.margin, paired);
   const { champion, delta, low, high } = paired;
   const ci = `Δ ${fmtSigned(delta)}, ${fmtLevel(level)} CI [${fmtSigned(low)}, ${fmtSigned(high)}]`;
-  // The test cannot be expected to show non-inferiority at a margin below what it resolves (stats/power.ts).
+  // The test cannot be expected to show non-inferiority at a margin below what it resolves (stats/power.ts);
+  // said only when it did not, since a passing check proved it anyway.
   const tooSmall =
-    comparison.rule === 'non_inferior' && est.mde !== null && outcome.margin < est.mde
+    comparison.rule === 'non_inferior' && !outcome.pass && est.mde !== null && outcome.margin < est.mde
       ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
         `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
       : undefined;

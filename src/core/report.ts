@@ -66,6 +66,8 @@ export interface ReportSettings {
   seed: number;
   min_eval_samples: number;
   champion: boolean;
+  /** policy.waiver_label, when configured: the label that accepts soft failures. */
+  waiver_label?: string;
 }
 
 /** A soft failure waived by a PR label: which label, on which PR, added by whom and when (when known). */

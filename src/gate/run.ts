@@ -19,6 +19,11 @@ import { alignModelPredictions, readModelPredictions, type ModelPredictions } fr
 import { configuredInputs, digest, type InputFile, sourceFromEnv } from './release-card.js';
 
 export interface GateRequest {
+  /**
+   * Told the stage of the run as it starts (reading the config, each predictions file, the other artifacts,
+   * evaluating with resampling); the shells show it as progress. Optional: runs without it are silent.
+   */
+  progress?: (stage: string) => void;
   /** Directory that relative paths are resolved against (GITHUB_WORKSPACE, or the CLI's --workspace). */
   workspace: string;
   /** Config path as the user gave it. */
@@ -64,14 +69,18 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
   // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
   const roots = { workspace: req.workspace, tempDir: req.tempDir ?? tmpdir() };
   const inside = (p: string, origin: string, shown?: string) => resolveInside(roots.workspace, roots.tempDir, p, origin, { shown });
+  const progress = req.progress ?? (() => undefined);
+  progress(`reading the config ${req.config}`);
   const configFile = await inside(req.config, req.origins.config);
   await requireFile(configFile, req.config, req.origins.config);
   const config = await loadConfig(configFile, req.config);
   const resolve = await containArtifacts(roots, config.artifacts, config.source);
   const inputs: InputFile[] = [{ role: 'config', file: configFile, shown: req.config }];
   const data = await readPairedData(config, req, resolve, inputs, inside);
+  progress('reading the other artifacts');
   const artifacts = await readArtifacts(config, resolve);
   const pullRequest = req.fetchPullRequest ? await req.fetchPullRequest(config) : req.pullRequest;
+  progress(`evaluating (${config.ci.resamples} resamples per bootstrapped check)`);
   const evaluated = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
   const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
   const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env));
@@ -105,6 +114,7 @@ async function readPairedData(
   const needs = columnNeeds(config);
   const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => {
     await requireFile(p.file, p.shown, p.origin);
+    req.progress?.(`reading the ${role} predictions ${p.shown}`);
     used.push({ role, file: p.file, shown: p.shown });
     // The reader of the config's task; segment and group columns come from the candidate's file only.
     return readModelPredictions(config, p.file, p.shown, needs, role);
