@@ -40019,7 +40019,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(96989);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(61479);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40029,7 +40029,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 96989:
+/***/ 61479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40285,8 +40285,114 @@ async function writeReleaseCard(card, reportFile) {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/config/plausibility.ts
+/** Width of the range of metrics whose values are bounded, for the absolute-margin check. */
+const RANGE = {
+    accuracy: 1, precision: 1, recall: 1, tpr: 1, specificity: 1, tnr: 1, fpr: 1, fnr: 1, f1: 1, balanced_accuracy: 1,
+    selection_rate: 1, roc_auc: 1, pr_auc: 1, brier: 1, ece: 1, macro_f1: 1, weighted_f1: 1, micro_f1: 1,
+    macro_precision: 1, macro_recall: 1, mcc: 2
+};
+const isRecord = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** Every implausible margin in the config, as `file:line:column: sentence`. */
+function marginWarnings(doc) {
+    const out = [];
+    const at = (path) => {
+        const p = doc.locate(path, 'value');
+        return `${doc.source}:${p.line}:${p.column}`;
+    };
+    const walk = (node, path, metric) => {
+        if (Array.isArray(node)) {
+            node.forEach((x, i) => walk(x, [...path, i], metric));
+            return;
+        }
+        if (!isRecord(node))
+            return;
+        const own = typeof node.metric === 'string' ? node.metric : typeof node.primary_metric === 'string' ? node.primary_metric : metric;
+        const rel = node.relative_drop_allowed;
+        if (typeof rel === 'number' && rel >= 0.5) {
+            out.push(`${at([...path, 'relative_drop_allowed'])}: relative_drop_allowed ${rel} lets the candidate be ${Number((rel * 100).toPrecision(6))}% worse ` +
+                `than the champion${own ? ` on ${own}` : ''} and still pass; margins are fractions (0.01 is 1%), so check that this is meant`);
+        }
+        const abs = node.absolute_drop_allowed;
+        const range = own ? RANGE[own] : undefined;
+        if (typeof abs === 'number' && range !== undefined && abs >= range) {
+            out.push(`${at([...path, 'absolute_drop_allowed'])}: absolute_drop_allowed ${abs} is at least the whole range of ${own} (${range}), ` +
+                `so this check can never fail; margins are in the metric's units (0.01 is one point of a 0–1 score)`);
+        }
+        for (const [k, v] of Object.entries(node))
+            walk(v, [...path, k], own);
+    };
+    walk(doc.value, [], undefined);
+    return out;
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./src/config/yaml-hints.ts
+/**
+ * Plain-language help for the YAML mistakes people make most: a key indented by one space too many or too few,
+ * a tab, a line indented under a `key: value` line. The `yaml` library's own messages ("Nested mappings are not
+ * allowed in compact mappings") name the grammar rule and often point at the line before the mistake; these
+ * point at the line to fix and say what to do.
+ */
+function contentLines(text) {
+    return text.split(/\r?\n/).map((raw, i) => ({ n: i + 1, indent: /^ */.exec(raw)[0].length, text: raw }));
+}
+const isContent = (l) => l.text.trim() !== '' && !l.text.trim().startsWith('#');
+const shown = (l) => {
+    const t = l.text.trim();
+    return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+};
+/** A hint for the `yaml` error `code` at `offset` in `text`, or undefined when there is none to give. */
+function yamlIndentHint(text, code, offset) {
+    const lines = contentLines(text);
+    const lineNo = text.slice(0, offset).split('\n').length;
+    const at = lines[lineNo - 1];
+    if (!at)
+        return undefined;
+    const before = lines.slice(0, lineNo - 1).filter(isContent);
+    const prev = before[before.length - 1];
+    const pos = (l) => ({ line: l.n, column: l.indent + 1 });
+    switch (code) {
+        case 'TAB_AS_INDENT':
+            return { ...pos(at), message: `line ${at.n} is indented with a tab; YAML indents with spaces only, so replace the tab with spaces` };
+        case 'BAD_INDENT':
+        case 'MISSING_CHAR': {
+            if (!prev)
+                return undefined;
+            // The indents used above (a list item's keys start after its `- `): the mistake is usually a space or
+            // two off one of them; on a tie, the deeper one, since the line usually continues the block above it.
+            const keyIndent = (l) => l.indent + (/^-\s+/.exec(l.text.slice(l.indent))?.[0].length ?? 0);
+            const indents = [...new Set(before.map(keyIndent))];
+            // Lined up with a key above: the mistake is something else (an unclosed bracket, say); the parser says what.
+            if (indents.includes(at.indent))
+                return undefined;
+            const dist = (x) => Math.abs(x - at.indent);
+            const near = indents.reduce((a, b) => (dist(b) < dist(a) || (dist(b) === dist(a) && b > a) ? b : a));
+            const like = [...before].reverse().find((l) => keyIndent(l) === near);
+            return {
+                ...pos(at),
+                message: `line ${at.n} is indented ${at.indent} space${at.indent === 1 ? '' : 's'}, which lines up with no key above it; ` +
+                    `YAML nests by indentation, so indent it exactly like the key it belongs with (probably ${near} spaces, as line ${like.n}: ${shown(like)})`
+            };
+        }
+        case 'BLOCK_AS_IMPLICIT_KEY':
+        case 'MULTILINE_IMPLICIT_KEY': {
+            // The library points at the `key: value` line; the mistake is the more indented line after it.
+            const next = lines.slice(lineNo).find(isContent);
+            if (!next || next.indent <= at.indent)
+                return undefined;
+            return {
+                ...pos(next),
+                message: `line ${next.n} is indented more than line ${at.n} (${shown(at)}), which already has a value, so YAML cannot nest it there; ` +
+                    `indent it like line ${at.n} (${at.indent} spaces) if it is a key of its own`
+            };
+        }
+        default:
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/config/source.ts
 /**
  * Reading the config text as YAML, defensively, and finding the line and column of any key path in it.
@@ -40297,6 +40403,7 @@ var dist = __nccwpck_require__(38815);
  * too deep, the parser's token tree is measured without recursion, and only then is the document composed
  * (recursive) and converted to plain data with an alias budget (alias bombs).
  */
+
 
 
 /** Largest config accepted, in bytes of UTF-8. A gate config is a few hundred lines at most. */
@@ -40503,8 +40610,17 @@ function readYaml(text, source) {
         fail(source, undefined, undefined, 'the config is empty; it needs at least version, task and one gate');
     // Warnings (unknown tags, YAML 1.1 directives, …) would change what a value means: treat them as errors.
     const problem = doc.errors[0] ?? doc.warnings[0];
-    if (problem)
+    if (problem) {
+        const hint = yamlIndentHint(text, problem.code, problem.pos[0]);
+        if (hint) {
+            throw new GateError(`${source}:${hint.line}:${hint.column}: invalid YAML: ${hint.message}`, {
+                file: source,
+                line: hint.line,
+                column: hint.column
+            });
+        }
         fail(source, lines, problem.pos[0], `invalid YAML: ${reason(problem.message)}`);
+    }
     if (doc.contents === null || ((0,dist/* isScalar */.jn)(doc.contents) && doc.contents.value === null)) {
         fail(source, undefined, undefined, 'the config is empty; it needs at least version, task and one gate');
     }
@@ -42056,6 +42172,16 @@ function rangeHint(path, data) {
     }
     return '';
 }
+/** `"1%"` where a number is expected: margins and rates are fractions, so say which one. */
+function percentHint(expected, data) {
+    if (!expected.includes('number') || typeof data !== 'string')
+        return '';
+    const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*%\s*$/.exec(data);
+    if (!m)
+        return '';
+    const fraction = Number((Number(m[1]) / 100).toPrecision(12));
+    return `; rates and margins are fractions: write ${m[1]}% as ${fraction}`;
+}
 function translate(e, path, task) {
     const parent = (e.parentSchema ?? {});
     const last = path[path.length - 1];
@@ -42084,7 +42210,7 @@ function translate(e, path, task) {
         case 'type': {
             const t = e.params.type;
             const expected = Array.isArray(t) ? t : String(t).split(',');
-            return { path, at: 'value', message: typeMessage(path, expected, e.data) };
+            return { path, at: 'value', message: typeMessage(path, expected, e.data) + percentHint(expected, e.data) };
         }
         case 'enum': {
             const allowed = e.schema.map(String);
@@ -42164,6 +42290,7 @@ function translate(e, path, task) {
 
 
 
+
 /**
  * Parse and validate a config. Pure: `source` is only the path shown in messages.
  * @throws GateError for anything wrong with the config.
@@ -42177,7 +42304,11 @@ function parseConfig(text, source) {
     const semantic = semanticProblems(raw);
     if (semantic.length > 0)
         throwProblems(doc, semantic);
-    return buildConfig(raw, source);
+    const config = buildConfig(raw, source);
+    const warnings = marginWarnings(doc);
+    if (warnings.length > 0)
+        config.warnings = warnings;
+    return config;
 }
 /**
  * Read the config file at `path` and parse it; `displayPath` is how messages name it (relative to the
@@ -47168,7 +47299,9 @@ function evaluate(config, data, options) {
             resamples: config.ci.resamples,
             seed: config.ci.seed,
             min_eval_samples: config.ci.min_eval_samples,
-            champion: data.champion !== undefined
+            champion: data.champion !== undefined,
+            // The renderers name it in a soft fail's next step; absent when no waiver label is configured.
+            ...(config.policy.waiver_label ? { waiver_label: config.policy.waiver_label } : {})
         }
     };
 }
@@ -47287,8 +47420,9 @@ function comparisonRow(base, info, spec, est, level, n) {
     const outcome = applyComparison(comparison.rule, info.direction, comparison.margin, paired);
     const { champion, delta, low, high } = paired;
     const ci = `Δ ${fmtSigned(delta)}, ${fmtLevel(level)} CI [${fmtSigned(low)}, ${fmtSigned(high)}]`;
-    // The test cannot be expected to show non-inferiority at a margin below what it resolves (stats/power.ts).
-    const tooSmall = comparison.rule === 'non_inferior' && est.mde !== null && outcome.margin < est.mde
+    // The test cannot be expected to show non-inferiority at a margin below what it resolves (stats/power.ts);
+    // said only when it did not, since a passing check proved it anyway.
+    const tooSmall = comparison.rule === 'non_inferior' && !outcome.pass && est.mde !== null && outcome.margin < est.mde
         ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
             `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
         : undefined;
@@ -49689,14 +49823,18 @@ async function runGate(req) {
     // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
     const roots = { workspace: req.workspace, tempDir: req.tempDir ?? (0,external_node_os_.tmpdir)() };
     const inside = (p, origin, shown) => resolveInside(roots.workspace, roots.tempDir, p, origin, { shown });
+    const progress = req.progress ?? (() => undefined);
+    progress(`reading the config ${req.config}`);
     const configFile = await inside(req.config, req.origins.config);
     await requireFile(configFile, req.config, req.origins.config);
     const config = await loadConfig(configFile, req.config);
     const resolve = await containArtifacts(roots, config.artifacts, config.source);
     const inputs = [{ role: 'config', file: configFile, shown: req.config }];
     const data = await readPairedData(config, req, resolve, inputs, inside);
+    progress('reading the other artifacts');
     const artifacts = await readArtifacts(config, resolve);
     const pullRequest = req.fetchPullRequest ? await req.fetchPullRequest(config) : req.pullRequest;
+    progress(`evaluating (${config.ci.resamples} resamples per bootstrapped check)`);
     const evaluated = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
     const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
     const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env));
@@ -49722,6 +49860,7 @@ async function readPairedData(config, req, resolve, used, inside) {
     const needs = columnNeeds(config);
     const read = async (p, role) => {
         await requireFile(p.file, p.shown, p.origin);
+        req.progress?.(`reading the ${role} predictions ${p.shown}`);
         used.push({ role, file: p.file, shown: p.shown });
         // The reader of the config's task; segment and group columns come from the candidate's file only.
         return readModelPredictions(config, p.file, p.shown, needs, role);
@@ -49766,6 +49905,15 @@ async function readCountsData(config, req, resolve, used) {
  */
 function logLine(text) {
     return text.replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, ' ');
+}
+/** The lines of a message joined into one (`a; b; c`), for outputs that must be one line (`summary`). */
+function oneLine(message) {
+    return message
+        .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('; ')
+        .replace(/:; /g, ': ');
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -50576,13 +50724,382 @@ function escapeMarkdown(text) {
         .replace(/[&<>"|`@]/g, (ch) => ENTITIES[ch]);
 }
 
+;// CONCATENATED MODULE: ./src/render/inert.ts
+/**
+ * Text from data or config (segment names, group values, file names, messages that quote them) made inert for
+ * GitHub. Markdown escaping alone is not enough: GitHub turns `@name`, `@org/team`, `#12`, `owner/repo#5`,
+ * `GH-7`, commit SHAs and bare URLs into mentions, references and links by scanning the rendered text nodes, so
+ * `&#64;` or `\#` still ping and link. A zero-width space (U+200B) inside each such token breaks those patterns
+ * while the text reads the same; it also gives the browser a place to wrap long unbroken values.
+ */
+
+/** Zero-width space: invisible, not a word character, a line-break opportunity. */
+const ZWSP = '\u200b';
+/** Longest run of characters without a break opportunity that a table cell is allowed to hold. */
+const MAX_UNBROKEN = 24;
+/**
+ * Breaks the tokens GitHub links in plain text: mentions and emails (`@`), issue and PR references (`#12`,
+ * `owner/repo#5`, `GH-7`), URLs (`https://`, `www.`) and hex runs that could be commit SHAs.
+ */
+function breakLinks(text) {
+    return text
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#/g, `#${ZWSP}`)
+        .replace(/\b(gh)-/gi, `$1${ZWSP}-`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        // A commit SHA (or its 7+ character prefix) mixes digits and letters; plain numbers are left alone.
+        .replace(/\b[0-9a-f]{7,}\b/gi, (hex) => (/\d/.test(hex) && /[a-f]/i.test(hex) ? hex.replace(/(.{6})(?=.)/g, `$1${ZWSP}`) : hex));
+}
+/** Long runs without spaces get a zero-width space every MAX_UNBROKEN characters so a cell can wrap. */
+function wrappable(text) {
+    const re = new RegExp(`[^\\s${ZWSP}]{${MAX_UNBROKEN + 1},}`, 'g');
+    return text.replace(re, (run) => {
+        // Cut at the last separator-like character of each chunk when there is one, so `a_b_c` breaks at `_`.
+        const out = [];
+        let rest = run;
+        while (rest.length > MAX_UNBROKEN) {
+            const chunk = rest.slice(0, MAX_UNBROKEN);
+            const sep = Math.max(chunk.lastIndexOf('_'), chunk.lastIndexOf('-'), chunk.lastIndexOf('/'), chunk.lastIndexOf('.'));
+            const at = sep >= 8 ? sep + 1 : MAX_UNBROKEN;
+            out.push(rest.slice(0, at));
+            rest = rest.slice(at);
+        }
+        out.push(rest);
+        return out.join(ZWSP);
+    });
+}
+/** One line of inert markdown: escaped, with links and references broken. */
+function inert(text) {
+    // Break first (on the raw text), then escape: the entities escapeMarkdown writes contain `#` and `&`.
+    return escapeMarkdown(breakLinks(text));
+}
+/**
+ * Inert text for a table cell: also wrappable. GitHub sizes a table to its content, so one long unbroken value
+ * would make it scroll sideways; paragraphs and lists wrap long words by themselves and keep paths copyable.
+ */
+function inertCell(text) {
+    return escapeMarkdown(wrappable(breakLinks(text)));
+}
+/** Plain text (annotations, log lines) that GitHub may still scan for mentions and links. */
+function inertPlain(text) {
+    return breakLinks(text);
+}
+
+;// CONCATENATED MODULE: ./src/render/interval.ts
+const BAR_WIDTH = 21;
+/** The interval turned so that larger is better, with the bound it must exceed; undefined when not drawable. */
+function orientedInterval(c) {
+    if (c.ci_low === null || c.ci_high === null || c.delta === null)
+        return undefined;
+    let d;
+    if (c.rule === 'non_inferior' || c.rule === 'superior')
+        d = c.direction === -1 ? -1 : 1;
+    else if (c.rule === 'max_gap_increase')
+        d = -1; // the gap's widening must stay below the threshold
+    else
+        return undefined;
+    const bound = d * (c.rule === 'superior' ? 0 : (c.threshold ?? Number.NaN));
+    const lo = d === 1 ? c.ci_low : -c.ci_high;
+    const hi = d === 1 ? c.ci_high : -c.ci_low;
+    const point = d * c.delta;
+    if (![lo, hi, point, bound].every(Number.isFinite))
+        return undefined;
+    return { lo, hi, point, bound };
+}
+/** True when the interval clears its bound by the rule's comparison (the same one core/rules.ts applies). */
+function clears(c) {
+    const o = orientedInterval(c);
+    return o ? o.lo > o.bound : undefined;
+}
+/**
+ * The picture as plain ASCII (`-` axis, `=` interval, `o` estimate, `|` limit), or undefined for checks that
+ * have no interval against a limit.
+ */
+function intervalPicture(c, width = BAR_WIDTH) {
+    const o = orientedInterval(c);
+    if (!o)
+        return undefined;
+    // A check whose status says it did not pass is never drawn as clearing, whatever the numbers say.
+    const mayClear = c.status === 'pass' || c.status === 'skipped';
+    const values = [o.lo, o.hi, o.point, o.bound];
+    let min = Math.min(...values);
+    let max = Math.max(...values);
+    const pad = (max - min) * 0.1 || Math.abs(o.bound) * 0.1 || 1e-9;
+    min -= pad;
+    max += pad;
+    // Cells 0..width-2 hold values; the limit gets a column of its own, inserted after the last cell left of it.
+    const cells = width - 1;
+    const raw = (x) => Math.min(cells - 1, Math.max(0, Math.floor(((x - min) / (max - min)) * cells)));
+    const limitAt = Math.min(cells - 1, Math.max(1, raw(o.bound) + 1)); // first cell right of the limit
+    // Right of the limit only for values that strictly exceed it; the rest stay left, whatever the rounding.
+    const place = (x, right) => right ? Math.max(limitAt, raw(x)) : Math.min(limitAt - 1, raw(x));
+    const loCell = place(o.lo, o.lo > o.bound && mayClear);
+    const hiCell = place(o.hi, o.hi > o.bound);
+    const pointCell = place(o.point, o.point > o.bound);
+    const bar = Array.from({ length: cells }, () => '-');
+    for (let i = loCell; i <= Math.max(loCell, hiCell); i++)
+        bar[i] = '=';
+    bar[Math.min(Math.max(pointCell, loCell), Math.max(loCell, hiCell))] = 'o';
+    return [...bar.slice(0, limitAt), '|', ...bar.slice(limitAt)].join('');
+}
+
+;// CONCATENATED MODULE: ./src/render/units.ts
+/** Minus sign rather than hyphen, so negative numbers read as numbers. */
+function signed(s, x) {
+    const abs = s.replace(/^[-−+]/, '');
+    if (/^[0.,]+$/.test(abs))
+        return abs; // rounds to zero: no sign
+    return x < 0 ? `−${abs}` : `+${abs}`;
+}
+function fixed(x, digits) {
+    const s = x.toFixed(digits);
+    return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+}
+/** Up to `digits` decimals, trailing zeros kept so a column lines up. */
+function plain(digits) {
+    return {
+        value: (x) => fixed(x, digits).replace(/^-/, '−'),
+        delta: (x) => signed(fixed(x, digits), x)
+    };
+}
+function withSuffix(digits, suffix) {
+    return {
+        value: (x) => `${fixed(x, digits).replace(/^-/, '−')} ${suffix}`,
+        delta: (x) => `${signed(fixed(x, digits), x)} ${suffix}`
+    };
+}
+/** A rate in [0, 1] shown as a percentage (`1.40 %`), differences in percentage points. */
+const PERCENT = {
+    value: (x) => `${fixed(x * 100, 2)} %`,
+    delta: (x) => `${signed(fixed(x * 100, 2), x)} pts`
+};
+/** A 0–1 score (accuracy, f1, AUC): the value as is, differences in percentage points (0.009 → +0.90 pts). */
+const SCORE = {
+    value: (x) => fixed(x, 4),
+    delta: (x) => `${signed(fixed(x * 100, 2), x)} pts`
+};
+/** A count: an integer with thousands separators. */
+const COUNT = {
+    value: (x) => Math.round(x).toLocaleString('en-US'),
+    delta: (x) => signed(Math.abs(Math.round(x)).toLocaleString('en-US'), Math.round(x))
+};
+/** Scores bounded by 0 and 1 whose differences read best in points. */
+const SCORES = new Set([
+    'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy',
+    'selection_rate', 'roc_auc', 'pr_auc', 'macro_f1', 'weighted_f1', 'micro_f1', 'macro_precision', 'macro_recall'
+]);
+/** Units by check name (operations keys, data checks) or by name prefix before `:`. */
+const UNITS = [
+    [/_ms$/, withSuffix(1, 'ms')],
+    [/_mib$/, withSuffix(1, 'MiB')],
+    [/_mb$/, withSuffix(1, 'MB')],
+    [/(^|_)rate$|^missingness:/, PERCENT],
+    [/^psi:/, plain(3)]
+];
+function unitOf(c) {
+    if (c.metric && SCORES.has(c.metric))
+        return SCORE;
+    if (c.metric)
+        return plain(4);
+    for (const [re, unit] of UNITS)
+        if (re.test(c.name))
+            return unit;
+    return plain(4);
+}
+/** A value of the check; whole numbers of a check without a metric (counts of violations, rows) as integers. */
+function formatValue(c, x) {
+    if (x === null || x === undefined || !Number.isFinite(x))
+        return '–';
+    if (!c.metric && Number.isInteger(x) && !UNITS.some(([re]) => re.test(c.name)))
+        return COUNT.value(x);
+    return unitOf(c).value(x);
+}
+/** A signed difference in the check's unit. */
+function formatDelta(c, x) {
+    if (x === null || x === undefined || !Number.isFinite(x))
+        return '–';
+    return unitOf(c).delta(x);
+}
+
+;// CONCATENATED MODULE: ./src/render/wording.ts
+/**
+ * The words a reviewer reads for each check, shared by the markdown and the terminal renderers: the verdict
+ * in words, the difference with "better"/"worse", the limit in plain language and why a check failed. Driven by
+ * the check's fields only (rule, direction, values), so a new check family reads sensibly without a change here.
+ */
+
+
+
+
+const VERDICT = {
+    pass: 'Passed',
+    soft_fail: 'Soft fail: needs a waiver or a fix',
+    fail: 'Failed',
+    error: 'Could not be evaluated'
+};
+/** The verdict in words, with the waiver when there is one. */
+function verdictWords(report) {
+    return report.waived && report.gate_result === 'pass' ? 'Passed with a waiver' : VERDICT[report.gate_result];
+}
+/** Failures first (fail, then inconclusive), then passes and skips; config order within each. */
+const STATUS_ORDER = { fail: 0, inconclusive: 1, pass: 2, skipped: 3 };
+function orderChecks(checks) {
+    return checks
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => (STATUS_ORDER[a.c.status] ?? 4) - (STATUS_ORDER[b.c.status] ?? 4) || a.i - b.i)
+        .map((x) => x.c);
+}
+/** A failing soft check that the PR's waiver label accepted. */
+function isWaived(report, c) {
+    return report.waived && c.severity === 'soft' && isFailing(c);
+}
+/** Where the check comes from besides its name: gate, segment, group. */
+function origin(c) {
+    return [c.gate, c.segment, c.group].filter((x) => x !== null && x !== '');
+}
+/**
+ * Where each check comes from, in words that tell apart checks with the same name: `segments · new_users`,
+ * plus the rule when two rows share name and origin (a fairness gap and its widening), plus an ordinal when even
+ * that is the same. Returned in the order of `checks`.
+ */
+function distinctOrigins(checks, join = ' · ') {
+    const key = (c, o) => `${c.name}\u0000${o}`;
+    const count = (xs) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map());
+    const plain = checks.map((c) => origin(c).join(join));
+    const plainCount = count(checks.map((c, i) => key(c, plain[i])));
+    const rules = new Map();
+    checks.forEach((c, i) => rules.set(key(c, plain[i]), (rules.get(key(c, plain[i])) ?? new Set()).add(String(c.rule))));
+    const withRule = checks.map((c, i) => {
+        const k = key(c, plain[i]);
+        return plainCount.get(k) > 1 && rules.get(k).size > 1 ? [plain[i], String(c.rule).replace(/_/g, ' ')].join(join) : plain[i];
+    });
+    const ruleCount = count(checks.map((c, i) => key(c, withRule[i])));
+    const seen = new Map();
+    return checks.map((c, i) => {
+        const k = key(c, withRule[i]);
+        if (ruleCount.get(k) === 1)
+            return withRule[i];
+        const n = (seen.get(k) ?? 0) + 1;
+        seen.set(k, n);
+        return `${withRule[i]}${join}no. ${n}`;
+    });
+}
+/** `name (origin)`, e.g. `f1 (segments · new_users)`, for plain-text listings. */
+function distinctLabels(checks, join = ' · ') {
+    const origins = distinctOrigins(checks, join);
+    return checks.map((c, i) => `${c.name} (${origins[i]})`);
+}
+/** +1 when larger Δ is better for this check, −1 when smaller is, 0 when neither. */
+function orientation(c) {
+    if (c.rule === 'max_gap_increase')
+        return -1;
+    return c.direction ?? 0;
+}
+/** `better` / `worse` / `no change` for a difference, when the check has a direction. */
+function betterWorse(c, x) {
+    const d = orientation(c);
+    if (d === 0 || !Number.isFinite(x))
+        return '';
+    if (/^[0.,]+( |$)/.test(formatDelta(c, x)) || x === 0)
+        return 'no change';
+    return x * d > 0 ? 'better' : 'worse';
+}
+/** `+0.90 pts better` or `−12.0 ms better`; `–` without a difference. */
+function deltaWords(c) {
+    if (c.delta === null)
+        return '–';
+    const word = betterWorse(c, c.delta);
+    return `${formatDelta(c, c.delta)}${word ? ` ${word}` : ''}`;
+}
+/** `95% CI −0.40 to +2.10 pts`, or undefined without an interval. */
+function intervalWords(c, level) {
+    if (c.ci_low === null || c.ci_high === null)
+        return undefined;
+    const lo = formatDelta(c, c.ci_low);
+    const hi = formatDelta(c, c.ci_high);
+    const unit = / (pts|ms|MB|MiB)$/.exec(hi)?.[1];
+    return `${fmtLevel(level)} CI ${unit ? lo.replace(new RegExp(` ${unit}$`), '') : lo} to ${hi}`;
+}
+/** The worst case of the interval for the reader: the end that is worse for the candidate. */
+function worstCase(c) {
+    const d = orientation(c);
+    if (c.ci_low === null || c.ci_high === null || d === 0)
+        return null;
+    return d === 1 ? c.ci_low : c.ci_high;
+}
+/** The limit in plain words, e.g. `worst case −0.40 pts must stay above −0.76 pts`. */
+function limitWords(c) {
+    if (c.threshold === null && c.rule !== 'schema' && c.rule !== 'superior' && c.rule !== 'strictly_better')
+        return c.message;
+    const worst = worstCase(c);
+    const wc = worst === null ? 'the worst case' : `worst case ${formatDelta(c, worst)}`;
+    const t = c.threshold;
+    switch (c.rule) {
+        case 'non_inferior':
+        case 'superior': {
+            const bound = c.rule === 'superior' ? 0 : (t ?? 0);
+            return `${wc} must stay ${orientation(c) === -1 ? 'below' : 'above'} ${c.rule === 'superior' ? '0 (must improve)' : formatDelta(c, bound)}`;
+        }
+        case 'strictly_better':
+            return `the estimate must be ${orientation(c) === -1 ? 'lower' : 'higher'} than the champion's`;
+        case 'min_value':
+            return `must be at least ${formatValue(c, t)}`;
+        case 'max_value':
+            return `must be at most ${formatValue(c, t)}`;
+        case 'max_relative_increase':
+            return `must be at most ${formatValue(c, t)} (the champion's plus the allowed increase)`;
+        case 'max_group_gap':
+            return `the gap between groups must be at most ${formatValue(c, t)}`;
+        case 'max_gap_increase':
+            return `${worst === null ? 'the widest case' : `widest case ${formatDelta(c, worst)}`} must stay below ${formatDelta(c, t)}`;
+        case 'schema':
+            return 'the columns must match the schema';
+        default:
+            return t === null ? String(c.rule) : `${String(c.rule).replace(/_/g, ' ')} ${formatValue(c, t)}`;
+    }
+}
+/** Why a failed or inconclusive check did not pass, in words; the check's own message for the rest. */
+function reasonWords(c) {
+    if (c.status === 'fail') {
+        const worst = worstCase(c);
+        // Worded from the numbers only when they agree with the status; otherwise the engine's own message says why.
+        if ((c.rule === 'non_inferior' || c.rule === 'superior') && worst !== null && c.threshold !== null && clears(c) === false) {
+            const above = orientation(c) !== -1;
+            return `worst case ${formatDelta(c, worst)} is ${above ? 'not above' : 'not below'} ${c.rule === 'superior' ? '0' : formatDelta(c, c.threshold)}: ${c.rule === 'superior' ? 'an improvement is not shown' : `a ${above ? 'drop' : 'rise'} larger than the margin is not ruled out`}`;
+        }
+        if (c.rule === 'strictly_better' && c.delta !== null) {
+            return `the estimate ${formatDelta(c, c.delta)} is not better than the champion's (a tie goes to the champion)`;
+        }
+        if (c.rule === 'max_gap_increase' && worst !== null && c.threshold !== null && clears(c) === false) {
+            return `widest case ${formatDelta(c, worst)} is not below ${formatDelta(c, c.threshold)}: a wider gap than allowed is not ruled out`;
+        }
+        if (c.candidate !== null && c.threshold !== null) {
+            const v = formatValue(c, c.candidate);
+            const t = formatValue(c, c.threshold);
+            if (c.rule === 'min_value')
+                return `${v} is below the floor ${t}`;
+            if (c.rule === 'max_value' || c.rule === 'max_relative_increase')
+                return `${v} is above the limit ${t}`;
+            if (c.rule === 'max_group_gap')
+                return `the gap between groups, ${v}, is above the limit ${t}`;
+        }
+    }
+    return c.message;
+}
+
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 /**
- * The verdict as markdown (SPEC §7), for the job summary and the PR comment: a headline, one table row per
- * check with failures first, and the facts needed to trust it. Pure; a size limit drops passing rows first.
- * Everything that comes from data, config or the API (names, labels, logins, messages) goes through
- * escapeMarkdown; the only raw markup is ours.
+ * The verdict as markdown, for the job summary and the PR comment, written for the reviewer who decides from
+ * it: the verdict in words first, the failed checks and the next step, then a narrow table (five columns, fits
+ * GitHub's ~840 px comment column) with failures first and passing rows folded away when anything failed, then
+ * the facts needed to trust it. Pure. Every piece of text from data, config or the API goes through `inert`
+ * (escaped, mentions/references/links broken); the only raw markup is ours. A size limit drops passing rows first.
  */
+
+
+
+
 
 
 
@@ -50590,148 +51107,127 @@ const COMMENT_LIMIT = 65536;
 const SUMMARY_LIMIT = 1024 * 1024;
 const ICON = {
     pass: '✅',
+    waived: '☑️',
     soft_fail: '⚠️',
     fail: '❌',
     error: '💥',
     inconclusive: '❔',
     skipped: '⏭️'
 };
-const STATUS_ORDER = { fail: 0, inconclusive: 1, pass: 2, skipped: 3 };
-/** Failures first, then inconclusive, passes and skips; config order within each. */
-function orderChecks(checks) {
-    return checks
-        .map((c, i) => ({ c, i }))
-        .sort((a, b) => STATUS_ORDER[a.c.status] - STATUS_ORDER[b.c.status] || a.i - b.i)
-        .map((x) => x.c);
+/** How many failed checks the headline names before "and N more". */
+const markdown_LISTED = 5;
+function resultCell(report, c) {
+    if (isWaived(report, c))
+        return `${ICON.waived} waived`;
+    return `${ICON[c.status] ?? ''} ${c.status}`.trim();
 }
-function ruleText(c) {
-    const side = c.direction === -1 ? 'U <' : 'L >';
-    switch (c.rule) {
-        case 'non_inferior':
-            return `non-inferior: ${side} ${fmtSigned(c.threshold)}`;
-        case 'superior':
-            return `superior: ${side} 0`;
-        case 'strictly_better':
-            return 'strictly better (point Δ)';
-        case 'min_value':
-            return `≥ ${fmt(c.threshold)}`;
-        case 'max_value':
-            return `≤ ${fmt(c.threshold)}`;
-        case 'max_relative_increase':
-            return `≤ ${fmt(c.threshold)} (champion + allowed increase)`;
-        case 'max_group_gap':
-            return `gap ≤ ${fmt(c.threshold)}`;
-        case 'max_gap_increase':
-            return `gap widening: U < ${fmtSigned(c.threshold)}`;
-        case 'schema':
-            return 'schema';
-        default:
-            return escapeMarkdown(String(c.rule));
-    }
+/** The name in bold; where it comes from (gate, segment, group) on a second, smaller line. */
+function checkCell(c, where) {
+    return `**${inertCell(c.name)}**<br><sub>${inertCell(where)}</sub>`;
 }
-function deltaCell(c) {
-    if (c.delta === null)
-        return '–';
-    if (c.ci_low === null || c.ci_high === null)
-        return fmtSigned(c.delta);
-    return `${fmtSigned(c.delta)} [${fmtSigned(c.ci_low)}, ${fmtSigned(c.ci_high)}]`;
+function valuesCell(c) {
+    if (c.champion === null)
+        return formatValue(c, c.candidate);
+    return `${formatValue(c, c.champion)} → ${formatValue(c, c.candidate)}`;
 }
-function checkCell(c) {
-    return [c.segment, c.group, c.name]
-        .filter((x) => x !== null)
-        .map(escapeMarkdown)
-        .join(' / ');
+function deltaCell(c, level) {
+    const parts = [];
+    if (c.delta !== null)
+        parts.push(inertCell(deltaWords(c)));
+    const ci = intervalWords(c, level);
+    if (ci)
+        parts.push(`<sub>${inertCell(ci)}</sub>`);
+    const pic = intervalPicture(c);
+    // A pipe inside a code span still ends a table cell unless backslash-escaped (GFM).
+    if (pic)
+        parts.push(`\`${pic.replace(/\|/g, '\\|')}\``);
+    // A failed or inconclusive row says why; a passing one what it had to clear.
+    parts.push(`<sub>${inertCell(isFailing(c) ? reasonWords(c) : limitWords(c))}</sub>`);
+    return parts.join('<br>');
 }
-function row(c, bars = false) {
-    const cells = [
-        c.gate + (c.severity === 'soft' ? ' (soft)' : ''),
-        checkCell(c),
-        fmt(c.champion),
-        fmt(c.candidate),
-        deltaCell(c),
-        ...(bars ? [intervalBar(c)] : []),
-        ruleText(c),
-        `${ICON[c.status]} ${c.status}`
-    ];
+const TABLE_HEAD = (level) => `| Result | Check | Champion → candidate | Δ (${fmtLevel(level)} CI) vs limit | Severity |\n|---|---|---|---|---|`;
+function row(report, c, label) {
+    const cells = [resultCell(report, c), checkCell(c, label), valuesCell(c), deltaCell(c, report.settings.confidence_level), c.severity];
     return `| ${cells.join(' | ')} |`;
 }
-/**
- * A fixed-width picture of a comparison: the interval (━) with its point Δ (●) against the bound it must clear
- * (┆), with zero marked (┼, ┿ inside the interval), oriented so that right is better for every metric: "the bar
- * lies right of ┆" always means a pass. Each row has its own scale. Text only (box-drawing characters in a code
- * span), so it renders wherever markdown does and needs no image. `–` for checks without an interval.
- */
-function intervalBar(c, width = BAR_WIDTH) {
-    const comparison = c.rule === 'non_inferior' || c.rule === 'superior' || c.rule === 'strictly_better';
-    if (!comparison || c.ci_low === null || c.ci_high === null || c.delta === null)
-        return '–';
-    const d = c.direction === -1 ? -1 : 1;
-    const lo = d === 1 ? c.ci_low : -c.ci_high;
-    const hi = d === 1 ? c.ci_high : -c.ci_low;
-    const point = d * c.delta;
-    const bound = c.rule === 'strictly_better' ? 0 : d * (c.threshold ?? 0);
-    const values = [lo, hi, point, bound, 0];
-    if (!values.every(Number.isFinite))
-        return '–';
-    let min = Math.min(...values);
-    let max = Math.max(...values);
-    const pad = (max - min) * 0.08 || 1e-9;
-    min -= pad;
-    max += pad;
-    const cell = (x) => Math.min(width - 1, Math.max(0, Math.floor(((x - min) / (max - min)) * width)));
-    const bar = Array.from({ length: width }, () => '─');
-    for (let i = cell(lo); i <= cell(hi); i++)
-        bar[i] = '━';
-    bar[cell(0)] = bar[cell(0)] === '━' ? '┿' : '┼';
-    bar[cell(bound)] = '┆';
-    bar[cell(point)] = '●';
-    return `\`${bar.join('')}\``;
-}
-const BAR_WIDTH = 21;
 function when(at) {
     const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(at);
-    return m ? `${m[1]} ${m[2]} UTC` : escapeMarkdown(at);
+    return m ? `${m[1]} ${m[2]} UTC` : inert(at);
 }
-/** Who waived the soft failures, with which label, on which PR; logins are escaped, so nobody is mentioned. */
+/** Who waived the soft failures, with which label, on which PR; logins are inert, so nobody is mentioned. */
 function waiverLine(report) {
     const w = report.waiver;
     if (!report.waived || !w)
         return undefined;
-    const who = (w.by && w.at ? `added by ${escapeMarkdown(w.by)} on ${when(w.at)}` : 'who added it and when could not be read') +
+    const who = (w.by && w.at ? `added by ${inert(w.by)} on ${when(w.at)}` : 'who added it and when could not be read') +
         (w.commit ? ` for commit \`${w.commit.slice(0, 12)}\`` : '');
-    return `**Waived:** soft failures are accepted because PR #${w.pull_request} carries the label **${escapeMarkdown(w.label)}** (${who}).`;
+    return `**Waived:** soft failures are accepted because PR #${w.pull_request} carries the label **${inert(w.label)}** (${who}).`;
 }
-function headline(report) {
-    const result = report.waived ? `${report.gate_result} (waived)` : report.gate_result;
+/** `**f1** (performance), **recall** (segments · new_users) and 3 more`: the count always matches the names. */
+function failedList(failing, labels) {
+    const named = failing.slice(0, markdown_LISTED).map((c) => {
+        const label = labels.get(c);
+        return `**${inert(c.name)}** (${inert(label)})${c.status === 'inconclusive' ? ' inconclusive' : ''}`;
+    });
+    const more = failing.length - named.length;
+    if (more > 0)
+        return `${named.join(', ')} and ${more} more`;
+    return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0];
+}
+function nextStep(report, runUrl) {
+    const rerun = runUrl ? `re-run [the workflow run](${runUrl})` : 're-run the workflow';
+    switch (report.gate_result) {
+        case 'fail':
+            return `**Next step:** a hard check failed, so this candidate cannot be promoted as it is. Improve the model, or change the gate config if its limits are wrong, and push; or ${rerun} if the inputs changed.`;
+        case 'soft_fail': {
+            const label = report.settings.waiver_label;
+            return label
+                ? `**Next step:** only soft checks failed. To accept them, someone with write access to this repository adds the label **${inert(label)}** to this pull request (the gate runs again on the label); otherwise improve the model and push.`
+                : '**Next step:** only soft checks failed. No waiver label is configured (`policy.waiver_label`), so improve the model and push, or configure a waiver label to accept soft failures.';
+        }
+        default:
+            return undefined;
+    }
+}
+function headline(report, failing, decided, labels) {
+    const icon = report.waived && report.gate_result === 'pass' ? ICON.waived : ICON[report.gate_result];
     const merge = report.auto_merge ? ' · auto-merge: yes' : '';
+    // A pass with failures and no waiver: soft checks the policy does not let block (policy.hard_fail).
+    const nonBlocking = report.gate_result === 'pass' && !report.waived && failing.length > 0 ? ' (soft checks that do not block the result)' : '';
+    const counts = failing.length
+        ? `${failing.length} of ${decided} checks did not pass${nonBlocking}`
+        : `all ${decided} checks passed`;
+    const lines = [`### ${icon} model-gate: ${verdictWords(report)}${merge}`, '', `${counts}${failing.length ? `: ${failedList(failing, labels)}.` : '.'}`];
     const waiver = waiverLine(report);
-    return `### ${ICON[report.gate_result]} model-gate: **${result}**${merge}\n\n${escapeMarkdown(report.summary)}${waiver ? `\n\n${waiver}` : ''}`;
+    if (waiver)
+        lines.push('', waiver);
+    return lines.join('\n');
 }
-function note(c) {
-    return `- **${checkCell(c)}** (${c.gate}, ${c.status}): ${escapeMarkdown(c.message)}`;
-}
-function details(report, shown, runUrl, bars = false, releaseCard) {
+function details(report, options) {
     const s = report.settings;
     const methods = [...new Set(report.checks.map((c) => c.ci_method).filter((m) => m !== null))];
     const lines = [
-        `- Test set: n = ${report.test_set.n}, fingerprint \`${report.test_set.fingerprint}\``,
-        `- Intervals: ${fmtLevel(s.confidence_level)} two-sided on Δ = candidate − champion (paired rows); ` +
-            `method ${s.ci_method}${methods.length ? ` → ${methods.join(', ')}` : ''}; ` +
-            `${s.resamples} resamples, seed ${s.seed}`,
-        `- Minimum rows per check: ${s.min_eval_samples}${s.champion ? '' : ' · no champion configured: comparisons skipped'}`
+        `- Test set: n = ${report.test_set.n.toLocaleString('en-US')}, fingerprint \`${report.test_set.fingerprint.replace(/`/g, '')}\``,
+        `- Δ = candidate − champion on the same rows; ${fmtLevel(s.confidence_level)} two-sided intervals, ` +
+            `method ${inert(s.ci_method)}${methods.length ? ` (${inert(methods.join(', '))})` : ''}, ` +
+            `${s.resamples.toLocaleString('en-US')} resamples, seed ${s.seed}`,
+        `- Minimum rows per check: ${s.min_eval_samples}${s.champion ? '' : ' · no champion configured: comparisons skipped'}`,
+        '- Picture: `o` the estimate, `===` the interval, `|` the limit; turned so that right is better for every metric. ' +
+            'A check passes only when its whole interval lies right of `|`. Score differences are in percentage points (pts).'
     ];
-    if (bars) {
-        lines.push('- Interval column: ━ the interval, ● the point Δ, ┆ the bound the interval must clear, ┼ zero; oriented so that right is better for every metric, so an interval wholly right of ┆ passes');
-    }
-    if (runUrl)
-        lines.push(`- Run: ${runUrl}`);
-    if (releaseCard)
-        lines.push(`- Release card: ${escapeMarkdown(releaseCard)} (release id ${escapeMarkdown(report.release_id ?? '–')})`);
-    return ['<details><summary>How this was decided</summary>', '', ...lines, '', ...shown.map(note), '', '</details>'].join('\n');
+    if (options.runUrl)
+        lines.push(`- Run: [workflow run](${options.runUrl})`);
+    if (options.releaseCard)
+        lines.push(`- Release card: ${inert(options.releaseCard)} (release id ${inert(report.release_id ?? '–')})`);
+    return ['<details><summary>How this was decided</summary>', '', ...lines, '', '</details>'].join('\n');
 }
-const TABLE_HEAD = (level, bars = false) => bars
-    ? `| Gate | Check | Champion | Candidate | Δ (${fmtLevel(level)} CI) | Interval vs margin | Rule | Result |\n|---|---|--:|--:|---|:-:|---|---|`
-    : `| Gate | Check | Champion | Candidate | Δ (${fmtLevel(level)} CI) | Rule | Result |\n|---|---|--:|--:|---|---|---|`;
+/**
+ * The job summary: the same body as the comment without the sticky marker, up to the summary's 1 MiB (a byte
+ * count). The action and the CLI's --markdown both write exactly this.
+ */
+function jobSummaryOptions(extra = {}) {
+    return { maxLength: SUMMARY_LIMIT, unit: 'bytes', ...extra };
+}
 /** Size of a text in the unit a limit counts. */
 function sizer(unit) {
     return unit === 'bytes' ? (s) => Buffer.byteLength(s, 'utf8') : (s) => s.length;
@@ -50745,34 +51241,55 @@ function cut(text, max, size) {
     return t;
 }
 /** Room kept for the "rows left out" note when planning which rows fit. */
-const OMITTED_NOTE_ROOM = 200;
+const OMITTED_NOTE_ROOM = 300;
 /**
  * Renders the report. When the body would exceed `maxLength`, passing and skipped rows are dropped first
- * (from the end), then failing ones, with a note saying how many rows were left out and where to find them.
+ * (from the end), then failing ones, with a note saying how many were left out and where to see them all.
  */
 function renderMarkdown(report, options) {
     const ordered = orderChecks(report.checks);
-    const bars = options.intervalBars === true;
+    const labelList = distinctOrigins(ordered);
+    const labels = new Map(ordered.map((c, i) => [c, labelList[i]]));
+    const failing = ordered.filter(isFailing);
+    const decided = ordered.filter((c) => c.status !== 'skipped').length;
+    const level = report.settings.confidence_level;
     const size = sizer(options.unit);
+    const where = options.fullListAt ?? 'the job summary of this run';
     const build = (shown) => {
         const omitted = ordered.length - shown.length;
+        const shownFailing = shown.filter(isFailing);
+        const rest = shown.filter((c) => !isFailing(c));
+        const table = (rows) => `${TABLE_HEAD(level)}\n${rows.map((c) => row(report, c, labels.get(c))).join('\n')}`;
+        let body = '';
+        if (shownFailing.length)
+            body = table(shownFailing);
+        if (rest.length) {
+            const passed = rest.filter((c) => c.status === 'pass').length;
+            const skipped = rest.length - passed;
+            const what = [passed ? `${passed} passed` : '', skipped ? `${skipped} skipped` : ''].filter(Boolean).join(', ');
+            // With failures, the passing rows are folded away; without, they are the table.
+            body = [body, failing.length ? `<details><summary>${what}</summary>\n\n${table(rest)}\n\n</details>` : table(rest)]
+                .filter(Boolean)
+                .join('\n\n');
+        }
         const parts = [
             options.header,
-            headline(report),
-            shown.length ? `${TABLE_HEAD(report.settings.confidence_level, bars)}\n${shown.map((c) => row(c, bars)).join('\n')}` : '',
+            headline(report, failing, decided, labels),
+            nextStep(report, options.runUrl),
             omitted
-                ? `_${omitted} of ${ordered.length} rows (passing first) are left out to stay under GitHub's size limit; the JSON report has every check._`
+                ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit: see ${inert(where)} for every check._`
                 : '',
-            details(report, shown, options.runUrl, bars, options.releaseCard)
+            body,
+            details(report, options)
         ];
         return parts.filter((p) => p !== undefined && p !== '').join('\n\n') + '\n';
     };
     const full = build(ordered);
     if (size(full) <= options.maxLength)
         return full;
-    // Each check costs its table row and its note; drop the cheapest-to-lose rows until the rest fit.
+    // Each check costs its table row; drop the cheapest-to-lose rows until the rest fit.
     const budget = options.maxLength - size(build([])) - OMITTED_NOTE_ROOM;
-    const cost = ordered.map((c) => size(row(c, bars)) + size(note(c)) + 2);
+    const cost = ordered.map((c) => size(row(report, c, labels.get(c))) + 1);
     const keep = ordered.map(() => true);
     let total = cost.reduce((a, b) => a + b, 0);
     for (const passing of [true, false]) {
@@ -50786,15 +51303,22 @@ function renderMarkdown(report, options) {
     return cut(build(ordered.filter((_, i) => keep[i])), options.maxLength, size);
 }
 /**
- * The verdict when the gate could not be evaluated: the one-sentence reason, so a sticky comment never keeps
- * showing an earlier run's pass after a run that failed to decide.
+ * The verdict when the gate could not be evaluated: the reason, each problem of a multi-problem config error
+ * as a list item, so a sticky comment never keeps showing an earlier run's pass after a run that failed to decide.
  */
 function renderErrorMarkdown(message, options) {
+    const [first, ...more] = message.split(/\r?\n/).filter((l) => l.trim() !== '');
+    const items = more
+        .map((l) => l.trim())
+        .filter((l) => !/^and \d+ more problems?:$/.test(l))
+        .map((l) => `- ${inert(l.replace(/^[-•] /, ''))}`);
     const parts = [
         options.header,
-        `### ${ICON.error} model-gate: **error**`,
-        `The gate could not be evaluated: ${escapeMarkdown(message)}`,
-        options.runUrl ? `Run: ${options.runUrl}` : undefined
+        `### ${ICON.error} model-gate: ${verdictWords({ gate_result: 'error', waived: false })}`,
+        `The gate could not be evaluated: ${inert(first ?? '')}`,
+        items.length ? `Also:\n\n${items.join('\n')}` : undefined,
+        `**Next step:** fix ${more.length ? 'these problems' : 'this'} and push; the gate runs again.` +
+            (options.runUrl ? ` Details: [workflow run](${options.runUrl}).` : '')
     ];
     return cut(parts.filter((p) => p !== undefined).join('\n\n') + '\n', options.maxLength, sizer(options.unit));
 }
@@ -50809,13 +51333,15 @@ function renderErrorMarkdown(message, options) {
 
 
 
+
 /** Per kind, as GitHub displays them. */
 const ANNOTATIONS_PER_KIND = 10;
 function message(c) {
     const delta = c.delta !== null && c.ci_low !== null && c.ci_high !== null
         ? ` (Δ ${fmtSigned(c.delta)} [${fmtSigned(c.ci_low)}, ${fmtSigned(c.ci_high)}])`
         : '';
-    return logLine(`${checkId(c)} ${c.status}${delta}: ${c.message}`);
+    // GitHub may link mentions and references in annotation text too: data in it is broken up.
+    return logLine(inertPlain(`${checkId(c)} ${c.status}${delta}: ${c.message}`));
 }
 function checkAnnotations(report) {
     const all = report.checks.filter(isFailing).map((c) => ({
@@ -50839,6 +51365,42 @@ function checkAnnotations(report) {
     }
     return out;
 }
+
+;// CONCATENATED MODULE: ./src/action/progress.ts
+/**
+ * The action's progress: a log line as each stage of a run starts (reading the config, each predictions file,
+ * the other artifacts, evaluating), with the time the previous stage took, and a "still …" line every
+ * interval while a stage lasts (it can fire while files are read, which yields to the event loop; the
+ * resampling itself runs in one go). The clock, the sink and the timer are injected, so tests time nothing.
+ */
+
+function logProgress(info, now, every) {
+    let last;
+    let cancel;
+    const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    return {
+        progress: (stage) => {
+            const at = now();
+            const took = last === undefined ? '' : ` (previous step ${secs(at - last.at)})`;
+            info(logLine(`model-gate: ${stage}${took}`));
+            last = { stage, at };
+            cancel ??= every?.(() => {
+                if (last)
+                    info(logLine(`model-gate: still ${last.stage} (${secs(now() - last.at)} so far)`));
+            });
+        },
+        stop: () => {
+            cancel?.();
+            cancel = undefined;
+        }
+    };
+}
+/** The action's timer: a line every 30 s, never keeping the process alive on its own. */
+const every30s = (tick) => {
+    const t = setInterval(tick, 30_000);
+    t.unref();
+    return () => clearInterval(t);
+};
 
 ;// CONCATENATED MODULE: ./src/action/settings.ts
 /**
@@ -50918,6 +51480,8 @@ function readSettings(env = process.env) {
 
 
 
+
+
 /**
  * The Actions artifact client, loaded on first use: it is half the bundle, and a run that neither downloads a
  * champion nor uploads a report (most runs, and every early error) should not pay ~200 ms to load it.
@@ -50959,12 +51523,19 @@ function checkCombinations(settings) {
     }
 }
 function markdownOptions(settings, ctx, releaseCard) {
-    const common = { runUrl: ctx.runUrl, intervalBars: true };
+    const common = { runUrl: ctx.runUrl };
     // A runner's temp path means nothing to a PR reader; the artifact that carries the card does.
     const cardForComment = releaseCard && settings.reportArtifact ? `${external_node_path_.basename(releaseCard)} in artifact ${settings.reportArtifact}` : releaseCard;
     return {
-        comment: { ...common, maxLength: COMMENT_LIMIT, header: commentMarker(settings.commentId), releaseCard: cardForComment },
-        summary: { ...common, maxLength: SUMMARY_LIMIT, unit: 'bytes', releaseCard }
+        comment: {
+            ...common,
+            maxLength: COMMENT_LIMIT,
+            header: commentMarker(settings.commentId),
+            releaseCard: cardForComment,
+            // Where a reader finds the rows a long comment leaves out.
+            fullListAt: `the job summary of this run${settings.reportArtifact ? ` and the report in artifact ${settings.reportArtifact}` : ''}`
+        },
+        summary: jobSummaryOptions({ runUrl: ctx.runUrl, releaseCard })
     };
 }
 /** The report, then its release card next to it; returns the card's path for the markdown's details. */
@@ -50977,7 +51548,7 @@ async function writeOutputs(report, file, summary) {
     core/* setOutput */.uH('gate_result', report.gate_result);
     core/* setOutput */.uH('auto_merge', String(report.auto_merge));
     core/* setOutput */.uH('report', file);
-    core/* setOutput */.uH('summary', report.summary);
+    core/* setOutput */.uH('summary', oneLine(report.summary));
     await core/* summary */.z.addRaw(summary, true).write();
 }
 function annotate(report) {
@@ -51065,7 +51636,8 @@ async function run() {
         const github = (side = gitHubSide(s, readRunContext()));
         file = external_node_path_.join(reportDir(s), 'report.json');
         checkCombinations(s);
-        const { report, releaseCard } = await runGate({
+        const progress = logProgress((line) => core/* info */.pq(line), () => Date.now(), every30s);
+        const { report, releaseCard, config } = await runGate({
             workspace: s.workspace,
             config: s.config,
             candidate: s.candidate,
@@ -51073,9 +51645,12 @@ async function run() {
             origins: { candidate: 'the candidate input', champion: 'the champion input', config: 'the config input' },
             tempDir: s.tempDir,
             generatedAt,
+            progress: progress.progress,
             fetchChampion: championFetcher(s, github),
             fetchPullRequest: pullRequestFetcher(github, generatedAt)
-        });
+        }).finally(progress.stop);
+        for (const w of config.warnings ?? [])
+            core/* warning */.$e(inertPlain(w), { title: 'model-gate config' });
         const card = await writeReport(report, releaseCard, file);
         const md = markdownOptions(s, github.ctx, card);
         await writeOutputs(report, file, renderMarkdown(report, md.summary));
@@ -51104,10 +51679,11 @@ async function reportError(e, file, generatedAt, settings, side) {
     }
     core/* setOutput */.uH('gate_result', 'error');
     core/* setOutput */.uH('auto_merge', 'false');
-    core/* setOutput */.uH('summary', `error: ${message}`);
+    // One line, whatever the message: a multi-problem config error lists its problems on further lines.
+    core/* setOutput */.uH('summary', `error: ${oneLine(message)}`);
     if (isGateError(e) && e.location.file) {
         // An annotation on the offending file and line; the exit code fails the step, as setFailed would.
-        core/* error */.z3(message, {
+        core/* error */.z3(inertPlain(message), {
             title: 'model-gate',
             file: e.location.file,
             startLine: e.location.line,
@@ -51116,7 +51692,7 @@ async function reportError(e, file, generatedAt, settings, side) {
         process.exitCode = core/* ExitCode */.yU.Failure;
     }
     else {
-        core/* setFailed */.C1(message);
+        core/* setFailed */.C1(inertPlain(message));
     }
     if (!settings || !side)
         return; // the inputs themselves were invalid: nothing to say where
