@@ -26,7 +26,7 @@ export const GATE_FAMILIES: readonly GateFamily[] = [
 ];
 
 /** How a comparison with the champion is judged (SPEC §2 "Comparison rule"). */
-export type ComparisonRule = 'non_inferior' | 'strictly_better' | 'superior';
+export type ComparisonRule = 'non_inferior' | 'strictly_better' | 'superior' | 'equivalent';
 
 export type Margin = { kind: 'absolute'; value: number } | { kind: 'relative'; value: number };
 
@@ -64,6 +64,8 @@ export interface PolicySettings {
   soft_fail: GateFamily[];
   require_manual_approval_on_soft_fail: boolean;
   waiver_label?: string;
+  /** How several superiority checks share their error rate; absent: `holm` when there is more than one. */
+  superiority?: 'holm' | 'none';
 }
 
 export interface ColumnNames {
@@ -104,6 +106,9 @@ export interface GateConfig {
   };
   ci: CiSettings;
   policy: PolicySettings;
+  /** Test-set reuse ledger (gate/ledger.ts): the file, and the run count per test set past which runs warn. */
+  ledger?: string;
+  max_runs_per_test_set?: number;
 }
 
 export const DEFAULT_COLUMNS: ColumnNames = {

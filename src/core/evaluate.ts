@@ -10,6 +10,7 @@ import { familyChecks } from './families.js';
 import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
 import { fmt, fmtLevel, fmtPercent, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
+import { applySuperiorityPolicy, decisionErrors, planEntries } from './decision-errors.js';
 import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
 import { exampleCount } from './weights.js';
@@ -47,6 +48,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     for (const spec of perf.checks) checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
   }
   checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
+  checks.splice(0, checks.length, ...applySuperiorityPolicy(checks, config.policy, config.ci.confidence_level));
 
   const waiver = findWaiver(config, options.pullRequest);
   const verdict = decide(checks, config.policy, waiver !== null);
@@ -69,6 +71,8 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     test_set: { n: exampleCount(data), fingerprint: data.fingerprint },
     gates,
     checks,
+    decision_errors: decisionErrors(checks, config.policy, config.ci.confidence_level),
+    plan: planEntries(checks, config.ci.confidence_level),
     settings: {
       task: config.task,
       primary_metric: perf?.primary_metric ?? null,
@@ -256,6 +260,14 @@ function ruleSentence(
         : 'the candidate is not better on the point estimate (ties go to the champion)';
     case 'superior':
       return `${boundName} ${fmtSigned(bound)} ${cmp} 0: ${outcome.pass ? 'improvement shown' : 'improvement not shown'}`;
+    case 'equivalent': {
+      const m = comparison.margin!;
+      const e = fmt(outcome.margin);
+      const of = m.kind === 'relative' ? ` (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})` : '';
+      return outcome.pass
+        ? `the whole interval lies within ±${e}${of}: equivalent, the change is smaller than the margin either way`
+        : `the interval reaches outside ±${e}${of}: a change of at least the margin is not ruled out, so equivalence is not shown`;
+    }
     case 'non_inferior': {
       const m = comparison.margin!;
       const margin =

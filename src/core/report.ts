@@ -5,6 +5,7 @@
 import type { ComparisonRule, GateFamily } from '../config/types.js';
 import type { Direction, Task } from '../stats/catalog.js';
 import type { CheckDetails } from './details.js';
+import type { DecisionErrors, PlanEntry } from './decision-errors.js';
 
 export type GateResult = 'pass' | 'soft_fail' | 'fail' | 'error';
 export type CheckStatus = 'pass' | 'fail' | 'inconclusive' | 'skipped';
@@ -85,6 +86,10 @@ export interface Report {
   test_set: { n: number; fingerprint: string };
   gates: Partial<Record<GateFamily, GateStatus>>;
   checks: CheckResult[];
+  /** Error rates of the comparisons as a whole (decision-errors.ts); set by the engine. */
+  decision_errors?: DecisionErrors;
+  /** Test-set size each comparison check needs for 80 % power at its margin (decision-errors.ts). */
+  plan?: PlanEntry[];
   settings: ReportSettings;
   /** The release card's id (content-addressed over the artifacts, see release-card.ts); set by the gate run. */
   release_id?: string;

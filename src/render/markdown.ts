@@ -60,6 +60,8 @@ function ruleText(c: CheckResult): string {
       return `superior: ${side} 0`;
     case 'strictly_better':
       return 'strictly better (point Δ)';
+    case 'equivalent':
+      return `equivalent: CI inside ±${fmt(c.threshold)}`;
     case 'min_value':
       return `≥ ${fmt(c.threshold)}`;
     case 'max_value':

@@ -9,6 +9,7 @@ function rule(c: CheckResult): string {
   if (c.rule === 'min_value') return `>= ${fmt(c.threshold)}`;
   if (c.rule === 'max_value') return `<= ${fmt(c.threshold)}`;
   if (c.rule === 'strictly_better') return 'strictly better';
+  if (c.rule === 'equivalent') return `equivalent: CI inside +/-${fmt(c.threshold)}`;
   if (c.rule === 'max_relative_increase') return `<= ${fmt(c.threshold)} (champion + allowed increase)`;
   if (c.rule === 'max_group_gap') return `gap <= ${fmt(c.threshold)}`;
   if (c.rule === 'max_gap_increase') return `gap widening: U < ${fmtSigned(c.threshold)}`;
