@@ -13,6 +13,7 @@ import { GateError, isGateError, userMessage } from '../errors.js';
 import { ACTION_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } from '../gate/error-report.js';
 import { shouldFail } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
+import { actionRunKey } from '../gate/ledger.js';
 import { writeReleaseCard } from '../gate/release-card.js';
 import { runGate, type GateRequest } from '../gate/run.js';
 import { downloadChampion } from '../github/champion.js';
@@ -104,6 +105,7 @@ function annotate(report: Report): void {
     if (a.level === 'error') core.error(a.message, { title: a.title });
     else core.warning(a.message, { title: a.title });
   }
+  if (report.ledger?.warning) core.warning(logLine(report.ledger.warning), { title: 'model-gate: test-set reuse' });
 }
 
 /** Posts or updates the sticky comment; any failure is a warning that says why and what to change. */
@@ -177,7 +179,8 @@ export async function run(): Promise<void> {
       tempDir: s.tempDir,
       generatedAt,
       fetchChampion: championFetcher(s, github),
-      fetchPullRequest: pullRequestFetcher(github)
+      fetchPullRequest: pullRequestFetcher(github),
+      runKey: actionRunKey(process.env, generatedAt)
     });
     const card = await writeReport(report, releaseCard, file);
     const md = markdownOptions(s, github.ctx, card);

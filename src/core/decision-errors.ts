@@ -54,11 +54,14 @@ function checkMargin(c: CheckResult): number {
   return MARGIN_RULES.includes(c.rule) && c.threshold !== null ? Math.abs(c.threshold) : 0;
 }
 
-/** P(this margin check passes | Δ = 0); 0 for an inconclusive check, which counts as failing. */
-export function checkPowerAtZero(c: CheckResult, confidenceLevel: number, power?: { n: number }): number {
+/**
+ * P(this margin check passes | Δ = 0); 0 for an inconclusive check, which counts as failing. `growth` scales the
+ * rows (a test set `growth` times as large): se shrinks by √growth.
+ */
+export function checkPowerAtZero(c: CheckResult, confidenceLevel: number, growth = 1): number {
   const se0 = checkSe(c, confidenceLevel);
   if (c.status === 'inconclusive' || se0 === null) return 0;
-  const se = power ? se0 * Math.sqrt(c.n / power.n) : se0;
+  const se = se0 / Math.sqrt(growth);
   return powerAtZero(c.rule as MarginRule, checkMargin(c), se, confidenceLevel);
 }
 

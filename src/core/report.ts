@@ -6,6 +6,7 @@ import type { ComparisonRule, GateFamily } from '../config/types.js';
 import type { Direction, Task } from '../stats/catalog.js';
 import type { CheckDetails } from './details.js';
 import type { DecisionErrors, PlanEntry } from './decision-errors.js';
+import type { LedgerStatus } from './ledger.js';
 
 export type GateResult = 'pass' | 'soft_fail' | 'fail' | 'error';
 export type CheckStatus = 'pass' | 'fail' | 'inconclusive' | 'skipped';
@@ -93,6 +94,8 @@ export interface Report {
   settings: ReportSettings;
   /** The release card's id (content-addressed over the artifacts, see release-card.ts); set by the gate run. */
   release_id?: string;
+  /** The test-set reuse ledger's count for this run (set by the gate run when `ledger` is configured). */
+  ledger?: LedgerStatus;
   /** Present only when gate_result is `error`: the one-sentence reason. */
   error?: string;
 }

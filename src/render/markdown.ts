@@ -7,6 +7,7 @@
 import { fmt, fmtLevel, fmtSigned } from '../core/format.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
 import { escapeMarkdown } from './escape.js';
+import { renderDecisionLines } from './decisions.js';
 
 export interface MarkdownOptions {
   /** Hard limit on the body's length in characters (65,536 for a comment, 1 MiB for a job summary). */
@@ -216,6 +217,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     const parts = [
       options.header,
       headline(report),
+      renderDecisionLines(report),
       shown.length ? `${TABLE_HEAD(report.settings.confidence_level, bars)}\n${shown.map((c) => row(c, bars)).join('\n')}` : '',
       omitted
         ? `_${omitted} of ${ordered.length} rows (passing first) are left out to stay under GitHub's size limit; the JSON report has every check._`
