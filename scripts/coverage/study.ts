@@ -7,7 +7,9 @@
  *   - coverage: how often the 95 % interval contains the true Δ;
  *   - false pass: how often a non-inferiority check whose margin equals the true degradation (a = |Δ|, the
  *     candidate is worse by exactly the margin) passes — the miss on the side that favours the candidate, which
- *     a correct two-sided 95 % interval keeps at 2.5 %.
+ *     a correct two-sided 95 % interval keeps at 2.5 %;
+ *   - false equivalence: how often `rule: equivalent` with margin e = |Δ| passes (the models differ by exactly
+ *     the margin): two one-sided tests at 2.5 % each keep it at or below 2.5 %.
  * The true Δ is the metric's value on one very large sample (N rows) of the same process: every metric is a
  * consistent estimator, so that is the population value up to ~1/√N.
  *
@@ -25,6 +27,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { CiMethod } from '../../src/config/types.js';
 import type { PairedData } from '../../src/core/data.js';
 import { estimateMetric, NotEstimable, type MetricOptions } from '../../src/core/estimate.js';
+import { applyComparison } from '../../src/core/rules.js';
 import { metricInfo, type Task } from '../../src/stats/catalog.js';
 import { deriveSeed, Rng } from '../../src/stats/prng.js';
 
@@ -273,6 +276,8 @@ interface Tally {
   covered: number;
   /** The interval lies entirely on the candidate-favouring side of the truth (false pass at margin |Δ|). */
   falsePass: number;
+  /** The interval lies inside (−|Δ|, |Δ|): an equivalence check with margin e = |Δ| wrongly declares equivalence. */
+  falseEquivalence: number;
   /** Replicates where the metric was not estimable. */
   notEstimable: number;
   widthSum: number;
@@ -301,7 +306,7 @@ function truth(s: Scenario): Record<string, number> {
 function simulate(s: Scenario, truthDelta: Record<string, number>, reps: number[], resamples: number): Tallies {
   const tallies: Tallies = {};
   for (const c of s.checks) {
-    for (const m of c.methods) tallies[key(c.metric, m)] = { runs: 0, covered: 0, falsePass: 0, notEstimable: 0, widthSum: 0, method: '' };
+    for (const m of c.methods) tallies[key(c.metric, m)] = { runs: 0, covered: 0, falsePass: 0, falseEquivalence: 0, notEstimable: 0, widthSum: 0, method: '' };
   }
   for (const r of reps) {
     const data = s.generate(new Gen(new Rng(deriveSeed(r, s.id))), s.n);
@@ -317,6 +322,9 @@ function simulate(s: Scenario, truthDelta: Record<string, number>, reps: number[
           if (e.low! <= d && d <= e.high!) t.covered++;
           // Candidate-favouring miss: for higher-is-better the whole interval above Δ, else below it.
           if (info.direction === 1 ? e.low! > d : e.high! < d) t.falsePass++;
+          // rule equivalent at the boundary: the truth is a change of exactly the margin, so passing is an error.
+          const eq = { champion: e.champion!, delta: e.delta!, low: e.low!, high: e.high! };
+          if (info.direction !== 0 && applyComparison('equivalent', info.direction, { kind: 'absolute', value: Math.abs(d) }, eq).pass) t.falseEquivalence++;
           t.widthSum += e.high! - e.low!;
         } catch (err) {
           if (!(err instanceof NotEstimable)) throw err;
@@ -336,6 +344,7 @@ function merge(a: Tallies, b: Tallies): Tallies {
       x.runs += t.runs;
       x.covered += t.covered;
       x.falsePass += t.falsePass;
+      x.falseEquivalence += t.falseEquivalence;
       x.notEstimable += t.notEstimable;
       x.widthSum += t.widthSum;
       x.method ||= t.method;
@@ -401,9 +410,10 @@ async function main(): Promise<void> {
         // A false pass needs a candidate that is truly worse; where it is not, the column is left empty.
         const worse = metricInfo(s.task, c.metric)!.direction * truthDelta[c.metric]! < 0;
         const falsePass = worse ? (100 * t.falsePass / t.runs).toFixed(1) : '–';
+        const falseEquivalence = truthDelta[c.metric] !== 0 ? (100 * t.falseEquivalence / t.runs).toFixed(1) : '–';
         rows.push(
           `| ${s.id} | ${c.metric} | ${m} | ${t.method} | ${fmt(truthDelta[c.metric]!)} | ${(100 * cov).toFixed(1)} ± ${(100 * se).toFixed(1)}${flag} | ` +
-            `${falsePass} | ${fmt(t.widthSum / t.runs)} | ${t.runs}${t.notEstimable ? ` (+${t.notEstimable} n/e)` : ''} |`
+            `${falsePass} | ${falseEquivalence} | ${fmt(t.widthSum / t.runs)} | ${t.runs}${t.notEstimable ? ` (+${t.notEstimable} n/e)` : ''} |`
         );
       }
     }
@@ -411,9 +421,10 @@ async function main(): Promise<void> {
   const header =
     `Coverage of the 95 % paired intervals: ${reps} simulated test sets per scenario, ${resamples} bootstrap resamples, ` +
     `truth from ${TRUTH_N.toLocaleString('en')} rows. Coverage ± its Monte Carlo standard error; ⚠ outside 94–96 %. ` +
-    `False pass = share of non-inferiority checks that pass when the margin equals the true degradation (target 2.5 %; – where the candidate is truly better).\n\n` +
-    '| scenario | metric | ci.method | ci_method | true Δ | coverage % | false pass % | mean width | test sets |\n' +
-    '|---|---|---|---|---|---|---|---|---|\n';
+    `False pass = share of non-inferiority checks that pass when the margin equals the true degradation (target 2.5 %; – where the candidate is truly better). ` +
+    `False equivalence = share of equivalence checks (rule equivalent) that pass when the margin equals the true |Δ| (target ≤ 2.5 %).\n\n` +
+    '| scenario | metric | ci.method | ci_method | true Δ | coverage % | false pass % | false equivalence % | mean width | test sets |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|\n';
   const table = header + rows.join('\n') + '\n';
   process.stdout.write(table);
   process.stderr.write(`total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
