@@ -118,10 +118,11 @@ const SCENARIOS: Scenario[] = [
 
 const PILOT_N = 20_000;
 
-function config(s: Scenario, seed: number): GateConfig {
+/** The pilot uses the default 10,000 resamples (its se sets the plan); the replicates 1000, as the coverage study. */
+function config(s: Scenario, seed: number, resamples = 1000): GateConfig {
   return {
     source: 'validate-plan', version: 1, task: s.task, artifacts: {}, columns: DEFAULT_COLUMNS, threshold: 0.5, positive_label: '1',
-    ci: { method: 'auto', confidence_level: 0.95, min_eval_samples: 0, resamples: 1000, seed },
+    ci: { method: 'auto', confidence_level: 0.95, min_eval_samples: 0, resamples, seed },
     policy: { hard_fail: [], soft_fail: [], require_manual_approval_on_soft_fail: true },
     gates: { performance: { primary_metric: s.checks[0].metric, compare_to: 'champion', checks: s.checks } }
   };
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
   let worst = 0;
   for (const s of SCENARIOS.filter((x) => !only || x.id.includes(only))) {
     const pilot = s.generate(new Gen(new Rng(deriveSeed(0, `${s.id}/pilot`))), PILOT_N);
-    const plan = buildPlan(evaluate(config(s, 0), pilot, { generatedAt: '' }), power, null);
+    const plan = buildPlan(evaluate(config(s, 0, 10_000), pilot, { generatedAt: '' }), power, null);
     const sizes = [...plan.checks.map((c) => c.required_n!), plan.gate_required_n!];
     for (const [i, n] of sizes.entries()) {
       const rates = await passRates(s.id, n, reps, workers);

@@ -40,7 +40,8 @@ const COMPARISON_RULES: readonly string[] = ['non_inferior', 'equivalent', 'supe
 
 /** The one-sided α of each comparison: a 95 % two-sided interval is a 2.5 % test a side. */
 export function familyAlpha(confidenceLevel: number): number {
-  return (1 - confidenceLevel) / 2;
+  // Rounded so 0.95 gives 0.025, not 0.025000000000000022.
+  return Number(((1 - confidenceLevel) / 2).toPrecision(12));
 }
 
 /** The standard error behind a check's interval, or null when it has none. */
