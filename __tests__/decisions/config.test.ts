@@ -91,3 +91,12 @@ describe('policy.superiority and the ledger keys', () => {
     expect(errorOf(perf('    absolute_drop_allowed: 0.01', 'ledger: l.json', 'max_runs_per_test_set: 0'))).toMatch(/max_runs_per_test_set/);
   });
 });
+
+test('the worked example of docs/decisions.md is a valid config', async () => {
+  const { loadConfig } = await import('../../src/config/load.js');
+  const { fileURLToPath } = await import('node:url');
+  const file = fileURLToPath(new URL('../../examples/tradeoff/model-gate.yml', import.meta.url));
+  const cfg = await loadConfig(file, 'examples/tradeoff/model-gate.yml');
+  expect(cfg.gates.performance!.checks.map((c) => c.comparison?.rule)).toEqual(['superior', 'non_inferior', 'non_inferior']);
+  expect(cfg.ledger).toBe('.model-gate/ledger.json');
+});

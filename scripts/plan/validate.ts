@@ -5,8 +5,10 @@
  * the true Δ of every metric is 0) — it evaluates the gate on one large pilot test set, asks the planner for the
  * size each comparison check needs for 80 % power (and the size at which all pass together), then draws R fresh
  * test sets of that size, runs the engine on each and counts how often each check passes (and all together).
- * The planner is right when the pass rates are the requested power ± 2 % (the Monte Carlo standard error at
- * R = 2000 is about 0.9 %).
+ * The planner is right when each check's pass rate is the requested power ± 2 % (the Monte Carlo standard error
+ * at R = 2000 is about 0.9 %), and so is the joint rate of independent checks; the joint rate of checks on the
+ * same rows may only be higher (the product of powers is a lower bound for positively correlated checks).
+ * Exits 1 when a target is missed.
  *
  * Run:  npm run validate:plan                    (R = 2000 test sets per size)
  *       npm run validate:plan -- --reps 500      (a smoke run)
@@ -16,7 +18,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { DEFAULT_COLUMNS, type GateConfig, type MetricCheckSpec } from '../../src/config/types.js';
+import { DEFAULT_COLUMNS, type GateConfig, type MetricCheckSpec, type SegmentCheckSpec } from '../../src/config/types.js';
 import type { PairedData } from '../../src/core/data.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { buildPlan } from '../../src/core/plan.js';
@@ -88,12 +90,28 @@ function regression() {
   };
 }
 
+/** Adds a `segment` column: `a` on a share of the rows (every row independently), `b` on the rest. */
+function withSegments(generate: (g: Gen, n: number) => PairedData, share: number) {
+  return (g: Gen, n: number): PairedData => {
+    const data = generate(g, n);
+    return { ...data, extra: { segment: Array.from({ length: n }, () => (g.uniform() < share ? 'a' : 'b')) } };
+  };
+}
+
 interface Scenario {
   id: string;
   task: Task;
   description: string;
   generate: (g: Gen, n: number) => PairedData;
   checks: MetricCheckSpec[];
+  /** Segment checks instead of performance checks (rows split by the `segment` column). */
+  segments?: SegmentCheckSpec[];
+  /**
+   * The checks' estimates are independent (disjoint rows): the product of powers is then the joint power. Checks
+   * on the same rows are positively correlated, and the product is a lower bound (Slepian's inequality), so the
+   * joint size may only overshoot the power.
+   */
+  independent?: boolean;
 }
 
 const ni = (metric: string, value: number): MetricCheckSpec => ({ metric, key: metric, comparison: { rule: 'non_inferior', margin: { kind: 'absolute', value } } });
@@ -106,6 +124,18 @@ const SCENARIOS: Scenario[] = [
     description: 'binary, ≈ 30 % positives, equal correlated models',
     generate: binary(0.3),
     checks: [ni('accuracy', 0.01), ni('f1', 0.02), eq('roc_auc', 0.01), ni('log_loss', 0.01)]
+  },
+  {
+    id: 'segments',
+    task: 'binary',
+    description: 'binary, two segments of 60 % and 40 % of the rows (independent checks on disjoint rows)',
+    generate: withSegments(binary(0.3), 0.6),
+    independent: true,
+    checks: [],
+    segments: [
+      { ...ni('accuracy', 0.02), name: 'a', key: 'a' },
+      { ...ni('recall', 0.04), name: 'b', key: 'b' }
+    ]
   },
   {
     id: 'regression',
@@ -124,7 +154,9 @@ function config(s: Scenario, seed: number, resamples = 1000): GateConfig {
     source: 'validate-plan', version: 1, task: s.task, artifacts: {}, columns: DEFAULT_COLUMNS, threshold: 0.5, positive_label: '1',
     ci: { method: 'auto', confidence_level: 0.95, min_eval_samples: 0, resamples, seed },
     policy: { hard_fail: [], soft_fail: [], require_manual_approval_on_soft_fail: true },
-    gates: { performance: { primary_metric: s.checks[0].metric, compare_to: 'champion', checks: s.checks } }
+    gates: s.segments
+      ? { segments: s.segments }
+      : { performance: { primary_metric: s.checks[0]!.metric, compare_to: 'champion', checks: s.checks } }
   };
 }
 
@@ -137,12 +169,13 @@ interface Job {
 /** Per check, then "all": how many of the replicates passed. */
 function simulate(job: Job): number[] {
   const s = SCENARIOS.find((x) => x.id === job.scenario)!;
-  const passed = new Array<number>(s.checks.length + 1).fill(0);
+  const k = (s.segments ?? s.checks).length;
+  const passed = new Array<number>(k + 1).fill(0);
   for (const r of job.reps) {
     const data = s.generate(new Gen(new Rng(deriveSeed(r, `${s.id}/${job.n}`))), job.n);
     const report = evaluate(config(s, r), data, { generatedAt: '' });
     report.checks.forEach((c, i) => (passed[i] += c.status === 'pass' ? 1 : 0));
-    passed[s.checks.length] += report.checks.every((c) => c.status === 'pass') ? 1 : 0;
+    passed[k] += report.checks.every((c) => c.status === 'pass') ? 1 : 0;
   }
   return passed;
 }
@@ -183,22 +216,28 @@ async function main(): Promise<void> {
   for (const s of SCENARIOS.filter((x) => !only || x.id.includes(only))) {
     const pilot = s.generate(new Gen(new Rng(deriveSeed(0, `${s.id}/pilot`))), PILOT_N);
     const plan = buildPlan(evaluate(config(s, 0, 10_000), pilot, { generatedAt: '' }), power, null);
-    const sizes = [...plan.checks.map((c) => c.required_n!), plan.gate_required_n!];
+    // A segment check's required_n counts its own rows; the test set grows until the segment has them.
+    const sizes = [...plan.checks.map((c) => Math.ceil((c.required_n! * plan.pilot_n) / c.pilot_n)), plan.gate_required_n!];
+    const k = plan.checks.length;
     for (const [i, n] of sizes.entries()) {
       const rates = await passRates(s.id, n, reps, workers);
       const rate = rates[i]!;
       const se = sqrt((rate * (1 - rate)) / reps);
-      const off = Math.abs(rate - power);
+      // Single checks and independent ones together must hit the power; correlated ones together may exceed it.
+      const exact = i < k || s.independent === true;
+      const off = exact ? Math.abs(rate - power) : Math.max(0, power - rate);
       worst = Math.max(worst, off);
-      const what = i < s.checks.length ? `${plan.checks[i]!.name} (${plan.checks[i]!.rule}, margin ${plan.checks[i]!.margin})` : `all ${s.checks.length} together`;
-      rows.push(`| ${s.id} | ${what} | ${n} | ${(100 * rate).toFixed(1)} ± ${(100 * se).toFixed(1)}${off > 0.02 ? ' ⚠' : ''} |`);
+      const c = plan.checks[i];
+      const what = c ? `${c.segment ? `${c.segment}/` : ''}${c.name} (${c.rule}, margin ${c.margin})` : `all ${k} together (product of powers)`;
+      const target = exact ? `${100 * power} ± 2` : `≥ ${100 * power - 2}`;
+      rows.push(`| ${s.id} | ${what} | ${n} | ${target} | ${(100 * rate).toFixed(1)} ± ${(100 * se).toFixed(1)}${off > 0.02 ? ' ⚠' : ''} |`);
       process.stderr.write(`${rows[rows.length - 1]}\n`);
     }
   }
   const table =
-    `Pass rates at the planned sizes, models exactly equal: pilot ${PILOT_N.toLocaleString('en')} rows, ${reps} simulated test sets per size, ` +
-    `target ${100 * power} % (± 2 %; ⚠ outside).\n\n| scenario | check | planned n | pass rate % |\n|---|---|---|---|\n${rows.join('\n')}\n`;
+    `Pass rates at the planned sizes, models exactly equal: pilot ${PILOT_N.toLocaleString('en')} rows, ${reps} simulated test sets per size; ` +
+    `pass rate ± its Monte Carlo standard error; ⚠ off target.\n\n| scenario | check | planned n | target % | pass rate % |\n|---|---|---|---|---|\n${rows.join('\n')}\n`;
   process.stdout.write(table);
-  process.stderr.write(`largest distance from ${power}: ${(100 * worst).toFixed(1)} %\n`);
+  process.stderr.write(`largest miss of the target: ${(100 * worst).toFixed(1)} %\n`);
   if (worst > 0.02) process.exitCode = 1;
 }

@@ -169,6 +169,8 @@ export function planText(plan: GatePlan): string {
       ? 'Whole gate: no joint size (no margin check with an interval).'
       : `Whole gate: all ${margins} margin checks pass together with ${pct(plan.power)} power at n = ${plan.gate_required_n} ` +
         `(now ${pct(plan.gate_power_at_pilot)} at n = ${plan.pilot_n}).`,
+    'The whole-gate n uses the product of the checks\' powers: exact for checks on disjoint rows (segments), cautious',
+    'for checks on the same rows, which pass together more often than the product says.',
     'Segment checks count their own rows; the whole-gate n counts test-set rows, segments keeping their share.',
     'Superiority and strictly-better checks have no margin, so no size makes an equal candidate pass them.'
   ];

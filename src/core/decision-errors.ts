@@ -16,7 +16,9 @@ export interface DecisionErrors {
    * The margin checks (non_inferior and equivalent): an intersection–union test, so each runs at the full
    * level; the price is that an equal candidate must pass all of them. p_equal_fails_any = 1 − Π power_i with
    * power_i = P(check i passes | Δ = 0). An inconclusive check (too few rows, not estimable) has power 0, since
-   * it counts as failing; skipped checks (no champion) are left out.
+   * it counts as failing; skipped checks (no champion) are left out. The product treats the checks as
+   * independent: exact for disjoint rows (segments); for checks on the same rows, which tend to pass together,
+   * it is an upper bound on the chance of a failure (Slepian's inequality for positively correlated estimates).
    */
   non_inferiority: { checks: number; p_equal_fails_any: number };
   /** Superiority checks: Holm-adjusted (family-wise α) or each on its own interval (α per check). */
