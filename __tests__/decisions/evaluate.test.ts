@@ -51,6 +51,9 @@ test('equivalent passes iff the whole interval lies inside (−e, e); threshold 
   const narrow = evaluate(config([eq('accuracy', 0.005)]), d, opts).checks[0];
   expect(narrow.status).toBe('fail');
   expect(narrow.message).toMatch(/the interval reaches outside ±0\.0050: a change of at least the margin is not ruled out/);
+  // ±0.005 is below what 4000 rows resolve: the message says so, with the margin they could show.
+  expect(narrow.message).toMatch(/the test set is too small to show equivalence at this margin: margin 0\.0050 < 0\.0\d{3}, the smallest margin 4000 rows/);
+  expect(wide.message).not.toMatch(/too small/);
   // A relative margin is taken from the champion's value.
   const rel = evaluate(config([eq('accuracy', 0.05, 'relative')]), d, opts).checks[0];
   expect(rel.threshold).toBeCloseTo(0.05 * rel.champion!, 12);

@@ -11,6 +11,7 @@ import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
 import { fmt, fmtLevel, fmtPercent, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
 import { applySuperiorityPolicy, decisionErrors, planEntries } from './decision-errors.js';
+import { detectableMargin, seFromInterval } from '../stats/power.js';
 import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
 import { exampleCount } from './weights.js';
@@ -214,7 +215,7 @@ function comparisonRow(
     comparison.rule === 'non_inferior' && est.mde !== null && outcome.margin < est.mde
       ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
         `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
-      : undefined;
+      : equivalenceTooSmall(comparison.rule, outcome.margin, paired, level, n);
   const message = [ci, ruleSentence(info, comparison, outcome, paired), est.valueNote, est.note, tooSmall]
     .filter((x): x is string => !!x)
     .join('; ');
@@ -232,6 +233,16 @@ function comparisonRow(
     message,
     mde: est.mde
   };
+}
+
+/** The equivalence counterpart of the mde note: the margin is below what this test set can show equivalence at. */
+function equivalenceTooSmall(rule: string, margin: number, est: PairedInterval, level: number, n: number): string | undefined {
+  if (rule !== 'equivalent') return undefined;
+  const mde = detectableMargin('equivalent', seFromInterval(est.low, est.high, level), level);
+  return margin < mde
+    ? `the test set is too small to show equivalence at this margin: margin ${fmt(margin)} < ${fmt(mde)}, the smallest ` +
+        `margin ${n} rows show equivalence at with 80% power`
+    : undefined;
 }
 
 /** The comparison path runs only with a champion, so the estimate is paired. */
