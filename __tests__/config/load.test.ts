@@ -186,7 +186,7 @@ describe('unknown keys', () => {
 
   test('without a near miss, the allowed keys are listed', () => {
     expect(errorOf(HEAD + PERF + 'notify: slack\n').message).toBe(
-      `${F}:4:1: unknown key "notify" at the top level; allowed keys are: version, task, artifacts, columns, threshold, positive_label, metric_options, gates, policy`
+      `${F}:4:1: unknown key "notify" at the top level; allowed keys are: version, task, artifacts, columns, threshold, positive_label, metric_options, gates, ledger, max_runs_per_test_set, policy`
     );
   });
 
@@ -199,7 +199,7 @@ describe('unknown keys', () => {
     );
     // A key with several homes gets the list of what is allowed here instead.
     expect(errorOf(HEAD + PERF + lines('policy:', '  min_value: 0.9')).message).toBe(
-      `${F}:5:3: unknown key "min_value" at policy; allowed keys are: hard_fail, soft_fail, require_manual_approval_on_soft_fail, waiver_label, waiver_max_age_days`
+      `${F}:5:3: unknown key "min_value" at policy; allowed keys are: hard_fail, soft_fail, require_manual_approval_on_soft_fail, waiver_label, waiver_max_age_days, superiority`
     );
   });
 
@@ -334,7 +334,7 @@ describe('types and ranges', () => {
       `${F}:3:77: gates.ci.method must be one of auto, bootstrap, analytic; found "bootstap"; did you mean "bootstrap"?`
     );
     expect(errorOf(HEAD + 'gates: { performance: { primary_metric: f1, rule: better } }\n').message).toBe(
-      `${F}:3:51: gates.performance.rule must be one of non_inferior, strictly_better, superior; found "better"`
+      `${F}:3:51: gates.performance.rule must be one of non_inferior, strictly_better, superior, equivalent; found "better"`
     );
     expect(errorOf(HEAD + 'gates: { performance: { primary_metric: f1, min_value: 0.1, compare_to: baseline } }\n').message).toBe(
       `${F}:3:73: gates.performance.compare_to must be one of champion; found "baseline"`

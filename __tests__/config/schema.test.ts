@@ -103,7 +103,7 @@ describe('schema shape', () => {
     const p = configSchema.properties!;
     const gates = p.gates!.properties!;
     expect(p.task!.enum).toEqual(['binary', 'multiclass', 'regression']);
-    expect(gates.performance!.properties!.rule!.enum).toEqual(['non_inferior', 'strictly_better', 'superior']);
+    expect(gates.performance!.properties!.rule!.enum).toEqual(['non_inferior', 'strictly_better', 'superior', 'equivalent']);
     expect(gates.performance!.properties!.compare_to!.enum).toEqual(['champion']);
     expect(gates.performance!.properties!.primary_metric!.enum).toEqual(allMetricNames());
     expect(gates.ci!.properties!.method!.enum).toEqual(['auto', 'bootstrap', 'analytic']);

@@ -7,7 +7,9 @@
  *   - coverage: how often the 95 % interval contains the true Δ;
  *   - false pass: how often a non-inferiority check whose margin equals the true degradation (a = |Δ|, the
  *     candidate is worse by exactly the margin) passes — the miss on the side that favours the candidate, which
- *     a correct two-sided 95 % interval keeps at 2.5 %.
+ *     a correct two-sided 95 % interval keeps at 2.5 %;
+ *   - false equivalence: how often `rule: equivalent` with margin e = |Δ| passes (the models differ by exactly
+ *     the margin): two one-sided tests at 2.5 % each keep it at or below 2.5 %.
  * The true Δ is the metric's mean value over four very large samples (4 × N rows) of the same process: every
  * metric is a consistent estimator, so that is the population value up to ~1/√(4N).
  *
@@ -25,6 +27,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import type { CiMethod } from '../../src/config/types.js';
 import type { PairedData } from '../../src/core/data.js';
 import { estimateMetric, NotEstimable, type MetricOptions } from '../../src/core/estimate.js';
+import { applyComparison } from '../../src/core/rules.js';
 import { assertNotSelfComparison } from '../../src/core/self-comparison.js';
 import { GateError } from '../../src/errors.js';
 import { metricInfo, type Task } from '../../src/stats/catalog.js';
@@ -338,6 +341,8 @@ interface Tally {
   falsePass: number;
   /** Test sets where the comparison was inconclusive (not estimable, degenerate, too few disagreements). */
   inconclusive: number;
+  /** The interval lies inside (−|Δ|, |Δ|): an equivalence check with margin e = |Δ| wrongly declares equivalence. */
+  falseEquivalence: number;
   widthSum: number;
   method: string;
 }
@@ -377,7 +382,7 @@ function truth(s: Scenario): Record<string, number> {
 }
 
 function emptyTally(): Tally {
-  return { reps: 0, runs: 0, covered: 0, falsePass: 0, inconclusive: 0, widthSum: 0, method: '' };
+  return { reps: 0, runs: 0, covered: 0, falsePass: 0, inconclusive: 0, falseEquivalence: 0, widthSum: 0, method: '' };
 }
 
 function simulate(s: Scenario, truthDelta: Record<string, number>, reps: number[], resamples: number): Tallies {
@@ -415,6 +420,9 @@ function simulate(s: Scenario, truthDelta: Record<string, number>, reps: number[
           if (e.low! <= d && d <= e.high!) t.covered++;
           // Candidate-favouring miss: for higher-is-better the whole interval above Δ, else below it.
           if (info.direction === 1 ? e.low! > d : e.high! < d) t.falsePass++;
+          // rule equivalent at the boundary: the truth is a change of exactly the margin, so passing is an error.
+          const eq = { champion: e.champion!, delta: e.delta!, low: e.low!, high: e.high! };
+          if (d !== 0 && applyComparison('equivalent', info.direction, { kind: 'absolute', value: Math.abs(d) }, eq).pass) t.falseEquivalence++;
           t.widthSum += e.high! - e.low!;
         } catch (err) {
           if (!(err instanceof NotEstimable)) throw err;
@@ -436,6 +444,7 @@ function merge(a: Tallies, b: Tallies): Tallies {
       x.covered += t.covered;
       x.falsePass += t.falsePass;
       x.inconclusive += t.inconclusive;
+      x.falseEquivalence += t.falseEquivalence;
       x.widthSum += t.widthSum;
       x.method ||= t.method;
     }
@@ -493,7 +502,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${s.id}: ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
     if (s.identical) {
       const t = tallies[GUARD]!;
-      rows.push(`| ${s.id} | (every check) | any | gate error | 0 | – | ${pct(t.runs, t.reps)} | error in ${pct(t.inconclusive, t.reps)} | – | ${t.reps} |`);
+      rows.push(`| ${s.id} | (every check) | any | gate error | 0 | – | ${pct(t.runs, t.reps)} | – | error in ${pct(t.inconclusive, t.reps)} | – | ${t.reps} |`);
     }
     for (const c of s.checks) {
       for (const m of c.methods) rows.push(tableRow(s, c.metric, m, tallies[key(c.metric, m)]!, truthDelta[c.metric]!));
@@ -504,9 +513,10 @@ async function main(): Promise<void> {
     `truth from ${TRUTH_SAMPLES} × ${TRUTH_N.toLocaleString('en')} rows. Coverage and false pass ± their Monte Carlo standard errors. ` +
     `Coverage is over the test sets where the check decided; ⚠ marks coverage outside 94–96 % or false pass above 2.5 % by more than two standard errors. ` +
     `False pass = share of all test sets whose non-inferiority check passes when the margin equals the true degradation ` +
-    `(target ≤ 2.5 %; an inconclusive check does not pass; – where the candidate is not truly worse).\n\n` +
-    '| scenario | metric | ci.method | ci_method | true Δ | coverage % | false pass % | inconclusive % | mean width | test sets |\n' +
-    '|---|---|---|---|---|---|---|---|---|---|\n';
+    `(target ≤ 2.5 %; an inconclusive check does not pass; – where the candidate is not truly worse). ` +
+    `False equivalence = share of all test sets whose equivalence check (rule equivalent) passes when the margin equals the true |Δ| (target ≤ 2.5 %).\n\n` +
+    '| scenario | metric | ci.method | ci_method | true Δ | coverage % | false pass % | false equivalence % | inconclusive % | mean width | test sets |\n' +
+    '|---|---|---|---|---|---|---|---|---|---|---|\n';
   const table = header + rows.join('\n') + '\n';
   process.stdout.write(table);
   process.stderr.write(`total ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
@@ -546,7 +556,7 @@ function tableRow(s: Scenario, metric: string, method: CiMethod, t: Tally, delta
   const falsePass = worse ? withError(t.falsePass, t.reps) : '–';
   return (
     `| ${s.id} | ${metric} | ${method} | ${t.method} | ${fmt(delta)} | ${coverage}${bad ? ' ⚠' : ''} | ${falsePass} | ` +
-    `${pct(t.inconclusive, t.reps)} | ${t.runs ? fmt(t.widthSum / t.runs) : '–'} | ${t.reps} |`
+    `${delta !== 0 ? withError(t.falseEquivalence, t.reps) : '–'} | ${pct(t.inconclusive, t.reps)} | ${t.runs ? fmt(t.widthSum / t.runs) : '–'} | ${t.reps} |`
   );
 }
 

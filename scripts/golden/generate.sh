@@ -34,6 +34,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/exact.py" "$tmp_out"
 # clustered intervals (columns.cluster): statsmodels cluster-robust se, Obuchowski's clustered DeLong in numpy
 "$PYTHON" "$here/cluster.py" "$tmp_out"
+# power, sample size and Holm references of the decision rules (issue 18)
+"$PYTHON" "$here/power.py" "$tmp_out"
 
 # replace the fixtures only after everything succeeded
 mkdir -p "$out"

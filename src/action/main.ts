@@ -13,6 +13,7 @@ import { GateError, isGateError, userMessage } from '../errors.js';
 import { ACTION_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } from '../gate/error-report.js';
 import { shouldFail } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
+import { actionRunKey } from '../gate/ledger.js';
 import { writeReleaseCard } from '../gate/release-card.js';
 import { runGate, type GateRequest } from '../gate/run.js';
 import { downloadChampion, type ChampionArtifact } from '../github/champion.js';
@@ -124,6 +125,7 @@ function annotate(report: Report): void {
     if (a.level === 'error') core.error(a.message, { title: a.title });
     else core.warning(a.message, { title: a.title });
   }
+  if (report.ledger?.warning) core.warning(logLine(report.ledger.warning), { title: 'model-gate: test-set reuse' });
 }
 
 /** Posts or updates the sticky comment; any failure is a warning that says why and what to change. */
@@ -212,7 +214,8 @@ export async function run(): Promise<void> {
       generatedAt,
       progress: progress.progress,
       fetchChampion: championFetcher(s, github),
-      fetchPullRequest: pullRequestFetcher(github, generatedAt)
+      fetchPullRequest: pullRequestFetcher(github, generatedAt),
+      runKey: actionRunKey(process.env, generatedAt)
     }).finally(progress.stop);
     for (const w of config.warnings ?? []) core.warning(inertPlain(w), { title: 'model-gate config' });
     const card = await writeReport(report, releaseCard, file);

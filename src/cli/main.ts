@@ -10,10 +10,12 @@ import { CLI_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } from 
 import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
 import { writeReleaseCard } from '../gate/release-card.js';
+import { cliRunKey } from '../gate/ledger.js';
 import { runGate } from '../gate/run.js';
 import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import { VERSION } from '../version.js';
+import { planMain } from './plan.js';
 
 /** Exit codes, documented in the README and `--help`. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2, internal: 3 } as const;
@@ -42,6 +44,7 @@ function debugEnabled(env: NodeJS.ProcessEnv): boolean {
 }
 
 const HELP = `Usage: model-gate [options]
+       model-gate plan [options]   test-set sizes for the gate's margins (model-gate plan --help)
 
 Decides whether a candidate model may replace the champion, from their predictions on the same test set.
 
@@ -55,6 +58,8 @@ Options:
                           release-card.json, next to it)
       --markdown <file>   also write the markdown verdict (as in the job summary) to this file
       --fail-on <result>  never | fail | soft_fail: exit 1 when the result is this bad or worse (default: never)
+      --run-id <id>       this run's id in the test-set ledger (config key ledger); a repeated id is
+                          counted once (default: each invocation is a new run, keyed by its time)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -69,6 +74,7 @@ Set MODEL_GATE_DEBUG=1 to print the details (stack trace) of an error.
 `;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'plan') return planMain(argv.slice(1), io);
   let args;
   try {
     args = parseArgs({
@@ -84,6 +90,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         report: { type: 'string' },
         markdown: { type: 'string' },
         'fail-on': { type: 'string' },
+        'run-id': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -116,10 +123,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
       tempDir: io.tempDir ?? tmpdir(),
       generatedAt,
-      progress: io.progress
+      progress: io.progress,
+      runKey: cliRunKey(args['run-id'], generatedAt)
     });
     io.progressDone?.();
     for (const w of config.warnings ?? []) io.stderr(`model-gate: warning: ${w}\n`);
+    if (report.ledger?.warning) io.stderr(`model-gate: warning: ${report.ledger.warning}\n`);
     const json = `${JSON.stringify(report, null, 2)}\n`;
     let cardFile: string | undefined;
     if (args.report) {

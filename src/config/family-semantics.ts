@@ -27,7 +27,9 @@ interface RawCheck {
   compare_to?: 'champion';
   absolute_drop_allowed?: number;
   relative_drop_allowed?: number;
-  rule?: 'non_inferior' | 'strictly_better' | 'superior';
+  rule?: 'non_inferior' | 'strictly_better' | 'superior' | 'equivalent';
+  equivalence_margin?: number;
+  relative_equivalence_margin?: number;
   min_value?: number;
   max_value?: number;
 }

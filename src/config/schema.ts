@@ -82,13 +82,22 @@ function checkProperties(): Record<string, SchemaNode> {
       "Non-inferiority margin as a fraction of the champion's value: a = r·|champion|, then as " +
         'absolute_drop_allowed (0.01 = 1 %). Use this or absolute_drop_allowed, not both.'
     ),
+    equivalence_margin: nonNegative(
+      'Equivalence margin e in metric units, for `rule: equivalent`: passes iff the whole CI of Δ lies inside ' +
+        '(−e, e) (two one-sided tests). Use this or relative_equivalence_margin, not both.'
+    ),
+    relative_equivalence_margin: nonNegative(
+      "Equivalence margin as a fraction of the champion's value: e = r·|champion|, then as equivalence_margin."
+    ),
     rule: {
       type: 'string',
-      enum: ['non_inferior', 'strictly_better', 'superior'],
+      enum: ['non_inferior', 'strictly_better', 'superior', 'equivalent'],
       description:
         'How the comparison with the champion is judged. `non_inferior` (the default when a margin is given): ' +
         'the CI of Δ clears the margin. `strictly_better`: the point estimate favours the candidate (ties go ' +
-        'to the champion). `superior`: the CI of Δ lies entirely on the good side of 0. The last two take no margin.'
+        'to the champion). `superior`: the CI of Δ lies entirely on the good side of 0. These two take no margin. ' +
+        '`equivalent` (the default when an equivalence margin is given): the CI of Δ lies inside (−e, e), for ' +
+        'releases that must change nothing.'
     },
     min_value: {
       type: 'number',
@@ -520,6 +529,17 @@ export const configSchema: SchemaNode = {
         }
       }
     },
+    ledger: path(
+      'Optional JSON file that counts gate runs per test-set fingerprint (one entry per run id and attempt); ' +
+        'keep it between runs, for example as an artifact. See docs/decisions.md.'
+    ),
+    max_runs_per_test_set: {
+      type: 'integer',
+      minimum: 1,
+      description:
+        'With `ledger`: the run that takes the number of runs on one test set past this, and every later one, ' +
+        'warns that the test set may be overfitted by reuse. The verdict never changes.'
+    },
     policy: {
       type: 'object',
       additionalProperties: false,
@@ -555,6 +575,14 @@ export const configSchema: SchemaNode = {
           type: 'number',
           exclusiveMinimum: 0,
           description: 'A waiver label added longer ago than this many days (at the report\'s generated_at) no longer waives.'
+        },
+        superiority: {
+          type: 'string',
+          enum: ['holm', 'none'],
+          description:
+            'How several `rule: superior` checks share their error rate: `holm` (the default when there is more ' +
+            'than one) adjusts their decisions so that the chance of any false "improvement shown" stays at ' +
+            '(1 − confidence_level)/2; `none` decides each on its own interval.'
         }
       }
     }

@@ -26,6 +26,8 @@ interface RawCheck {
   absolute_drop_allowed?: number;
   relative_drop_allowed?: number;
   rule?: ComparisonRule;
+  equivalence_margin?: number;
+  relative_equivalence_margin?: number;
   min_value?: number;
   max_value?: number;
 }
@@ -52,7 +54,10 @@ export interface RawConfig {
     require_manual_approval_on_soft_fail?: boolean;
     waiver_label?: string;
     waiver_max_age_days?: number;
+    superiority?: 'holm' | 'none';
   };
+  ledger?: string;
+  max_runs_per_test_set?: number;
 }
 
 /** Tasks this version evaluates. */
@@ -179,6 +184,10 @@ export function semanticProblems(raw: RawConfig): Problem[] {
     }
   });
 
+  if (raw.max_runs_per_test_set !== undefined && raw.ledger === undefined) {
+    add(['max_runs_per_test_set'], 'key', 'max_runs_per_test_set needs a ledger file to count runs in; add ledger: <path> or remove it');
+  }
+
   const named = new Map<string, string>();
   for (const key of ['id', 'label', 'score', 'prediction', 'segment'] as const) {
     const value = raw.columns?.[key] ?? DEFAULT_COLUMNS[key];
@@ -243,8 +252,46 @@ function metricPaths(raw: RawConfig): Array<[string, Path]> {
 }
 
 function hasComparison(c: RawCheck): boolean {
-  return c.absolute_drop_allowed !== undefined || c.relative_drop_allowed !== undefined || c.rule !== undefined;
+  return (
+    c.absolute_drop_allowed !== undefined ||
+    c.relative_drop_allowed !== undefined ||
+    c.rule !== undefined ||
+    equivalenceKey(c) !== undefined
+  );
 }
+
+function equivalenceKey(c: RawCheck): 'equivalence_margin' | 'relative_equivalence_margin' | undefined {
+  return c.equivalence_margin !== undefined
+    ? 'equivalence_margin'
+    : c.relative_equivalence_margin !== undefined
+      ? 'relative_equivalence_margin'
+      : undefined;
+}
+
+/** The equivalence keys of one check: one margin, only with rule equivalent, never next to a drop margin. */
+function equivalenceRules(c: RawCheck, path: Path, dropKey: string | undefined, add: Add): void {
+  const where = formatPath(path);
+  const eqKey = equivalenceKey(c);
+  if (c.equivalence_margin !== undefined && c.relative_equivalence_margin !== undefined) {
+    add([...path, 'relative_equivalence_margin'], 'key', `${where} sets both equivalence_margin and relative_equivalence_margin; keep one of them`);
+  }
+  if (c.rule === 'equivalent' && eqKey === undefined) {
+    add(
+      [...path, 'rule'],
+      'value',
+      dropKey === undefined
+        ? `${where} has rule equivalent but no margin; add equivalence_margin or relative_equivalence_margin`
+        : `${where} has rule equivalent, which takes equivalence_margin, not ${dropKey}; did you mean ${dropKey.startsWith('relative') ? 'relative_equivalence_margin' : 'equivalence_margin'}?`
+    );
+  }
+  if (eqKey !== undefined && c.rule !== undefined && c.rule !== 'equivalent') {
+    add([...path, eqKey], 'key', `${where} has rule ${c.rule}, which takes no ${eqKey}; remove it or use rule equivalent`);
+  } else if (eqKey !== undefined && dropKey !== undefined) {
+    add([...path, dropKey], 'key', `${where} sets both ${eqKey} (rule equivalent) and ${dropKey} (rule non_inferior); keep one of them`);
+  }
+}
+
+type Add = (path: Path, at: 'key' | 'value', message: string) => void;
 
 /**
  * The comparison rules of one check (SPEC §2): one margin at most; `non_inferior` needs a margin, the other
@@ -272,7 +319,8 @@ function checkRules(
       `${where} sets both absolute_drop_allowed and relative_drop_allowed; keep one of them`
     );
   }
-  if (c.rule === 'non_inferior' && marginKey === undefined) {
+  equivalenceRules(c, path, marginKey, add);
+  if (c.rule === 'non_inferior' && marginKey === undefined && equivalenceKey(c) === undefined) {
     add(
       [...path, 'rule'],
       'value',
@@ -306,7 +354,13 @@ function checkRules(
 
 function toCheck(metric: string, c: RawCheck, key: string): MetricCheckSpec {
   const check: MetricCheckSpec = { metric, key };
-  if (hasComparison(c)) {
+  const eq = c.equivalence_margin ?? c.relative_equivalence_margin;
+  if (eq !== undefined) {
+    check.comparison = {
+      rule: 'equivalent',
+      margin: { kind: c.equivalence_margin !== undefined ? 'absolute' : 'relative', value: eq }
+    };
+  } else if (hasComparison(c)) {
     const rule: ComparisonRule = c.rule ?? 'non_inferior';
     check.comparison =
       c.absolute_drop_allowed !== undefined
@@ -354,6 +408,7 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
   };
   if (raw.policy?.waiver_label !== undefined) policy.waiver_label = raw.policy.waiver_label;
   if (raw.policy?.waiver_max_age_days !== undefined) policy.waiver_max_age_days = raw.policy.waiver_max_age_days;
+  if (raw.policy?.superiority !== undefined) policy.superiority = raw.policy.superiority;
 
   return {
     source,
@@ -366,6 +421,8 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     ...(raw.metric_options?.net_benefit ? { metric_options: { net_benefit: { ...raw.metric_options.net_benefit } } } : {}),
     gates,
     ci: { ...DEFAULT_CI, ...raw.gates.ci },
-    policy
+    policy,
+    ...(raw.ledger !== undefined ? { ledger: raw.ledger } : {}),
+    ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {})
   };
 }

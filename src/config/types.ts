@@ -26,7 +26,7 @@ export const GATE_FAMILIES: readonly GateFamily[] = [
 ];
 
 /** How a comparison with the champion is judged (SPEC §2 "Comparison rule"). */
-export type ComparisonRule = 'non_inferior' | 'strictly_better' | 'superior';
+export type ComparisonRule = 'non_inferior' | 'strictly_better' | 'superior' | 'equivalent';
 
 export type Margin = { kind: 'absolute'; value: number } | { kind: 'relative'; value: number };
 
@@ -66,6 +66,8 @@ export interface PolicySettings {
   waiver_label?: string;
   /** A waiver label older than this many days (at generated_at) no longer waives. */
   waiver_max_age_days?: number;
+  /** How several superiority checks share their error rate; absent: `holm` when there is more than one. */
+  superiority?: 'holm' | 'none';
 }
 
 export interface ColumnNames {
@@ -110,6 +112,9 @@ export interface GateConfig {
   };
   ci: CiSettings;
   policy: PolicySettings;
+  /** Test-set reuse ledger (gate/ledger.ts): the file, and the run count per test set past which runs warn. */
+  ledger?: string;
+  max_runs_per_test_set?: number;
 }
 
 export const DEFAULT_COLUMNS: ColumnNames = {

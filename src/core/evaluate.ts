@@ -11,6 +11,8 @@ import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
 import { fmt, fmtLevel, fmtPercent, fmtSigned } from './format.js';
 import { decide, gateStatus, severityOf } from './policy.js';
 import { assertNotSelfComparison } from './self-comparison.js';
+import { applySuperiorityPolicy, decisionErrors, planEntries } from './decision-errors.js';
+import { detectableMargin, seFromInterval } from '../stats/power.js';
 import { makeCheck, type CheckResult, type GateStatus, type Report, type Waiver } from './report.js';
 import { applyBound, applyComparison, orientedDelta, type PairedInterval } from './rules.js';
 import { exampleCount } from './weights.js';
@@ -54,6 +56,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     for (const spec of perf.checks) checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
   }
   checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
+  checks.splice(0, checks.length, ...applySuperiorityPolicy(checks, config.policy, config.ci.confidence_level));
 
   const waiver = findWaiver(config, options.pullRequest, options.generatedAt);
   const verdict = decide(checks, config.policy, waiver !== null);
@@ -76,6 +79,8 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...clustersField(data) },
     gates,
     checks,
+    decision_errors: decisionErrors(checks, config.policy, config.ci.confidence_level),
+    plan: planEntries(checks, config.ci.confidence_level),
     settings: {
       task: config.task,
       primary_metric: perf?.primary_metric ?? null,
@@ -235,7 +240,7 @@ function comparisonRow(
     comparison.rule === 'non_inferior' && !outcome.pass && est.mde !== null && outcome.margin < est.mde
       ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
         `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
-      : undefined;
+      : equivalenceTooSmall(comparison.rule, outcome.margin, paired, level, n);
   const message = [ci, ruleSentence(info, comparison, outcome, paired), est.valueNote, est.note, tooSmall]
     .filter((x): x is string => !!x)
     .join('; ');
@@ -253,6 +258,16 @@ function comparisonRow(
     message,
     mde: est.mde
   };
+}
+
+/** The equivalence counterpart of the mde note: the margin is below what this test set can show equivalence at. */
+function equivalenceTooSmall(rule: string, margin: number, est: PairedInterval, level: number, n: number): string | undefined {
+  if (rule !== 'equivalent') return undefined;
+  const mde = detectableMargin('equivalent', seFromInterval(est.low, est.high, level), level);
+  return margin < mde
+    ? `the test set is too small to show equivalence at this margin: margin ${fmt(margin)} < ${fmt(mde)}, the smallest ` +
+        `margin ${n} rows show equivalence at with 80% power`
+    : undefined;
 }
 
 /** The comparison path runs only with a champion, so the estimate is paired. */
@@ -281,6 +296,14 @@ function ruleSentence(
         : 'the candidate is not better on the point estimate (ties go to the champion)';
     case 'superior':
       return `${boundName} ${fmtSigned(bound)} ${cmp} 0: ${outcome.pass ? 'improvement shown' : 'improvement not shown'}`;
+    case 'equivalent': {
+      const m = comparison.margin!;
+      const e = fmt(outcome.margin);
+      const of = m.kind === 'relative' ? ` (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})` : '';
+      return outcome.pass
+        ? `the whole interval lies within ±${e}${of}: equivalent, the change is smaller than the margin either way`
+        : `the interval reaches outside ±${e}${of}: a change of at least the margin is not ruled out, so equivalence is not shown`;
+    }
     case 'non_inferior': {
       const m = comparison.margin!;
       const margin =

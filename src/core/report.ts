@@ -5,6 +5,8 @@
 import type { ComparisonRule, GateFamily } from '../config/types.js';
 import type { Direction, Task } from '../stats/catalog.js';
 import type { CheckDetails } from './details.js';
+import type { DecisionErrors, PlanEntry } from './decision-errors.js';
+import type { LedgerStatus } from './ledger.js';
 
 export type GateResult = 'pass' | 'soft_fail' | 'fail' | 'error';
 export type CheckStatus = 'pass' | 'fail' | 'inconclusive' | 'skipped';
@@ -91,9 +93,15 @@ export interface Report {
   test_set: { n: number; fingerprint: string; clusters?: number };
   gates: Partial<Record<GateFamily, GateStatus>>;
   checks: CheckResult[];
+  /** Error rates of the comparisons as a whole (decision-errors.ts); set by the engine. */
+  decision_errors?: DecisionErrors;
+  /** Test-set size each comparison check needs for 80 % power at its margin (decision-errors.ts). */
+  plan?: PlanEntry[];
   settings: ReportSettings;
   /** The release card's id (content-addressed over the artifacts, see release-card.ts); set by the gate run. */
   release_id?: string;
+  /** The test-set reuse ledger's count for this run (set by the gate run when `ledger` is configured). */
+  ledger?: LedgerStatus;
   /** Present only when gate_result is `error`: the one-sentence reason. */
   error?: string;
 }

@@ -38,11 +38,14 @@ export function applyComparison(
   est: PairedInterval
 ): RuleOutcome {
   if (direction === 0) throw new Error('a metric without direction cannot be compared');
-  const a = rule === 'non_inferior' ? marginValue(margin, est.champion) : 0;
+  const a = rule === 'non_inferior' || rule === 'equivalent' ? marginValue(margin, est.champion) : 0;
   const threshold = direction === 1 ? -a : a;
   switch (rule) {
     case 'strictly_better':
       return { pass: direction === 1 ? est.delta > 0 : est.delta < 0, threshold: 0, margin: 0 };
+    case 'equivalent':
+      // Two one-sided tests at the interval's level: both bounds strictly inside (−e, e). threshold = e.
+      return { pass: est.low > -a && est.high < a, threshold: a, margin: a };
     case 'superior':
     case 'non_inferior':
       return {

@@ -13,6 +13,7 @@ import { GateError } from '../errors.js';
 import { readArtifacts } from './artifacts.js';
 import { containArtifacts, resolveInside } from './containment.js';
 import { requireFile } from './files.js';
+import { cliRunKey, updateLedger, type RunKey } from './ledger.js';
 import { readCounts } from '../readers/counts.js';
 import { columnNeeds } from './needs.js';
 import { alignModelPredictions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
@@ -49,6 +50,12 @@ export interface GateRequest {
    * action, where the champion artifact is downloaded; default os.tmpdir().
    */
   tempDir?: string;
+  /** Which run this is, for the test-set reuse ledger (ledger.ts); default: a key made from generatedAt. */
+  runKey?: RunKey;
+  /** False for runs that are not gate runs (`model-gate plan`): the ledger is neither read nor written. */
+  ledger?: boolean;
+  /** Replaces the paired data before evaluation (`plan --discordance` builds its pilot candidate here). */
+  transform?: (data: PairedData, config: GateConfig) => PairedData;
 }
 
 /** A predictions file: where it is, how messages name it, and where that name came from. */
@@ -76,7 +83,8 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
   const config = await loadConfig(configFile, req.config);
   const resolve = await containArtifacts(roots, config.artifacts, config.source);
   const inputs: InputFile[] = [{ role: 'config', file: configFile, shown: req.config }];
-  const data = await readPairedData(config, req, resolve, inputs, inside);
+  const read = await readPairedData(config, req, resolve, inputs, inside);
+  const data = req.transform ? req.transform(read, config) : read;
   progress('reading the other artifacts');
   const artifacts = await readArtifacts(config, resolve);
   const pullRequest = req.fetchPullRequest ? await req.fetchPullRequest(config) : req.pullRequest;
@@ -84,7 +92,9 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
   const evaluated = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
   const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
   const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env));
-  const report: Report = { ...evaluated, release_id: releaseCard.release_id };
+  const key = req.runKey ?? cliRunKey(undefined, req.generatedAt);
+  const ledger = req.ledger === false ? undefined : await updateLedger(config, evaluated.test_set.fingerprint, key, req.generatedAt, (p, origin) => inside(p, origin));
+  const report: Report = { ...evaluated, release_id: releaseCard.release_id, ...(ledger ? { ledger } : {}) };
   return { config, report, releaseCard };
 }
 

@@ -22,6 +22,7 @@ import {
 } from './wording.js';
 
 export { orderChecks } from './wording.js';
+import { renderDecisionLines } from './decisions.js';
 
 export interface MarkdownOptions {
   /** Hard limit on the body's length in characters (65,536 for a comment, 1 MiB for a job summary). */
@@ -228,6 +229,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       options.header,
       headline(report, failing, decided, labels),
       nextStep(report, options.runUrl),
+      renderDecisionLines(report),
       omitted
         ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit: see ${inert(where)} for every check._`
         : '',

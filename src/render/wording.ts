@@ -126,6 +126,8 @@ export function limitWords(c: C): string {
     }
     case 'strictly_better':
       return `the estimate must be ${orientation(c) === -1 ? 'lower' : 'higher'} than the champion's`;
+    case 'equivalent':
+      return `the whole interval must lie within ±${formatValue(c, t)} of the champion`;
     case 'min_value':
       return `must be at least ${formatValue(c, t)}`;
     case 'max_value':
@@ -156,6 +158,9 @@ export function reasonWords(c: C): string {
     }
     if (c.rule === 'strictly_better' && c.delta !== null) {
       return `the estimate ${formatDelta(c, c.delta)} is not better than the champion's (a tie goes to the champion)`;
+    }
+    if (c.rule === 'equivalent' && c.ci_low !== null && c.ci_high !== null && c.threshold !== null) {
+      return `the interval ${formatDelta(c, c.ci_low)} to ${formatDelta(c, c.ci_high)} reaches beyond ±${formatValue(c, c.threshold)}: equivalence is not shown`;
     }
     if (c.rule === 'max_gap_increase' && worst !== null && c.threshold !== null && clears(c) === false) {
       return `widest case ${formatDelta(c, worst)} is not below ${formatDelta(c, c.threshold)}: a wider gap than allowed is not ruled out`;
