@@ -10810,7 +10810,7 @@ jStat.extend({
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4852);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2152);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9851);
 /** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
 
@@ -10830,7 +10830,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4852:
+/***/ 2152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11084,6 +11084,149 @@ async function writeReleaseCard(card, reportFile) {
     const file = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(reportFile), RELEASE_CARD_FILE);
     await writeFileAtomic(file, `${JSON.stringify({ ...card, report: external_node_path_namespaceObject.basename(reportFile) }, null, 2)}\n`);
     return file;
+}
+
+;// CONCATENATED MODULE: ./src/core/ledger.ts
+/**
+ * The test-set reuse ledger, pure part: how a ledger file's text becomes runs per test set, how one run is
+ * recorded, and what the report says about it. Every gate run on the same test set lets its author learn a
+ * little about that test set; past `max_runs_per_test_set` runs the verdicts may be overfitted to it (adaptive
+ * data analysis), so the gate warns. It never changes the verdict.
+ *
+ * File format (version 1), one entry per run id and attempt under the test set's fingerprint:
+ *   { "version": 1, "test_sets": { "sha256:…": [ { "run": "123", "attempt": 1, "at": "2026-…Z" } ] } }
+ */
+function emptyLedger() {
+    return { version: 1, test_sets: {} };
+}
+/** Parses a ledger file's text; throws a plain Error whose message says what is wrong (the shell words it). */
+function parseLedger(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error('it is not valid JSON');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new Error('it is not a JSON object');
+    const v = value;
+    if (v.version !== 1)
+        throw new Error(`its version is ${JSON.stringify(v.version) ?? 'missing'}, not 1`);
+    if (typeof v.test_sets !== 'object' || v.test_sets === null || Array.isArray(v.test_sets)) {
+        throw new Error('it has no "test_sets" object');
+    }
+    const sets = {};
+    for (const [fingerprint, entries] of Object.entries(v.test_sets)) {
+        if (!Array.isArray(entries))
+            throw new Error(`test_sets["${fingerprint}"] is not a list`);
+        sets[fingerprint] = entries.map((e, i) => {
+            const x = e;
+            if (typeof x !== 'object' || x === null ||
+                typeof x.run !== 'string' || !Number.isInteger(x.attempt) || typeof x.at !== 'string') {
+                throw new Error(`test_sets["${fingerprint}"][${i}] is not {run: string, attempt: integer, at: string}`);
+            }
+            return { run: x.run, attempt: x.attempt, at: x.at };
+        });
+    }
+    return { version: 1, test_sets: sets };
+}
+/** The ledger with this run added (unless its run id and attempt are already there), and the count after it. */
+function recordRun(ledger, fingerprint, entry) {
+    const entries = ledger.test_sets[fingerprint] ?? [];
+    const seen = entries.some((e) => e.run === entry.run && e.attempt === entry.attempt);
+    const next = seen ? entries : [...entries, entry];
+    return { ledger: { version: 1, test_sets: { ...ledger.test_sets, [fingerprint]: next } }, runs: next.length, counted: !seen };
+}
+/** The sentence a run past the maximum carries (annotation and summary line). */
+function reuseWarning(runs, max, fingerprint) {
+    if (max === undefined || runs <= max)
+        return null;
+    return (`this test set (${fingerprint.slice(0, 19)}…) has now been gated on ${runs} times, more than max_runs_per_test_set (${max}): ` +
+        'decisions tuned against it may be overfitted to it; label a fresh test set (the verdict is unchanged)');
+}
+/** The ledger file's text: 2-space JSON with a final newline, fingerprints in sorted order for stable diffs. */
+function ledgerText(ledger) {
+    const sorted = {};
+    for (const k of Object.keys(ledger.test_sets).sort())
+        sorted[k] = ledger.test_sets[k];
+    return `${JSON.stringify({ version: 1, test_sets: sorted }, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/gate/ledger.ts
+/**
+ * The test-set reuse ledger, I/O part: read the configured ledger file, count this run under the test set's
+ * fingerprint, write it back atomically (temp file + rename). The ledger never changes the verdict, so every
+ * problem with it (a corrupt or unreadable file, a path outside the workspace, a failed write) becomes the
+ * status's warning, and a file that cannot be parsed is left exactly as it was.
+ */
+
+
+
+
+/** The CLI's key without --run-id: every invocation is a run of its own, named by its time. */
+function cliRunKey(runId, generatedAt) {
+    return { run: runId ?? `cli:${generatedAt}`, attempt: 1 };
+}
+/** The action's key: GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT (a re-run of the same attempt adds nothing). */
+function actionRunKey(env, generatedAt) {
+    const run = env.GITHUB_RUN_ID?.trim();
+    const attempt = Number.parseInt(env.GITHUB_RUN_ATTEMPT ?? '1', 10);
+    return run ? { run, attempt: Number.isInteger(attempt) && attempt > 0 ? attempt : 1 } : cliRunKey(undefined, generatedAt);
+}
+/**
+ * Counts the run in the ledger and reports how many runs this test set has seen. `resolve` checks the configured
+ * path against the workspace (containment.ts); its refusal becomes the warning too.
+ */
+async function updateLedger(config, fingerprint, key, generatedAt, resolve) {
+    const shown = config.ledger;
+    if (shown === undefined)
+        return undefined;
+    const max = config.max_runs_per_test_set;
+    const status = (runs, counted, warning) => ({
+        file: shown,
+        runs,
+        max_runs_per_test_set: max ?? null,
+        counted,
+        warning
+    });
+    const notCounted = (why) => status(0, false, `the ledger ${shown} (from ledger in ${config.source}) ${why}, so this run was not counted; the verdict is unchanged`);
+    let file;
+    try {
+        file = await resolve(shown, `ledger in ${config.source}`);
+    }
+    catch (e) {
+        if (!isGateError(e))
+            throw e;
+        return status(0, false, `${e.message.replace(/\.$/, '')}; this run was not counted in the ledger, the verdict is unchanged`);
+    }
+    let ledger;
+    let text;
+    try {
+        text = await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code !== 'ENOENT')
+            return notCounted(`cannot be read (${code ?? 'unknown error'})`);
+    }
+    try {
+        ledger = text === undefined ? emptyLedger() : parseLedger(text);
+    }
+    catch (e) {
+        return notCounted(`is not a model-gate ledger (${e.message}); fix it or delete it to start counting afresh. It was left as it is`);
+    }
+    const recorded = recordRun(ledger, fingerprint, { ...key, at: generatedAt });
+    try {
+        if (recorded.counted)
+            await writeFileAtomic(file, ledgerText(recorded.ledger));
+    }
+    catch (e) {
+        if (!isGateError(e))
+            throw e;
+        return notCounted(`could not be written (${e.message})`);
+    }
+    return status(recorded.runs, recorded.counted, reuseWarning(recorded.runs, max, fingerprint));
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -12139,6 +12282,9 @@ function semanticProblems(raw) {
             add(['policy', 'soft_fail', j], 'value', `"${family}" is listed in both policy.hard_fail and policy.soft_fail; keep it in one of them`);
         }
     });
+    if (raw.max_runs_per_test_set !== undefined && raw.ledger === undefined) {
+        add(['max_runs_per_test_set'], 'key', 'max_runs_per_test_set needs a ledger file to count runs in; add ledger: <path> or remove it');
+    }
     const named = new Map();
     for (const key of ['id', 'label', 'score', 'prediction', 'segment']) {
         const value = raw.columns?.[key] ?? DEFAULT_COLUMNS[key];
@@ -12201,7 +12347,36 @@ function metricPaths(raw) {
     return out;
 }
 function hasComparison(c) {
-    return c.absolute_drop_allowed !== undefined || c.relative_drop_allowed !== undefined || c.rule !== undefined;
+    return (c.absolute_drop_allowed !== undefined ||
+        c.relative_drop_allowed !== undefined ||
+        c.rule !== undefined ||
+        equivalenceKey(c) !== undefined);
+}
+function equivalenceKey(c) {
+    return c.equivalence_margin !== undefined
+        ? 'equivalence_margin'
+        : c.relative_equivalence_margin !== undefined
+            ? 'relative_equivalence_margin'
+            : undefined;
+}
+/** The equivalence keys of one check: one margin, only with rule equivalent, never next to a drop margin. */
+function equivalenceRules(c, path, dropKey, add) {
+    const where = formatPath(path);
+    const eqKey = equivalenceKey(c);
+    if (c.equivalence_margin !== undefined && c.relative_equivalence_margin !== undefined) {
+        add([...path, 'relative_equivalence_margin'], 'key', `${where} sets both equivalence_margin and relative_equivalence_margin; keep one of them`);
+    }
+    if (c.rule === 'equivalent' && eqKey === undefined) {
+        add([...path, 'rule'], 'value', dropKey === undefined
+            ? `${where} has rule equivalent but no margin; add equivalence_margin or relative_equivalence_margin`
+            : `${where} has rule equivalent, which takes equivalence_margin, not ${dropKey}; did you mean ${dropKey.startsWith('relative') ? 'relative_equivalence_margin' : 'equivalence_margin'}?`);
+    }
+    if (eqKey !== undefined && c.rule !== undefined && c.rule !== 'equivalent') {
+        add([...path, eqKey], 'key', `${where} has rule ${c.rule}, which takes no ${eqKey}; remove it or use rule equivalent`);
+    }
+    else if (eqKey !== undefined && dropKey !== undefined) {
+        add([...path, dropKey], 'key', `${where} sets both ${eqKey} (rule equivalent) and ${dropKey} (rule non_inferior); keep one of them`);
+    }
 }
 /**
  * The comparison rules of one check (SPEC §2): one margin at most; `non_inferior` needs a margin, the other
@@ -12218,7 +12393,8 @@ function checkRules(c, path, nothingAt, isEntry, add) {
     if (c.absolute_drop_allowed !== undefined && c.relative_drop_allowed !== undefined) {
         add([...path, 'relative_drop_allowed'], 'key', `${where} sets both absolute_drop_allowed and relative_drop_allowed; keep one of them`);
     }
-    if (c.rule === 'non_inferior' && marginKey === undefined) {
+    equivalenceRules(c, path, marginKey, add);
+    if (c.rule === 'non_inferior' && marginKey === undefined && equivalenceKey(c) === undefined) {
         add([...path, 'rule'], 'value', `${where} has rule non_inferior but no margin; add absolute_drop_allowed or relative_drop_allowed, or use rule strictly_better or superior`);
     }
     if ((c.rule === 'strictly_better' || c.rule === 'superior') && marginKey !== undefined) {
@@ -12236,7 +12412,14 @@ function checkRules(c, path, nothingAt, isEntry, add) {
 }
 function toCheck(metric, c, key) {
     const check = { metric, key };
-    if (hasComparison(c)) {
+    const eq = c.equivalence_margin ?? c.relative_equivalence_margin;
+    if (eq !== undefined) {
+        check.comparison = {
+            rule: 'equivalent',
+            margin: { kind: c.equivalence_margin !== undefined ? 'absolute' : 'relative', value: eq }
+        };
+    }
+    else if (hasComparison(c)) {
         const rule = c.rule ?? 'non_inferior';
         check.comparison =
             c.absolute_drop_allowed !== undefined
@@ -12286,6 +12469,8 @@ function buildConfig(raw, source) {
         policy.waiver_label = raw.policy.waiver_label;
     if (raw.policy?.waiver_max_age_days !== undefined)
         policy.waiver_max_age_days = raw.policy.waiver_max_age_days;
+    if (raw.policy?.superiority !== undefined)
+        policy.superiority = raw.policy.superiority;
     return {
         source,
         version: 1,
@@ -12297,7 +12482,9 @@ function buildConfig(raw, source) {
         ...(raw.metric_options?.net_benefit ? { metric_options: { net_benefit: { ...raw.metric_options.net_benefit } } } : {}),
         gates,
         ci: { ...DEFAULT_CI, ...raw.gates.ci },
-        policy
+        policy,
+        ...(raw.ledger !== undefined ? { ledger: raw.ledger } : {}),
+        ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {})
     };
 }
 
@@ -12350,12 +12537,17 @@ function checkProperties() {
             '(higher-is-better metrics) or below +a (lower-is-better). Use this or relative_drop_allowed, not both.'),
         relative_drop_allowed: nonNegative("Non-inferiority margin as a fraction of the champion's value: a = r·|champion|, then as " +
             'absolute_drop_allowed (0.01 = 1 %). Use this or absolute_drop_allowed, not both.'),
+        equivalence_margin: nonNegative('Equivalence margin e in metric units, for `rule: equivalent`: passes iff the whole CI of Δ lies inside ' +
+            '(−e, e) (two one-sided tests). Use this or relative_equivalence_margin, not both.'),
+        relative_equivalence_margin: nonNegative("Equivalence margin as a fraction of the champion's value: e = r·|champion|, then as equivalence_margin."),
         rule: {
             type: 'string',
-            enum: ['non_inferior', 'strictly_better', 'superior'],
+            enum: ['non_inferior', 'strictly_better', 'superior', 'equivalent'],
             description: 'How the comparison with the champion is judged. `non_inferior` (the default when a margin is given): ' +
                 'the CI of Δ clears the margin. `strictly_better`: the point estimate favours the candidate (ties go ' +
-                'to the champion). `superior`: the CI of Δ lies entirely on the good side of 0. The last two take no margin.'
+                'to the champion). `superior`: the CI of Δ lies entirely on the good side of 0. These two take no margin. ' +
+                '`equivalent` (the default when an equivalence margin is given): the CI of Δ lies inside (−e, e), for ' +
+                'releases that must change nothing.'
         },
         min_value: {
             type: 'number',
@@ -12733,6 +12925,14 @@ const configSchema = {
                 }
             }
         },
+        ledger: path('Optional JSON file that counts gate runs per test-set fingerprint (one entry per run id and attempt); ' +
+            'keep it between runs, for example as an artifact. See docs/decisions.md.'),
+        max_runs_per_test_set: {
+            type: 'integer',
+            minimum: 1,
+            description: 'With `ledger`: the run that takes the number of runs on one test set past this, and every later one, ' +
+                'warns that the test set may be overfitted by reuse. The verdict never changes.'
+        },
         policy: {
             type: 'object',
             additionalProperties: false,
@@ -12767,6 +12967,13 @@ const configSchema = {
                     type: 'number',
                     exclusiveMinimum: 0,
                     description: 'A waiver label added longer ago than this many days (at the report\'s generated_at) no longer waives.'
+                },
+                superiority: {
+                    type: 'string',
+                    enum: ['holm', 'none'],
+                    description: 'How several `rule: superior` checks share their error rate: `holm` (the default when there is more ' +
+                        'than one) adjusts their decisions so that the chance of any false "improvement shown" stays at ' +
+                        '(1 − confidence_level)/2; `none` decides each on its own interval.'
                 }
             }
         }
@@ -14984,7 +15191,7 @@ function normalQuantile(p) {
 function normalCdf(x) {
     if (Number.isNaN(x))
         throw new RangeError('normalCdf: x is NaN');
-    return jStat.normal.cdf(x, 0, 1);
+    return jstat_default().normal.cdf(x, 0, 1);
 }
 /**
  * The two-sided critical value z with P(|Z| ≤ z) = level, e.g. 1.959964 for 0.95.
@@ -15351,6 +15558,35 @@ function minimumDetectableEffect(se, confidenceLevel, power = MDE_POWER) {
 /** The se a normal interval of width high − low would have at this level: (high − low)/(2z). */
 function seFromInterval(low, high, confidenceLevel) {
     return (high - low) / (2 * twoSidedZ(confidenceLevel));
+}
+/** P(pass | Δ = 0). With se = 0 the interval is the point 0: it passes iff the margin is positive. */
+function powerAtZero(rule, margin, se, confidenceLevel) {
+    if (!(margin >= 0) || !(se >= 0))
+        throw new RangeError(`powerAtZero: margin and se must be ≥ 0, got ${margin}, ${se}`);
+    if (se === 0)
+        return margin > 0 ? 1 : 0;
+    const x = margin / se - twoSidedZ(confidenceLevel);
+    return rule === 'non_inferior' ? normalCdf(x) : Math.max(0, 2 * normalCdf(x) - 1);
+}
+/** The smallest margin with the given power at Δ = 0 and this se. */
+function detectableMargin(rule, se, confidenceLevel, power = MDE_POWER) {
+    return (twoSidedZ(confidenceLevel) + normalQuantile(rule === 'non_inferior' ? power : (1 + power) / 2)) * se;
+}
+/**
+ * Rows needed for the given power at Δ = 0 when n₀ rows gave standard error se₀: the smallest integer n with
+ * se₀·√(n₀/n) ≤ margin/(z + z_q). Null when the margin is 0 (no n suffices); n₀ itself is never the floor,
+ * so a pilot larger than needed gets the smaller size.
+ */
+function requiredN(rule, margin, se0, n0, confidenceLevel, power = MDE_POWER) {
+    if (!(power > 0 && power < 1))
+        throw new RangeError(`requiredN: power must be in (0, 1), got ${power}`);
+    if (!(margin > 0))
+        return null;
+    if (se0 === 0)
+        return 1;
+    const ratio = detectableMargin(rule, se0, confidenceLevel, power) / margin;
+    // The tiny tolerance keeps an exact boundary (ratio² · n₀ an integer up to rounding) from adding a row.
+    return Math.max(1, Math.ceil(n0 * ratio * ratio - 1e-9));
 }
 
 ;// CONCATENATED MODULE: ./src/stats/ranking.ts
@@ -17973,6 +18209,125 @@ function assertNotSelfComparison(data) {
         `(${data.candidate.file} and ${data.champion.file}) — check artifacts: the two files must come from different models`);
 }
 
+;// CONCATENATED MODULE: ./src/core/decision-errors.ts
+
+
+
+const MARGIN_RULES = ['non_inferior', 'equivalent'];
+const COMPARISON_RULES = ['non_inferior', 'equivalent', 'superior', 'strictly_better'];
+/** The one-sided α of each comparison: a 95 % two-sided interval is a 2.5 % test a side. */
+function familyAlpha(confidenceLevel) {
+    // Rounded so 0.95 gives 0.025, not 0.025000000000000022.
+    return Number(((1 - confidenceLevel) / 2).toPrecision(12));
+}
+/** The standard error behind a check's interval, or null when it has none. */
+function checkSe(c, confidenceLevel) {
+    if (c.ci_low === null || c.ci_high === null)
+        return null;
+    return Math.max(0, seFromInterval(c.ci_low, c.ci_high, confidenceLevel));
+}
+/** The margin a comparison check must clear, in metric units (|threshold| for the margin rules). */
+function checkMargin(c) {
+    return MARGIN_RULES.includes(c.rule) && c.threshold !== null ? Math.abs(c.threshold) : 0;
+}
+/**
+ * P(this margin check passes | Δ = 0); 0 for an inconclusive check, which counts as failing. `growth` scales the
+ * rows (a test set `growth` times as large): se shrinks by √growth.
+ */
+function checkPowerAtZero(c, confidenceLevel, growth = 1) {
+    const se0 = checkSe(c, confidenceLevel);
+    if (c.status === 'inconclusive' || se0 === null)
+        return 0;
+    const se = se0 / Math.sqrt(growth);
+    return powerAtZero(c.rule, checkMargin(c), se, confidenceLevel);
+}
+/** The margin checks that an equal candidate must pass: non_inferior and equivalent, not skipped. */
+function marginChecks(checks) {
+    return checks.filter((c) => MARGIN_RULES.includes(c.rule) && c.status !== 'skipped');
+}
+function decisionErrors(checks, policy, confidenceLevel) {
+    const margin = marginChecks(checks);
+    const allPass = margin.reduce((p, c) => p * checkPowerAtZero(c, confidenceLevel), 1);
+    return {
+        non_inferiority: { checks: margin.length, p_equal_fails_any: roundProbability(1 - allPass) },
+        superiority: { method: superiorityMethod(checks, policy), family_alpha: familyAlpha(confidenceLevel) }
+    };
+}
+/** Probabilities to 6 decimals: enough for any sentence, and stable across platforms' last bits. */
+function roundProbability(p) {
+    return Math.min(1, Math.max(0, Math.round(p * 1e6) / 1e6));
+}
+function superiorityChecks(checks) {
+    return checks.filter((c) => c.rule === 'superior' && c.status !== 'skipped');
+}
+/** `policy.superiority`, or Holm when more than one superiority check decides. */
+function superiorityMethod(checks, policy) {
+    return policy.superiority ?? (superiorityChecks(checks).length > 1 ? 'holm' : 'none');
+}
+/** One-sided p-value of "no improvement" from the interval: z = oriented Δ̂ / se, p = 1 − Φ(z). */
+function superiorityP(c, confidenceLevel) {
+    const se = checkSe(c, confidenceLevel);
+    if (c.status === 'inconclusive' || se === null || c.delta === null)
+        return 1;
+    const d = c.direction === -1 ? -c.delta : c.delta;
+    if (se === 0)
+        return d > 0 ? 0 : 1;
+    return 1 - normalCdf(d / se);
+}
+/**
+ * Holm's step-down over the superiority checks at family α = (1 − level)/2: sorted by p, the i-th smallest
+ * (0-based) of m is rejected iff every earlier one was and p ≤ α/(m − i). A check keeps `pass` only if its own
+ * interval passed and Holm rejects it, so the adjustment can only take passes away (with percentile bootstrap
+ * intervals the normal p-value and the interval may disagree slightly at the edge). Inconclusive checks count in
+ * m with p = 1. Returns the checks in their order, adjusted ones with a note in their message.
+ */
+function applySuperiorityPolicy(checks, policy, confidenceLevel) {
+    const family = superiorityChecks(checks);
+    if (superiorityMethod(checks, policy) !== 'holm' || family.length < 2)
+        return [...checks];
+    const alpha = familyAlpha(confidenceLevel);
+    const m = family.length;
+    const ps = family.map((c) => ({ c, p: superiorityP(c, confidenceLevel) }));
+    // Stable sort by p, ties in config order, so the result does not depend on the engine's internals.
+    const order = ps.map((x, i) => ({ ...x, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+    const rejected = new Set();
+    for (let k = 0; k < order.length; k++) {
+        if (order[k].p > alpha / (m - k))
+            break;
+        rejected.add(order[k].c);
+    }
+    const pOf = new Map(ps.map((x) => [x.c, x.p]));
+    return checks.map((c) => {
+        if (!pOf.has(c) || c.status !== 'pass' || rejected.has(c))
+            return c;
+        const p = pOf.get(c);
+        return {
+            ...c,
+            status: 'fail',
+            message: `${c.message}; after Holm's adjustment for ${m} superiority checks (family α ${fmt(alpha)}), ` +
+                `one-sided p ${fmt(p)} is not small enough: improvement not shown`
+        };
+    });
+}
+/** The plan entry of every comparison check (SPEC names: gate, name, margin, mde, required_n). */
+function planEntries(checks, confidenceLevel, power = MDE_POWER) {
+    return checks
+        .filter((c) => COMPARISON_RULES.includes(c.rule))
+        .map((c) => {
+        const se = checkSe(c, confidenceLevel);
+        const margin = checkMargin(c);
+        const marginRule = MARGIN_RULES.includes(c.rule) ? c.rule : null;
+        return {
+            gate: c.gate,
+            name: c.name,
+            segment: c.segment,
+            margin,
+            mde: se === null ? null : detectableMargin(marginRule ?? 'non_inferior', se, confidenceLevel, power),
+            required_n: se === null || marginRule === null ? null : requiredN(marginRule, margin, se, c.n, confidenceLevel, power)
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules.ts
 /** The margin in metric units: relative margins are taken from the champion's point estimate. */
 function marginValue(margin, champion) {
@@ -17988,11 +18343,14 @@ function marginValue(margin, champion) {
 function applyComparison(rule, direction, margin, est) {
     if (direction === 0)
         throw new Error('a metric without direction cannot be compared');
-    const a = rule === 'non_inferior' ? marginValue(margin, est.champion) : 0;
+    const a = rule === 'non_inferior' || rule === 'equivalent' ? marginValue(margin, est.champion) : 0;
     const threshold = direction === 1 ? -a : a;
     switch (rule) {
         case 'strictly_better':
             return { pass: direction === 1 ? est.delta > 0 : est.delta < 0, threshold: 0, margin: 0 };
+        case 'equivalent':
+            // Two one-sided tests at the interval's level: both bounds strictly inside (−e, e). threshold = e.
+            return { pass: est.low > -a && est.high < a, threshold: a, margin: a };
         case 'superior':
         case 'non_inferior':
             return {
@@ -18062,6 +18420,8 @@ function judgeWaiver(config, pr, generatedAt) {
 
 
 
+
+
 /** The waiver the PR carries, if the policy names a waiver label and the PR has it, given by someone who may. */
 function findWaiver(config, pr, generatedAt) {
     return judgeWaiver(config, pr, generatedAt).waiver;
@@ -18075,6 +18435,7 @@ function evaluate(config, data, options) {
             checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
     }
     checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
+    checks.splice(0, checks.length, ...applySuperiorityPolicy(checks, config.policy, config.ci.confidence_level));
     const waiver = findWaiver(config, options.pullRequest, options.generatedAt);
     const verdict = decide(checks, config.policy, waiver !== null);
     const gates = {};
@@ -18094,6 +18455,8 @@ function evaluate(config, data, options) {
         test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...clustersField(data) },
         gates,
         checks,
+        decision_errors: decisionErrors(checks, config.policy, config.ci.confidence_level),
+        plan: planEntries(checks, config.ci.confidence_level),
         settings: {
             task: config.task,
             primary_metric: perf?.primary_metric ?? null,
@@ -18228,7 +18591,7 @@ function comparisonRow(base, info, spec, est, level, n) {
     const tooSmall = comparison.rule === 'non_inferior' && !outcome.pass && est.mde !== null && outcome.margin < est.mde
         ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
             `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
-        : undefined;
+        : equivalenceTooSmall(comparison.rule, outcome.margin, paired, level, n);
     const message = [ci, ruleSentence(info, comparison, outcome, paired), est.valueNote, est.note, tooSmall]
         .filter((x) => !!x)
         .join('; ');
@@ -18246,6 +18609,16 @@ function comparisonRow(base, info, spec, est, level, n) {
         message,
         mde: est.mde
     };
+}
+/** The equivalence counterpart of the mde note: the margin is below what this test set can show equivalence at. */
+function equivalenceTooSmall(rule, margin, est, level, n) {
+    if (rule !== 'equivalent')
+        return undefined;
+    const mde = detectableMargin('equivalent', seFromInterval(est.low, est.high, level), level);
+    return margin < mde
+        ? `the test set is too small to show equivalence at this margin: margin ${fmt(margin)} < ${fmt(mde)}, the smallest ` +
+            `margin ${n} rows show equivalence at with 80% power`
+        : undefined;
 }
 /** The comparison path runs only with a champion, so the estimate is paired. */
 function pairedInterval(est) {
@@ -18267,6 +18640,14 @@ function ruleSentence(info, comparison, outcome, est) {
                 : 'the candidate is not better on the point estimate (ties go to the champion)';
         case 'superior':
             return `${boundName} ${fmtSigned(bound)} ${cmp} 0: ${outcome.pass ? 'improvement shown' : 'improvement not shown'}`;
+        case 'equivalent': {
+            const m = comparison.margin;
+            const e = fmt(outcome.margin);
+            const of = m.kind === 'relative' ? ` (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})` : '';
+            return outcome.pass
+                ? `the whole interval lies within ±${e}${of}: equivalent, the change is smaller than the margin either way`
+                : `the interval reaches outside ±${e}${of}: a change of at least the margin is not ruled out, so equivalence is not shown`;
+        }
         case 'non_inferior': {
             const m = comparison.margin;
             const margin = m.kind === 'relative'
@@ -20622,6 +21003,7 @@ function inIdOrder({ idOrder, ...data }) {
 
 
 
+
 async function runGate(req) {
     // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
     const roots = { workspace: req.workspace, tempDir: req.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)() };
@@ -20633,7 +21015,8 @@ async function runGate(req) {
     const config = await loadConfig(configFile, req.config);
     const resolve = await containArtifacts(roots, config.artifacts, config.source);
     const inputs = [{ role: 'config', file: configFile, shown: req.config }];
-    const data = await readPairedData(config, req, resolve, inputs, inside);
+    const read = await readPairedData(config, req, resolve, inputs, inside);
+    const data = req.transform ? req.transform(read, config) : read;
     progress('reading the other artifacts');
     const artifacts = await readArtifacts(config, resolve);
     const pullRequest = req.fetchPullRequest ? await req.fetchPullRequest(config) : req.pullRequest;
@@ -20641,7 +21024,9 @@ async function runGate(req) {
     const evaluated = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
     const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
     const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env));
-    const report = { ...evaluated, release_id: releaseCard.release_id };
+    const key = req.runKey ?? cliRunKey(undefined, req.generatedAt);
+    const ledger = req.ledger === false ? undefined : await updateLedger(config, evaluated.test_set.fingerprint, key, req.generatedAt, (p, origin) => inside(p, origin));
+    const report = { ...evaluated, release_id: releaseCard.release_id, ...(ledger ? { ledger } : {}) };
     return { config, report, releaseCard };
 }
 async function readPairedData(config, req, resolve, used, inside) {
@@ -21046,6 +21431,8 @@ function limitWords(c) {
         }
         case 'strictly_better':
             return `the estimate must be ${orientation(c) === -1 ? 'lower' : 'higher'} than the champion's`;
+        case 'equivalent':
+            return `the whole interval must lie within ±${formatValue(c, t)} of the champion`;
         case 'min_value':
             return `must be at least ${formatValue(c, t)}`;
         case 'max_value':
@@ -21074,6 +21461,9 @@ function reasonWords(c) {
         if (c.rule === 'strictly_better' && c.delta !== null) {
             return `the estimate ${formatDelta(c, c.delta)} is not better than the champion's (a tie goes to the champion)`;
         }
+        if (c.rule === 'equivalent' && c.ci_low !== null && c.ci_high !== null && c.threshold !== null) {
+            return `the interval ${formatDelta(c, c.ci_low)} to ${formatDelta(c, c.ci_high)} reaches beyond ±${formatValue(c, c.threshold)}: equivalence is not shown`;
+        }
         if (c.rule === 'max_gap_increase' && worst !== null && c.threshold !== null && clears(c) === false) {
             return `widest case ${formatDelta(c, worst)} is not below ${formatDelta(c, c.threshold)}: a wider gap than allowed is not ruled out`;
         }
@@ -21091,6 +21481,43 @@ function reasonWords(c) {
     return c.message;
 }
 
+;// CONCATENATED MODULE: ./src/render/decisions.ts
+
+/** Percent with at most one decimal, never rounding a non-zero chance to "0 %" or a non-certain one to "100 %". */
+function percent(p) {
+    if (p > 0 && p < 0.001)
+        return '< 0.1 %';
+    if (p < 1 && p > 0.999)
+        return '> 99.9 %';
+    return `${Number((p * 100).toFixed(1))} %`;
+}
+/** The lines in plain words, or '' when the report has nothing to say about them. */
+function renderDecisionLines(report) {
+    const lines = [];
+    const e = report.decision_errors;
+    if (e && e.non_inferiority.checks > 0) {
+        const k = e.non_inferiority.checks;
+        const which = k === 1 ? 'this margin check' : `at least one of these ${k} margin checks`;
+        const short = (report.plan ?? []).filter((p) => p.required_n !== null && p.required_n > report.test_set.n).length;
+        lines.push(`**Decision errors:** a candidate exactly as good as the champion would fail ${which} ${percent(e.non_inferiority.p_equal_fails_any)} of the time` +
+            (short ? ` (${short} of them need more rows than this test set for 80 % power; see \`plan\` in the report)` : '') +
+            '.');
+    }
+    const superior = report.checks.filter((c) => c.rule === 'superior' && c.status !== 'skipped').length;
+    if (e && superior > 1) {
+        const a = percent(e.superiority.family_alpha);
+        lines.push(e.superiority.method === 'holm'
+            ? `The ${superior} superiority checks are Holm-adjusted: the chance that any of them shows an improvement that is not there is at most ${a}.`
+            : `The ${superior} superiority checks are not adjusted (policy.superiority: none): each shows a false improvement ${a} of the time, so at least one may well.`);
+    }
+    const l = report.ledger;
+    if (l?.warning)
+        lines.push(`⚠️ **Test-set reuse:** ${inert_inert(l.warning)}.`);
+    else if (l)
+        lines.push(`Test-set ledger: run ${l.runs}${l.max_runs_per_test_set !== null ? ` of at most ${l.max_runs_per_test_set}` : ''} on this test set.`);
+    return lines.join('\n\n');
+}
+
 ;// CONCATENATED MODULE: ./src/render/markdown.ts
 /**
  * The verdict as markdown, for the job summary and the PR comment, written for the reviewer who decides from
@@ -21099,6 +21526,7 @@ function reasonWords(c) {
  * the facts needed to trust it. Pure. Every piece of text from data, config or the API goes through `inert`
  * (escaped, mentions/references/links broken); the only raw markup is ours. A size limit drops passing rows first.
  */
+
 
 
 
@@ -21279,6 +21707,7 @@ function renderMarkdown(report, options) {
             options.header,
             headline(report, failing, decided, labels),
             nextStep(report, options.runUrl),
+            renderDecisionLines(report),
             omitted
                 ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit: see ${inert_inert(where)} for every check._`
                 : '',
@@ -21433,11 +21862,307 @@ function renderText(report, options = {}) {
 /** The package version, shown by `model-gate --version` (a test keeps it equal to package.json). */
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/core/plan.ts
+/**
+ * Sample-size planning (`model-gate plan`), pure part. From a pilot evaluation (the report of the configured
+ * candidate and champion on a pilot test set), the test-set size each comparison check needs for the requested
+ * power at its margin, assuming the models are truly equal (Δ = 0) with the pilot's variability (se ∝ 1/√n),
+ * and the size at which all margin checks pass together with that power (product of their powers).
+ *
+ * Without a pilot candidate, `assumedDiscordance` builds one from the champion: a seeded fraction d of rows has
+ * its prediction flipped (and its score mirrored, 1 − s), so the two models disagree on d of the rows, the
+ * quantity that sets the variance of a paired difference of accuracy-like metrics.
+ */
+
+
+
+/**
+ * The chance that every margin check passes on a test set of n rows when the pilot had pilotN: each check's rows
+ * (a segment's share included) grow by n/pilotN, so its se shrinks by √(n/pilotN).
+ */
+function jointPower(checks, level, n, pilotN) {
+    return checks.reduce((p, c) => p * checkPowerAtZero(c, level, n / pilotN), 1);
+}
+function buildPlan(report, power, assumedDiscordance) {
+    const level = report.settings.confidence_level;
+    const entries = planEntries(report.checks, level, power);
+    const comparisons = report.checks.filter((c) => ['non_inferior', 'equivalent', 'superior', 'strictly_better'].includes(c.rule));
+    const checks = entries.map((e, i) => {
+        const c = comparisons[i];
+        const se = checkSe(c, level);
+        const margin = ['non_inferior', 'equivalent'].includes(c.rule);
+        return {
+            ...e,
+            rule: c.rule,
+            pilot_n: c.n,
+            pilot_se: se,
+            power_at_pilot: margin && se !== null && c.status !== 'skipped' ? checkPowerAtZero(c, level) : null
+        };
+    });
+    const family = marginChecks(report.checks);
+    const decidable = family.length > 0 && family.every((c) => checkSe(c, level) !== null && c.status !== 'inconclusive' && Math.abs(c.threshold ?? 0) > 0);
+    return {
+        power,
+        confidence_level: level,
+        pilot_n: report.test_set.n,
+        assumed_discordance: assumedDiscordance,
+        checks,
+        gate_required_n: decidable ? jointRequiredN(family, level, power, report.test_set.n) : null,
+        gate_power_at_pilot: decidable ? jointPower(family, level, report.test_set.n, report.test_set.n) : null
+    };
+}
+/**
+ * The smallest n (in the pilot's row units) with jointPower ≥ power. Each check's power rises with n, so the
+ * product does: bracket by doubling from the largest single-check size, then bisect on integers.
+ */
+function jointRequiredN(family, level, power, pilotN) {
+    const reach = (n) => jointPower(family, level, n, pilotN) >= power;
+    // Every check needs at least its own size for power `power` (in test-set rows: its rows scaled by its share);
+    // the product needs more when there are several.
+    let lo = 1;
+    for (const c of family) {
+        const n = requiredN(c.rule, Math.abs(c.threshold), checkSe(c, level), pilotN, level, power);
+        if (n !== null)
+            lo = Math.max(lo, n);
+    }
+    if (reach(lo))
+        return lo;
+    let hi = lo * 2;
+    while (!reach(hi))
+        hi *= 2;
+    while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (reach(mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+/** Smallest margin each check could establish at the requested power, for the text output. */
+function planMde(c, level, power) {
+    if (c.pilot_se === null)
+        return null;
+    return detectableMargin(c.rule === 'equivalent' ? 'equivalent' : 'non_inferior', c.pilot_se, level, power);
+}
+/**
+ * A pilot candidate made from the champion (binary only): a seeded fraction `d` of rows disagrees with it.
+ * Throws a plain Error when the data cannot carry it (the shell words it).
+ */
+function assumedDiscordance(data, d, seed) {
+    const champ = data.champion;
+    if (!champ)
+        throw new Error('there is no champion to build the pilot candidate from');
+    if (data.weight)
+        throw new Error('a counts file already holds both models; give it as the pilot pair instead');
+    if (!champ.prediction && !champ.score)
+        throw new Error('it needs binary predictions or scores');
+    const rng = new Rng(deriveSeed(seed, 'plan:discordance'));
+    const prediction = champ.prediction ? Uint8Array.from(champ.prediction) : undefined;
+    const score = champ.score ? Float64Array.from(champ.score) : undefined;
+    // Exactly round(d·n) rows, drawn by a partial Fisher–Yates shuffle: the pilot has the stated discordance, not
+    // a random count around it.
+    const order = Uint32Array.from({ length: data.n }, (_, i) => i);
+    const k = Math.round(d * data.n);
+    for (let j = 0; j < k; j++) {
+        const r = j + Math.floor(rng.nextFloat() * (data.n - j));
+        const i = order[r];
+        order[r] = order[j];
+        order[j] = i;
+        if (prediction)
+            prediction[i] = 1 - prediction[i];
+        if (score)
+            score[i] = 1 - score[i];
+    }
+    return { ...data, candidate: { file: `${champ.file} (${d} of rows flipped)`, prediction, score } };
+}
+
+;// CONCATENATED MODULE: ./src/cli/plan.ts
+/**
+ * `model-gate plan`: how many labelled rows each comparison check needs for the requested power at its margin,
+ * from a pilot (the configured candidate and champion on a pilot test set, or the champion alone with
+ * --discordance). The models are assumed truly equal (Δ = 0) with the pilot's variability; see core/plan.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const PLAN_HELP = `Usage: model-gate plan [options]
+
+The test-set size each comparison check needs to pass with the given power if the candidate is exactly as good
+as the champion, from a pilot: the configured candidate and champion predictions on a pilot test set, or the
+champion alone with --discordance. Standard errors are taken from the pilot and scale as 1/sqrt(n).
+
+Options:
+  -c, --config <file>       gate config (default: .github/model-gate.yml)
+      --candidate <file>    pilot candidate predictions; overrides artifacts.candidate
+      --champion <file>     pilot champion predictions; overrides artifacts.champion
+      --discordance <d>     no pilot candidate: assume the models disagree on a fraction d of rows (0 < d < 1;
+                            binary tasks), simulated by flipping d of the champion's predictions
+      --power <p>           the power to plan for (default 0.8)
+  -w, --workspace <dir>     directory that relative paths are resolved against (default: current directory)
+      --json                print the plan as JSON
+  -h, --help                show this help
+
+Exit codes: 0 planned, 2 bad config, files or arguments, 3 internal error.
+`;
+function fraction(name, text, fallback) {
+    if (text === undefined)
+        return fallback;
+    const v = Number(text);
+    if (!(text.trim() !== '' && v > 0 && v < 1))
+        throw new GateError(`${name} must be a number between 0 and 1 (exclusive), not "${text}"`);
+    return v;
+}
+async function planMain(argv, io) {
+    let args;
+    try {
+        args = (0,external_node_util_namespaceObject.parseArgs)({
+            args: argv,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                config: { type: 'string', short: 'c' },
+                candidate: { type: 'string' },
+                champion: { type: 'string' },
+                discordance: { type: 'string' },
+                power: { type: 'string' },
+                workspace: { type: 'string', short: 'w' },
+                json: { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' }
+            }
+        }).values;
+    }
+    catch (e) {
+        io.stderr(`model-gate plan: ${e.message}\nRun model-gate plan --help for the options.\n`);
+        return 2;
+    }
+    if (args.help) {
+        io.stdout(PLAN_HELP);
+        return 0;
+    }
+    try {
+        const power = fraction('--power', args.power, 0.8);
+        const discordance = fraction('--discordance', args.discordance, undefined);
+        if (discordance !== undefined && args.candidate !== undefined) {
+            throw new GateError('--discordance builds the pilot candidate from the champion, so it cannot be used with --candidate; drop one of them');
+        }
+        const workspace = external_node_path_namespaceObject.resolve(io.cwd, args.workspace ?? '.');
+        const tempDir = io.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)();
+        const configPath = args.config ?? '.github/model-gate.yml';
+        const candidate = discordance === undefined ? args.candidate : await championPath(workspace, tempDir, configPath, args.champion);
+        const { config, report } = await runGate({
+            workspace,
+            config: configPath,
+            candidate,
+            champion: args.champion,
+            origins: { candidate: discordance === undefined ? '--candidate' : '--champion', champion: '--champion', config: '--config' },
+            tempDir,
+            generatedAt: io.now().toISOString(),
+            ledger: false,
+            transform: discordance === undefined
+                ? undefined
+                : (data, cfg) => {
+                    try {
+                        return assumedDiscordance(data, discordance, cfg.ci.seed);
+                    }
+                    catch (e) {
+                        throw new GateError(`--discordance cannot be used here: ${e.message}`, { file: cfg.source });
+                    }
+                }
+        });
+        if (!report.checks.some((c) => ['non_inferior', 'equivalent', 'superior', 'strictly_better'].includes(c.rule))) {
+            throw new GateError(`${config.source} has no comparison with the champion to plan for; add a margin (absolute_drop_allowed, equivalence_margin, …)`, {
+                file: config.source
+            });
+        }
+        if (!report.checks.some((c) => c.status !== 'skipped' && c.ci_low !== null)) {
+            throw new GateError('the pilot has no champion, so no comparison could be estimated; give the champion (artifacts.champion or --champion)');
+        }
+        const plan = buildPlan(report, power, discordance ?? null);
+        io.stdout(args.json ? `${JSON.stringify(plan, null, 2)}\n` : planText(plan));
+        return 0;
+    }
+    catch (e) {
+        const user = isGateError(e);
+        const message = user ? userMessage(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
+        if (io.env?.MODEL_GATE_DEBUG)
+            io.stderr(`${errorDetails(e)}\n`);
+        io.stderr(`model-gate plan: error: ${message}\n`);
+        return user ? 2 : 3;
+    }
+}
+/** --discordance reads only the champion: its path from --champion or the config. */
+async function championPath(workspace, tempDir, config, override) {
+    if (override !== undefined)
+        return override;
+    const file = await resolveInside(workspace, tempDir, config, '--config');
+    await requireFile(file, config, '--config');
+    const cfg = await loadConfig(file, config);
+    const champion = cfg.artifacts.champion;
+    if (champion === undefined) {
+        throw new GateError(`--discordance needs the champion's predictions: set artifacts.champion in ${config} or pass --champion`, {
+            file: config,
+            key: 'artifacts.champion'
+        });
+    }
+    return champion;
+}
+const RULE_WORD = {
+    non_inferior: 'non-inferior',
+    equivalent: 'equivalent',
+    superior: 'superior',
+    strictly_better: 'strictly better'
+};
+/** The plan as an aligned table and a closing line for the whole gate. */
+function planText(plan) {
+    const pct = (p) => (p === null ? '–' : `${(p * 100).toFixed(1)}%`);
+    const head = ['check', 'rule', 'margin', 'pilot se', 'power now', `mde (${pct(plan.power)})`, 'required n'];
+    const rows = plan.checks.map((c) => [
+        [c.gate, c.segment, c.name].filter((x) => x !== null).join('/'),
+        RULE_WORD[c.rule] ?? c.rule,
+        fmt(c.margin),
+        c.pilot_se === null ? '–' : c.pilot_se.toPrecision(3),
+        pct(c.power_at_pilot),
+        fmt(planMde(c, plan.confidence_level, plan.power)),
+        c.required_n === null ? (c.rule === 'superior' || c.rule === 'strictly_better' ? 'no margin' : '–') : String(c.required_n)
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (r) => r.map((x, i) => (i >= 2 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ').trimEnd();
+    const margins = plan.checks.filter((c) => c.rule === 'non_inferior' || c.rule === 'equivalent').length;
+    const out = [
+        `Test-set size for ${pct(plan.power)} power at each margin, if the candidate is exactly as good as the champion`,
+        `(pilot: ${plan.pilot_n} rows${plan.assumed_discordance !== null ? `, candidate assumed to disagree with the champion on ${pct(plan.assumed_discordance)} of rows` : ''}; ${fmtLevel(plan.confidence_level)} intervals; se scaled as 1/sqrt(n))`,
+        '',
+        line(head),
+        ...rows.map(line),
+        '',
+        plan.gate_required_n === null
+            ? 'Whole gate: no joint size (no margin check with an interval).'
+            : `Whole gate: all ${margins} margin checks pass together with ${pct(plan.power)} power at n = ${plan.gate_required_n} ` +
+                `(now ${pct(plan.gate_power_at_pilot)} at n = ${plan.pilot_n}).`,
+        'The whole-gate n uses the product of the checks\' powers: exact for checks on disjoint rows (segments), cautious',
+        'for checks on the same rows, which pass together more often than the product says.',
+        'Segment checks count their own rows; the whole-gate n counts test-set rows, segments keeping their share.',
+        'Superiority and strictly-better checks have no margin, so no size makes an equal candidate pass them.'
+    ];
+    return `${out.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI shell: `model-gate --config … [--candidate …] [--champion …] [--json] [--fail-on …]`.
  * Same engine as the action; prints the verdict table (or the JSON report) and exits with a documented code.
  */
+
+
 
 
 
@@ -21458,6 +22183,7 @@ function debugEnabled(env) {
     return v !== '' && !['0', 'false', 'no', 'off'].includes(v);
 }
 const HELP = `Usage: model-gate [options]
+       model-gate plan [options]   test-set sizes for the gate's margins (model-gate plan --help)
 
 Decides whether a candidate model may replace the champion, from their predictions on the same test set.
 
@@ -21471,6 +22197,8 @@ Options:
                           release-card.json, next to it)
       --markdown <file>   also write the markdown verdict (as in the job summary) to this file
       --fail-on <result>  never | fail | soft_fail: exit 1 when the result is this bad or worse (default: never)
+      --run-id <id>       this run's id in the test-set ledger (config key ledger); a repeated id is
+                          counted once (default: each invocation is a new run, keyed by its time)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -21484,6 +22212,8 @@ Files are read only inside the workspace or the temporary directory (symbolic li
 Set MODEL_GATE_DEBUG=1 to print the details (stack trace) of an error.
 `;
 async function main(argv, io) {
+    if (argv[0] === 'plan')
+        return planMain(argv.slice(1), io);
     let args;
     try {
         args = (0,external_node_util_namespaceObject.parseArgs)({
@@ -21499,6 +22229,7 @@ async function main(argv, io) {
                 report: { type: 'string' },
                 markdown: { type: 'string' },
                 'fail-on': { type: 'string' },
+                'run-id': { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean', short: 'v' }
             }
@@ -21532,11 +22263,14 @@ async function main(argv, io) {
             origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
             tempDir: io.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(),
             generatedAt,
-            progress: io.progress
+            progress: io.progress,
+            runKey: cliRunKey(args['run-id'], generatedAt)
         });
         io.progressDone?.();
         for (const w of config.warnings ?? [])
             io.stderr(`model-gate: warning: ${w}\n`);
+        if (report.ledger?.warning)
+            io.stderr(`model-gate: warning: ${report.ledger.warning}\n`);
         const json = `${JSON.stringify(report, null, 2)}\n`;
         let cardFile;
         if (args.report) {
