@@ -17,6 +17,7 @@ import {
   type GateConfig,
   type GateFamily,
   type MetricCheckSpec,
+  type CanarySection,
   type PerformanceGate
 } from './types.js';
 
@@ -52,6 +53,7 @@ export interface RawConfig {
     require_manual_approval_on_soft_fail?: boolean;
     waiver_label?: string;
   };
+  canary?: Record<string, unknown>;
 }
 
 /** Tasks this version evaluates. */
@@ -357,6 +359,22 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     ...(raw.metric_options?.net_benefit ? { metric_options: { net_benefit: { ...raw.metric_options.net_benefit } } } : {}),
     gates,
     ci: { ...DEFAULT_CI, ...raw.gates.ci },
-    policy
+    policy,
+    ...(raw.canary ? { canary: canarySection(raw.canary) } : {})
   };
+}
+
+/** The rollout plan the release card copies; values of other shapes are left out (the canary stage validates them). */
+function canarySection(raw: Record<string, unknown>): CanarySection {
+  const out: CanarySection = {};
+  const rollout = raw.rollout;
+  if (rollout && typeof rollout === 'object' && !Array.isArray(rollout)) {
+    const r = rollout as Record<string, unknown>;
+    out.rollout = {};
+    if (typeof r.strategy === 'string') out.rollout.strategy = r.strategy;
+    if (Array.isArray(r.steps) && r.steps.every((x) => typeof x === 'number')) out.rollout.steps = [...(r.steps as number[])];
+  }
+  const on = raw.auto_rollback_on;
+  if (Array.isArray(on) && on.every((x) => typeof x === 'string')) out.auto_rollback_on = [...(on as string[])];
+  return out;
 }
