@@ -22,6 +22,9 @@ export interface FakeArtifact {
   id: number;
   name: string;
   files: Record<string, string>;
+  /** Default: 2027-01-30T00:00:00Z, not expired. */
+  expires_at?: string | null;
+  expired?: boolean;
 }
 
 export interface FakeRun {
@@ -139,7 +142,9 @@ export function fakeGitHub(api: GitHubEmulator, options: { identity?: Identity; 
       name: a.name,
       size_in_bytes: zip(a.files).length,
       digest: `sha256:${createHash('sha256').update(zip(a.files)).digest('hex')}`,
-      created_at: '2026-11-01T00:00:00Z'
+      created_at: '2026-11-01T00:00:00Z',
+      expires_at: a.expires_at ?? '2027-01-30T00:00:00Z',
+      expired: a.expired ?? false
     }));
     return { status: 200, body: { total_count: artifacts.length, artifacts } };
   });

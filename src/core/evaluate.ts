@@ -46,7 +46,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
   if (perf) {
     for (const spec of perf.checks) checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
   }
-  checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
+  checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks, options.generatedAt).map(makeCheck));
 
   const waiver = findWaiver(config, options.pullRequest);
   const verdict = decide(checks, config.policy, waiver !== null);

@@ -15,6 +15,7 @@ import { GateError } from '../errors.js';
 import { listFiles } from '../gate/files.js';
 import type { PredictionsFile } from '../gate/run.js';
 import { logLine } from '../action/log.js';
+import type { ChampionArtifactFact } from '../rollback/drill.js';
 import { field, type Repo, type RunContext } from './context.js';
 import { apiReason, httpStatus, type Octokit } from './octokit.js';
 
@@ -140,8 +141,24 @@ export async function downloadChampion(
   return {
     file: path.join(source.directory, rel),
     shown: `${source.artifact}/${rel}`,
-    origin: `champion-artifact "${source.artifact}" from ${where}`
+    origin: `champion-artifact "${source.artifact}" from ${where}`,
+    ...(config.gates.rollback ? { artifact: await championExpiry(octokit, repo, runId, found.id, source.artifact) } : {})
   };
+}
+
+/**
+ * The artifact's expiry, from the run's artifact listing (the artifact client does not report it): the
+ * rollback gate needs the previous release to outlive the drill window.
+ */
+async function championExpiry(octokit: Octokit, repo: Repo, runId: number, id: number, name: string): Promise<ChampionArtifactFact> {
+  try {
+    const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: runId, name, per_page: 100 });
+    const a = data.artifacts.find((x) => x.id === id) ?? data.artifacts[0];
+    return { name, expires_at: a?.expires_at ?? null, expired: a?.expired ?? false };
+  } catch (e) {
+    if (httpStatus(e) === 403 || httpStatus(e) === 401) throw forbidden(repo, e);
+    throw new GateError(`could not read the expiry of artifact "${name}" in run ${runId} (${apiReason(e)}), which gates.rollback checks; re-run`, KEY);
+  }
 }
 
 /**
