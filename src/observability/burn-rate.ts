@@ -52,7 +52,7 @@ export function constants(expr: string): number[] {
     let j = i;
     while (j < ts.length && ts[j].t !== 'other') j++;
     const run = ts.slice(i, j) as Exclude<Token, { t: 'other' }>[];
-    // A '(' right before `other` opens a call (rate(...)); drop unmatched parentheses and dangling operators.
+    // Parentheses of calls around non-constant terms and dangling operators are trimmed off the run.
     const v = evaluate(trim(run));
     if (v !== null) values.push(v);
     i = j;
@@ -64,20 +64,15 @@ type Tok = Exclude<Token, { t: 'other' }>;
 
 function trim(run: Tok[]): Tok[] {
   let r = [...run];
-  for (let changed = true; changed; ) {
-    changed = false;
-    while (r.length && r[0].t === 'op' && r[0].v !== '(' && r[0].v !== '-') (r = r.slice(1)), (changed = true);
-    while (r.length && r[r.length - 1].t === 'op' && r[r.length - 1].v !== ')') (r = r.slice(0, -1)), (changed = true);
-    let depth = 0;
-    let minDepth = 0;
-    for (const t of r) {
-      if (t.v === '(') depth++;
-      else if (t.v === ')') depth--;
-      minDepth = Math.min(minDepth, depth);
-    }
-    if (minDepth < 0 && r.length && r[0].v === ')') (r = r.slice(1)), (changed = true);
-    else if (depth > minDepth && r.length && r[0].v === '(') (r = r.slice(1)), (changed = true);
-    else if (depth < 0 && r.length && r[r.length - 1].v === ')') (r = r.slice(0, -1)), (changed = true);
+  const count = (v: string) => r.filter((t) => t.v === v).length;
+  for (let before = -1; before !== r.length; ) {
+    before = r.length;
+    // Leading ')' or binary operators and trailing '(' or operators cannot belong to the constant.
+    if (r.length && r[0].t === 'op' && r[0].v !== '(' && r[0].v !== '-') r = r.slice(1);
+    if (r.length && r[r.length - 1].t === 'op' && r[r.length - 1].v !== ')') r = r.slice(0, -1);
+    // An unmatched '(' at the start opened a call or a group around non-constant terms; same for ')' at the end.
+    if (r.length && r[0].v === '(' && count('(') > count(')')) r = r.slice(1);
+    if (r.length && r[r.length - 1].v === ')' && count(')') > count('(')) r = r.slice(0, -1);
   }
   return r;
 }

@@ -4,6 +4,7 @@
  * Everything that comes from data, config or the API (names, labels, logins, messages) goes through
  * escapeMarkdown; the only raw markup is ours.
  */
+import { releaseGatesLine } from './release-gates.js';
 import { fmt, fmtLevel, fmtSigned } from '../core/format.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
 import { escapeMarkdown } from './escape.js';
@@ -214,6 +215,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     const parts = [
       options.header,
       headline(report),
+      releaseGatesLine(report),
       shown.length ? `${TABLE_HEAD(report.settings.confidence_level, bars)}\n${shown.map((c) => row(c, bars)).join('\n')}` : '',
       omitted
         ? `_${omitted} of ${ordered.length} rows (passing first) are left out to stay under GitHub's size limit; the JSON report has every check._`
