@@ -3,9 +3,11 @@
  * (the report's only clock). Pure. Row `freshness:<column>` in the data gate: passes iff age ≤ max_age_hours.
  */
 import type { GateConfig } from '../config/types.js';
-import { fmt } from '../core/format.js';
 import { severityOf } from '../core/policy.js';
 import type { CheckResult } from '../core/report.js';
+
+/** Hours: two decimals at most (`2`, `31.5`). */
+const fmt = (x: number) => String(Number(x.toFixed(2)));
 
 export interface FreshnessFacts {
   file: string;

@@ -167,8 +167,8 @@ function pairedRow(config: GateConfig, spec: RobustnessSuite, facts: SuiteFacts)
     ci_high: r.high,
     ci_method: 'newcombe-paired',
     message:
-      `pass rate ${fmt(r.candidate)} vs the champion's ${fmt(r.champion)} on ${n} paired cases${skippedNote} ` +
-      `(${table.championOnly} now failing, ${table.candidateOnly} now passing): Δ ${fmtSigned(r.delta)}, ${fmtLevel(level)} CI ` +
+      `pass rate ${fmt(r.candidate)} vs the champion's ${fmt(r.champion)} on ${n} paired cases${skippedNote}; ` +
+      `${table.championOnly} now failing, ${table.candidateOnly} now passing: Δ ${fmtSigned(r.delta)}, ${fmtLevel(level)} CI ` +
       `[${fmtSigned(r.low)}, ${fmtSigned(r.high)}]; lower bound ${pass ? '>' : '≤'} ${fmtSigned(-margin)}: ` +
       (pass ? 'non-inferior within the margin' : 'a drop beyond the margin is not ruled out')
   };

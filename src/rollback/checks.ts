@@ -9,11 +9,13 @@
  *                         within max_drill_age_days (only when the champion came from an Actions artifact).
  */
 import type { GateConfig } from '../config/types.js';
-import { fmt } from '../core/format.js';
 import { severityOf } from '../core/policy.js';
 import type { CheckResult } from '../core/report.js';
 import { quote } from '../readers/text.js';
 import type { ChampionArtifactFact, DrillFacts } from './drill.js';
+
+/** Days, seconds: two decimals at most (`19.42`, `240`). */
+const num = (x: number) => String(Number(x.toFixed(2)));
 
 const DAY_MS = 86_400_000;
 
@@ -55,8 +57,8 @@ export function rollbackChecks(
     direction: -1,
     message:
       age < 0
-        ? `the drill in ${drill.file} is dated ${quote(drill.date)}, ${fmt(-age)} days after generated_at: check its date`
-        : `the last drill (${quote(drill.date)}, owner ${quote(drill.owner)}) was ${fmt(age)} days ago; ` +
+        ? `the drill in ${drill.file} is dated ${drill.date}, ${num(-age)} days after generated_at: check its date`
+        : `the last drill (${drill.date}, owner ${quote(drill.owner)}) was ${num(age)} days ago; ` +
           (agePass ? `within the allowed ${maxAge} days` : `older than the allowed ${maxAge} days: run the drill again`)
   });
   if (gate.max_rto_seconds !== undefined) {
@@ -70,7 +72,7 @@ export function rollbackChecks(
       threshold: max,
       rule: 'max_value',
       direction: -1,
-      message: `measured recovery time ${fmt(drill.rto_seconds)} s is ${pass ? 'within' : 'above'} the allowed ${fmt(max)} s`
+      message: `measured recovery time ${num(drill.rto_seconds)} s is ${pass ? 'within' : 'above'} the allowed ${num(max)} s`
     });
   }
   const restored = new Set(drill.restored.map((c) => c.trim().toLowerCase()));
@@ -122,7 +124,7 @@ function championRow(champion: ChampionArtifactFact | undefined, now: number, da
     status: pass ? ('pass' as const) : ('fail' as const),
     candidate: left,
     message:
-      `champion artifact ${quote(champion.name)} expires ${champion.expires_at}, in ${fmt(left)} days; ` +
+      `champion artifact ${quote(champion.name)} expires ${champion.expires_at}, in ${num(left)} days; ` +
       (pass
         ? `it outlives the ${days}-day drill window`
         : `rollback needs it for ${days} days: re-upload it with a longer retention-days, or shorten max_drill_age_days`)
