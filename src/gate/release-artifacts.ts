@@ -36,7 +36,7 @@ export async function readReleaseGateArtifacts(
   if (freshness && current) out.freshness = await readFreshness(resolveArtifact(current), current, freshness.column);
 
   if (g.robustness) out.robustness = await readRobustness(g.robustness, at('gates.robustness.suites'));
-  if (g.observability) out.observability = await readObservability(g.observability, at('gates.observability'));
+  if (g.observability) out.observability = await readObservability(g.observability, (p, key) => at(key)(p));
   if (g.rollback) out.drill = await readDrill(await at('gates.rollback.drill')(g.rollback.drill), g.rollback.drill);
   return out;
 }

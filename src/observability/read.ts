@@ -11,14 +11,17 @@ import { parseRuleFile } from './rules.js';
 /** Rule files are small; a few MiB of YAML is already far beyond any real one. */
 const MAX_RULE_FILE_BYTES = 4 * 1024 * 1024;
 
-export async function readObservability(gate: ObservabilityGate, resolve: (p: string) => Promise<string>): Promise<ObservabilityFacts> {
+export async function readObservability(
+  gate: ObservabilityGate,
+  resolve: (p: string, key: string) => Promise<string>
+): Promise<ObservabilityFacts> {
   const rules = [];
   for (const shown of gate.alert_rules) {
-    const text = await readTextFile(await resolve(shown), shown, 'a Prometheus rule file', MAX_RULE_FILE_BYTES);
+    const text = await readTextFile(await resolve(shown, 'gates.observability.alert_rules'), shown, 'a Prometheus rule file', MAX_RULE_FILE_BYTES);
     rules.push(parseRuleFile(text, shown));
   }
   const facts: ObservabilityFacts = { rules };
-  if (gate.logs) facts.logs = await readLogCoverage(await resolve(gate.logs.path), gate.logs.path, gate.logs.trace_field);
+  if (gate.logs) facts.logs = await readLogCoverage(await resolve(gate.logs.path, 'gates.observability.logs.path'), gate.logs.path, gate.logs.trace_field);
   return facts;
 }
 

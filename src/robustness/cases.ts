@@ -99,7 +99,14 @@ export function parseJunit(text: string, file: string): CaseResult[] {
     ignorePiTags: true,
     isArray: (name) => LISTS.has(name)
   });
-  const doc = parser.parse(text) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(text) as Node;
+  } catch (e) {
+    // The parser stops absurdly deep nesting itself ("Maximum nested tags exceeded") before it recurses far.
+    const why = e instanceof Error ? e.message : String(e);
+    throw new GateError(`${file}: the JUnit report cannot be read (${shorten(why)}); write it again with pytest --junitxml or jest-junit.`, { file });
+  }
   const cases: CaseResult[] = [];
   const roots = [...asList(doc.testsuites).flatMap((s) => asList(s.testsuite)), ...asList(doc.testsuite)];
   if (roots.length === 0 && asList(doc.testsuites).length === 0) {
