@@ -49889,12 +49889,12 @@ const MAX_RULE_FILE_BYTES = 4 * 1024 * 1024;
 async function readObservability(gate, resolve) {
     const rules = [];
     for (const shown of gate.alert_rules) {
-        const text = await readTextFile(await resolve(shown), shown, 'a Prometheus rule file', MAX_RULE_FILE_BYTES);
+        const text = await readTextFile(await resolve(shown, 'gates.observability.alert_rules'), shown, 'a Prometheus rule file', MAX_RULE_FILE_BYTES);
         rules.push(parseRuleFile(text, shown));
     }
     const facts = { rules };
     if (gate.logs)
-        facts.logs = await readLogCoverage(await resolve(gate.logs.path), gate.logs.path, gate.logs.trace_field);
+        facts.logs = await readLogCoverage(await resolve(gate.logs.path, 'gates.observability.logs.path'), gate.logs.path, gate.logs.trace_field);
     return facts;
 }
 /** A log line longer than this is not a log record. */
@@ -50220,7 +50220,7 @@ async function readReleaseGateArtifacts(config, resolveArtifact, inside, used) {
     if (g.robustness)
         out.robustness = await readRobustness(g.robustness, at('gates.robustness.suites'));
     if (g.observability)
-        out.observability = await readObservability(g.observability, at('gates.observability'));
+        out.observability = await readObservability(g.observability, (p, key) => at(key)(p));
     if (g.rollback)
         out.drill = await readDrill(await at('gates.rollback.drill')(g.rollback.drill), g.rollback.drill);
     return out;
