@@ -34,9 +34,9 @@ export interface SuiteFacts {
   champion?: SuiteResults;
 }
 
-/** Format by name: `.xml` (optionally gzipped) is JUnit, anything else JSON Lines. */
+/** Format by name: `.xml` is JUnit, anything else JSON Lines. */
 export function formatOf(file: string, format?: 'junit' | 'jsonl'): 'junit' | 'jsonl' {
-  return format ?? (/\.xml(\.gz)?$/i.test(file) ? 'junit' : 'jsonl');
+  return format ?? (/\.xml$/i.test(file) ? 'junit' : 'jsonl');
 }
 
 export function parseResults(text: string, file: string, format: 'junit' | 'jsonl'): SuiteResults {
