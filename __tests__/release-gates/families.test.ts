@@ -3,8 +3,10 @@
  * timestamps), the pure checks, the seven-gate roll-up and the config rules. Interval numbers come from the
  * committed golden fixture (scripts/golden/release_gates.py: statsmodels), never from this code.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseConfig } from '../../src/config/load.js';
 import type { GateConfig } from '../../src/config/types.js';
 import { buildReleaseCard, rolloutOf } from '../../src/core/release-card.js';
@@ -14,6 +16,7 @@ import { freshnessChecks } from '../../src/data-quality/freshness.js';
 import { parseTimestamp } from '../../src/data-quality/timestamps.js';
 import { constants, hasWindowPair, rangeWindows } from '../../src/observability/burn-rate.js';
 import { observabilityChecks } from '../../src/observability/checks.js';
+import { readObservability } from '../../src/observability/read.js';
 import { parseRuleFile } from '../../src/observability/rules.js';
 import { parseJunit, parseResults, type CaseResult, type SuiteFacts } from '../../src/robustness/cases.js';
 import { robustnessChecks } from '../../src/robustness/checks.js';
@@ -209,7 +212,7 @@ describe('freshness', () => {
     const [stale] = freshnessChecks(cfg, facts('2026-11-29T11:00:00Z'), at);
     expect([stale.status, stale.candidate]).toEqual(['fail', 25]);
     expect(stale.message).toBe(
-      'newest ts 2026-11-29T11:00:00Z (line 4) is 25 h old at 2026-11-30T12:00:00.000Z; older than the allowed 24 h: the table is stale'
+      'newest ts 2026-11-29T11:00:00Z (line 4) is 25 h old at generated_at; older than the allowed 24 h: the table is stale'
     );
     const [none] = freshnessChecks(cfg, { file: 'cur.csv', column: 'ts', count: 0, newest: null }, at);
     expect(none.status).toBe('inconclusive');
@@ -278,6 +281,20 @@ describe('observability', () => {
       'no alert carries the label slo: "api", so the SLO has no burn-rate alert; add 14.4 over 1h and 5m (> 0.0144)'
     );
     expect(rows.find((r) => r.name === 'alert_labels')!.status).toBe('fail');
+  });
+
+  test('the log sample: gzip, records without the field, empty and null ids count as untraced', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'mg-logs-'));
+    const lines = ['{"msg": "no trace field"}', '{"trace_id": "abc"}', '{"trace_id": ""}', '{"trace_id": null}', '{"trace_id": 17}', ''];
+    writeFileSync(path.join(dir, 'l.jsonl.gz'), gzipSync(lines.join('\n')));
+    writeFileSync(path.join(dir, 'r.yml'), 'groups: []\n');
+    const gate = config('  observability: { alert_rules: [r.yml], logs: { path: l.jsonl.gz, min_coverage: 0.5 } }\n').gates.observability!;
+    const facts = await readObservability(gate, async (p) => path.join(dir, p));
+    expect(facts.logs).toEqual({ file: 'l.jsonl.gz', field: 'trace_id', records: 5, traced: 2 });
+    writeFileSync(path.join(dir, 'l.jsonl.gz'), gzipSync('{"trace_id": "a"}\nnot json\n'));
+    await expect(readObservability(gate, async (p) => path.join(dir, p))).rejects.toThrow(
+      'l.jsonl.gz:2: not valid JSON; a log sample holds one JSON object per line.'
+    );
   });
 
   test('rule files that are not rule files name the line', () => {

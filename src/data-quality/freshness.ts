@@ -62,7 +62,7 @@ export function freshnessChecks(config: GateConfig, facts: FreshnessFacts | unde
       status: pass ? 'pass' : 'fail',
       candidate: age,
       message:
-        `newest ${spec.column} ${facts.newest.text} (line ${facts.newest.line}) is ${fmt(age)} h old at ${generatedAt}${ahead}; ` +
+        `newest ${spec.column} ${facts.newest.text} (line ${facts.newest.line}) is ${fmt(age)} h old at generated_at${ahead}; ` +
         `${pass ? 'within' : 'older than'} the allowed ${fmt(max)} h` +
         (pass ? '' : ': the table is stale')
     }
