@@ -16,6 +16,7 @@ import { GateError } from '../errors.js';
 import { listFiles } from '../gate/files.js';
 import type { PredictionsFile } from '../gate/run.js';
 import { logLine } from '../action/log.js';
+import type { ChampionArtifactFact } from '../rollback/drill.js';
 import { field, type Repo, type RunContext } from './context.js';
 import { apiReason, httpStatus, waitBudget, type Octokit, type WaitBudget } from './octokit.js';
 
@@ -287,7 +288,9 @@ export async function downloadChampion(
     file: path.join(source.directory, rel),
     shown: `${source.artifact}/${rel}`,
     origin: `champion-artifact "${source.artifact}" from ${where}`,
-    champion
+    champion,
+    // The rollback gate needs the previous release to outlive the drill window; the lookup chose an unexpired one.
+    artifact: { name: champion.artifact, expires_at: champion.expires_at, expired: false }
   };
 }
 
