@@ -16,7 +16,6 @@ import { GateError } from '../errors.js';
 import { listFiles } from '../gate/files.js';
 import type { PredictionsFile } from '../gate/run.js';
 import { logLine } from '../action/log.js';
-import type { ChampionArtifactFact } from '../rollback/drill.js';
 import { field, type Repo, type RunContext } from './context.js';
 import { apiReason, httpStatus, waitBudget, type Octokit, type WaitBudget } from './octokit.js';
 
