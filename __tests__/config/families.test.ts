@@ -188,7 +188,7 @@ describe('mistakes', () => {
     [
       'a data gate with nothing to check',
       lines('artifacts: { data: { current: c.csv } }', 'gates:', '  data: { ignore_columns: [id] }'),
-      `${F}:5:3: gates.data has nothing to check; add missingness_max, drift_psi_max, drift_psi_quantile or schema`
+      `${F}:5:3: gates.data has nothing to check; add missingness_max, drift_psi_max, drift_psi_quantile, schema or freshness`
     ],
     [
       'a column both checked and ignored',

@@ -186,7 +186,7 @@ describe('unknown keys', () => {
 
   test('without a near miss, the allowed keys are listed', () => {
     expect(errorOf(HEAD + PERF + 'notify: slack\n').message).toBe(
-      `${F}:4:1: unknown key "notify" at the top level; allowed keys are: version, task, artifacts, columns, threshold, positive_label, metric_options, gates, ledger, max_runs_per_test_set, policy`
+      `${F}:4:1: unknown key "notify" at the top level; allowed keys are: version, task, artifacts, columns, threshold, positive_label, metric_options, gates, ledger, max_runs_per_test_set, canary, policy`
     );
   });
 
@@ -414,9 +414,9 @@ describe('gates and policy', () => {
     const e = errorOf(HEAD + PERF + lines('policy:', '  hard_fail: [perfomance, ci]'));
     expect(e.message).toBe(
       [
-        `${F}:5:15: policy.hard_fail[0] "perfomance" is not a gate; gates are: performance, segments, fairness, operations, data, cost; did you mean "performance"?`,
+        `${F}:5:15: policy.hard_fail[0] "perfomance" is not a gate; gates are: performance, segments, fairness, operations, data, cost, robustness, observability, rollback; did you mean "performance"?`,
         'and 1 more problem:',
-        `  ${F}:5:27: policy.hard_fail[1] "ci" is not a gate; gates are: performance, segments, fairness, operations, data, cost`
+        `  ${F}:5:27: policy.hard_fail[1] "ci" is not a gate; gates are: performance, segments, fairness, operations, data, cost, robustness, observability, rollback`
       ].join('\n')
     );
     expect(e.location).toEqual({ file: F, line: 5, column: 15, key: 'policy.hard_fail[0]' });
@@ -478,7 +478,7 @@ describe('several problems', () => {
         `${F}:4:27: gates.ci.confidence_level must be greater than 0 and less than 1; found 2`,
         'and 2 more problems:',
         `  ${F}:7:5: unknown key "min_vlaue" at gates.performance; did you mean "min_value"?`,
-        `  ${F}:8:23: policy.hard_fail[0] "dta" is not a gate; gates are: performance, segments, fairness, operations, data, cost; did you mean "data"?`
+        `  ${F}:8:23: policy.hard_fail[0] "dta" is not a gate; gates are: performance, segments, fairness, operations, data, cost, robustness, observability, rollback; did you mean "data"?`
       ].join('\n')
     );
   });

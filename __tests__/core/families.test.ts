@@ -368,7 +368,7 @@ describe('shell helpers', () => {
     const file = await writeReleaseCard(card, join(dir, 'out', 'gate-report.json'));
     expect(file).toBe(join(dir, 'out', 'release-card.json'));
     const written = JSON.parse(readFileSync(file, 'utf8'));
-    expect(written).toMatchObject({ release_id: card.release_id, report: 'gate-report.json', gates: { performance: 'pass' } });
+    expect(written).toMatchObject({ release_id: card.release_id, report: 'gate-report.json', gates: { quality_gate: 'pass', cost_gate: 'not_configured' } });
     expect(written.checks).toEqual({ total: 1, pass: 1, fail: 0, inconclusive: 0, skipped: 0 });
   });
 

@@ -544,6 +544,37 @@ describe('champion from another run (champion-artifact)', () => {
     );
   });
 
+  test('rollback: champion_available reads the artifact expiry from the run listing and fails when it ends inside the drill window', async () => {
+    const day = 86_400_000;
+    const ws = artifactWorkspace();
+    writeFileSync(
+      path.join(ws, 'drill.json'),
+      JSON.stringify({ date: new Date(Date.now() - 5 * day).toISOString(), rto_seconds: 120, restored: ['model', 'preprocessing', 'thresholds', 'runtime_params'], runbook: 'https://r', owner: 'ml' })
+    );
+    const config = path.join(ws, '.github/model-gate.yml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  ci:\n', '  rollback: { drill: drill.json, max_drill_age_days: 30 }\n  ci:\n'));
+    const expiring = async (days: number, expired = false) => {
+      api.reset(); // a fresh emulator state per run: the first-added routes answer
+      const gh = fakeGitHub(api);
+      withRuns(gh);
+      const a = gh.artifacts.get(88)![0];
+      a.expires_at = new Date(Date.now() + days * day).toISOString();
+      a.expired = expired;
+      const r = await run(ws, { 'champion-artifact': 'champion-predictions', 'champion-run-id': '88' });
+      if (expired) return r;
+      return report(r).checks.find((c: { name: string }) => c.name === 'champion_available');
+    };
+    const later = await expiring(60);
+    expect([later.status, Math.round(later.candidate)]).toEqual(['pass', 60]);
+    const soon = await expiring(10);
+    expect(soon.status).toBe('fail');
+    expect(soon.message).toMatch(/^champion artifact "champion-predictions" expires .*, in 10 days; rollback needs it for 30 days: re-upload it with a longer retention-days/);
+    // An expired artifact is no champion at all: the lookup stops with the re-upload advice.
+    const gone = await expiring(-1, true);
+    expect(gone.outputs.gate_result).toBe('error');
+    expect(gone.outputs.summary).toMatch(/artifact "champion-predictions" of run 88 of acme\/churn-model expired on .*: re-upload the champion/);
+  });
+
   test('the only predictions file is the champion when no file name is configured', async () => {
     const gh = fakeGitHub(api);
     withRuns(gh);

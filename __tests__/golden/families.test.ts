@@ -318,7 +318,17 @@ describe('every family on the families fixture, end to end', () => {
     ]);
     for (const a of card.artifacts) expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(card.artifacts.find((a) => a.role === 'model')).toMatchObject({ path: 'model', files: 3 });
-    expect(card.gates).toEqual(out.report.gates);
+    // The seven gates from the family statuses: quality takes the worst of performance, segments and fairness.
+    expect(out.report.gates).toEqual({ performance: 'pass', segments: 'fail', fairness: 'fail', operations: 'fail', data: 'fail', cost: 'fail' });
+    expect(card.gates).toEqual({
+      data_gate: 'fail',
+      quality_gate: 'soft_fail', // segments and fairness are soft in this config
+      robustness_gate: 'not_configured',
+      performance_gate: 'fail',
+      cost_gate: 'fail',
+      observability_gate: 'not_configured',
+      rollback_gate: 'not_configured'
+    });
     expect(card.decision.gate_result).toBe('fail');
     expect(card.source.commit).toBe('abc123');
   });

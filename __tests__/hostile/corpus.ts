@@ -54,6 +54,18 @@ export function withGates(gates: string): string {
   return BASE_CONFIG.replace(/gates:\n[\s\S]*$/, `gates:\n${gates}`);
 }
 
+/** The performance gate the release-gate cases keep, so only the new family can break. */
+const PERF = '  performance: { primary_metric: f1, absolute_drop_allowed: 0.05 }\n';
+
+/** The classic entity-expansion bomb: ten levels of ten references, a billion "lol"s if expanded. */
+const BILLION_LAUGHS = `<?xml version="1.0"?>
+<!DOCTYPE lolz [
+  <!ENTITY lol "lol">
+${Array.from({ length: 9 }, (_, i) => `  <!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('\n')}
+]>
+<testsuites><testsuite name="s"><testcase name="&lol9;"/></testsuite></testsuites>
+`;
+
 const N = 24;
 /** Valid predictions: ids r0…r23, a third positive, scores that rank well but not perfectly. */
 export function predictionsCsv(which: 'candidate' | 'champion'): string {
@@ -537,6 +549,75 @@ export const CORPUS: HostileCase[] = [
       'cost.json': JSON.stringify({ inference_cost: `about ten dollars, see ${'x'.repeat(500)}`, infra_cost: 1, storage_cost: 1, retraining_cost: 1, human_ops_cost: 1, success_count: 10 })
     },
     message: 'cost.json: inference_cost must be a finite number ≥ 0, not "about ten dollars, see xxxxxxxxxxxxxxx….'
+  },
+
+  // ── Release gates: robustness results, rule files, drill records, freshness ───────────────────────────
+  {
+    name: 'a JUnit report that is not well-formed XML',
+    config: withGates(`${PERF}  robustness:\n    suites:\n      - { name: edge, results: reports/edge.xml, max_failure_rate: 0.1 }\n`),
+    files: { 'reports/edge.xml': '<?xml version="1.0"?>\n<testsuites><testsuite name="s">\n<testcase name="a"></testsuite></testsuites>\n' },
+    message: 'reports/edge.xml:3: not well-formed XML (Expected closing tag \'testcase\' (opened in line 3, col 1) instead of closing tag \'testsuite\'.); write the JUnit report again.'
+  },
+  {
+    name: 'a JUnit report with a billion-laughs entity declaration is refused before parsing',
+    config: withGates(`${PERF}  robustness:\n    suites:\n      - { name: edge, results: reports/edge.xml, max_failure_rate: 0.1 }\n`),
+    files: { 'reports/edge.xml': BILLION_LAUGHS },
+    message: 'reports/edge.xml:2: the JUnit file has a DTD or entity declaration, which model-gate refuses (entity expansion can exhaust memory); write the report without a DOCTYPE.'
+  },
+  {
+    name: 'a JUnit report nested a hundred thousand suites deep',
+    config: withGates(`${PERF}  robustness:\n    suites:\n      - { name: edge, results: reports/edge.xml, max_failure_rate: 0.1 }\n`),
+    files: { 'reports/edge.xml': `<testsuites>${'<testsuite name="s">'.repeat(100_000)}<testcase name="a"/>${'</testsuite>'.repeat(100_000)}</testsuites>` },
+    message: 'reports/edge.xml: the JUnit report cannot be read (Maximum nested tags exceeded); write it again with pytest --junitxml or jest-junit.'
+  },
+  {
+    name: 'robustness results in JSON Lines with passed written as text',
+    config: withGates(`${PERF}  robustness:\n    suites:\n      - { name: injection, results: reports/injection.jsonl, max_failure_rate: 0.1 }\n`),
+    files: { 'reports/injection.jsonl': '{"id": "inj-1", "passed": true}\n{"id": "inj-2", "passed": "yes"}\n' },
+    message: 'reports/injection.jsonl:2: passed must be true or false, not "yes".'
+  },
+  {
+    name: 'robustness runs of candidate and champion on different cases',
+    config: withGates(
+      `${PERF}  robustness:\n    suites:\n      - { name: edge, results: reports/edge.jsonl, champion_results: reports/edge-champion.jsonl, absolute_drop_allowed: 0.05 }\n`
+    ),
+    files: {
+      'reports/edge.jsonl': '{"id": "a", "passed": true}\n{"id": "b", "passed": true}\n{"id": "c", "passed": false}\n',
+      'reports/edge-champion.jsonl': '{"id": "a", "passed": true}\n{"id": "d", "passed": true}\n{"id": "e", "passed": true}\n'
+    },
+    message: 'robustness suite "edge": 4 case ids are in only one run — 2 only in reports/edge.jsonl (b, c); 2 only in reports/edge-champion.jsonl (d, e); both models must run the same cases to be compared.'
+  },
+  {
+    name: 'a Prometheus rule file that is not YAML',
+    config: withGates(`${PERF}  observability:\n    alert_rules: [monitoring/alerts.rules.yml]\n`),
+    files: { 'monitoring/alerts.rules.yml': 'groups:\n  - name: model\n    rules: [\n      - alert: X\n' },
+    message: 'monitoring/alerts.rules.yml:4: not valid YAML (Block collections are not allowed within flow collections); a Prometheus rule file is `groups: [{name, rules: [{alert, expr, labels, annotations}]}]`.'
+  },
+  {
+    name: 'a Prometheus rule file larger than any real one',
+    config: withGates(`${PERF}  observability:\n    alert_rules: [monitoring/alerts.rules.yml]\n`),
+    files: { 'monitoring/alerts.rules.yml': `groups: []\n${'#'.repeat(4 * 1024 * 1024)}\n` },
+    message: 'monitoring/alerts.rules.yml is 4194316 bytes, more than the 4194304 model-gate reads for a Prometheus rule file; split it or keep only what the gate needs.'
+  },
+  {
+    name: 'a rule file outside the workspace is not opened',
+    config: withGates(`${PERF}  observability:\n    alert_rules: ['../outside/secret.yml']\n`),
+    message: '../outside/secret.yml (from gates.observability.alert_rules in .github/model-gate.yml) is outside the workspace; model-gate reads only files inside the workspace or the temporary directory, so it did not open it; put the file inside the workspace.'
+  },
+  {
+    name: 'a drill record with values of the wrong types',
+    config: withGates(`${PERF}  rollback: { drill: ops/drill.json }\n`),
+    files: { 'ops/drill.json': JSON.stringify({ date: 20261102, rto_seconds: '4 minutes', restored: 'model', runbook: '', owner: 7 }) },
+    message: 'ops/drill.json: date must be an ISO 8601 date or time (2026-11-02T14:00:00Z), not 20261102.'
+  },
+  {
+    name: 'a freshness column with a value that is not a timestamp',
+    config: withGates(`${PERF}  data:\n    freshness: { column: event_time, max_age_hours: 24 }\n`).replace(
+      '  champion: preds/champion.csv\n',
+      '  champion: preds/champion.csv\n  data: { current: data/current.csv }\n'
+    ),
+    files: { 'data/current.csv': 'event_time,x\n2026-11-21T10:00:00Z,1\nyesterday,2\n' },
+    message: 'data/current.csv:3: event_time "yesterday" is neither an ISO 8601 timestamp nor epoch seconds; write ISO 8601 (2026-11-30T10:00:00Z) or epoch seconds.'
   },
 
   // ── Containment: nothing outside the workspace or the temp directory is read ─────────────────────────

@@ -4,6 +4,7 @@
  * engine writes, so the rendering is tested on its own.
  */
 import type { CheckResult, Report } from '../../src/core/report.js';
+import { gateStatus } from '../../src/core/policy.js';
 import { summaryLine } from '../../src/core/summary.js';
 
 export function check(over: Partial<CheckResult>): CheckResult {
@@ -22,7 +23,8 @@ export function report(checks: CheckResult[], over: Partial<Report> = {}): Repor
   return {
     gate_result: result, auto_merge: false, waived: false, generated_at: '2026-11-30T12:00:00.000Z', waiver: null,
     summary: summaryLine(result, over.waived ?? false, checks), test_set: { n: 8000, fingerprint: 'sha256:3f9a0c1e5b7d2a4c' },
-    gates: {}, checks,
+    // As the engine writes it: a status for each family that has checks, so the release-gates line is real.
+    gates: Object.fromEntries([...new Set(checks.map((c) => c.gate))].map((g) => [g, gateStatus(checks.filter((c) => c.gate === g))])), checks,
     settings: {
       task: 'binary', primary_metric: 'f1', confidence_level: 0.95, ci_method: 'auto', resamples: 10000, seed: 42,
       min_eval_samples: 200, champion: true, waiver_label: 'model-gate:accept-soft'

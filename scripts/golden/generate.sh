@@ -36,6 +36,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/cluster.py" "$tmp_out"
 # power, sample size and Holm references of the decision rules (issue 18)
 "$PYTHON" "$here/power.py" "$tmp_out"
+# the release gates of issue 16 (exact failure-rate intervals, paired pass rates); adds itself to manifest.json
+"$PYTHON" "$here/release_gates.py" "$tmp_out"
 
 # replace the fixtures only after everything succeeded
 mkdir -p "$out"

@@ -5,16 +5,21 @@
 import { canonicalKey } from '../readers/values.js';
 import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
 import {
+  type BurnRateWindow,
   type ColumnSchema,
   type CostGate,
   type DataGate,
   type DataSchema,
   type FairnessGate,
   OPERATIONS_KEYS,
+  type ObservabilityGate,
   type OperationsGate,
   type OperationsLimit,
+  type RobustnessGate,
+  type RollbackGate,
   type SegmentCheckSpec
 } from './family-types.js';
+import { DEFAULT_BURN_RATE_WINDOWS, DEFAULT_ROLLBACK_COMPONENTS, releaseGateProblems } from './release-gates.js';
 import { type Path, formatPath } from './source.js';
 import { didYouMean } from './suggest.js';
 import type { GateConfig, MetricCheckSpec } from './types.js';
@@ -72,11 +77,40 @@ export interface RawData {
   columns?: string[];
   ignore_columns?: string[];
   schema?: { from_reference?: boolean; columns?: Record<string, RawColumnSchema> };
+  freshness?: { column: string; max_age_hours: number };
 }
 
 export interface RawCost {
   max_cost_per_useful_outcome?: number;
   max_relative_increase?: number;
+}
+
+export interface RawRobustness {
+  suites: {
+    name: string;
+    results: string;
+    champion_results?: string;
+    format?: 'junit' | 'jsonl';
+    max_failure_rate?: number;
+    absolute_drop_allowed?: number;
+    min_cases?: number;
+  }[];
+}
+
+export interface RawObservability {
+  alert_rules: string[];
+  slos?: { name: string; objective: number }[];
+  burn_rate_windows?: BurnRateWindow[];
+  require_labels?: string[];
+  require_annotations?: string[];
+  logs?: { path: string; trace_field?: string; min_coverage: number };
+}
+
+export interface RawRollback {
+  drill: string;
+  max_drill_age_days?: number;
+  max_rto_seconds?: number;
+  required_components?: string[];
 }
 
 export interface RawFamilies {
@@ -95,6 +129,9 @@ export interface RawFamilies {
     operations?: RawOperations;
     data?: RawData;
     cost?: RawCost;
+    robustness?: RawRobustness;
+    observability?: RawObservability;
+    rollback?: RawRollback;
   };
 }
 
@@ -113,6 +150,7 @@ export function familyProblems(raw: RawFamilies, add: Add, hooks: CheckRuleHooks
   if (g.operations) operationsProblems(raw, g.operations, add);
   if (g.data) dataProblems(raw, g.data, add);
   if (g.cost) costProblems(raw, g.cost, add);
+  releaseGateProblems(g, add);
 }
 
 function segmentProblems(task: Task, segments: RawSegment[], add: Add, hooks: CheckRuleHooks): void {
@@ -200,8 +238,8 @@ function dataProblems(raw: RawFamilies, d: RawData, add: Add): void {
   const schema = d.schema;
   const schemaChecks = !!schema && (schema.from_reference === true || schema.columns !== undefined);
   const drift = d.drift_psi_max !== undefined || d.drift_psi_quantile !== undefined;
-  if (d.missingness_max === undefined && !drift && !schemaChecks) {
-    add(base, 'key', 'gates.data has nothing to check; add missingness_max, drift_psi_max, drift_psi_quantile or schema');
+  if (d.missingness_max === undefined && !drift && !schemaChecks && d.freshness === undefined) {
+    add(base, 'key', 'gates.data has nothing to check; add missingness_max, drift_psi_max, drift_psi_quantile, schema or freshness');
   }
   if (schema && !schemaChecks) {
     add([...base, 'schema'], 'key', 'gates.data.schema checks nothing; set from_reference: true or list columns');
@@ -317,6 +355,7 @@ export function buildFamilies(
     if (d.drift_psi_max !== undefined) gate.drift_psi_max = d.drift_psi_max;
     if (d.drift_psi_quantile !== undefined) gate.drift_psi_quantile = d.drift_psi_quantile;
     if (d.columns) gate.columns = [...d.columns];
+    if (d.freshness) gate.freshness = { column: d.freshness.column, max_age_hours: d.freshness.max_age_hours };
     if (d.schema) {
       const schema: DataSchema = { from_reference: d.schema.from_reference ?? false, columns: {} };
       for (const [column, c] of Object.entries(d.schema.columns ?? {})) {
@@ -336,6 +375,33 @@ export function buildFamilies(
     if (g.cost.max_cost_per_useful_outcome !== undefined) cost.max_cost_per_useful_outcome = g.cost.max_cost_per_useful_outcome;
     if (g.cost.max_relative_increase !== undefined) cost.max_relative_increase = g.cost.max_relative_increase;
     out.cost = cost;
+  }
+  if (g.robustness) {
+    out.robustness = {
+      suites: g.robustness.suites.map((x) => ({ ...x, min_cases: x.min_cases ?? 0 }))
+    } satisfies RobustnessGate;
+  }
+  if (g.observability) {
+    const o = g.observability;
+    const gate: ObservabilityGate = {
+      alert_rules: [...o.alert_rules],
+      slos: (o.slos ?? []).map((x) => ({ ...x })),
+      burn_rate_windows: (o.burn_rate_windows ?? DEFAULT_BURN_RATE_WINDOWS).map((w) => ({ ...w })),
+      require_labels: [...(o.require_labels ?? ['severity', 'owner'])],
+      require_annotations: [...(o.require_annotations ?? ['runbook_url'])]
+    };
+    if (o.logs) gate.logs = { path: o.logs.path, trace_field: o.logs.trace_field ?? 'trace_id', min_coverage: o.logs.min_coverage };
+    out.observability = gate;
+  }
+  if (g.rollback) {
+    const r = g.rollback;
+    const gate: RollbackGate = {
+      drill: r.drill,
+      max_drill_age_days: r.max_drill_age_days ?? 90,
+      required_components: [...(r.required_components ?? DEFAULT_ROLLBACK_COMPONENTS)]
+    };
+    if (r.max_rto_seconds !== undefined) gate.max_rto_seconds = r.max_rto_seconds;
+    out.rollback = gate;
   }
   return out;
 }

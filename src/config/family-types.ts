@@ -84,12 +84,59 @@ export interface DataGate {
   columns?: string[];
   ignore_columns: string[];
   schema?: DataSchema;
+  /** Age of the newest timestamp in the current table's `column`, measured from generated_at. */
+  freshness?: { column: string; max_age_hours: number };
 }
 
 export interface CostGate {
   max_cost_per_useful_outcome?: number;
   /** candidate ≤ champion·(1 + r); needs `artifacts.champion_cost` (else skipped). */
   max_relative_increase?: number;
+}
+
+/** One robustness suite: pass/fail cases of one kind (edge cases, timeouts, prompt injection, …). */
+export interface RobustnessSuite {
+  name: string;
+  /** Candidate's results (JUnit XML or JSON Lines), relative to the workspace. */
+  results: string;
+  /** The champion's results on the same case ids, for the paired comparison. */
+  champion_results?: string;
+  /** Absent: by extension (`.xml` → junit, else jsonl). */
+  format?: 'junit' | 'jsonl';
+  /** Judged on the upper Clopper–Pearson bound of the failure rate. */
+  max_failure_rate?: number;
+  /** Non-inferiority margin on the pass rate against champion_results. */
+  absolute_drop_allowed?: number;
+  /** Fewer (non-skipped) cases → inconclusive. Default 0. */
+  min_cases: number;
+}
+
+export interface RobustnessGate {
+  suites: RobustnessSuite[];
+}
+
+/** A multiwindow burn-rate alert: burn rate `factor` over both the `long` and the `short` window. */
+export interface BurnRateWindow {
+  factor: number;
+  /** Prometheus durations as written (`1h`, `5m`, `3d`). */
+  long: string;
+  short: string;
+}
+
+export interface ObservabilityGate {
+  alert_rules: string[];
+  slos: { name: string; objective: number }[];
+  burn_rate_windows: BurnRateWindow[];
+  require_labels: string[];
+  require_annotations: string[];
+  logs?: { path: string; trace_field: string; min_coverage: number };
+}
+
+export interface RollbackGate {
+  drill: string;
+  max_drill_age_days: number;
+  max_rto_seconds?: number;
+  required_components: string[];
 }
 
 /** Paths of the non-prediction artifacts (SPEC §2 `artifacts`). */

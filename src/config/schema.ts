@@ -291,7 +291,8 @@ export const configSchema: SchemaNode = {
       type: 'object',
       additionalProperties: false,
       description:
-        'The gates (performance, segments, fairness, operations, data, cost) and the CI settings. At least one gate is required.',
+        'The gates (performance, segments, fairness, operations, data, cost, robustness, observability, rollback) and the CI settings. ' +
+        'At least one gate is required.',
       properties: {
         performance: {
           type: 'object',
@@ -490,6 +491,17 @@ export const configSchema: SchemaNode = {
               description: 'Columns never checked (ids, timestamps, free text).',
               items: { type: 'string', minLength: 1, description: 'A column name.' }
             },
+            freshness: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['column', 'max_age_hours'],
+              description:
+                "Age of the newest timestamp in the current table's column (ISO 8601 or epoch seconds), measured from generated_at.",
+              properties: {
+                column: { type: 'string', minLength: 1, description: 'The timestamp column.' },
+                max_age_hours: nonNegative('Largest allowed age of the newest timestamp, in hours.')
+              }
+            },
             schema: {
               type: 'object',
               additionalProperties: false,
@@ -510,6 +522,154 @@ export const configSchema: SchemaNode = {
                   additionalProperties: columnSchema
                 }
               }
+            }
+          }
+        },
+        robustness: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['suites'],
+          description:
+            'Suites of pass/fail cases (edge cases, degraded dependencies, prompt injection, unsafe tool calls): ' +
+            'failure rate on its exact upper bound, and the pass rate paired with the champion on the case ids.',
+          properties: {
+            suites: {
+              type: 'array',
+              minItems: 1,
+              description: 'One entry per suite; see docs/release-gates.md.',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'results'],
+                description: 'One suite of cases.',
+                properties: {
+                  name: { type: 'string', minLength: 1, description: 'Suite name; checks are `<name>:failure_rate` and `<name>:pass_rate_delta`.' },
+                  results: path('Results of the candidate: JUnit XML (pytest --junitxml, jest-junit) or JSON Lines {"id": …, "passed": true|false}.'),
+                  champion_results: path("The champion's results on the same case ids, for the paired pass-rate comparison."),
+                  format: {
+                    type: 'string',
+                    enum: ['junit', 'jsonl'],
+                    description: 'File format; default from the extension (.xml → junit, otherwise jsonl).'
+                  },
+                  max_failure_rate: {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 1,
+                    description:
+                      'Largest allowed failure rate, judged on the upper bound of its Clopper–Pearson interval at gates.ci.confidence_level.'
+                  },
+                  absolute_drop_allowed: {
+                    type: 'number',
+                    minimum: 0,
+                    maximum: 1,
+                    description:
+                      "Non-inferiority margin on the pass rate: passes iff the lower bound of Newcombe's paired interval of " +
+                        'pass rate(candidate) − pass rate(champion) is above −this. Needs champion_results.'
+                  },
+                  min_cases: count('With fewer (non-skipped) cases the suite is inconclusive (default 0).')
+                }
+              }
+            }
+          }
+        },
+        observability: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['alert_rules'],
+          description:
+            'Prometheus alert rules (labels, annotations, multiwindow burn-rate alerts per SLO) and the trace coverage of a log sample.',
+          properties: {
+            alert_rules: {
+              type: 'array',
+              minItems: 1,
+              description: 'Prometheus rule files (YAML with groups[].rules[]), relative to the workspace.',
+              items: path('A rule file.')
+            },
+            slos: {
+              type: 'array',
+              description: 'SLOs whose burn-rate alerts must exist; an alert belongs to an SLO through its `slo` label.',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'objective'],
+                description: 'One service level objective.',
+                properties: {
+                  name: { type: 'string', minLength: 1, description: "The SLO's name (the alerts' `slo` label)." },
+                  objective: {
+                    type: 'number',
+                    exclusiveMinimum: 0,
+                    exclusiveMaximum: 1,
+                    description: 'Target success ratio, e.g. 0.999; the error budget is 1 − objective.'
+                  }
+                }
+              }
+            },
+            burn_rate_windows: {
+              type: 'array',
+              minItems: 1,
+              description: 'Window pairs each SLO needs (default: 14.4 over 1h and 5m, 6 over 6h and 30m, 1 over 3d and 6h).',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['factor', 'long', 'short'],
+                description: 'Burn rate `factor` over both windows.',
+                properties: {
+                  factor: { type: 'number', exclusiveMinimum: 0, description: 'Burn-rate factor (multiple of the error budget rate).' },
+                  long: { type: 'string', minLength: 1, description: 'Long window, a Prometheus duration (1h, 6h, 3d).' },
+                  short: { type: 'string', minLength: 1, description: 'Short window, a Prometheus duration (5m, 30m, 6h).' }
+                }
+              }
+            },
+            require_labels: {
+              type: 'array',
+              uniqueItems: true,
+              description: 'Labels every alert must carry (default [severity, owner]).',
+              items: { type: 'string', minLength: 1, description: 'A label name.' }
+            },
+            require_annotations: {
+              type: 'array',
+              uniqueItems: true,
+              description: 'Annotations every alert must carry (default [runbook_url]).',
+              items: { type: 'string', minLength: 1, description: 'An annotation name.' }
+            },
+            logs: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['path', 'min_coverage'],
+              description: 'A JSON Lines log sample: the share of records with a non-empty trace id, on its lower exact bound.',
+              properties: {
+                path: path('The log sample (JSON Lines, optionally .gz).'),
+                trace_field: { type: 'string', minLength: 1, default: 'trace_id', description: 'Field holding the trace id (default trace_id).' },
+                min_coverage: {
+                  type: 'number',
+                  minimum: 0,
+                  maximum: 1,
+                  description: 'Smallest allowed share of records with a trace id, judged on its lower Clopper–Pearson bound.'
+                }
+              }
+            }
+          }
+        },
+        rollback: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['drill'],
+          description: 'A rollback drill record: its age, measured RTO and restored components; in the action, the champion artifact still available.',
+          properties: {
+            drill: path('Drill record JSON: {date, rto_seconds, restored: [...], runbook, owner}.'),
+            max_drill_age_days: {
+              type: 'number',
+              exclusiveMinimum: 0,
+              default: 90,
+              description: 'Oldest allowed drill, in days before generated_at (default 90); the champion artifact must outlive it too.'
+            },
+            max_rto_seconds: nonNegative('Largest allowed measured recovery time, in seconds.'),
+            required_components: {
+              type: 'array',
+              minItems: 1,
+              uniqueItems: true,
+              description: 'Components the drill must have restored (default [model, preprocessing, thresholds, runtime_params]).',
+              items: { type: 'string', minLength: 1, description: 'A component name.' }
             }
           }
         },
@@ -539,6 +699,12 @@ export const configSchema: SchemaNode = {
       description:
         'With `ledger`: the run that takes the number of runs on one test set past this, and every later one, ' +
         'warns that the test set may be overfitted by reuse. The verdict never changes.'
+    },
+    canary: {
+      type: 'object',
+      description:
+        'The canary stage: live traffic of a canary beside the baseline. The release card copies its rollout plan ' +
+        '(rollout.strategy, rollout.steps) and auto_rollback_on.'
     },
     policy: {
       type: 'object',

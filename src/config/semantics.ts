@@ -17,6 +17,7 @@ import {
   type GateConfig,
   type GateFamily,
   type MetricCheckSpec,
+  type CanarySection,
   type PerformanceGate
 } from './types.js';
 
@@ -58,6 +59,7 @@ export interface RawConfig {
   };
   ledger?: string;
   max_runs_per_test_set?: number;
+  canary?: Record<string, unknown>;
 }
 
 /** Tasks this version evaluates. */
@@ -423,6 +425,22 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     ci: { ...DEFAULT_CI, ...raw.gates.ci },
     policy,
     ...(raw.ledger !== undefined ? { ledger: raw.ledger } : {}),
-    ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {})
+    ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {}),
+    ...(raw.canary ? { canary: canarySection(raw.canary) } : {})
   };
+}
+
+/** The rollout plan the release card copies; values of other shapes are left out (the canary stage validates them). */
+function canarySection(raw: Record<string, unknown>): CanarySection {
+  const out: CanarySection = {};
+  const rollout = raw.rollout;
+  if (rollout && typeof rollout === 'object' && !Array.isArray(rollout)) {
+    const r = rollout as Record<string, unknown>;
+    out.rollout = {};
+    if (typeof r.strategy === 'string') out.rollout.strategy = r.strategy;
+    if (Array.isArray(r.steps) && r.steps.every((x) => typeof x === 'number')) out.rollout.steps = [...(r.steps as number[])];
+  }
+  const on = raw.auto_rollback_on;
+  if (Array.isArray(on) && on.every((x) => typeof x === 'string')) out.auto_rollback_on = [...(on as string[])];
+  return out;
 }

@@ -9,20 +9,35 @@ import type {
   DataGate,
   FairnessGate,
   FamilyArtifactPaths,
+  ObservabilityGate,
   OperationsGate,
+  RobustnessGate,
+  RollbackGate,
   SegmentCheckSpec
 } from './family-types.js';
 
 export type * from './family-types.js';
 
-export type GateFamily = 'performance' | 'segments' | 'fairness' | 'operations' | 'data' | 'cost';
+export type GateFamily =
+  | 'performance'
+  | 'segments'
+  | 'fairness'
+  | 'operations'
+  | 'data'
+  | 'cost'
+  | 'robustness'
+  | 'observability'
+  | 'rollback';
 export const GATE_FAMILIES: readonly GateFamily[] = [
   'performance',
   'segments',
   'fairness',
   'operations',
   'data',
-  'cost'
+  'cost',
+  'robustness',
+  'observability',
+  'rollback'
 ];
 
 /** How a comparison with the champion is judged (SPEC §2 "Comparison rule"). */
@@ -109,12 +124,23 @@ export interface GateConfig {
     operations?: OperationsGate;
     data?: DataGate;
     cost?: CostGate;
+    robustness?: RobustnessGate;
+    observability?: ObservabilityGate;
+    rollback?: RollbackGate;
   };
   ci: CiSettings;
   policy: PolicySettings;
   /** Test-set reuse ledger (gate/ledger.ts): the file, and the run count per test set past which runs warn. */
   ledger?: string;
   max_runs_per_test_set?: number;
+  /** The canary section, as far as the release card reads it (its rollout plan); the canary stage owns the rest. */
+  canary?: CanarySection;
+}
+
+/** What the release card copies from `canary` (kept loose: the canary stage validates the section). */
+export interface CanarySection {
+  rollout?: { strategy?: string; steps?: number[] };
+  auto_rollback_on?: string[];
 }
 
 export const DEFAULT_COLUMNS: ColumnNames = {

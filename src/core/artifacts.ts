@@ -4,7 +4,11 @@
  */
 import type { CostFacts } from '../cost/facts.js';
 import type { TableProfile } from '../data-quality/profile.js';
+import type { FreshnessFacts } from '../data-quality/freshness.js';
+import type { ObservabilityFacts } from '../observability/checks.js';
 import type { ModelSize, OperationsFacts } from '../operations/facts.js';
+import type { SuiteFacts } from '../robustness/cases.js';
+import type { ChampionArtifactFact, DrillFacts } from '../rollback/drill.js';
 
 export interface ArtifactData {
   operations?: OperationsFacts;
@@ -13,4 +17,11 @@ export interface ArtifactData {
   data?: { reference?: TableProfile; current: TableProfile };
   cost?: CostFacts;
   champion_cost?: CostFacts;
+  /** The newest timestamp of gates.data.freshness's column in the current table. */
+  freshness?: FreshnessFacts;
+  robustness?: SuiteFacts[];
+  observability?: ObservabilityFacts;
+  drill?: DrillFacts;
+  /** The champion's Actions artifact, when the action downloaded it (for rollback's champion_available). */
+  champion_artifact?: ChampionArtifactFact;
 }

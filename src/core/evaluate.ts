@@ -55,7 +55,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
   if (perf) {
     for (const spec of perf.checks) checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
   }
-  checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks).map(makeCheck));
+  checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks, options.generatedAt).map(makeCheck));
   checks.splice(0, checks.length, ...applySuperiorityPolicy(checks, config.policy, config.ci.confidence_level));
 
   const waiver = findWaiver(config, options.pullRequest, options.generatedAt);

@@ -7,13 +7,16 @@
  *               model, tables and load tests give the same id on any machine; changing any of them (the
  *               release unit) gives a new one. The commit and run are recorded beside it, not in it.
  *   artifacts   role, path (relative to the workspace), sha256, bytes (and files, for a model directory).
- *   gates       each gate family's result; decision: gate_result, auto_merge, waived (and by whom).
+ *   gates       seed 002's seven gates (release-gates.ts), `not_configured` where nothing was set;
+ *               decision: gate_result, auto_merge, waived (and by whom).
+ *   rollout     the canary plan (strategy, steps, auto_rollback_on) from the config's canary section, or null.
  *
  * Pure: digests and source facts come from the shell.
  */
 import { createHash } from 'node:crypto';
-import type { GateFamily } from '../config/types.js';
-import type { CheckStatus, GateResult, GateStatus, Report, Waiver } from './report.js';
+import type { GateConfig } from '../config/types.js';
+import { releaseGates, type ReleaseGates } from './release-gates.js';
+import type { CheckStatus, GateResult, Report, Waiver } from './report.js';
 
 export interface ArtifactDigest {
   /** `config`, `candidate`, `champion`, `operations`, `champion_operations`, `model`, `data.reference`, … */
@@ -42,10 +45,29 @@ export interface ReleaseCard {
   summary: string;
   test_set: Report['test_set'];
   artifacts: ArtifactDigest[];
-  gates: Partial<Record<GateFamily, GateStatus>>;
+  gates: ReleaseGates;
+  rollout: Rollout | null;
   checks: Record<CheckStatus, number> & { total: number };
   /** The report's file name (it sits in the same directory), set by the writer. */
   report: string | null;
+}
+
+/** The rollout plan a release follows, copied from the config's canary section. */
+export interface Rollout {
+  strategy: string | null;
+  steps: number[] | null;
+  auto_rollback_on: string[] | null;
+}
+
+/** The rollout plan of the config's canary section, or null without one. */
+export function rolloutOf(config: Pick<GateConfig, 'canary'>): Rollout | null {
+  const c = config.canary;
+  if (!c || (!c.rollout && !c.auto_rollback_on)) return null;
+  return {
+    strategy: c.rollout?.strategy ?? null,
+    steps: c.rollout?.steps ? [...c.rollout.steps] : null,
+    auto_rollback_on: c.auto_rollback_on ? [...c.auto_rollback_on] : null
+  };
 }
 
 /** The content-addressed release id of a set of artifacts (see the file comment). */
@@ -57,7 +79,12 @@ export function releaseId(artifacts: readonly ArtifactDigest[]): string {
   return `mg-${createHash('sha256').update(lines, 'utf8').digest('hex').slice(0, 16)}`;
 }
 
-export function buildReleaseCard(report: Report, artifacts: readonly ArtifactDigest[], source: ReleaseSource): ReleaseCard {
+export function buildReleaseCard(
+  report: Report,
+  artifacts: readonly ArtifactDigest[],
+  source: ReleaseSource,
+  rollout: Rollout | null = null
+): ReleaseCard {
   const checks = { total: report.checks.length, pass: 0, fail: 0, inconclusive: 0, skipped: 0 };
   for (const c of report.checks) checks[c.status]++;
   return {
@@ -68,7 +95,8 @@ export function buildReleaseCard(report: Report, artifacts: readonly ArtifactDig
     summary: report.summary,
     test_set: report.test_set,
     artifacts: [...artifacts],
-    gates: report.gates,
+    gates: releaseGates(report),
+    rollout,
     checks,
     report: null
   };

@@ -7,10 +7,12 @@ import { loadConfig } from '../config/load.js';
 import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../core/data.js';
 import { evaluate, type PullRequestFacts } from '../core/evaluate.js';
-import { buildReleaseCard, type ReleaseCard, type ReleaseSource } from '../core/release-card.js';
+import { buildReleaseCard, rolloutOf, type ReleaseCard, type ReleaseSource } from '../core/release-card.js';
 import type { Report } from '../core/report.js';
 import { GateError } from '../errors.js';
+import type { ChampionArtifactFact } from '../rollback/drill.js';
 import { readArtifacts } from './artifacts.js';
+import { readReleaseGateArtifacts } from './release-artifacts.js';
 import { containArtifacts, resolveInside } from './containment.js';
 import { requireFile } from './files.js';
 import { cliRunKey, updateLedger, type RunKey } from './ledger.js';
@@ -63,6 +65,8 @@ export interface PredictionsFile {
   file: string;
   shown: string;
   origin: string;
+  /** The Actions artifact it came from, with its expiry (champion-artifact only). */
+  artifact?: ChampionArtifactFact;
 }
 
 export interface GateOutcome {
@@ -83,15 +87,27 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
   const config = await loadConfig(configFile, req.config);
   const resolve = await containArtifacts(roots, config.artifacts, config.source);
   const inputs: InputFile[] = [{ role: 'config', file: configFile, shown: req.config }];
-  const read = await readPairedData(config, req, resolve, inputs, inside);
+  // The champion artifact's expiry matters to the rollback gate (the previous release must still exist).
+  let championArtifact: ChampionArtifactFact | undefined;
+  const fetch = req.fetchChampion;
+  const fetchChampion = fetch && (async (c: GateConfig) => {
+    const fetched = await fetch(c);
+    championArtifact = fetched.artifact;
+    return fetched;
+  });
+  const read = await readPairedData(config, { ...req, fetchChampion }, resolve, inputs, inside);
   const data = req.transform ? req.transform(read, config) : read;
   progress('reading the other artifacts');
-  const artifacts = await readArtifacts(config, resolve);
+  const artifacts = {
+    ...(await readArtifacts(config, resolve)),
+    ...(await readReleaseGateArtifacts(config, resolve, (p, origin) => inside(p, origin), inputs))
+  };
+  if (championArtifact) artifacts.champion_artifact = championArtifact;
   const pullRequest = req.fetchPullRequest ? await req.fetchPullRequest(config) : req.pullRequest;
   progress(`evaluating (${config.ci.resamples} resamples per bootstrapped check)`);
   const evaluated = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
   const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
-  const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env));
+  const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env), rolloutOf(config));
   const key = req.runKey ?? cliRunKey(undefined, req.generatedAt);
   const ledger = req.ledger === false ? undefined : await updateLedger(config, evaluated.test_set.fingerprint, key, req.generatedAt, (p, origin) => inside(p, origin));
   const report: Report = { ...evaluated, release_id: releaseCard.release_id, ...(ledger ? { ledger } : {}) };

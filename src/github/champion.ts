@@ -287,7 +287,9 @@ export async function downloadChampion(
     file: path.join(source.directory, rel),
     shown: `${source.artifact}/${rel}`,
     origin: `champion-artifact "${source.artifact}" from ${where}`,
-    champion
+    champion,
+    // The rollback gate needs the previous release to outlive the drill window; the lookup chose an unexpired one.
+    artifact: { name: champion.artifact, expires_at: champion.expires_at, expired: false }
   };
 }
 

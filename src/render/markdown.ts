@@ -6,6 +6,7 @@
  * (escaped, mentions/references/links broken); the only raw markup is ours. A size limit drops passing rows first.
  */
 import { fmtLevel } from '../core/format.js';
+import { releaseGatesLine } from './release-gates.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
 import { inert, inertCell } from './inert.js';
 import { intervalPicture } from './interval.js';
@@ -230,6 +231,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
       headline(report, failing, decided, labels),
       nextStep(report, options.runUrl),
       renderDecisionLines(report),
+      releaseGatesLine(report),
       omitted
         ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit: see ${inert(where)} for every check._`
         : '',
