@@ -9,6 +9,7 @@
  */
 import { allMetricNames } from '../stats/catalog.js';
 import { GATE_FAMILIES } from './types.js';
+import { canarySchema } from './canary-schema.js';
 
 /** The subset of JSON Schema draft-07 this schema uses (enough for the loader to read it back). */
 export interface SchemaNode {
@@ -509,6 +510,7 @@ export const configSchema: SchemaNode = {
         }
       }
     },
+    canary: canarySchema,
     policy: {
       type: 'object',
       additionalProperties: false,

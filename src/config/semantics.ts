@@ -5,6 +5,7 @@
  */
 import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
 import type { Problem } from './problems.js';
+import type { RawCanary } from './canary-semantics.js';
 import { type RawFamilies, buildFamilies, familyProblems, metricProblem } from './family-semantics.js';
 import { type Path, formatPath } from './source.js';
 import { didYouMean } from './suggest.js';
@@ -52,6 +53,7 @@ export interface RawConfig {
     require_manual_approval_on_soft_fail?: boolean;
     waiver_label?: string;
   };
+  canary?: RawCanary;
 }
 
 /** Tasks this version evaluates. */

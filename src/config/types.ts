@@ -14,6 +14,8 @@ import type {
 } from './family-types.js';
 
 export type * from './family-types.js';
+export type * from './canary-types.js';
+import type { CanaryConfig } from './canary-types.js';
 
 export type GateFamily = 'performance' | 'segments' | 'fairness' | 'operations' | 'data' | 'cost';
 export const GATE_FAMILIES: readonly GateFamily[] = [
@@ -104,6 +106,8 @@ export interface GateConfig {
   };
   ci: CiSettings;
   policy: PolicySettings;
+  /** The canary stage's section (read only with `stage: canary`). */
+  canary?: CanaryConfig;
 }
 
 export const DEFAULT_COLUMNS: ColumnNames = {
