@@ -24,6 +24,7 @@ import { uploadReport } from '../github/report-artifact.js';
 import { pullRequestFacts } from '../github/waiver.js';
 import { COMMENT_LIMIT, renderErrorMarkdown, renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
 import { checkAnnotations } from './annotations.js';
+import { runCanaryStage } from './canary.js';
 import { logLine } from './log.js';
 import { readSettings, type ActionSettings } from './settings.js';
 
@@ -168,6 +169,16 @@ export async function run(): Promise<void> {
     const github = (side = gitHubSide(s, readRunContext()));
     file = path.join(reportDir(s), 'report.json');
     checkCombinations(s);
+    if (s.stage === 'canary') {
+      await runCanaryStage(s, {
+        file,
+        generatedAt,
+        runUrl: github.ctx.runUrl,
+        commentHeader: commentMarker(s.commentId),
+        share: (body) => share(s, github, body, reportDir(s))
+      });
+      return;
+    }
     const { report, releaseCard } = await runGate({
       workspace: s.workspace,
       config: s.config,
@@ -210,6 +221,7 @@ async function reportError(
     // The error itself is what matters; a report we cannot write must not hide it.
   }
   core.setOutput('gate_result', 'error');
+  if (settings?.stage === 'canary') core.setOutput('canary_result', 'error');
   core.setOutput('auto_merge', 'false');
   core.setOutput('summary', `error: ${message}`);
   if (isGateError(e) && e.location.file) {

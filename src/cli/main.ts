@@ -14,6 +14,7 @@ import { runGate } from '../gate/run.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import { VERSION } from '../version.js';
+import { canaryShouldFail, runCanaryCli } from './canary.js';
 
 /** Exit codes, documented in the README and `--help`. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2, internal: 3 } as const;
@@ -49,6 +50,10 @@ Options:
                           release-card.json, next to it)
       --markdown <file>   also write the markdown verdict (as in the job summary) to this file
       --fail-on <result>  never | fail | soft_fail: exit 1 when the result is this bad or worse (default: never)
+      --stage <stage>     offline (default) | canary: decide a canary rollout from live traffic (docs/canary.md)
+      --canary-since <t>  canary stage: start of the canary (ISO 8601); overrides canary.since
+      --canary-weight <w> canary stage: current canary traffic percent; overrides canary.rollout.current_weight
+      --now <t>           canary stage: the time to decide at (ISO 8601; default: the current time)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -78,6 +83,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         report: { type: 'string' },
         markdown: { type: 'string' },
         'fail-on': { type: 'string' },
+        stage: { type: 'string' },
+        'canary-since': { type: 'string' },
+        'canary-weight': { type: 'string' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -101,7 +110,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const workspace = path.resolve(io.cwd, args.workspace ?? '.');
   const generatedAt = io.now().toISOString();
+  const stage = args.stage ?? 'offline';
+  if (stage !== 'offline' && stage !== 'canary') {
+    io.stderr(`model-gate: --stage must be offline or canary, not "${stage}"\n`);
+    return EXIT.error;
+  }
   try {
+    if (stage === 'canary') {
+      const { report, out } = await runCanaryCli({
+        workspace,
+        config: args.config ?? '.github/model-gate.yml',
+        since: args['canary-since'],
+        weight: args['canary-weight'],
+        now: args.now,
+        json: args.json,
+        report: args.report,
+        markdown: args.markdown,
+        failOn,
+        cwd: io.cwd,
+        tempDir: io.tempDir ?? tmpdir(),
+        clock: io.now
+      });
+      io.stdout(out);
+      return canaryShouldFail(report, failOn) ? EXIT.gateFailed : EXIT.ok;
+    }
     const { report, releaseCard } = await runGate({
       workspace,
       config: args.config ?? '.github/model-gate.yml',
