@@ -30,6 +30,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/generate.py" finish "$work" "$tmp_out"
 # the gate families of issue 4 (segments, fairness, operations, data, cost); adds itself to manifest.json
 "$PYTHON" "$here/families.py" "$tmp_out"
+# the canary stage's confidence sequences (issue 17); adds itself to manifest.json
+"$PYTHON" "$here/canary.py" "$tmp_out"
 
 # replace the fixtures only after everything succeeded
 mkdir -p "$out"
