@@ -71,18 +71,29 @@ export interface RatioPrior {
 /** Normal prior with sd 0.5 on ln θ (ratios 0.6–1.6 within one sd); grid 0.01 over ratios e^±4. */
 export const DEFAULT_RATIO_PRIOR: RatioPrior = { scale: 0.5, step: 0.01, range: 4 };
 
+const gridCache = new WeakMap<RatioPrior, { etas: number[]; logW: number[]; logZ: number }>();
+
+/** The prior's grid and normalised log weights, computed once per prior object (each look reuses them). */
+function grid(prior: RatioPrior) {
+  let g = gridCache.get(prior);
+  if (!g) {
+    const k = Math.round(prior.range / prior.step);
+    const etas: number[] = [];
+    const logW: number[] = [];
+    for (let i = -k; i <= k; i++) {
+      etas.push(i * prior.step);
+      logW.push(-0.5 * ((i * prior.step) / prior.scale) ** 2);
+    }
+    g = { etas, logW, logZ: logSumExp(logW) };
+    gridCache.set(prior, g);
+  }
+  return g;
+}
+
 /** ln Σ_k w_k exp(ℓ(η_k)): the log of the mixture's numerator. */
 export function ratioLogMixture(terms: readonly RatioTerm[], prior: RatioPrior = DEFAULT_RATIO_PRIOR): number {
-  const k = Math.round(prior.range / prior.step);
-  const logW: number[] = [];
-  const vals: number[] = [];
-  for (let i = -k; i <= k; i++) {
-    const eta = i * prior.step;
-    logW.push(-0.5 * (eta / prior.scale) ** 2);
-    vals.push(ratioLogLikelihood(terms, eta));
-  }
-  const logZ = logSumExp(logW);
-  return logSumExp(logW.map((w, i) => w + vals[i]!)) - logZ;
+  const g = grid(prior);
+  return logSumExp(g.logW.map((w, i) => w + ratioLogLikelihood(terms, g.etas[i]!))) - g.logZ;
 }
 
 export function logSumExp(xs: readonly number[]): number {
@@ -118,7 +129,7 @@ export function rateRatioInterval(
   let lo = -ETA_LIMIT;
   let hi = ETA_LIMIT;
   const g = (Math.sqrt(5) - 1) / 2;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 70; i++) {
     const a = hi - g * (hi - lo);
     const b = lo + g * (hi - lo);
     if (l(a) < l(b)) lo = a;
@@ -128,7 +139,7 @@ export function rateRatioInterval(
   const cross = (from: number, to: number): number => {
     let a = from;
     let b = to;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 60; i++) {
       const m = 0.5 * (a + b);
       if (l(m) > cut) a = m;
       else b = m;
