@@ -38,7 +38,7 @@ async function queryRange(src: PrometheusSource, key: 'requests' | 'errors' | 'l
   try {
     res = await fetchFn(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name ?? 'network error';
+    const cause = networkCause(e);
     throw new GateError(
       `cannot reach Prometheus at ${src.url} (${cause}) for ${what}; check canary.source.prometheus.url and that the runner can reach the server`,
       where(src, 'url')
@@ -62,6 +62,18 @@ async function queryRange(src: PrometheusSource, key: 'requests' | 'errors' | 'l
     throw new GateError(`Prometheus at ${src.url} answered ${what} with no range result; is ${src.url} a Prometheus server?`, where(src, 'url'));
   }
   return parsed.data.result;
+}
+
+/** The system error behind a failed fetch (ECONNREFUSED, ENOTFOUND, a timeout), for the message. */
+function networkCause(e: unknown): string {
+  type Err = { code?: unknown; name?: unknown; message?: unknown; cause?: Err; errors?: Err[] };
+  let last = 'network error';
+  for (let c = e as Err | undefined, depth = 0; c && depth < 5; c = c.cause ?? c.errors?.[0], depth++) {
+    if (typeof c.code === 'string') return c.code;
+    if (c.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
+    if (depth > 0 && typeof c.message === 'string' && c.message !== '') last = c.message.slice(0, 100);
+  }
+  return last;
 }
 
 function value(s: string, src: PrometheusSource, key: string, arm: Arm, ts: number): number {
