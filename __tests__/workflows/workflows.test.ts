@@ -177,7 +177,8 @@ describe('the canary rollout workflow (KServe)', () => {
 
   test('the decision step runs only while a rollout is in progress', async () => {
     const { template } = await load(FILE);
-    const steps = template.jobs.find((j) => j.id.value === 'decide')!.steps as Array<{ id: string; if: { expression: string } }>;
+    const job = template.jobs.find((j) => j.id.value === 'decide') as unknown as { steps: Array<{ id: string; if: { expression: string } }> };
+    const steps = job.steps;
     const gate = steps.find((st) => st.id === 'gate')!;
     for (const [weight, runs] of [['', false], ['0', false], ['5', true], ['50', true], ['100', false]] as const) {
       expect(evaluate(gate.if.expression, { steps: { state: { outputs: { weight } } } })).toBe(runs);
