@@ -68,6 +68,12 @@ test('observation files: a healthy canary is promoted to the next step, with the
   expect(report.canary.looks).toBe(60);
   expect(report.canary.checks.map((c: { name: string }) => c.name)).toEqual(['error_rate', 'latency_p99_ms', 'p99_latency_ms > 800', 'error_rate > 0.8%']);
   expect(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).toBe(r.stdout);
+  const card = JSON.parse(readFileSync(path.join(dir, 'out/release-card.json'), 'utf8'));
+  expect(card.rollout).toMatchObject({ strategy: 'canary', steps: [5, 25, 50, 100], current_weight: 25, next_weight: 50, decision: 'promote' });
+  expect(card.rollout.auto_rollback_on).toEqual(['p99_latency_ms > 800', 'error_rate > 0.8%']);
+  expect(card.artifacts.map((x: { role: string }) => x.role)).toEqual(['config', 'observations.baseline', 'observations.canary']);
+  expect(card.release_id).toBe(report.release_id);
+  expect(card.report).toBe('report.json');
   const md = readFileSync(path.join(dir, 'out/summary.md'), 'utf8');
   expect(md).toContain('✅ promote (25 % → 50 %)');
   expect(md).toMatch(/\| error_rate \| 0\.\d+ % \| 0\.\d+ % \| [\d.]+× \[[\d.]+, [\d.]+\] \| ≤ 1\.25× \| ✅ within \|/);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseInstant } from '../config/canary-semantics.js';
 import { GateError } from '../errors.js';
 import { writeFileAtomic } from '../gate/files.js';
-import { runCanary } from '../gate/canary-run.js';
+import { runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
 import { renderCanaryMarkdown } from '../render/canary.js';
 import { logLine } from './log.js';
 import type { ActionSettings } from './settings.js';
@@ -30,7 +30,7 @@ export async function runCanaryStage(s: ActionSettings, shell: CanaryShell): Pro
   }
   // The canary-stage error output: a bad canary stage is canary_result=error as well as gate_result=error.
   core.setOutput('canary_result', 'error');
-  const { report } = await runCanary({
+  const { report, releaseCard } = await runCanary({
     workspace: s.workspace,
     config: s.config,
     since: s.canarySince,
@@ -41,6 +41,7 @@ export async function runCanaryStage(s: ActionSettings, shell: CanaryShell): Pro
     tempDir: s.tempDir
   });
   await writeFileAtomic(shell.file, `${JSON.stringify(report, null, 2)}\n`);
+  await writeCanaryReleaseCard(releaseCard, shell.file);
   const summary = renderCanaryMarkdown(report, { runUrl: shell.runUrl });
   await writeFileAtomic(path.join(path.dirname(shell.file), 'summary.md'), summary);
   core.setOutput('canary_result', report.canary_result);

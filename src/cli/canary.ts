@@ -5,7 +5,7 @@ import { parseInstant } from '../config/canary-semantics.js';
 import { GateError } from '../errors.js';
 import type { FailOn } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
-import { runCanary } from '../gate/canary-run.js';
+import { runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
 import { renderCanaryMarkdown, renderCanaryText } from '../render/canary.js';
 
 export interface CanaryCliArgs {
@@ -34,7 +34,7 @@ export async function runCanaryCli(a: CanaryCliArgs): Promise<{ report: CanaryRe
     now = parseInstant(a.now);
     if (Number.isNaN(now)) throw new GateError(`--now must be an ISO 8601 time with a zone like 2026-11-30T12:00:00Z, not "${a.now}"`, { key: '--now' });
   }
-  const { report } = await runCanary({
+  const { report, releaseCard } = await runCanary({
     workspace: a.workspace,
     config: a.config,
     since: a.since,
@@ -45,7 +45,11 @@ export async function runCanaryCli(a: CanaryCliArgs): Promise<{ report: CanaryRe
     tempDir: a.tempDir
   });
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  if (a.report) await writeFileAtomic(path.resolve(a.cwd, a.report), json);
+  if (a.report) {
+    const file = path.resolve(a.cwd, a.report);
+    await writeFileAtomic(file, json);
+    await writeCanaryReleaseCard(releaseCard, file);
+  }
   if (a.markdown) await writeFileAtomic(path.resolve(a.cwd, a.markdown), renderCanaryMarkdown(report));
   return { report, out: a.json ? json : renderCanaryText(report) };
 }

@@ -510,7 +510,6 @@ export const configSchema: SchemaNode = {
         }
       }
     },
-    canary: canarySchema,
     policy: {
       type: 'object',
       additionalProperties: false,
@@ -541,7 +540,8 @@ export const configSchema: SchemaNode = {
           description: 'A pull request carrying this label turns `soft_fail` into a waived `pass`.'
         }
       }
-    }
+    },
+    canary: canarySchema
   }
 };
 

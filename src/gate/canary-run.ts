@@ -3,6 +3,11 @@
  * needed), read both arms' observations (files or Prometheus), and decide (pure, canary/decide.ts).
  */
 import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { buildCanaryReleaseCard, type CanaryReleaseCard } from '../canary/release-card.js';
+import type { ReleaseSource } from '../core/release-card.js';
+import { writeFileAtomic } from './files.js';
+import { digest, type InputFile, RELEASE_CARD_FILE, sourceFromEnv } from './release-card.js';
 import { decideCanary } from '../canary/decide.js';
 import type { CanaryObservations } from '../canary/observations.js';
 import type { CanaryReport } from '../canary/report.js';
@@ -28,11 +33,22 @@ export interface CanaryRequest {
   generatedAt: string;
   tempDir?: string;
   fetch?: FetchLike;
+  /** Where the run comes from, for the release card; default: the GITHUB_* variables. */
+  source?: ReleaseSource;
 }
 
 export interface CanaryOutcome {
   config: GateConfig;
   report: CanaryReport;
+  /** The rollout's release card; the shells write it next to the report (writeCanaryReleaseCard). */
+  releaseCard: CanaryReleaseCard;
+}
+
+/** Writes the card as `release-card.json` next to `reportFile`; returns the card's path. */
+export async function writeCanaryReleaseCard(card: CanaryReleaseCard, reportFile: string): Promise<string> {
+  const file = path.join(path.dirname(reportFile), RELEASE_CARD_FILE);
+  await writeFileAtomic(file, `${JSON.stringify({ ...card, report: path.basename(reportFile) }, null, 2)}\n`);
+  return file;
 }
 
 function sinceOf(config: GateConfig, req: CanaryRequest): number {
@@ -80,6 +96,7 @@ export async function runCanary(req: CanaryRequest): Promise<CanaryOutcome> {
   const configFile = await inside(req.config, req.origins.config);
   await requireFile(configFile, req.config, req.origins.config);
   const config = await loadConfig(configFile, req.config, 'canary');
+  const inputs: InputFile[] = [{ role: 'config', file: configFile, shown: req.config }];
   const canary = config.canary!;
   const since = sinceOf(config, req);
   const weight = weightOf(config, req);
@@ -90,12 +107,15 @@ export async function runCanary(req: CanaryRequest): Promise<CanaryOutcome> {
       const origin = `canary.source.files.${arm} in ${config.source}`;
       const file = await inside(shown, origin);
       await requireFile(file, shown, origin);
+      inputs.push({ role: `observations.${arm}`, file, shown });
       return { source: shown, windows: await readObservations(file, shown, since, req.now) };
     };
     obs = { baseline: await read('baseline'), canary: await read('canary') };
   } else {
     obs = await readPrometheus(canary.source.prometheus!, { since, now: req.now }, req.fetch);
   }
-  const report = decideCanary(canary, obs, { since, now: req.now, currentWeight: weight, generatedAt: req.generatedAt });
-  return { config, report };
+  const decided = decideCanary(canary, obs, { since, now: req.now, currentWeight: weight, generatedAt: req.generatedAt });
+  const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(digest)), req.source ?? sourceFromEnv(process.env));
+  const report: CanaryReport = { ...decided, release_id: releaseCard.release_id };
+  return { config, report, releaseCard };
 }
