@@ -55,7 +55,7 @@ def ratio_loglik(terms, eta):
     return sum(ec * -np.logaddexp(0, -(eta + o)) + eb * -np.logaddexp(0, eta + o) for o, ec, eb in terms)
 
 
-def ratio_interval(terms, alpha, scale=0.5, step=0.01, rng=4):
+def ratio_interval(terms, alpha, scale=0.5, step=0.02, rng=4):
     k = round(rng / step)
     grid = np.arange(-k, k + 1) * step
     logw = -0.5 * (grid / scale) ** 2

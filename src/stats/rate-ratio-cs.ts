@@ -68,8 +68,8 @@ export interface RatioPrior {
   range: number;
 }
 
-/** Normal prior with sd 0.5 on ln θ (ratios 0.6–1.6 within one sd); grid 0.01 over ratios e^±4. */
-export const DEFAULT_RATIO_PRIOR: RatioPrior = { scale: 0.5, step: 0.01, range: 4 };
+/** Normal prior with sd 0.5 on ln θ (ratios 0.6–1.6 within one sd); grid 0.02 over ratios e^±4. */
+export const DEFAULT_RATIO_PRIOR: RatioPrior = { scale: 0.5, step: 0.02, range: 4 };
 
 const gridCache = new WeakMap<RatioPrior, { etas: number[]; logW: number[]; logZ: number }>();
 
