@@ -100,6 +100,25 @@ test('a canary with five times the errors: rollback, next_weight 0, gate_result 
   expect(run.outputs.gate_result).toBe('fail');
   expect(run.outputs.next_weight).toBe('0');
   expect(run.stdout).toMatch(/::warning title=model-gate canary rollback::model-gate canary: rollback: /);
+  // fail-on: fail makes a rollback fail the step; continue never does.
+  const strict = await runAction({
+    workspace: workspace(0.05),
+    inputs: { stage: 'canary', 'fail-on': 'fail' },
+    apiUrl: api.url,
+    env: { MODEL_GATE_NOW: '2026-11-30T10:20:00Z' }
+  });
+  expect(strict.code).toBe(1);
+  expect(strict.outputs.canary_result).toBe('rollback');
+  const early = await runAction({
+    workspace: workspace(0.01),
+    inputs: { stage: 'canary', 'fail-on': 'fail' },
+    apiUrl: api.url,
+    env: { MODEL_GATE_NOW: '2026-11-30T10:10:00Z' }
+  });
+  expect(early.code).toBe(0);
+  expect(early.outputs.canary_result).toBe('continue');
+  expect(early.outputs.gate_result).toBe('pending');
+  expect(early.outputs.next_weight).toBe('5');
 });
 
 test('a bad stage input and a config without canary are errors that fail the step', async () => {

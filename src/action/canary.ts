@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseInstant } from '../config/canary-semantics.js';
 import { GateError } from '../errors.js';
 import { writeFileAtomic } from '../gate/files.js';
-import { runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
+import { canaryShouldFail, runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
 import { renderCanaryMarkdown } from '../render/canary.js';
 import { logLine } from './log.js';
 import type { ActionSettings } from './settings.js';
@@ -54,4 +54,5 @@ export async function runCanaryStage(s: ActionSettings, shell: CanaryShell): Pro
   core.info(logLine(report.summary));
   if (report.canary_result === 'rollback') core.warning(`model-gate canary: ${report.summary}`, { title: 'model-gate canary rollback' });
   await shell.share(renderCanaryMarkdown(report, { runUrl: shell.runUrl, header: shell.commentHeader, maxLength: 65536 }));
+  if (canaryShouldFail(report, s.failOn)) core.setFailed(`model-gate: ${report.summary} (fail-on: ${s.failOn})`);
 }

@@ -6,6 +6,7 @@ import { GateError } from '../errors.js';
 import type { FailOn } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../gate/files.js';
 import { runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
+export { canaryShouldFail } from '../gate/canary-run.js';
 import { renderCanaryMarkdown, renderCanaryText } from '../render/canary.js';
 
 export interface CanaryCliArgs {
@@ -21,11 +22,6 @@ export interface CanaryCliArgs {
   cwd: string;
   tempDir: string;
   clock: () => Date;
-}
-
-/** A rollback fails with --fail-on fail or soft_fail (pending and pass never do). */
-export function canaryShouldFail(report: CanaryReport, failOn: FailOn): boolean {
-  return report.gate_result === 'error' || (failOn !== 'never' && report.gate_result === 'fail');
 }
 
 export async function runCanaryCli(a: CanaryCliArgs): Promise<{ report: CanaryReport; out: string }> {

@@ -18,6 +18,7 @@ import { GateError } from '../errors.js';
 import { readObservations } from '../readers/canary-observations.js';
 import { type FetchLike, readPrometheus } from '../readers/prometheus.js';
 import { resolveInside } from './containment.js';
+import type { FailOn } from './fail-on.js';
 import { requireFile } from './files.js';
 
 export interface CanaryRequest {
@@ -88,6 +89,11 @@ function weightOf(config: GateConfig, req: CanaryRequest): number {
     );
   }
   return w;
+}
+
+/** `fail-on` in the canary stage: a rollback fails with fail or soft_fail (pending and pass never do). */
+export function canaryShouldFail(report: CanaryReport, failOn: FailOn): boolean {
+  return report.gate_result === 'error' || (failOn !== 'never' && report.gate_result === 'fail');
 }
 
 export async function runCanary(req: CanaryRequest): Promise<CanaryOutcome> {
