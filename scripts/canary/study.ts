@@ -11,7 +11,7 @@
  * Options: --null-runs N (default 400), --power-runs N (default 200), --seed S. Prints a markdown table.
  */
 import { decideCanary } from '../../src/canary/decide.js';
-import type { ArmObservations, Window } from '../../src/canary/observations.js';
+import type { ArmObservations, Window } from '../../src/readers/canary-window.js';
 import type { CanaryConfig } from '../../src/config/canary-types.js';
 import { normalCdf, normalQuantile } from '../../src/stats/distributions.js';
 import { Rng } from '../../src/stats/prng.js';

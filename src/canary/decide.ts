@@ -11,7 +11,7 @@ import type { CanaryCeiling, CanaryComparison, CanaryConfig, CanaryMetric } from
 import { betaBinomialInterval, priorAround } from '../stats/beta-binomial-cs.js';
 import { histogramQuantile, quantileBounds, quantileBucket, type Histogram } from '../stats/quantile-cs.js';
 import { rateRatioInterval, ratioTerms, type WindowCounts } from '../stats/rate-ratio-cs.js';
-import { type CanaryObservations, totals } from './observations.js';
+import { type CanaryObservations, totals } from '../readers/canary-window.js';
 import { type CanaryCheck, type CanaryReport, type CanaryResult, GATE_RESULT_OF } from './report.js';
 
 /** Prior weight (pseudo-observations) of the beta mixtures for error rates. */
@@ -169,7 +169,7 @@ function ceiling(cl: CanaryCeiling, c: ArmFacts, alpha: number): Omit<CanaryChec
       st === 'violated'
         ? `canary's error rate is at least ${pct(low)}, over the ceiling ${pct(cl.value)}`
         : `canary's error rate is at most ${pct(high)} (ceiling ${pct(cl.value)})`;
-    return { ...base, status: st === 'undecided' ? 'undecided' : st, canary: finite(rate), estimate: finite(rate), bound_low: low, bound_high: high, method: 'beta-binomial confidence sequence', message };
+    return { ...base, status: st, canary: finite(rate), estimate: finite(rate), bound_low: low, bound_high: high, method: 'beta-binomial confidence sequence', message };
   }
   const q = QUANTILE[cl.metric];
   if (!c.latency || c.latency.total === 0) {

@@ -9,7 +9,7 @@ import type { ReleaseSource } from '../core/release-card.js';
 import { writeFileAtomic } from './files.js';
 import { digest, type InputFile, RELEASE_CARD_FILE, sourceFromEnv } from './release-card.js';
 import { decideCanary } from '../canary/decide.js';
-import type { CanaryObservations } from '../canary/observations.js';
+import type { CanaryObservations } from '../readers/canary-window.js';
 import type { CanaryReport } from '../canary/report.js';
 import { parseInstant } from '../config/canary-semantics.js';
 import { loadConfig } from '../config/load.js';

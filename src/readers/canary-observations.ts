@@ -4,7 +4,7 @@
  * Lines before `since` are left out. Every mistake names the file, the line and the field.
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { Window } from '../canary/observations.js';
+import type { Window } from './canary-window.js';
 import { parseInstant } from '../config/canary-semantics.js';
 import { GateError } from '../errors.js';
 import type { Histogram } from '../stats/quantile-cs.js';

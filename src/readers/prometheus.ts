@@ -4,7 +4,7 @@
  * (the query's increase over the step ending at that point). Bucket series (`le` in seconds) become one
  * cumulative histogram in ms per window. Every failure is one sentence naming the server and the query.
  */
-import type { ArmObservations, Window, Arm } from '../canary/observations.js';
+import type { ArmObservations, Window, Arm } from './canary-window.js';
 import type { PrometheusSource } from '../config/canary-types.js';
 import { GateError } from '../errors.js';
 
@@ -22,8 +22,7 @@ export interface PrometheusRange {
 /** Fetch is injectable for tests of the error paths; the default is the global fetch. */
 export type FetchLike = (url: string, init: { signal: AbortSignal }) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 
-function where(src: PrometheusSource, key: string): { key: string } {
-  void src;
+function where(key: string): { key: string } {
   return { key: `canary.source.prometheus.${key}` };
 }
 
@@ -41,7 +40,7 @@ async function queryRange(src: PrometheusSource, key: 'requests' | 'errors' | 'l
     const cause = networkCause(e);
     throw new GateError(
       `cannot reach Prometheus at ${src.url} (${cause}) for ${what}; check canary.source.prometheus.url and that the runner can reach the server`,
-      where(src, 'url')
+      where('url')
     );
   }
   const body = await res.text();
@@ -55,11 +54,11 @@ async function queryRange(src: PrometheusSource, key: 'requests' | 'errors' | 'l
     const detail = parsed?.error ? `${parsed.errorType ?? 'error'}: ${parsed.error}` : `HTTP ${res.status}`;
     throw new GateError(
       `Prometheus at ${src.url} refused ${what} (${detail.slice(0, 300)}); check canary.source.prometheus.${key}`,
-      where(src, key)
+      where(key)
     );
   }
   if (parsed.data?.resultType !== 'matrix' || !Array.isArray(parsed.data.result)) {
-    throw new GateError(`Prometheus at ${src.url} answered ${what} with no range result; is ${src.url} a Prometheus server?`, where(src, 'url'));
+    throw new GateError(`Prometheus at ${src.url} answered ${what} with no range result; is ${src.url} a Prometheus server?`, where('url'));
   }
   return parsed.data.result;
 }
@@ -76,49 +75,49 @@ function networkCause(e: unknown): string {
   return last;
 }
 
-function value(s: string, src: PrometheusSource, key: string, arm: Arm, ts: number): number {
+function value(s: string, key: string, arm: Arm, ts: number): number {
   const v = Number(s);
   if (Number.isNaN(v)) return 0; // NaN points (0/0) are steps without traffic
   if (v < 0) {
     throw new GateError(
       `the ${key} query for the ${arm} arm gives a negative increase (${s}) at ${new Date(ts * 1000).toISOString()}: a counter reset the query does not handle; ` +
         `wrap the counter in increase(…[1m]) rather than differencing raw values`,
-      where(src, key)
+      where(key)
     );
   }
-  if (!Number.isFinite(v)) throw new GateError(`the ${key} query for the ${arm} arm gives ${s} at ${new Date(ts * 1000).toISOString()}; it must be a count per step`, where(src, key));
+  if (!Number.isFinite(v)) throw new GateError(`the ${key} query for the ${arm} arm gives ${s} at ${new Date(ts * 1000).toISOString()}; it must be a count per step`, where(key));
   return v;
 }
 
 /** One series per timestamp: the sum over the series the query returned. */
-function sumByTime(m: Matrix, src: PrometheusSource, key: string, arm: Arm): Map<number, number> {
+function sumByTime(m: Matrix, key: string, arm: Arm): Map<number, number> {
   const out = new Map<number, number>();
   for (const series of m) {
-    for (const [ts, s] of series.values) out.set(ts, (out.get(ts) ?? 0) + value(s, src, key, arm, ts));
+    for (const [ts, s] of series.values) out.set(ts, (out.get(ts) ?? 0) + value(s, key, arm, ts));
   }
   return out;
 }
 
 /** Parse an `le` label (seconds) into ms, rounded to the microsecond so 0.1 s is 100 ms exactly. */
-function leMs(le: string | undefined, src: PrometheusSource, arm: Arm): number {
+function leMs(le: string | undefined, arm: Arm): number {
   if (le === '+Inf') return Infinity;
   const s = Number(le);
   if (le === undefined || !Number.isFinite(s)) {
-    throw new GateError(`the latency_buckets query for the ${arm} arm returned a series without an "le" label; aggregate with sum by (le) (…)`, where(src, 'latency_buckets'));
+    throw new GateError(`the latency_buckets query for the ${arm} arm returned a series without an "le" label; aggregate with sum by (le) (…)`, where('latency_buckets'));
   }
   return Math.round(s * 1e6) / 1e3;
 }
 
-function histograms(m: Matrix, src: PrometheusSource, arm: Arm): Map<number, Window['latency']> {
+function histograms(m: Matrix, arm: Arm): Map<number, Window['latency']> {
   const byLe = new Map<number, Map<number, number>>();
   for (const series of m) {
-    const le = leMs(series.metric.le, src, arm);
+    const le = leMs(series.metric.le, arm);
     const per = byLe.get(le) ?? new Map<number, number>();
-    for (const [ts, s] of series.values) per.set(ts, (per.get(ts) ?? 0) + value(s, src, 'latency_buckets', arm, ts));
+    for (const [ts, s] of series.values) per.set(ts, (per.get(ts) ?? 0) + value(s, 'latency_buckets', arm, ts));
     byLe.set(le, per);
   }
   if (!byLe.has(Infinity)) {
-    throw new GateError(`the latency_buckets query for the ${arm} arm has no le="+Inf" bucket; query the whole _bucket series, aggregated with sum by (le)`, where(src, 'latency_buckets'));
+    throw new GateError(`the latency_buckets query for the ${arm} arm has no le="+Inf" bucket; query the whole _bucket series, aggregated with sum by (le)`, where('latency_buckets'));
   }
   const bounds = [...byLe.keys()].filter((b) => b !== Infinity).sort((a, b) => a - b);
   const times = new Set<number>();
@@ -134,7 +133,7 @@ function histograms(m: Matrix, src: PrometheusSource, arm: Arm): Map<number, Win
         if (prev - c > 1e-6 * prev + 1e-6) {
           throw new GateError(
             `the latency_buckets query for the ${arm} arm is not cumulative at ${new Date(t * 1000).toISOString()} (le=${b / 1000} has fewer than a smaller bucket); query _bucket series`,
-            where(src, 'latency_buckets')
+            where('latency_buckets')
           );
         }
         c = prev;
@@ -157,7 +156,7 @@ export async function readPrometheus(
   if (points > MAX_POINTS) {
     throw new GateError(
       `the canary has run ${points} steps of ${src.step_seconds}s, more than the ${MAX_POINTS} points Prometheus returns per query; raise canary.source.prometheus.step`,
-      where(src, 'step')
+      where('step')
     );
   }
   const out = {} as Record<Arm, ArmObservations>;
@@ -172,22 +171,22 @@ export async function readPrometheus(
       throw new GateError(
         `the requests query for the ${arm} arm returned nothing from ${src.url} over ${new Date(range.since).toISOString()} – ${new Date(range.now).toISOString()}; ` +
           `check its metric and labels (with {arm} = ${arm}) and canary.since`,
-        where(src, 'requests')
+        where('requests')
       );
     }
-    const requests = sumByTime(reqM, src, 'requests', arm);
+    const requests = sumByTime(reqM, 'requests', arm);
     // No error series at all is normal for a healthy service (5xx series appear with the first 5xx): zero errors.
-    const errors = sumByTime(await queryRange(src, 'errors', arm, range, fetchFn), src, 'errors', arm);
+    const errors = sumByTime(await queryRange(src, 'errors', arm, range, fetchFn), 'errors', arm);
     let latency: Map<number, Window['latency']> | undefined;
     if (src.latency_buckets) {
       const m = await queryRange(src, 'latency_buckets', arm, range, fetchFn);
       if (m.length === 0) {
         throw new GateError(
           `the latency_buckets query for the ${arm} arm returned nothing from ${src.url}; check its metric and labels (with {arm} = ${arm})`,
-          where(src, 'latency_buckets')
+          where('latency_buckets')
         );
       }
-      latency = histograms(m, src, arm);
+      latency = histograms(m, arm);
     }
     const windows: Window[] = [];
     for (const [ts, n] of [...requests.entries()].sort((a, b) => a[0] - b[0])) {

@@ -1,4 +1,4 @@
-/** Live-traffic observations of one arm, window by window, as the readers hand them to the pure decision. */
+/** Live-traffic observations of one arm, window by window, as the canary readers hand them to the pure decision. */
 import type { Histogram } from '../stats/quantile-cs.js';
 
 export type Arm = 'baseline' | 'canary';
