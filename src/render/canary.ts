@@ -28,7 +28,7 @@ function value(x: number | null, c: CanaryCheck): string {
 
 /** The estimate with its anytime-valid bounds, in the check's measure. */
 function estimate(c: CanaryCheck): string {
-  const unit = c.measure === 'ratio' ? '×' : c.metric === 'error_rate' ? ' pt' : ' ms';
+  const unit = c.measure === 'ratio' ? '×' : c.metric !== 'error_rate' ? ' ms' : c.measure === 'canary' ? ' %' : ' pt';
   const scale = c.metric === 'error_rate' && c.measure !== 'ratio' ? 100 : 1;
   const f = (x: number | null, open: string) => (x === null ? open : num(x * scale, 3));
   const est = c.estimate === null ? '–' : `${num(c.estimate * scale, 3)}${unit}`;
