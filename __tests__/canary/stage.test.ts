@@ -157,3 +157,21 @@ describe('config', () => {
     expect(nextStep([5, 25, 50], 10)).toBe(25);
   });
 });
+
+test('the shipped example (examples/canary) is evaluated as documented', async () => {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['--stage', 'canary', '--config', 'examples/canary/model-gate.yml', '--now', '2026-11-30T11:00:00Z', '--json'], {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd: process.cwd(),
+    now: () => new Date('2026-11-30T11:00:00Z')
+  });
+  expect(stderr).toBe('');
+  expect(code).toBe(EXIT.ok);
+  const report = JSON.parse(stdout);
+  expect(report.canary.looks).toBe(60);
+  expect(report.canary.requests).toEqual({ baseline: 45000, canary: 15000 });
+  expect(report.canary_result).toBe('promote');
+  expect(report.next_weight).toBe(50);
+});
