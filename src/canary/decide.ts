@@ -14,8 +14,9 @@ import { rateRatioInterval, ratioTerms, type WindowCounts } from '../stats/rate-
 import { type CanaryObservations, totals } from '../readers/canary-window.js';
 import { type CanaryCheck, type CanaryReport, type CanaryResult, GATE_RESULT_OF } from './report.js';
 
-/** Prior weight (pseudo-observations) of the beta mixtures for error rates. */
+/** Prior weight (pseudo-observations) of the beta mixture around a ceiling's rate. */
 const RATE_PRIOR_WEIGHT = 500;
+const JEFFREYS = { a: 0.5, b: 0.5 };
 
 export interface CanaryContext {
   since: number;
@@ -84,7 +85,9 @@ function errorRatio(margin: number, windows: WindowCounts[], b: ArmFacts, c: Arm
 
 /** Error rate, absolute margin: per-arm beta-binomial confidence sequences at alpha/2 each, differenced. */
 function errorDifference(margin: number, b: ArmFacts, c: ArmFacts, alpha: number): Omit<CanaryCheck, 'looks' | 'requests'> {
-  const prior = priorAround(Math.max(b.requests > 0 ? b.errors / b.requests : 0.01, 1e-4), RATE_PRIOR_WEIGHT);
+  // The mixing distribution must be fixed before the data (a prior tuned on the observed rate would void the
+  // martingale argument); Jeffreys' Beta(½, ½) keeps mass near the small rates errors have.
+  const prior = JEFFREYS;
   const ib = betaBinomialInterval(b.errors, b.requests, alpha / 2, prior);
   const ic = betaBinomialInterval(c.errors, c.requests, alpha / 2, prior);
   const low = ic.low - ib.high;
