@@ -186,7 +186,7 @@ describe('unknown keys', () => {
 
   test('without a near miss, the allowed keys are listed', () => {
     expect(errorOf(HEAD + PERF + 'notify: slack\n').message).toBe(
-      `${F}:4:1: unknown key "notify" at the top level; allowed keys are: version, task, artifacts, columns, threshold, positive_label, metric_options, gates, ledger, max_runs_per_test_set, canary, policy`
+      `${F}:4:1: unknown key "notify" at the top level; allowed keys are: version, task, artifacts, columns, threshold, positive_label, metric_options, gates, ledger, max_runs_per_test_set, policy, canary`
     );
   });
 

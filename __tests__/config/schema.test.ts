@@ -71,9 +71,7 @@ describe('schema shape', () => {
       .map(([p]) => p);
     expect(open).toEqual([
       '#/properties/gates/properties/segments/items/properties/where',
-      '#/properties/gates/properties/data/properties/schema/properties/columns',
-      // Read loosely by the release card (its rollout plan); the canary stage owns and closes this section.
-      '#/properties/canary'
+      '#/properties/gates/properties/data/properties/schema/properties/columns'
     ]);
   });
 

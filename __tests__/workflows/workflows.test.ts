@@ -77,6 +77,7 @@ const raw = (file: string) => parseYaml(readFileSync(path.join(ROOT, file), 'utf
 test('the shipped workflows are the ones this test knows about', () => {
   expect(FILES.sort()).toEqual([
     '.github/workflows/ci.yml',
+    'examples/workflows/canary-kserve.yml',
     'examples/workflows/fork-pr-gate.yml',
     'examples/workflows/fork-pr-predict.yml',
     'examples/workflows/train-gate-deploy.yml'
@@ -233,5 +234,52 @@ describe('the example pipelines (examples/workflows)', () => {
     expect(runs('train', { event_name: 'push' }, {})).toBe(true);
     const upload = jobs(file)['seed-champion']!.steps!.find((st) => st.uses?.startsWith('actions/upload-artifact@'))!;
     expect(upload.with?.name).toBe('champion-predictions');
+  });
+});
+
+describe('the canary rollout workflow (KServe)', () => {
+  const FILE = 'examples/workflows/canary-kserve.yml';
+  const results = ['promote', 'continue', 'rollback', 'error'];
+
+  test('runs on a schedule and asks the action for the canary stage with the weight and start read from the cluster', () => {
+    const wf = parseYaml(readFileSync(path.join(ROOT, FILE), 'utf8')) as { on: { schedule: Array<{ cron: string }> } };
+    expect(wf.on.schedule[0]!.cron).toBe('*/10 * * * *');
+    const gate = raw(FILE).jobs.decide.steps!.find((st) => st.id === 'gate')!.with!;
+    const state = { steps: { state: { outputs: { weight: '25', since: '2026-11-30T10:00:00Z' } } } };
+    expect(withValue(gate.stage, state)).toBe('canary');
+    expect(withValue(gate['canary-weight'], state)).toBe('25');
+    expect(withValue(gate['canary-since'], state)).toBe('2026-11-30T10:00:00Z');
+  });
+
+  test('the decision step runs only while a rollout is in progress', async () => {
+    const { template } = await load(FILE);
+    const job = template.jobs.find((j) => j.id.value === 'decide') as unknown as { steps: Array<{ id: string; if: { expression: string } }> };
+    const steps = job.steps;
+    const gate = steps.find((st) => st.id === 'gate')!;
+    for (const [weight, runs] of [['', false], ['0', false], ['5', true], ['50', true], ['100', false]] as const) {
+      expect(evaluate(gate.if.expression, { steps: { state: { outputs: { weight } } } })).toBe(runs);
+    }
+  });
+
+  test.each(results)('canary_result=%s: kubectl applies the decision only for promote and rollback', async (result) => {
+    const { template } = await load(FILE);
+    const apply = template.jobs.find((j) => j.id.value === 'apply')!;
+    expect(apply.needs?.map((n) => n.value)).toEqual(['decide']);
+    const context = { needs: { decide: { result: 'success', outputs: { canary_result: result, next_weight: '50' } } } };
+    expect(evaluate(apply.if.expression, context)).toBe(result === 'promote' || result === 'rollback');
+  });
+
+  test('the patch sets canaryTrafficPercent to next_weight and restarts the step clock', () => {
+    const step = raw(FILE).jobs.apply.steps!.find((st) => (st as { name?: string }).name?.startsWith('Set canaryTrafficPercent'))! as RawStep & {
+      env: Record<string, string>;
+      run: string;
+    };
+    const needs = { needs: { decide: { outputs: { canary_result: 'rollback', next_weight: '0' } } } };
+    expect(withValue(step.env.WEIGHT, needs)).toBe('0');
+    expect(step.run).toContain('kubectl patch inferenceservice');
+    expect(step.run).toContain('canaryTrafficPercent\\":$WEIGHT');
+    expect(step.run).toContain('model-gate-canary-since=');
+    const text = readFileSync(path.join(ROOT, FILE), 'utf8');
+    expect(text).toContain('{.metadata.annotations.model-gate-canary-since}');
   });
 });

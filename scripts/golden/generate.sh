@@ -38,6 +38,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/power.py" "$tmp_out"
 # the release gates of issue 16 (exact failure-rate intervals, paired pass rates); adds itself to manifest.json
 "$PYTHON" "$here/release_gates.py" "$tmp_out"
+# the canary stage's confidence sequences (issue 17); adds itself to manifest.json
+"$PYTHON" "$here/canary.py" "$tmp_out"
 
 # replace the fixtures only after everything succeeded
 mkdir -p "$out"

@@ -29,6 +29,7 @@ import { checkAnnotations } from './annotations.js';
 import { inertPlain } from '../render/inert.js';
 import { logLine, oneLine } from './log.js';
 import { every30s, logProgress } from './progress.js';
+import { runCanaryStage } from './canary.js';
 import { readSettings, type ActionSettings } from './settings.js';
 
 /**
@@ -203,6 +204,16 @@ export async function run(): Promise<void> {
     const github = (side = gitHubSide(s, readRunContext()));
     file = path.join(reportDir(s), 'report.json');
     checkCombinations(s);
+    if (s.stage === 'canary') {
+      await runCanaryStage(s, {
+        file,
+        generatedAt,
+        runUrl: github.ctx.runUrl,
+        commentHeader: commentMarker(s.commentId),
+        share: (body) => share(s, github, body, reportDir(s))
+      });
+      return;
+    }
     const progress = logProgress((line) => core.info(line), () => Date.now(), every30s);
     const { report, releaseCard, config } = await runGate({
       workspace: s.workspace,
@@ -249,6 +260,7 @@ async function reportError(
     // The error itself is what matters; a report we cannot write must not hide it.
   }
   core.setOutput('gate_result', 'error');
+  if (settings?.stage === 'canary') core.setOutput('canary_result', 'error');
   core.setOutput('auto_merge', 'false');
   // One line, whatever the message: a multi-problem config error lists its problems on further lines.
   core.setOutput('summary', `error: ${oneLine(message)}`);

@@ -20,6 +20,11 @@ export interface ActionSettings {
   commentId: string;
   failOn: FailOn;
   reportArtifact?: string;
+  stage: 'offline' | 'canary';
+  canaryWeight?: string;
+  canarySince?: string;
+  /** The canary stage's clock: the current time, or MODEL_GATE_NOW (ISO 8601) in tests of backfilled data. */
+  now?: string;
 }
 
 function optional(name: string): string | undefined {
@@ -49,7 +54,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
       { key: 'comment-id' }
     );
   }
+  const stage = optional('stage') ?? 'offline';
+  if (stage !== 'offline' && stage !== 'canary') {
+    throw new GateError(`input stage must be offline or canary, not "${stage}"`, { key: 'stage' });
+  }
   return {
+    stage,
+    canaryWeight: optional('canary-weight'),
+    canarySince: optional('canary-since'),
+    now: env.MODEL_GATE_NOW?.trim() || undefined,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
     config: optional('config') ?? '.github/model-gate.yml',

@@ -16,6 +16,7 @@ import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import { VERSION } from '../version.js';
 import { planMain } from './plan.js';
+import { canaryShouldFail, runCanaryCli } from './canary.js';
 
 /** Exit codes, documented in the README and `--help`. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2, internal: 3 } as const;
@@ -60,6 +61,10 @@ Options:
       --fail-on <result>  never | fail | soft_fail: exit 1 when the result is this bad or worse (default: never)
       --run-id <id>       this run's id in the test-set ledger (config key ledger); a repeated id is
                           counted once (default: each invocation is a new run, keyed by its time)
+      --stage <stage>     offline (default) | canary: decide a canary rollout from live traffic (docs/canary.md)
+      --canary-since <t>  canary stage: start of the canary (ISO 8601); overrides canary.since
+      --canary-weight <w> canary stage: current canary traffic percent; overrides canary.rollout.current_weight
+      --now <t>           canary stage: the time to decide at (ISO 8601; default: the current time)
   -h, --help              show this help
   -v, --version           show the version
 
@@ -91,6 +96,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         markdown: { type: 'string' },
         'fail-on': { type: 'string' },
         'run-id': { type: 'string' },
+        stage: { type: 'string' },
+        'canary-since': { type: 'string' },
+        'canary-weight': { type: 'string' },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
@@ -114,7 +123,30 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const workspace = path.resolve(io.cwd, args.workspace ?? '.');
   const generatedAt = io.now().toISOString();
+  const stage = args.stage ?? 'offline';
+  if (stage !== 'offline' && stage !== 'canary') {
+    io.stderr(`model-gate: --stage must be offline or canary, not "${stage}"\n`);
+    return EXIT.error;
+  }
   try {
+    if (stage === 'canary') {
+      const { report, out } = await runCanaryCli({
+        workspace,
+        config: args.config ?? '.github/model-gate.yml',
+        since: args['canary-since'],
+        weight: args['canary-weight'],
+        now: args.now,
+        json: args.json,
+        report: args.report,
+        markdown: args.markdown,
+        failOn,
+        cwd: io.cwd,
+        tempDir: io.tempDir ?? tmpdir(),
+        clock: io.now
+      });
+      io.stdout(out);
+      return canaryShouldFail(report, failOn) ? EXIT.gateFailed : EXIT.ok;
+    }
     const { report, releaseCard, config } = await runGate({
       workspace,
       config: args.config ?? '.github/model-gate.yml',

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { GateError } from '../errors.js';
 import { marginWarnings } from './plausibility.js';
+import { buildCanary, canaryProblems } from './canary-semantics.js';
 import { throwProblems } from './problems.js';
 import { type RawConfig, buildConfig, semanticProblems } from './semantics.js';
 import { MAX_CONFIG_BYTES, readYaml, tooBigText } from './source.js';
@@ -16,24 +17,30 @@ import { schemaProblems } from './validate.js';
  * Parse and validate a config. Pure: `source` is only the path shown in messages.
  * @throws GateError for anything wrong with the config.
  */
-export function parseConfig(text: string, source: string): GateConfig {
+export function parseConfig(text: string, source: string, stage: ConfigStage = 'offline'): GateConfig {
   const doc = readYaml(text, source);
-  const schema = schemaProblems(doc.value);
+  const schema = schemaProblems(doc.value, stage);
   if (schema.length > 0) throwProblems(doc, schema);
   const raw = doc.value as RawConfig;
-  const semantic = semanticProblems(raw);
+  // The canary stage evaluates only `canary`; the offline gates are checked there only when they are present.
+  const offline = stage === 'offline' || (raw.gates !== undefined && raw.task !== undefined);
+  const semantic = [...(offline ? semanticProblems(raw) : []), ...(raw.canary ? canaryProblems(raw.canary) : [])];
   if (semantic.length > 0) throwProblems(doc, semantic);
-  const config = buildConfig(raw, source);
+  const config = buildConfig(offline ? raw : { ...raw, task: raw.task ?? 'binary', gates: {} }, source);
+  if (raw.canary) config.canary = buildCanary(raw.canary);
   const warnings = marginWarnings(doc);
   if (warnings.length > 0) config.warnings = warnings;
   return config;
 }
 
+/** Which stage reads the config: `offline` needs gates, `canary` needs the canary section. */
+export type ConfigStage = 'offline' | 'canary';
+
 /**
  * Read the config file at `path` and parse it; `displayPath` is how messages name it (relative to the
  * workspace). A missing or unreadable file is a GateError that names it and the `config` input.
  */
-export async function loadConfig(path: string, displayPath: string): Promise<GateConfig> {
+export async function loadConfig(path: string, displayPath: string, stage: ConfigStage = 'offline'): Promise<GateConfig> {
   const where = { file: displayPath };
   let size: number;
   try {
@@ -69,7 +76,7 @@ export async function loadConfig(path: string, displayPath: string): Promise<Gat
     const code = (e as NodeJS.ErrnoException).code;
     throw new GateError(`${displayPath}: cannot read the config file (${code ?? String(e)}); check its permissions`, where);
   }
-  return parseConfig(decodeUtf8(bytes, displayPath), displayPath);
+  return parseConfig(decodeUtf8(bytes, displayPath), displayPath, stage);
 }
 
 /** The config's text; UTF-16 (an editor's "Unicode") or bytes that are not UTF-8 are errors that say so. */

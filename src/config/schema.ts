@@ -9,6 +9,7 @@
  */
 import { allMetricNames } from '../stats/catalog.js';
 import { GATE_FAMILIES } from './types.js';
+import { canarySchema } from './canary-schema.js';
 
 /** The subset of JSON Schema draft-07 this schema uses (enough for the loader to read it back). */
 export interface SchemaNode {
@@ -700,12 +701,6 @@ export const configSchema: SchemaNode = {
         'With `ledger`: the run that takes the number of runs on one test set past this, and every later one, ' +
         'warns that the test set may be overfitted by reuse. The verdict never changes.'
     },
-    canary: {
-      type: 'object',
-      description:
-        'The canary stage: live traffic of a canary beside the baseline. The release card copies its rollout plan ' +
-        '(rollout.strategy, rollout.steps) and auto_rollback_on.'
-    },
     policy: {
       type: 'object',
       additionalProperties: false,
@@ -751,7 +746,8 @@ export const configSchema: SchemaNode = {
             '(1 − confidence_level)/2; `none` decides each on its own interval.'
         }
       }
-    }
+    },
+    canary: canarySchema
   }
 };
 

@@ -5,6 +5,7 @@
  */
 import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
 import type { Problem } from './problems.js';
+import type { RawCanary } from './canary-semantics.js';
 import { type RawFamilies, buildFamilies, familyProblems, metricProblem } from './family-semantics.js';
 import { type Path, formatPath } from './source.js';
 import { didYouMean } from './suggest.js';
@@ -17,7 +18,6 @@ import {
   type GateConfig,
   type GateFamily,
   type MetricCheckSpec,
-  type CanarySection,
   type PerformanceGate
 } from './types.js';
 
@@ -59,7 +59,7 @@ export interface RawConfig {
   };
   ledger?: string;
   max_runs_per_test_set?: number;
-  canary?: Record<string, unknown>;
+  canary?: RawCanary;
 }
 
 /** Tasks this version evaluates. */
@@ -425,22 +425,7 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     ci: { ...DEFAULT_CI, ...raw.gates.ci },
     policy,
     ...(raw.ledger !== undefined ? { ledger: raw.ledger } : {}),
-    ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {}),
-    ...(raw.canary ? { canary: canarySection(raw.canary) } : {})
+    ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {})
   };
 }
 
-/** The rollout plan the release card copies; values of other shapes are left out (the canary stage validates them). */
-function canarySection(raw: Record<string, unknown>): CanarySection {
-  const out: CanarySection = {};
-  const rollout = raw.rollout;
-  if (rollout && typeof rollout === 'object' && !Array.isArray(rollout)) {
-    const r = rollout as Record<string, unknown>;
-    out.rollout = {};
-    if (typeof r.strategy === 'string') out.rollout.strategy = r.strategy;
-    if (Array.isArray(r.steps) && r.steps.every((x) => typeof x === 'number')) out.rollout.steps = [...(r.steps as number[])];
-  }
-  const on = raw.auto_rollback_on;
-  if (Array.isArray(on) && on.every((x) => typeof x === 'string')) out.auto_rollback_on = [...(on as string[])];
-  return out;
-}

@@ -17,6 +17,8 @@ import type {
 } from './family-types.js';
 
 export type * from './family-types.js';
+export type * from './canary-types.js';
+import type { CanaryConfig } from './canary-types.js';
 
 export type GateFamily =
   | 'performance'
@@ -133,14 +135,8 @@ export interface GateConfig {
   /** Test-set reuse ledger (gate/ledger.ts): the file, and the run count per test set past which runs warn. */
   ledger?: string;
   max_runs_per_test_set?: number;
-  /** The canary section, as far as the release card reads it (its rollout plan); the canary stage owns the rest. */
-  canary?: CanarySection;
-}
-
-/** What the release card copies from `canary` (kept loose: the canary stage validates the section). */
-export interface CanarySection {
-  rollout?: { strategy?: string; steps?: number[] };
-  auto_rollback_on?: string[];
+  /** The canary stage's section (read only with `stage: canary`). */
+  canary?: CanaryConfig;
 }
 
 export const DEFAULT_COLUMNS: ColumnNames = {

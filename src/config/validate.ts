@@ -14,11 +14,18 @@ import { GATE_FAMILIES } from './types.js';
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
 
 let compiled: ValidateFunction | undefined;
+let compiledCanary: ValidateFunction | undefined;
 
 /** The compiled validator (compiled once, on first use). */
 export function configValidator(): ValidateFunction {
   compiled ??= new Ajv(AJV_OPTIONS).compile(configSchema);
   return compiled;
+}
+
+/** The canary stage reads only `canary`: the same schema with `canary` required instead of task and gates. */
+function canaryValidator(): ValidateFunction {
+  compiledCanary ??= new Ajv(AJV_OPTIONS).compile({ ...configSchema, required: ['version', 'canary'] });
+  return compiledCanary;
 }
 
 const TASKS: readonly string[] = ['binary', 'multiclass', 'regression'];
@@ -49,12 +56,13 @@ const REQUIRED_HINTS: Record<string, string> = {
   gates: 'add a "gates:" mapping with at least one gate, for example gates.performance',
   primary_metric: 'add "primary_metric: <metric>", the metric the gate is decided on',
   metric: 'add "metric: <metric>"',
-  name: 'add "name: <segment name>"'
+  name: 'add "name: <segment name>"',
+  canary: 'add a "canary:" section (source, rollout, compare) for the canary stage'
 };
 
 /** Validate `value` against the schema; returns the problems (none when valid). */
-export function schemaProblems(value: unknown): Problem[] {
-  const validate = configValidator();
+export function schemaProblems(value: unknown, stage: 'offline' | 'canary' = 'offline'): Problem[] {
+  const validate = stage === 'canary' ? canaryValidator() : configValidator();
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   const task = taskOf(value);
