@@ -40019,7 +40019,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79127);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34595);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40029,7 +40029,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 79127:
+/***/ 34595:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40467,6 +40467,173 @@ function marginWarnings(doc) {
     };
     walk(doc.value, [], undefined);
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/config/canary-types.ts
+/**
+ * The `canary` config section after validation: what the canary stage reads (and the release card's rollout).
+ * `rollout` and `auto_rollback_on` keep the user's text so the release card can copy them as written.
+ */
+const CANARY_DEFAULTS = { min_requests: 0, min_duration_minutes: 0, alpha: 0.05, step_seconds: 60 };
+
+;// CONCATENATED MODULE: ./src/config/canary-semantics.ts
+
+/** Ceiling names and their seed spellings. */
+const CEILING_NAMES = {
+    error_rate: 'error_rate',
+    latency_p95_ms: 'latency_p95_ms',
+    latency_p99_ms: 'latency_p99_ms',
+    p95_latency_ms: 'latency_p95_ms',
+    p99_latency_ms: 'latency_p99_ms'
+};
+/** "p99_latency_ms > 800", "error_rate > 0.8%", "latency_p95_ms >= 300ms" → a ceiling, or a reason it is not one. */
+function parseCeiling(text) {
+    const m = /^\s*([A-Za-z0-9_]+)\s*(>=|>)\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*(%|ms)?\s*$/.exec(text);
+    if (!m)
+        return `write it as "<metric> > <value>", e.g. "error_rate > 0.8%" or "p99_latency_ms > 800"`;
+    const metric = CEILING_NAMES[m[1]];
+    if (!metric)
+        return `"${m[1]}" is not a ceiling metric; use ${Object.keys(CEILING_NAMES).join(', ')}`;
+    let value = Number(m[3]);
+    const unit = m[4];
+    if (metric === 'error_rate') {
+        if (unit === 'ms')
+            return 'an error rate is a fraction or a percent, not ms';
+        if (unit === '%')
+            value /= 100;
+        if (value > 1)
+            return `error_rate ${m[3]} is above 1; write a fraction (0.008) or a percent (0.8%)`;
+    }
+    else if (unit === '%')
+        return `${m[1]} is in milliseconds, not a percent`;
+    return { metric, op: m[2], value, text };
+}
+/** "60s", "1m", "2m30s" or a number of seconds → seconds; undefined when unreadable. */
+function parseStep(step) {
+    if (typeof step === 'number')
+        return step > 0 && Number.isFinite(step) ? step : undefined;
+    const t = step.trim();
+    if (/^[0-9]+(\.[0-9]+)?$/.test(t))
+        return Number(t) > 0 ? Number(t) : undefined;
+    const m = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/.exec(t);
+    if (!m || t === '')
+        return undefined;
+    const s = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+    return s > 0 ? s : undefined;
+}
+/** An ISO 8601 time with a date, a time and a zone; NaN otherwise. */
+function parseInstant(text) {
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text.trim()))
+        return NaN;
+    return Date.parse(text.trim());
+}
+function canaryProblems(raw) {
+    const problems = [];
+    const base = ['canary'];
+    const add = (path, at, message) => problems.push({ path, at, message });
+    const src = raw.source;
+    if (src.prometheus && src.files) {
+        add([...base, 'source'], 'key', 'canary.source sets both prometheus and files; keep one of them');
+    }
+    if (src.prometheus) {
+        const p = src.prometheus;
+        if (!/^https?:\/\/[^\s/]+/.test(p.url)) {
+            add([...base, 'source', 'prometheus', 'url'], 'value', `canary.source.prometheus.url must be an http(s) URL like http://prometheus:9090, not "${p.url}"`);
+        }
+        for (const key of ['requests', 'errors', 'latency_buckets']) {
+            const q = p[key];
+            if (q !== undefined && !q.includes('{arm}')) {
+                add([...base, 'source', 'prometheus', key], 'value', `canary.source.prometheus.${key} must contain {arm}, which becomes baseline or canary`);
+            }
+        }
+        if (p.step !== undefined && parseStep(p.step) === undefined) {
+            add([...base, 'source', 'prometheus', 'step'], 'value', `canary.source.prometheus.step must be a duration like 60s or 1m, not "${p.step}"`);
+        }
+    }
+    if (raw.since !== undefined && Number.isNaN(parseInstant(raw.since))) {
+        add([...base, 'since'], 'value', `canary.since must be an ISO 8601 time with a zone, like 2026-11-30T10:00:00Z, not "${raw.since}"`);
+    }
+    if (!raw.rollout) {
+        add(base, 'key', 'canary needs rollout: { steps: [5, 25, 50, 100] } so the stage can say the next weight');
+    }
+    else {
+        const steps = raw.rollout.steps;
+        for (let i = 1; i < steps.length; i++) {
+            if (!(steps[i] > steps[i - 1])) {
+                add([...base, 'rollout', 'steps', i], 'value', `canary.rollout.steps must increase; ${steps[i]} follows ${steps[i - 1]}`);
+                break;
+            }
+        }
+    }
+    const er = raw.compare?.error_rate;
+    if (er && er.relative_increase_allowed !== undefined && er.absolute_increase_allowed !== undefined) {
+        add([...base, 'compare', 'error_rate'], 'key', 'canary.compare.error_rate sets both relative_increase_allowed and absolute_increase_allowed; keep one');
+    }
+    const ceilings = raw.auto_rollback_on ?? [];
+    ceilings.forEach((text, i) => {
+        const c = parseCeiling(text);
+        if (typeof c === 'string')
+            add([...base, 'auto_rollback_on', i], 'value', `canary.auto_rollback_on[${i}] "${text}": ${c}`);
+    });
+    const compared = Object.keys(raw.compare ?? {}).length;
+    if (compared === 0 && ceilings.length === 0) {
+        add(base, 'key', 'canary compares nothing; add canary.compare (error_rate, latency_p99_ms, …) or auto_rollback_on');
+    }
+    const needsLatency = [
+        ...Object.keys(raw.compare ?? {}).filter((k) => k.startsWith('latency')),
+        ...ceilings.map(parseCeiling).filter((c) => typeof c !== 'string' && c.metric !== 'error_rate')
+    ];
+    if (src.prometheus && !src.prometheus.latency_buckets && needsLatency.length > 0) {
+        add([...base, 'source', 'prometheus'], 'key', 'canary compares or caps latency, so canary.source.prometheus needs latency_buckets');
+    }
+    return problems;
+}
+function buildCanary(raw) {
+    const compare = [];
+    const er = raw.compare?.error_rate;
+    if (er) {
+        compare.push({
+            metric: 'error_rate',
+            margin: er.absolute_increase_allowed !== undefined
+                ? { kind: 'absolute', value: er.absolute_increase_allowed }
+                : { kind: 'relative', value: er.relative_increase_allowed ?? 0 }
+        });
+    }
+    for (const m of ['latency_p95_ms', 'latency_p99_ms']) {
+        const c = raw.compare?.[m];
+        if (c)
+            compare.push({ metric: m, increase_allowed_ms: c.increase_allowed_ms });
+    }
+    const source = {};
+    if (raw.source.prometheus) {
+        const p = raw.source.prometheus;
+        source.prometheus = {
+            url: p.url.replace(/\/+$/, ''),
+            requests: p.requests,
+            errors: p.errors,
+            step_seconds: p.step === undefined ? CANARY_DEFAULTS.step_seconds : parseStep(p.step)
+        };
+        if (p.latency_buckets !== undefined)
+            source.prometheus.latency_buckets = p.latency_buckets;
+    }
+    if (raw.source.files)
+        source.files = { ...raw.source.files };
+    const rollout = { strategy: raw.rollout?.strategy ?? 'canary', steps: [...(raw.rollout?.steps ?? [])] };
+    if (raw.rollout?.current_weight !== undefined)
+        rollout.current_weight = raw.rollout.current_weight;
+    const cfg = {
+        source,
+        rollout,
+        min_requests: raw.min_requests ?? CANARY_DEFAULTS.min_requests,
+        min_duration_minutes: raw.min_duration_minutes ?? CANARY_DEFAULTS.min_duration_minutes,
+        alpha: raw.alpha ?? CANARY_DEFAULTS.alpha,
+        compare,
+        auto_rollback_on: [...(raw.auto_rollback_on ?? [])],
+        ceilings: (raw.auto_rollback_on ?? []).map((t) => parseCeiling(t))
+    };
+    if (raw.since !== undefined)
+        cfg.since = raw.since;
+    return cfg;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -41818,30 +41985,131 @@ function buildConfig(raw, source) {
         ci: { ...DEFAULT_CI, ...raw.gates.ci },
         policy,
         ...(raw.ledger !== undefined ? { ledger: raw.ledger } : {}),
-        ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {}),
-        ...(raw.canary ? { canary: canarySection(raw.canary) } : {})
+        ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {})
     };
-}
-/** The rollout plan the release card copies; values of other shapes are left out (the canary stage validates them). */
-function canarySection(raw) {
-    const out = {};
-    const rollout = raw.rollout;
-    if (rollout && typeof rollout === 'object' && !Array.isArray(rollout)) {
-        const r = rollout;
-        out.rollout = {};
-        if (typeof r.strategy === 'string')
-            out.rollout.strategy = r.strategy;
-        if (Array.isArray(r.steps) && r.steps.every((x) => typeof x === 'number'))
-            out.rollout.steps = [...r.steps];
-    }
-    const on = raw.auto_rollback_on;
-    if (Array.isArray(on) && on.every((x) => typeof x === 'string'))
-        out.auto_rollback_on = [...on];
-    return out;
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(42463);
+;// CONCATENATED MODULE: ./src/config/canary-schema.ts
+const query = (description) => ({ type: 'string', minLength: 1, description });
+const increase = (description) => ({ type: 'number', minimum: 0, description });
+const canarySchema = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['source'],
+    description: 'The canary stage (input `stage: canary`): promote, continue or roll back a canary from live traffic of the ' +
+        'canary beside the baseline, with anytime-valid comparisons (valid however often the workflow looks).',
+    properties: {
+        source: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            description: 'Where the observations come from: `prometheus` or `files` (one of them).',
+            properties: {
+                prometheus: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['url', 'requests', 'errors'],
+                    description: 'Prometheus HTTP API (query_range over [since, now]); `{arm}` in a query becomes baseline or canary.',
+                    properties: {
+                        url: { type: 'string', minLength: 1, description: 'Base URL of the Prometheus server, e.g. http://prometheus:9090.' },
+                        requests: query('PromQL: requests per step, e.g. sum(increase(http_requests_total{deployment="{arm}"}[1m])).'),
+                        errors: query('PromQL: failed requests per step (same shape as requests).'),
+                        latency_buckets: query('PromQL: histogram bucket increases per step by `le` (seconds), e.g. ' +
+                            'sum by (le) (increase(http_request_duration_seconds_bucket{deployment="{arm}"}[1m])).'),
+                        step: {
+                            type: ['string', 'number'],
+                            description: 'query_range step: seconds, or a duration like 60s, 1m (default 60s; match the [1m] of the queries).'
+                        }
+                    }
+                },
+                files: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['baseline', 'canary'],
+                    description: 'JSON Lines observation files, one line per window: {time, requests, errors, latency_ms: {"<upper ms>": cumulative, "+Inf": N}}.',
+                    properties: {
+                        baseline: { type: 'string', minLength: 1, description: 'Observations of the baseline arm.' },
+                        canary: { type: 'string', minLength: 1, description: 'Observations of the canary arm.' }
+                    }
+                }
+            }
+        },
+        since: {
+            type: 'string',
+            minLength: 1,
+            description: 'Start of the canary (ISO 8601, e.g. 2026-11-30T10:00:00Z); input `canary-since` overrides it.'
+        },
+        rollout: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['steps'],
+            description: 'The rollout plan: traffic percent steps and the current one (input `canary-weight` overrides it).',
+            properties: {
+                strategy: { type: 'string', enum: ['canary'], default: 'canary', description: 'Rollout strategy (canary).' },
+                steps: {
+                    type: 'array',
+                    minItems: 1,
+                    items: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: 'Canary traffic percent.' },
+                    description: 'Traffic percent of each step, increasing, e.g. [5, 25, 50, 100].'
+                },
+                current_weight: { type: 'number', minimum: 0, maximum: 100, description: 'Current canary traffic percent.' }
+            }
+        },
+        min_requests: { type: 'integer', minimum: 0, default: 0, description: 'Canary requests needed before a promote.' },
+        min_duration_minutes: { type: 'number', minimum: 0, default: 0, description: 'Canary age (now − since) needed before a promote.' },
+        alpha: {
+            type: 'number',
+            exclusiveMinimum: 0,
+            maximum: 0.5,
+            default: 0.05,
+            description: 'Chance of a wrong rollback or promote over the whole canary, however many looks (split over the comparisons).'
+        },
+        compare: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Comparisons of canary against baseline; each must be shown non-inferior before a promote.',
+            properties: {
+                error_rate: {
+                    type: 'object',
+                    additionalProperties: false,
+                    minProperties: 1,
+                    description: 'Error rate: relative_increase_allowed (ratio − 1, 0.10 = +10 %) or absolute_increase_allowed (rate difference).',
+                    properties: {
+                        relative_increase_allowed: increase('Largest allowed canary/baseline error-rate ratio minus 1.'),
+                        absolute_increase_allowed: increase('Largest allowed canary − baseline error-rate difference (0.001 = 0.1 points).')
+                    }
+                },
+                latency_p95_ms: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['increase_allowed_ms'],
+                    description: 'p95 latency from the histogram buckets.',
+                    properties: { increase_allowed_ms: increase('Largest allowed canary − baseline p95 increase in ms.') }
+                },
+                latency_p99_ms: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['increase_allowed_ms'],
+                    description: 'p99 latency from the histogram buckets.',
+                    properties: { increase_allowed_ms: increase('Largest allowed canary − baseline p99 increase in ms.') }
+                }
+            }
+        },
+        auto_rollback_on: {
+            type: 'array',
+            items: {
+                type: 'string',
+                minLength: 1,
+                description: 'A hard ceiling on the canary arm: "<metric> > <value>" with metric error_rate, latency_p95_ms, latency_p99_ms ' +
+                    '(or p95_latency_ms, p99_latency_ms); e.g. "p99_latency_ms > 800", "error_rate > 0.8%".'
+            },
+            description: 'Ceilings that roll the canary back as soon as one is exceeded with confidence.'
+        }
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 /**
  * The JSON Schema (draft-07) of the gate config, SPEC §2. This TS module is the source of truth: the loader
@@ -41852,6 +42120,7 @@ var ajv = __nccwpck_require__(42463);
  * The schema describes the whole v1 format; the rules that relate keys to each other and to the metric
  * catalogue are checked by the loader (semantics.ts).
  */
+
 
 
 /** Where the published schema lives; users put it in `# yaml-language-server: $schema=…`. */
@@ -42440,11 +42709,6 @@ const configSchema = {
             description: 'With `ledger`: the run that takes the number of runs on one test set past this, and every later one, ' +
                 'warns that the test set may be overfitted by reuse. The verdict never changes.'
         },
-        canary: {
-            type: 'object',
-            description: 'The canary stage: live traffic of a canary beside the baseline. The release card copies its rollout plan ' +
-                '(rollout.strategy, rollout.steps) and auto_rollback_on.'
-        },
         policy: {
             type: 'object',
             additionalProperties: false,
@@ -42488,7 +42752,8 @@ const configSchema = {
                         '(1 − confidence_level)/2; `none` decides each on its own interval.'
                 }
             }
-        }
+        },
+        canary: canarySchema
     }
 };
 /** The published file's exact text: 2-space JSON and a final newline. */
@@ -42510,10 +42775,16 @@ function configSchemaText() {
 /** ajv options the loader uses; strict mode, with union types (`positive_label`, `where` values) allowed. */
 const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true };
 let compiled;
+let compiledCanary;
 /** The compiled validator (compiled once, on first use). */
 function configValidator() {
     compiled ??= new ajv.Ajv(AJV_OPTIONS).compile(configSchema);
     return compiled;
+}
+/** The canary stage reads only `canary`: the same schema with `canary` required instead of task and gates. */
+function canaryValidator() {
+    compiledCanary ??= new ajv.Ajv(AJV_OPTIONS).compile({ ...configSchema, required: ['version', 'canary'] });
+    return compiledCanary;
 }
 const TASKS = ['binary', 'multiclass', 'regression'];
 let homes;
@@ -42542,11 +42813,12 @@ const REQUIRED_HINTS = {
     gates: 'add a "gates:" mapping with at least one gate, for example gates.performance',
     primary_metric: 'add "primary_metric: <metric>", the metric the gate is decided on',
     metric: 'add "metric: <metric>"',
-    name: 'add "name: <segment name>"'
+    name: 'add "name: <segment name>"',
+    canary: 'add a "canary:" section (source, rollout, compare) for the canary stage'
 };
 /** Validate `value` against the schema; returns the problems (none when valid). */
-function schemaProblems(value) {
-    const validate = configValidator();
+function schemaProblems(value, stage = 'offline') {
+    const validate = stage === 'canary' ? canaryValidator() : configValidator();
     if (validate(value))
         return [];
     const errors = validate.errors ?? [];
@@ -42813,20 +43085,25 @@ function translate(e, path, task) {
 
 
 
+
 /**
  * Parse and validate a config. Pure: `source` is only the path shown in messages.
  * @throws GateError for anything wrong with the config.
  */
-function parseConfig(text, source) {
+function parseConfig(text, source, stage = 'offline') {
     const doc = readYaml(text, source);
-    const schema = schemaProblems(doc.value);
+    const schema = schemaProblems(doc.value, stage);
     if (schema.length > 0)
         throwProblems(doc, schema);
     const raw = doc.value;
-    const semantic = semanticProblems(raw);
+    // The canary stage evaluates only `canary`; the offline gates are checked there only when they are present.
+    const offline = stage === 'offline' || (raw.gates !== undefined && raw.task !== undefined);
+    const semantic = [...(offline ? semanticProblems(raw) : []), ...(raw.canary ? canaryProblems(raw.canary) : [])];
     if (semantic.length > 0)
         throwProblems(doc, semantic);
-    const config = buildConfig(raw, source);
+    const config = buildConfig(offline ? raw : { ...raw, task: raw.task ?? 'binary', gates: {} }, source);
+    if (raw.canary)
+        config.canary = buildCanary(raw.canary);
     const warnings = marginWarnings(doc);
     if (warnings.length > 0)
         config.warnings = warnings;
@@ -42836,7 +43113,7 @@ function parseConfig(text, source) {
  * Read the config file at `path` and parse it; `displayPath` is how messages name it (relative to the
  * workspace). A missing or unreadable file is a GateError that names it and the `config` input.
  */
-async function loadConfig(path, displayPath) {
+async function loadConfig(path, displayPath, stage = 'offline') {
     const where = { file: displayPath };
     let size;
     try {
@@ -42866,7 +43143,7 @@ async function loadConfig(path, displayPath) {
         const code = e.code;
         throw new GateError(`${displayPath}: cannot read the config file (${code ?? String(e)}); check its permissions`, where);
     }
-    return parseConfig(decodeUtf8(bytes, displayPath), displayPath);
+    return parseConfig(decodeUtf8(bytes, displayPath), displayPath, stage);
 }
 /** The config's text; UTF-16 (an editor's "Unicode") or bytes that are not UTF-8 are errors that say so. */
 function decodeUtf8(bytes, displayPath) {
@@ -53407,6 +53684,1123 @@ const every30s = (tick) => {
     return () => clearInterval(t);
 };
 
+;// CONCATENATED MODULE: ./src/canary/release-card.ts
+
+function buildCanaryReleaseCard(report, config, artifacts, source) {
+    const k = report.canary;
+    return {
+        release_id: releaseId(artifacts),
+        generated_at: report.generated_at,
+        stage: 'canary',
+        source,
+        decision: { gate_result: report.gate_result, canary_result: report.canary_result },
+        summary: report.summary,
+        rollout: {
+            strategy: k.rollout.strategy,
+            steps: [...k.rollout.steps],
+            current_weight: k.rollout.current_weight,
+            next_weight: k.rollout.next_weight,
+            decision: report.canary_result,
+            reason: k.decision.reason,
+            since: k.since,
+            decided_at: k.now,
+            auto_rollback_on: [...config.auto_rollback_on]
+        },
+        artifacts: [...artifacts],
+        report: null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stats/log-gamma.ts
+/**
+ * ln Γ(x) and ln B(a, b) for the beta-binomial mixtures of the canary stage (confidence sequences).
+ * Lanczos approximation (g = 7, n = 9, the coefficients Numerical Recipes and Boost publish), with the
+ * reflection formula below ½; relative error below 1e-13 for x > 0, ample for log-likelihood ratios.
+ */
+const LANCZOS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+];
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+/** ln Γ(x) for x > 0. */
+function logGamma(x) {
+    if (!(x > 0))
+        throw new RangeError(`logGamma: x must be > 0, got ${x}`);
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    const z = x - 1;
+    let s = LANCZOS[0];
+    for (let i = 1; i < 9; i++)
+        s += LANCZOS[i] / (z + i);
+    const t = z + 7.5;
+    return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(s);
+}
+/** ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a, b > 0. */
+function logBeta(a, b) {
+    return logGamma(a) + logGamma(b) - logGamma(a + b);
+}
+
+;// CONCATENATED MODULE: ./src/stats/beta-binomial-cs.ts
+/**
+ * Anytime-valid confidence sequences for a Bernoulli probability from Robbins' beta-binomial mixture
+ * (Howard, Ramdas, McAuliffe & Sekhon 2021, "Time-uniform, nonparametric, nonasymptotic confidence sequences",
+ * §3; the conjugate-mixture boundary). With S successes in n trials and a Beta(a, b) mixing distribution,
+ *
+ *   M_n(p) = B(a + S, b + n − S) / B(a, b) / (p^S (1 − p)^(n − S))
+ *
+ * is a nonnegative martingale with M_0 = 1 when p is the true probability, so by Ville's inequality
+ * P(∃n: M_n(p) ≥ 1/α) ≤ α: the set {p : M_n(p) < 1/α} covers p at every n at once, however often one looks.
+ * ln M is convex in p and in S, so both the set of p (for given S) and the set of S (for given p) are intervals.
+ */
+
+/** ln M_n(p) for S successes in n trials; S may be fractional (the boundary is solved on a continuum). */
+function betaBinomialLogMixture(s, n, p, prior) {
+    const { a, b } = prior;
+    const logLik = (s > 0 ? s * Math.log(p) : 0) + (n - s > 0 ? (n - s) * Math.log1p(-p) : 0);
+    return logBeta(a + s, b + n - s) - logBeta(a, b) - logLik;
+}
+/** Bisection for the root of a monotone f on [lo, hi] where f(lo) and f(hi) differ in sign. */
+function bisect(f, lo, hi, iterations = 80) {
+    let flo = f(lo);
+    for (let i = 0; i < iterations; i++) {
+        const mid = 0.5 * (lo + hi);
+        const fm = f(mid);
+        if (fm === 0)
+            return mid;
+        if (fm > 0 === flo > 0) {
+            lo = mid;
+            flo = fm;
+        }
+        else
+            hi = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+/**
+ * The confidence sequence's interval for p after S successes in n trials, at miscoverage α over all n:
+ * {p : M_n(p) < 1/α}. n = 0 gives [0, 1].
+ */
+function betaBinomialInterval(s, n, alpha, prior) {
+    if (n === 0)
+        return { low: 0, high: 1 };
+    const level = Math.log(1 / alpha);
+    const f = (p) => betaBinomialLogMixture(s, n, p, prior) - level;
+    const centre = Math.min(Math.max(s / n, 1e-300), 1 - 1e-16);
+    // M at the MLE is ≤ 1 < 1/α, so the centre is inside; each end is found by bisection (or is 0 / 1).
+    const low = s === 0 ? 0 : f(1e-300) <= 0 ? 0 : bisect(f, 1e-300, centre);
+    const high = s === n ? 1 : f(1 - 1e-16) <= 0 ? 1 : bisect(f, centre, 1 - 1e-16);
+    return { low, high };
+}
+/**
+ * For a fixed p, the range of success counts [low, high] (real numbers) that M_n(p) does not reject at α:
+ * a count outside it is evidence, valid at every n at once, that the probability is not p. Used for quantiles
+ * (a count of observations at or below a point against the quantile's level p).
+ */
+function betaBinomialCountRange(n, p, alpha, prior) {
+    if (n === 0)
+        return { low: 0, high: 0 };
+    const level = Math.log(1 / alpha);
+    const f = (s) => betaBinomialLogMixture(s, n, p, prior) - level;
+    const centre = n * p;
+    const low = f(0) <= 0 ? -Infinity : bisect(f, 0, centre);
+    const high = f(n) <= 0 ? Infinity : bisect(f, centre, n);
+    return { low, high };
+}
+/**
+ * The mixing distribution used for a probability of interest p0 (a quantile level, or a ceiling's rate): a beta
+ * with mean p0 and weight m prior observations, so the bound is tight around p0 at sample sizes beyond ~m.
+ */
+function priorAround(p0, weight) {
+    const p = Math.min(Math.max(p0, 1e-6), 1 - 1e-6);
+    return { a: p * weight, b: (1 - p) * weight };
+}
+
+;// CONCATENATED MODULE: ./src/stats/quantile-cs.ts
+/**
+ * Quantiles from cumulative histogram buckets: the point estimate as Prometheus' histogram_quantile computes
+ * it, and an anytime-valid confidence sequence whose ends are bucket edges (Howard & Ramdas 2022, "Sequential
+ * estimation of quantiles with applications to A/B-testing and best-arm identification", for a fixed quantile).
+ *
+ * Why edges: with counts only at the edges, all the data says about the q-quantile Q is on which side of each
+ * edge it lies. The count C_j of observations ≤ e_j is Binomial(n, F(e_j)); if Q ≤ e_j then F(e_j) ≥ q, if
+ * Q > e_j then F(e_j) < q. Coupling every edge to one Bernoulli(q) sequence (1{U_i ≤ q}, X_i = F⁻¹(U_i)), a
+ * beta-binomial confidence sequence for that one sequence (beta-binomial-cs.ts) makes every edge's conclusion
+ * hold at once and at every look: "Q > e_j" when C_j is too small for q, "Q ≤ e_j" when too large.
+ */
+
+/**
+ * The q-quantile as histogram_quantile estimates it: linear interpolation inside the bucket holding rank q·n,
+ * the first bucket starting at 0 (when its upper bound is positive); a rank in the +Inf bucket gives the
+ * largest finite bound. NaN for an empty histogram.
+ */
+function histogramQuantile(h, q) {
+    if (h.total <= 0)
+        return NaN;
+    const rank = q * h.total;
+    let prevCount = 0;
+    let prevBound = 0;
+    for (let j = 0; j < h.bounds.length; j++) {
+        const count = h.cumulative[j];
+        const bound = h.bounds[j];
+        if (count >= rank) {
+            const start = j === 0 ? (bound > 0 ? 0 : bound) : prevBound;
+            if (count === prevCount)
+                return bound;
+            return start + ((bound - start) * (rank - prevCount)) / (count - prevCount);
+        }
+        prevCount = count;
+        prevBound = bound;
+    }
+    return h.bounds.length > 0 ? h.bounds[h.bounds.length - 1] : NaN;
+}
+/** Weight of the beta mixture around the quantile's level, in prior observations. */
+const QUANTILE_PRIOR_WEIGHT = 500;
+/**
+ * Anytime-valid bounds on the q-quantile at miscoverage α: low is the largest edge Q is shown to exceed (0 when
+ * none), high the smallest edge Q is shown not to exceed (Infinity when none, e.g. when it may lie in +Inf).
+ */
+function quantileBounds(h, q, alpha, prior = priorAround(q, QUANTILE_PRIOR_WEIGHT)) {
+    const n = h.total;
+    let low = 0;
+    let high = Infinity;
+    if (n <= 0)
+        return { low, high };
+    const level = Math.log(1 / alpha);
+    for (let j = 0; j < h.bounds.length; j++) {
+        const c = h.cumulative[j];
+        const rejected = betaBinomialLogMixture(c, n, q, prior) >= level;
+        if (!rejected)
+            continue;
+        if (c < n * q)
+            low = h.bounds[j];
+        else if (c > n * q) {
+            high = h.bounds[j];
+            break;
+        }
+    }
+    return { low, high };
+}
+/** The bucket [lower edge, upper edge] holding the q-quantile's rank (upper Infinity in the +Inf bucket). */
+function quantileBucket(h, q) {
+    const rank = q * h.total;
+    for (let j = 0; j < h.bounds.length; j++) {
+        if (h.cumulative[j] >= rank)
+            return { low: j === 0 ? 0 : h.bounds[j - 1], high: h.bounds[j] };
+    }
+    return { low: h.bounds.length > 0 ? h.bounds[h.bounds.length - 1] : 0, high: Infinity };
+}
+
+;// CONCATENATED MODULE: ./src/stats/rate-ratio-cs.ts
+/**
+ * Anytime-valid confidence sequence for the ratio θ = canary error rate / baseline error rate, from counts
+ * observed window by window (the conditional Poisson approach of Lindon & Malek 2022, "Anytime-valid inference
+ * for multinomial count data", and Lindon, Sanden & Shirikian 2022 for canaries).
+ *
+ * Within window t, with exposures (requests) n_b and n_c and error counts e_b, e_c from Poisson processes of
+ * rates λ_t and θ·λ_t, the canary's share of the window's errors is Binomial(e_b + e_c, ρ_t) with
+ * ρ_t = θ n_c / (θ n_c + n_b) = σ(η + ln(n_c / n_b)), η = ln θ. The shared rate λ_t cancels, so traffic that
+ * rises and falls over the day (and hits both arms alike) does not bias the comparison. The log-likelihood
+ * ℓ(η) = Σ_t e_c ln ρ_t + e_b ln(1 − ρ_t) is concave in η.
+ *
+ * A mixture of likelihood ratios over a prior on η, M(η0) = Σ_k w_k exp(ℓ(η_k) − ℓ(η0)), is a test martingale
+ * under η0 for any prior (here a discrete normal prior on a grid, an exact mixture, not an approximation of
+ * one), so {η0 : M(η0) < 1/α} covers ln θ at every look at once (Ville's inequality).
+ */
+/** Windows → terms, merging windows of equal exposure ratio (the likelihood depends on their sums only). */
+function ratioTerms(windows) {
+    const byOffset = new Map();
+    for (const w of windows) {
+        if (w.canaryErrors + w.baselineErrors === 0)
+            continue;
+        if (w.canaryRequests <= 0 || w.baselineRequests <= 0)
+            continue; // one arm had no traffic: no information on θ
+        const offset = Math.log(w.canaryRequests / w.baselineRequests);
+        const t = byOffset.get(offset);
+        if (t) {
+            t.canaryErrors += w.canaryErrors;
+            t.baselineErrors += w.baselineErrors;
+        }
+        else
+            byOffset.set(offset, { offset, canaryErrors: w.canaryErrors, baselineErrors: w.baselineErrors });
+    }
+    return [...byOffset.values()];
+}
+/** ln σ(x) and ln(1 − σ(x)) = ln σ(−x), computed without overflow. */
+function logSigmoid(x) {
+    return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+}
+/** ℓ(η): the conditional log-likelihood of the canary's share of errors. */
+function ratioLogLikelihood(terms, eta) {
+    let l = 0;
+    for (const t of terms) {
+        const x = eta + t.offset;
+        if (t.canaryErrors > 0)
+            l += t.canaryErrors * logSigmoid(x);
+        if (t.baselineErrors > 0)
+            l += t.baselineErrors * logSigmoid(-x);
+    }
+    return l;
+}
+/** Normal prior with sd 0.5 on ln θ (ratios 0.6–1.6 within one sd); grid 0.02 over ratios e^±4. */
+const DEFAULT_RATIO_PRIOR = { scale: 0.5, step: 0.02, range: 4 };
+const gridCache = new WeakMap();
+/** The prior's grid and normalised log weights, computed once per prior object (each look reuses them). */
+function grid(prior) {
+    let g = gridCache.get(prior);
+    if (!g) {
+        const k = Math.round(prior.range / prior.step);
+        const etas = [];
+        const logW = [];
+        for (let i = -k; i <= k; i++) {
+            etas.push(i * prior.step);
+            logW.push(-0.5 * ((i * prior.step) / prior.scale) ** 2);
+        }
+        g = { etas, logW, logZ: logSumExp(logW) };
+        gridCache.set(prior, g);
+    }
+    return g;
+}
+/** ln Σ_k w_k exp(ℓ(η_k)): the log of the mixture's numerator. */
+function ratioLogMixture(terms, prior = DEFAULT_RATIO_PRIOR) {
+    const g = grid(prior);
+    return logSumExp(g.logW.map((w, i) => w + ratioLogLikelihood(terms, g.etas[i]))) - g.logZ;
+}
+function logSumExp(xs) {
+    let m = -Infinity;
+    for (const x of xs)
+        if (x > m)
+            m = x;
+    if (m === -Infinity)
+        return m;
+    let s = 0;
+    for (const x of xs)
+        s += Math.exp(x - m);
+    return m + Math.log(s);
+}
+/** ln M(η0) = ln(mixture) − ℓ(η0): the evidence against θ = e^η0. */
+function ratioLogEvidence(terms, eta0, prior = DEFAULT_RATIO_PRIOR) {
+    return ratioLogMixture(terms, prior) - ratioLogLikelihood(terms, eta0);
+}
+/** Largest |η| searched for the interval's ends; beyond it a bound is reported as 0 or ∞. */
+const ETA_LIMIT = 30;
+/**
+ * The confidence sequence's interval for θ at miscoverage α: {θ : M(ln θ) < 1/α}, with 0 / Infinity for an
+ * open end (no canary errors yet: nothing bounds θ from below; no baseline errors: nothing from above).
+ */
+function rateRatioInterval(terms, alpha, prior = DEFAULT_RATIO_PRIOR) {
+    if (terms.length === 0)
+        return { low: 0, high: Infinity };
+    const cut = ratioLogMixture(terms, prior) - Math.log(1 / alpha);
+    // ℓ is concave: find its maximum (golden-section on [−L, L]), then each crossing of `cut` by bisection.
+    const l = (eta) => ratioLogLikelihood(terms, eta);
+    let lo = -ETA_LIMIT;
+    let hi = ETA_LIMIT;
+    const g = (Math.sqrt(5) - 1) / 2;
+    for (let i = 0; i < 70; i++) {
+        const a = hi - g * (hi - lo);
+        const b = lo + g * (hi - lo);
+        if (l(a) < l(b))
+            lo = a;
+        else
+            hi = b;
+    }
+    const top = 0.5 * (lo + hi);
+    const cross = (from, to) => {
+        let a = from;
+        let b = to;
+        for (let i = 0; i < 60; i++) {
+            const m = 0.5 * (a + b);
+            if (l(m) > cut)
+                a = m;
+            else
+                b = m;
+        }
+        return 0.5 * (a + b);
+    };
+    const low = l(-ETA_LIMIT) > cut ? 0 : Math.exp(cross(top, -ETA_LIMIT));
+    const high = l(ETA_LIMIT) > cut ? Infinity : Math.exp(cross(top, ETA_LIMIT));
+    return { low, high };
+}
+
+;// CONCATENATED MODULE: ./src/readers/canary-window.ts
+const ARMS = (/* unused pure expression or super */ null && (['baseline', 'canary']));
+/** The sum of an arm's windows: totals and one histogram (bounds must agree across windows; readers check). */
+function totals(arm) {
+    let requests = 0;
+    let errors = 0;
+    let latency;
+    for (const w of arm.windows) {
+        requests += w.requests;
+        errors += w.errors;
+        if (w.latency) {
+            latency ??= { bounds: [...w.latency.bounds], cumulative: w.latency.bounds.map(() => 0), total: 0 };
+            for (let j = 0; j < latency.bounds.length; j++)
+                latency.cumulative[j] += w.latency.cumulative[j] ?? 0;
+            latency.total += w.latency.total;
+        }
+    }
+    return latency ? { requests, errors, latency } : { requests, errors };
+}
+
+;// CONCATENATED MODULE: ./src/canary/report.ts
+/** gate_result mirrors canary_result. */
+const GATE_RESULT_OF = {
+    promote: 'pass',
+    continue: 'pending',
+    rollback: 'fail',
+    error: 'error'
+};
+
+;// CONCATENATED MODULE: ./src/canary/decide.ts
+
+
+
+
+
+/** Prior weight (pseudo-observations) of the beta mixture around a ceiling's rate. */
+const RATE_PRIOR_WEIGHT = 500;
+const JEFFREYS = { a: 0.5, b: 0.5 };
+const QUANTILE = { latency_p95_ms: 0.95, latency_p99_ms: 0.99 };
+function finite(x) {
+    return Number.isFinite(x) ? x : null;
+}
+function decide_fmt(x, digits = 4) {
+    if (x === null)
+        return '∞';
+    return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(digits)));
+}
+function pct(x) {
+    return `${decide_fmt(100 * x, 3)} %`;
+}
+function decide_status(low, high, threshold, strictAbove = true) {
+    if (strictAbove ? low > threshold : low >= threshold)
+        return 'violated';
+    if (high <= threshold)
+        return 'non_inferior';
+    return 'undecided';
+}
+/** Error rate, relative margin: the canary/baseline rate ratio against 1 + r (Poisson-conditional mixture). */
+function errorRatio(margin, windows, b, c, alpha) {
+    const { low, high } = rateRatioInterval(ratioTerms(windows), alpha);
+    const rb = b.requests > 0 ? b.errors / b.requests : NaN;
+    const rc = c.requests > 0 ? c.errors / c.requests : NaN;
+    const threshold = 1 + margin;
+    const st = decide_status(low, high, threshold);
+    const message = st === 'violated'
+        ? `canary's error rate is at least ${decide_fmt(low, 3)}× the baseline's, above the allowed ${decide_fmt(threshold, 3)}×`
+        : st === 'non_inferior'
+            ? `canary's error rate is at most ${decide_fmt(high, 3)}× the baseline's, within the allowed ${decide_fmt(threshold, 3)}×`
+            : `canary/baseline error-rate ratio is between ${decide_fmt(low, 3)} and ${decide_fmt(high, 3)}: not yet shown within ${decide_fmt(threshold, 3)}×`;
+    return {
+        name: 'error_rate',
+        kind: 'comparison',
+        metric: 'error_rate',
+        status: st,
+        measure: 'ratio',
+        baseline: finite(rb),
+        canary: finite(rc),
+        estimate: finite(rc / rb),
+        bound_low: finite(low),
+        bound_high: finite(high),
+        threshold,
+        alpha,
+        method: 'conditional-poisson mixture SPRT (rate ratio)',
+        message
+    };
+}
+/** Error rate, absolute margin: per-arm beta-binomial confidence sequences at alpha/2 each, differenced. */
+function errorDifference(margin, b, c, alpha) {
+    // The mixing distribution must be fixed before the data (a prior tuned on the observed rate would void the
+    // martingale argument); Jeffreys' Beta(½, ½) keeps mass near the small rates errors have.
+    const prior = JEFFREYS;
+    const ib = betaBinomialInterval(b.errors, b.requests, alpha / 2, prior);
+    const ic = betaBinomialInterval(c.errors, c.requests, alpha / 2, prior);
+    const low = ic.low - ib.high;
+    const high = ic.high - ib.low;
+    const rb = b.requests > 0 ? b.errors / b.requests : NaN;
+    const rc = c.requests > 0 ? c.errors / c.requests : NaN;
+    const st = decide_status(low, high, margin);
+    const message = st === 'violated'
+        ? `canary's error rate is at least ${pct(low)} points above the baseline's, more than the allowed ${pct(margin)}`
+        : st === 'non_inferior'
+            ? `canary's error rate is at most ${pct(high)} points above the baseline's, within the allowed ${pct(margin)}`
+            : `canary − baseline error rate is between ${pct(low)} and ${pct(high)}: not yet shown within ${pct(margin)}`;
+    return {
+        name: 'error_rate',
+        kind: 'comparison',
+        metric: 'error_rate',
+        status: st,
+        measure: 'difference',
+        baseline: finite(rb),
+        canary: finite(rc),
+        estimate: finite(rc - rb),
+        bound_low: low,
+        bound_high: high,
+        threshold: margin,
+        alpha,
+        method: 'beta-binomial confidence sequences (per arm)',
+        message
+    };
+}
+/** Latency quantile: per-arm bucket-edge confidence sequences at alpha/2 each, differenced. */
+function latencyDifference(metric, allowed, b, c, alpha) {
+    const q = QUANTILE[metric];
+    const name = metric;
+    const base = { name, kind: 'comparison', metric, measure: 'difference', threshold: allowed, alpha, method: 'quantile confidence sequences on bucket edges (per arm)' };
+    if (!b.latency || !c.latency || b.latency.total === 0 || c.latency.total === 0) {
+        return { ...base, status: 'undecided', baseline: null, canary: null, estimate: null, bound_low: null, bound_high: null, message: 'no latency observations yet in one of the arms' };
+    }
+    const qb = histogramQuantile(b.latency, q);
+    const qc = histogramQuantile(c.latency, q);
+    const ib = quantileBounds(b.latency, q, alpha / 2);
+    const ic = quantileBounds(c.latency, q, alpha / 2);
+    const low = ic.low - ib.high;
+    const high = ic.high - ib.low;
+    const st = decide_status(low, high, allowed);
+    const p = metric === 'latency_p95_ms' ? 'p95' : 'p99';
+    let message;
+    if (st === 'violated')
+        message = `canary's ${p} is at least ${decide_fmt(low)} ms above the baseline's, more than the allowed ${decide_fmt(allowed)} ms`;
+    else if (st === 'non_inferior')
+        message = `canary's ${p} is at most ${decide_fmt(high)} ms above the baseline's, within the allowed ${decide_fmt(allowed)} ms`;
+    else {
+        message = `canary − baseline ${p} is between ${decide_fmt(finite(low))} and ${decide_fmt(finite(high))} ms: not yet shown within ${decide_fmt(allowed)} ms`;
+        // The bounds are bucket edges: even with unlimited data the upper bound cannot fall below the gap between the
+        // edges around the two quantiles. Say so when that gap alone exceeds the allowance.
+        const bc = quantileBucket(c.latency, q);
+        const bb = quantileBucket(b.latency, q);
+        const best = bc.high - bb.low;
+        if (best > allowed) {
+            message +=
+                `; the buckets around the ${p} (${decide_fmt(bb.low)}–${decide_fmt(bb.high)} ms and ${decide_fmt(bc.low)}–${decide_fmt(bc.high)} ms) are wider than the allowed ` +
+                    `${decide_fmt(allowed)} ms, so a promote can never be shown: add histogram buckets finer than ${decide_fmt(allowed)} ms there`;
+        }
+    }
+    return { ...base, status: st, baseline: qb, canary: qc, estimate: qc - qb, bound_low: finite(low), bound_high: finite(high), message };
+}
+/** A ceiling on the canary arm: violated when the canary's own confidence sequence lies above it. */
+function ceiling(cl, c, alpha) {
+    const base = { name: cl.text.trim(), kind: 'ceiling', metric: cl.metric, measure: 'canary', threshold: cl.value, alpha, baseline: null };
+    const strict = cl.op === '>';
+    if (cl.metric === 'error_rate') {
+        const rate = c.requests > 0 ? c.errors / c.requests : NaN;
+        const { low, high } = betaBinomialInterval(c.errors, c.requests, alpha, priorAround(Math.max(cl.value, 1e-4), RATE_PRIOR_WEIGHT));
+        const st = decide_status(low, high, cl.value, strict);
+        const message = st === 'violated'
+            ? `canary's error rate is at least ${pct(low)}, over the ceiling ${pct(cl.value)}`
+            : `canary's error rate is at most ${pct(high)} (ceiling ${pct(cl.value)})`;
+        return { ...base, status: st, canary: finite(rate), estimate: finite(rate), bound_low: low, bound_high: high, method: 'beta-binomial confidence sequence', message };
+    }
+    const q = QUANTILE[cl.metric];
+    if (!c.latency || c.latency.total === 0) {
+        return { ...base, status: 'undecided', canary: null, estimate: null, bound_low: null, bound_high: null, method: 'quantile confidence sequence on bucket edges', message: 'no canary latency observations yet' };
+    }
+    const est = histogramQuantile(c.latency, q);
+    const { low, high } = quantileBounds(c.latency, q, alpha);
+    // low is an edge the quantile is shown to exceed: strictly above low, so low ≥ value violates "> value".
+    const st = low >= cl.value ? 'violated' : high <= cl.value ? 'non_inferior' : 'undecided';
+    const p = cl.metric === 'latency_p95_ms' ? 'p95' : 'p99';
+    const message = st === 'violated'
+        ? `canary's ${p} is above ${decide_fmt(low)} ms, over the ceiling ${decide_fmt(cl.value)} ms`
+        : `canary's ${p} is at most ${decide_fmt(finite(high))} ms (ceiling ${decide_fmt(cl.value)} ms)`;
+    return { ...base, status: st, canary: est, estimate: est, bound_low: low, bound_high: finite(high), method: 'quantile confidence sequence on bucket edges', message };
+}
+/** Windows of both arms matched by time, for the rate ratio (a window seen by one arm only carries no ratio). */
+function matchedWindows(obs) {
+    const byTime = new Map();
+    for (const w of obs.baseline.windows) {
+        byTime.set(w.time, { baselineRequests: w.requests, baselineErrors: w.errors, canaryRequests: 0, canaryErrors: 0 });
+    }
+    const out = [];
+    for (const w of obs.canary.windows) {
+        const m = byTime.get(w.time);
+        if (m)
+            out.push({ ...m, canaryRequests: w.requests, canaryErrors: w.errors });
+    }
+    return out;
+}
+/** The next traffic weight after a promote: the first step above the current one, 100 after the last. */
+function decide_nextStep(steps, current) {
+    return steps.find((s) => s > current) ?? 100;
+}
+function comparisonCheck(cmp, windows, b, c, alpha) {
+    if (cmp.metric === 'error_rate') {
+        return cmp.margin.kind === 'relative' ? errorRatio(cmp.margin.value, windows, b, c, alpha) : errorDifference(cmp.margin.value, b, c, alpha);
+    }
+    return latencyDifference(cmp.metric, cmp.increase_allowed_ms, b, c, alpha);
+}
+function decideCanary(config, obs, ctx) {
+    const b = totals(obs.baseline);
+    const c = totals(obs.canary);
+    const looks = new Set([...obs.baseline.windows, ...obs.canary.windows].map((w) => w.time)).size;
+    const requests = { baseline: b.requests, canary: c.requests };
+    const nChecks = config.compare.length + config.ceilings.length;
+    const alpha = config.alpha / Math.max(nChecks, 1);
+    const windows = matchedWindows(obs);
+    const checks = [
+        ...config.compare.map((cmp) => comparisonCheck(cmp, windows, b, c, alpha)),
+        ...config.ceilings.map((cl) => ceiling(cl, c, alpha))
+    ].map((chk) => ({ ...chk, looks, requests }));
+    const ageMinutes = (ctx.now - ctx.since) / 60000;
+    const minimumsMet = c.requests >= config.min_requests && ageMinutes >= config.min_duration_minutes;
+    const violated = checks.filter((k) => k.status === 'violated');
+    const comparisons = checks.filter((k) => k.kind === 'comparison');
+    let result;
+    let reason;
+    if (violated.length > 0) {
+        result = 'rollback';
+        reason = violated.map((k) => `${k.name}: ${k.message}`).join('; ');
+    }
+    else if (!minimumsMet) {
+        result = 'continue';
+        const missing = [];
+        if (c.requests < config.min_requests)
+            missing.push(`${c.requests} of ${config.min_requests} canary requests`);
+        if (ageMinutes < config.min_duration_minutes)
+            missing.push(`${decide_fmt(Math.max(ageMinutes, 0), 3)} of ${config.min_duration_minutes} minutes`);
+        const open = comparisons.filter((k) => k.status !== 'non_inferior');
+        reason = `waiting for the minimums (${missing.join(', ')})` + (open.length ? `; not yet shown: ${open.map((k) => k.name).join(', ')}` : '');
+    }
+    else if (comparisons.every((k) => k.status === 'non_inferior')) {
+        result = 'promote';
+        reason =
+            comparisons.length > 0
+                ? `minimums met and every comparison shown within its allowance (${comparisons.map((k) => k.name).join(', ')})`
+                : 'minimums met and no ceiling exceeded';
+    }
+    else {
+        result = 'continue';
+        reason = comparisons
+            .filter((k) => k.status !== 'non_inferior')
+            .map((k) => `${k.name}: ${k.message}`)
+            .join('; ');
+    }
+    const current = ctx.currentWeight;
+    const next = result === 'promote' ? decide_nextStep(config.rollout.steps, current) : result === 'rollback' ? 0 : current;
+    const summary = result === 'promote'
+        ? `promote: canary at ${current} % → ${next} %; ${reason}`
+        : result === 'rollback'
+            ? `rollback: ${reason}`
+            : `continue: canary stays at ${current} %; ${reason}`;
+    return {
+        stage: 'canary',
+        gate_result: GATE_RESULT_OF[result],
+        canary_result: result,
+        next_weight: next,
+        summary,
+        generated_at: ctx.generatedAt,
+        canary: {
+            since: new Date(ctx.since).toISOString(),
+            now: new Date(ctx.now).toISOString(),
+            age_minutes: Math.round(ageMinutes * 100) / 100,
+            looks,
+            alpha: config.alpha,
+            requests,
+            errors: { baseline: b.errors, canary: c.errors },
+            min_requests: config.min_requests,
+            min_duration_minutes: config.min_duration_minutes,
+            minimums_met: minimumsMet,
+            rollout: { strategy: config.rollout.strategy, steps: [...config.rollout.steps], current_weight: current, next_weight: next },
+            decision: { result, reason },
+            checks
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/readers/canary-observations.ts
+/**
+ * JSON Lines observation files of the canary stage, one line per time window:
+ * {"time": ISO 8601, "requests": N, "errors": E, "latency_ms": {"<upper bound ms>": cumulative count, …, "+Inf": N}}.
+ * Lines before `since` are left out. Every mistake names the file, the line and the field.
+ */
+
+
+
+/** Observation files larger than this are refused (a day of minute windows is well under 1 MiB). */
+const MAX_OBSERVATION_BYTES = 64 * 1024 * 1024;
+function canary_observations_fail(shown, line, message) {
+    throw new GateError(`${shown}:${line}: ${message}`, { file: shown, line });
+}
+function canary_observations_count(v, shown, line, field) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        canary_observations_fail(shown, line, `"${field}" must be a count (a number ≥ 0), not ${JSON.stringify(v)?.slice(0, 40)}`);
+    }
+    return v;
+}
+function histogram(v, shown, line) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        canary_observations_fail(shown, line, '"latency_ms" must be an object of cumulative bucket counts like {"100": 90, "250": 99, "+Inf": 100}');
+    }
+    const entries = Object.entries(v);
+    let total;
+    const finite = [];
+    for (const [k, c] of entries) {
+        const n = canary_observations_count(c, shown, line, `latency_ms.${k}`);
+        if (k === '+Inf' || k === 'Inf' || k === 'inf')
+            total = n;
+        else {
+            const bound = Number(k);
+            if (k.trim() === '' || !Number.isFinite(bound) || bound < 0)
+                canary_observations_fail(shown, line, `latency_ms key "${k}" must be a bucket's upper bound in ms or "+Inf"`);
+            finite.push([bound, n]);
+        }
+    }
+    if (total === undefined)
+        canary_observations_fail(shown, line, 'latency_ms needs a "+Inf" bucket with the count of all requests measured');
+    finite.sort((a, b) => a[0] - b[0]);
+    let prev = 0;
+    for (const [bound, n] of finite) {
+        if (n < prev)
+            canary_observations_fail(shown, line, `latency_ms counts must be cumulative (not decreasing with the bound); "${bound}" has ${n} after ${prev}`);
+        prev = n;
+    }
+    if (total < prev)
+        canary_observations_fail(shown, line, `latency_ms "+Inf" (${total}) is below the count of a finite bucket (${prev}); counts are cumulative`);
+    return { bounds: finite.map((f) => f[0]), cumulative: finite.map((f) => f[1]), total };
+}
+/** Parse an observation file's text (pure); windows before `since` (ms) or after `now` are left out. */
+function parseObservations(text, shown, since, now) {
+    const windows = [];
+    const lines = text.split('\n');
+    let bounds;
+    let boundsLine = 0;
+    const seen = new Map();
+    lines.forEach((raw, i) => {
+        const line = i + 1;
+        const t = i === 0 ? raw.replace(/^\uFEFF/, '') : raw;
+        if (t.trim() === '')
+            return;
+        let obj;
+        try {
+            obj = JSON.parse(t);
+        }
+        catch {
+            canary_observations_fail(shown, line, 'not a JSON object; each line must be one window like {"time": "2026-11-30T10:01:00Z", "requests": 120, "errors": 1}');
+        }
+        if (obj === null || typeof obj !== 'object' || Array.isArray(obj))
+            canary_observations_fail(shown, line, 'each line must be a JSON object (one window)');
+        const o = obj;
+        const time = typeof o.time === 'string' ? parseInstant(o.time) : NaN;
+        if (Number.isNaN(time))
+            canary_observations_fail(shown, line, `"time" must be an ISO 8601 time with a zone like 2026-11-30T10:01:00Z, not ${JSON.stringify(o.time)?.slice(0, 40)}`);
+        const requests = canary_observations_count(o.requests, shown, line, 'requests');
+        const errors = canary_observations_count(o.errors, shown, line, 'errors');
+        if (errors > requests)
+            canary_observations_fail(shown, line, `"errors" (${errors}) exceeds "requests" (${requests})`);
+        const earlier = seen.get(time);
+        if (earlier !== undefined)
+            canary_observations_fail(shown, line, `window ${o.time} repeats line ${earlier}; each window once`);
+        seen.set(time, line);
+        const w = { time, requests, errors };
+        if (o.latency_ms !== undefined) {
+            const h = histogram(o.latency_ms, shown, line);
+            if (bounds && (bounds.length !== h.bounds.length || bounds.some((b, j) => b !== h.bounds[j]))) {
+                canary_observations_fail(shown, line, `latency_ms has other bucket bounds than line ${boundsLine}; every window of a file needs the same buckets`);
+            }
+            bounds ??= h.bounds;
+            boundsLine ||= line;
+            w.latency = h;
+        }
+        if (time >= since && time <= now)
+            windows.push(w);
+    });
+    return windows.sort((a, b) => a.time - b.time);
+}
+async function readObservations(file, shown, since, now) {
+    let text;
+    try {
+        const st = await (0,promises_.stat)(file);
+        if (st.size > MAX_OBSERVATION_BYTES) {
+            throw new GateError(`${shown}: the observation file is ${Math.round(st.size / 1048576)} MiB, over the 64 MiB limit; keep one line per window`, { file: shown });
+        }
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        if (e instanceof GateError)
+            throw e;
+        const code = e?.code;
+        if (typeof code !== 'string')
+            throw e;
+        throw new GateError(`cannot read ${shown} (${code}); check that it exists and is readable`, { file: shown });
+    }
+    return parseObservations(text, shown, since, now);
+}
+
+;// CONCATENATED MODULE: ./src/readers/prometheus.ts
+
+/** Prometheus refuses more than 11,000 points per series. */
+const MAX_POINTS = 11000;
+const TIMEOUT_MS = 30000;
+function where(key) {
+    return { key: `canary.source.prometheus.${key}` };
+}
+async function queryRange(src, key, arm, range, fetchFn) {
+    const query = src[key].replaceAll('{arm}', arm);
+    const start = range.since / 1000 + src.step_seconds;
+    const end = range.now / 1000;
+    const params = new URLSearchParams({ query, start: String(start), end: String(end), step: `${src.step_seconds}s` });
+    const url = `${src.url}/api/v1/query_range?${params.toString()}`;
+    const what = `the ${key} query for the ${arm} arm`;
+    let res;
+    try {
+        res = await fetchFn(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    }
+    catch (e) {
+        const cause = networkCause(e);
+        throw new GateError(`cannot reach Prometheus at ${src.url} (${cause}) for ${what}; check canary.source.prometheus.url and that the runner can reach the server`, where('url'));
+    }
+    const body = await res.text();
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (!res.ok || parsed?.status !== 'success') {
+        const detail = parsed?.error ? `${parsed.errorType ?? 'error'}: ${parsed.error}` : `HTTP ${res.status}`;
+        throw new GateError(`Prometheus at ${src.url} refused ${what} (${detail.slice(0, 300)}); check canary.source.prometheus.${key}`, where(key));
+    }
+    if (parsed.data?.resultType !== 'matrix' || !Array.isArray(parsed.data.result)) {
+        throw new GateError(`Prometheus at ${src.url} answered ${what} with no range result; is ${src.url} a Prometheus server?`, where('url'));
+    }
+    return parsed.data.result;
+}
+/** The system error behind a failed fetch (ECONNREFUSED, ENOTFOUND, a timeout), for the message. */
+function networkCause(e) {
+    let last = 'network error';
+    for (let c = e, depth = 0; c && depth < 5; c = c.cause ?? c.errors?.[0], depth++) {
+        if (typeof c.code === 'string')
+            return c.code;
+        if (c.name === 'TimeoutError')
+            return `no answer within ${TIMEOUT_MS / 1000} s`;
+        if (depth > 0 && typeof c.message === 'string' && c.message !== '')
+            last = c.message.slice(0, 100);
+    }
+    return last;
+}
+function value(s, key, arm, ts) {
+    const v = Number(s);
+    if (Number.isNaN(v))
+        return 0; // NaN points (0/0) are steps without traffic
+    if (v < 0) {
+        throw new GateError(`the ${key} query for the ${arm} arm gives a negative increase (${s}) at ${new Date(ts * 1000).toISOString()}: a counter reset the query does not handle; ` +
+            `wrap the counter in increase(…[1m]) rather than differencing raw values`, where(key));
+    }
+    if (!Number.isFinite(v))
+        throw new GateError(`the ${key} query for the ${arm} arm gives ${s} at ${new Date(ts * 1000).toISOString()}; it must be a count per step`, where(key));
+    return v;
+}
+/** One series per timestamp: the sum over the series the query returned. */
+function sumByTime(m, key, arm) {
+    const out = new Map();
+    for (const series of m) {
+        for (const [ts, s] of series.values)
+            out.set(ts, (out.get(ts) ?? 0) + value(s, key, arm, ts));
+    }
+    return out;
+}
+/** Parse an `le` label (seconds) into ms, rounded to the microsecond so 0.1 s is 100 ms exactly. */
+function leMs(le, arm) {
+    if (le === '+Inf')
+        return Infinity;
+    const s = Number(le);
+    if (le === undefined || !Number.isFinite(s)) {
+        throw new GateError(`the latency_buckets query for the ${arm} arm returned a series without an "le" label; aggregate with sum by (le) (…)`, where('latency_buckets'));
+    }
+    return Math.round(s * 1e6) / 1e3;
+}
+function histograms(m, arm) {
+    const byLe = new Map();
+    for (const series of m) {
+        const le = leMs(series.metric.le, arm);
+        const per = byLe.get(le) ?? new Map();
+        for (const [ts, s] of series.values)
+            per.set(ts, (per.get(ts) ?? 0) + value(s, 'latency_buckets', arm, ts));
+        byLe.set(le, per);
+    }
+    if (!byLe.has(Infinity)) {
+        throw new GateError(`the latency_buckets query for the ${arm} arm has no le="+Inf" bucket; query the whole _bucket series, aggregated with sum by (le)`, where('latency_buckets'));
+    }
+    const bounds = [...byLe.keys()].filter((b) => b !== Infinity).sort((a, b) => a - b);
+    const times = new Set();
+    for (const per of byLe.values())
+        for (const t of per.keys())
+            times.add(t);
+    const out = new Map();
+    for (const t of times) {
+        const cumulative = [];
+        let prev = 0;
+        for (const b of bounds) {
+            // increase() extrapolates each bucket alike; a tiny dip from rounding is clamped, a real one is an error.
+            let c = byLe.get(b).get(t) ?? 0;
+            if (c < prev) {
+                if (prev - c > 1e-6 * prev + 1e-6) {
+                    throw new GateError(`the latency_buckets query for the ${arm} arm is not cumulative at ${new Date(t * 1000).toISOString()} (le=${b / 1000} has fewer than a smaller bucket); query _bucket series`, where('latency_buckets'));
+                }
+                c = prev;
+            }
+            cumulative.push(c);
+            prev = c;
+        }
+        out.set(t, { bounds, cumulative, total: Math.max(byLe.get(Infinity).get(t) ?? 0, prev) });
+    }
+    return out;
+}
+/** Both arms' windows from Prometheus. */
+async function readPrometheus(src, range, fetchFn = fetch) {
+    const points = Math.floor((range.now - range.since) / 1000 / src.step_seconds);
+    if (points > MAX_POINTS) {
+        throw new GateError(`the canary has run ${points} steps of ${src.step_seconds}s, more than the ${MAX_POINTS} points Prometheus returns per query; raise canary.source.prometheus.step`, where('step'));
+    }
+    const out = {};
+    for (const arm of ['baseline', 'canary']) {
+        const shown = `Prometheus at ${src.url}`;
+        if (points < 1) {
+            out[arm] = { source: shown, windows: [] };
+            continue;
+        }
+        const reqM = await queryRange(src, 'requests', arm, range, fetchFn);
+        if (reqM.length === 0) {
+            throw new GateError(`the requests query for the ${arm} arm returned nothing from ${src.url} over ${new Date(range.since).toISOString()} – ${new Date(range.now).toISOString()}; ` +
+                `check its metric and labels (with {arm} = ${arm}) and canary.since`, where('requests'));
+        }
+        const requests = sumByTime(reqM, 'requests', arm);
+        // No error series at all is normal for a healthy service (5xx series appear with the first 5xx): zero errors.
+        const errors = sumByTime(await queryRange(src, 'errors', arm, range, fetchFn), 'errors', arm);
+        let latency;
+        if (src.latency_buckets) {
+            const m = await queryRange(src, 'latency_buckets', arm, range, fetchFn);
+            if (m.length === 0) {
+                throw new GateError(`the latency_buckets query for the ${arm} arm returned nothing from ${src.url}; check its metric and labels (with {arm} = ${arm})`, where('latency_buckets'));
+            }
+            latency = histograms(m, arm);
+        }
+        const windows = [];
+        for (const [ts, n] of [...requests.entries()].sort((a, b) => a[0] - b[0])) {
+            const e = errors.get(ts) ?? 0;
+            const w = { time: ts * 1000, requests: n, errors: Math.min(e, n) };
+            const h = latency?.get(ts);
+            if (h)
+                w.latency = h;
+            windows.push(w);
+        }
+        out[arm] = { source: shown, windows };
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/canary-run.ts
+/**
+ * One canary-stage run, shared by the action and the CLI: load the config (only its `canary` section is
+ * needed), read both arms' observations (files or Prometheus), and decide (pure, canary/decide.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Writes the card as `release-card.json` next to `reportFile`; returns the card's path. */
+async function writeCanaryReleaseCard(card, reportFile) {
+    const file = external_node_path_.join(external_node_path_.dirname(reportFile), RELEASE_CARD_FILE);
+    await writeFileAtomic(file, `${JSON.stringify({ ...card, report: external_node_path_.basename(reportFile) }, null, 2)}\n`);
+    return file;
+}
+function sinceOf(config, req) {
+    const text = req.since ?? config.canary.since;
+    if (text === undefined) {
+        throw new GateError(`the canary stage needs its start time: set canary.since in ${config.source} or pass ${req.origins.since} (ISO 8601, e.g. 2026-11-30T10:00:00Z)`, { file: config.source, key: 'canary.since' });
+    }
+    const t = parseInstant(text);
+    if (Number.isNaN(t)) {
+        throw new GateError(`${req.origins.since} must be an ISO 8601 time with a zone like 2026-11-30T10:00:00Z, not "${text}"`, { key: req.origins.since });
+    }
+    if (t > req.now) {
+        throw new GateError(`the canary starts at ${new Date(t).toISOString()}, after now (${new Date(req.now).toISOString()}); check ${req.since ? req.origins.since : `canary.since in ${config.source}`}`, { key: 'canary.since' });
+    }
+    return t;
+}
+function weightOf(config, req) {
+    if (req.weight !== undefined) {
+        const w = Number(req.weight.trim().replace(/%$/, ''));
+        if (req.weight.trim() === '' || !Number.isFinite(w) || w < 0 || w > 100) {
+            throw new GateError(`${req.origins.weight} must be the canary's traffic percent (0–100), not "${req.weight}"`, { key: req.origins.weight });
+        }
+        return w;
+    }
+    const w = config.canary.rollout.current_weight;
+    if (w === undefined) {
+        throw new GateError(`the canary stage needs the current traffic weight: set canary.rollout.current_weight in ${config.source} or pass ${req.origins.weight}`, { file: config.source, key: 'canary.rollout.current_weight' });
+    }
+    return w;
+}
+/** `fail-on` in the canary stage: a rollback fails with fail or soft_fail (pending and pass never do). */
+function canaryShouldFail(report, failOn) {
+    return report.gate_result === 'error' || (failOn !== 'never' && report.gate_result === 'fail');
+}
+async function runCanary(req) {
+    const tempDir = req.tempDir ?? (0,external_node_os_.tmpdir)();
+    const inside = (p, origin) => resolveInside(req.workspace, tempDir, p, origin);
+    const configFile = await inside(req.config, req.origins.config);
+    await requireFile(configFile, req.config, req.origins.config);
+    const config = await loadConfig(configFile, req.config, 'canary');
+    const inputs = [{ role: 'config', file: configFile, shown: req.config }];
+    const canary = config.canary;
+    const since = sinceOf(config, req);
+    const weight = weightOf(config, req);
+    let obs;
+    if (canary.source.files) {
+        const read = async (arm) => {
+            const shown = canary.source.files[arm];
+            const origin = `canary.source.files.${arm} in ${config.source}`;
+            const file = await inside(shown, origin);
+            await requireFile(file, shown, origin);
+            inputs.push({ role: `observations.${arm}`, file, shown });
+            return { source: shown, windows: await readObservations(file, shown, since, req.now) };
+        };
+        obs = { baseline: await read('baseline'), canary: await read('canary') };
+    }
+    else {
+        obs = await readPrometheus(canary.source.prometheus, { since, now: req.now }, req.fetch);
+    }
+    const decided = decideCanary(canary, obs, { since, now: req.now, currentWeight: weight, generatedAt: req.generatedAt });
+    const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(digest)), req.source ?? sourceFromEnv(process.env));
+    const report = { ...decided, release_id: releaseCard.release_id };
+    return { config, report, releaseCard };
+}
+
+;// CONCATENATED MODULE: ./src/render/canary.ts
+
+const canary_ICON = {
+    promote: '✅ promote',
+    continue: '⏳ continue',
+    rollback: '❌ rollback',
+    error: '⚠️ error'
+};
+const STATUS = { violated: '❌ violated', non_inferior: '✅ within', undecided: '⏳ undecided' };
+function canary_num(x, digits = 4) {
+    if (x === null)
+        return '∞';
+    if (Number.isInteger(x))
+        return String(x);
+    return String(Number(x.toPrecision(digits)));
+}
+function canary_value(x, c) {
+    if (x === null)
+        return '–';
+    return c.metric === 'error_rate' ? `${canary_num(100 * x, 3)} %` : `${canary_num(x)} ms`;
+}
+/** The estimate with its anytime-valid bounds, in the check's measure. */
+function estimate(c) {
+    const unit = c.measure === 'ratio' ? '×' : c.metric !== 'error_rate' ? ' ms' : c.measure === 'canary' ? ' %' : ' pt';
+    const scale = c.metric === 'error_rate' && c.measure !== 'ratio' ? 100 : 1;
+    const f = (x, open) => (x === null ? open : canary_num(x * scale, 3));
+    const est = c.estimate === null ? '–' : `${canary_num(c.estimate * scale, 3)}${unit}`;
+    return `${est} [${f(c.bound_low, '−∞')}, ${f(c.bound_high, '∞')}]`;
+}
+function threshold(c) {
+    if (c.kind === 'ceiling')
+        return `≤ ${canary_value(c.threshold, c)}`;
+    if (c.measure === 'ratio')
+        return `≤ ${canary_num(c.threshold, 3)}×`;
+    return c.metric === 'error_rate' ? `≤ +${canary_num(100 * c.threshold, 3)} pt` : `≤ +${canary_num(c.threshold)} ms`;
+}
+function renderCanaryMarkdown(report, options = {}) {
+    const k = report.canary;
+    const lines = [];
+    if (options.header)
+        lines.push(options.header);
+    lines.push(`### model-gate canary: ${canary_ICON[report.canary_result]} (${k.rollout.current_weight} % → ${report.next_weight} %)`, '');
+    lines.push(escapeMarkdown(k.decision.reason), '');
+    lines.push('| check | baseline | canary | estimate [anytime bound] | allowed | result |', '|---|---:|---:|---|---|---|');
+    const order = { violated: 0, undecided: 1, non_inferior: 2 };
+    for (const c of [...k.checks].sort((a, b) => order[a.status] - order[b.status])) {
+        const name = c.kind === 'ceiling' ? `ceiling \`${c.name.replace(/`/g, "'")}\`` : escapeMarkdown(c.name);
+        lines.push(`| ${name} | ${canary_value(c.baseline, c)} | ${canary_value(c.canary, c)} | ${estimate(c)} | ${threshold(c)} | ${STATUS[c.status]} |`);
+    }
+    lines.push('');
+    lines.push(`Looks so far: ${k.looks} windows since ${k.since} (${canary_num(k.age_minutes, 4)} min; minimum ${k.min_duration_minutes}). ` +
+        `Requests: baseline ${k.requests.baseline}, canary ${k.requests.canary} (minimum ${k.min_requests}). ` +
+        `Errors: baseline ${k.errors.baseline}, canary ${k.errors.canary}.`);
+    lines.push(`Rollout ${escapeMarkdown(k.rollout.strategy)} steps ${k.rollout.steps.join(' → ')} %; α = ${k.alpha} over the whole canary, ` +
+        `split over ${k.checks.length} check${k.checks.length === 1 ? '' : 's'}; bounds are confidence sequences, valid however often this runs.`);
+    if (options.runUrl)
+        lines.push('', `[Run](${options.runUrl})`);
+    let body = `${lines.join('\n')}\n`;
+    if (options.maxLength !== undefined && body.length > options.maxLength)
+        body = `${body.slice(0, options.maxLength - 20)}\n…(truncated)\n`;
+    return body;
+}
+function renderCanaryText(report) {
+    const k = report.canary;
+    const out = [`model-gate canary: ${report.canary_result} (weight ${k.rollout.current_weight} → ${report.next_weight})`, `  ${k.decision.reason}`];
+    for (const c of k.checks) {
+        out.push(`  ${c.status.padEnd(12)} ${c.name}: ${estimate(c)} allowed ${threshold(c)} — ${c.message}`);
+    }
+    out.push(`  looks ${k.looks}, requests baseline ${k.requests.baseline} / canary ${k.requests.canary}, age ${canary_num(k.age_minutes, 4)} min`);
+    return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/canary.ts
+/**
+ * The action's canary stage: one decision from live traffic → outputs (canary_result, next_weight,
+ * gate_result mirrored, report, summary), the report file, the job summary and (through `share`) the sticky
+ * PR comment. Errors go back to main.ts's error path, which sets gate_result=error.
+ */
+
+
+
+
+
+
+
+
+async function runCanaryStage(s, shell) {
+    let now = Date.now();
+    if (s.now !== undefined) {
+        now = parseInstant(s.now);
+        if (Number.isNaN(now))
+            throw new GateError(`MODEL_GATE_NOW must be an ISO 8601 time with a zone, not "${s.now}"`);
+    }
+    // The canary-stage error output: a bad canary stage is canary_result=error as well as gate_result=error.
+    core/* setOutput */.uH('canary_result', 'error');
+    const { report, releaseCard } = await runCanary({
+        workspace: s.workspace,
+        config: s.config,
+        since: s.canarySince,
+        weight: s.canaryWeight,
+        origins: { config: 'the config input', since: 'the canary-since input', weight: 'the canary-weight input' },
+        now,
+        generatedAt: shell.generatedAt,
+        tempDir: s.tempDir
+    });
+    await writeFileAtomic(shell.file, `${JSON.stringify(report, null, 2)}\n`);
+    await writeCanaryReleaseCard(releaseCard, shell.file);
+    const summary = renderCanaryMarkdown(report, { runUrl: shell.runUrl });
+    await writeFileAtomic(external_node_path_.join(external_node_path_.dirname(shell.file), 'summary.md'), summary);
+    core/* setOutput */.uH('canary_result', report.canary_result);
+    core/* setOutput */.uH('next_weight', String(report.next_weight));
+    core/* setOutput */.uH('gate_result', report.gate_result);
+    core/* setOutput */.uH('auto_merge', 'false');
+    core/* setOutput */.uH('report', shell.file);
+    core/* setOutput */.uH('summary', report.summary);
+    await core/* summary */.z.addRaw(summary, true).write();
+    core/* info */.pq(logLine(report.summary));
+    if (report.canary_result === 'rollback')
+        core/* warning */.$e(`model-gate canary: ${report.summary}`, { title: 'model-gate canary rollback' });
+    await shell.share(renderCanaryMarkdown(report, { runUrl: shell.runUrl, header: shell.commentHeader, maxLength: 65536 }));
+    if (canaryShouldFail(report, s.failOn))
+        core/* setFailed */.C1(`model-gate: ${report.summary} (fail-on: ${s.failOn})`);
+}
+
 ;// CONCATENATED MODULE: ./src/action/settings.ts
 /**
  * The action's inputs (SPEC §1), read once and turned into one typed settings object, as actions/checkout does.
@@ -53441,7 +54835,15 @@ function readSettings(env = process.env) {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentId)) {
         throw new GateError(`input comment-id may use letters, digits, ".", "_" and "-" (at most 64), not "${commentId}"`, { key: 'comment-id' });
     }
+    const stage = optional('stage') ?? 'offline';
+    if (stage !== 'offline' && stage !== 'canary') {
+        throw new GateError(`input stage must be offline or canary, not "${stage}"`, { key: 'stage' });
+    }
     return {
+        stage,
+        canaryWeight: optional('canary-weight'),
+        canarySince: optional('canary-since'),
+        now: env.MODEL_GATE_NOW?.trim() || undefined,
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
         config: optional('config') ?? '.github/model-gate.yml',
@@ -53465,6 +54867,7 @@ function readSettings(env = process.env) {
  * the runner and, through src/github, to GitHub. Nothing GitHub-side (comment, artifact upload) can change
  * the gate result: those failures are warnings.
  */
+
 
 
 
@@ -53644,6 +55047,16 @@ async function run() {
         const github = (side = gitHubSide(s, readRunContext()));
         file = external_node_path_.join(reportDir(s), 'report.json');
         checkCombinations(s);
+        if (s.stage === 'canary') {
+            await runCanaryStage(s, {
+                file,
+                generatedAt,
+                runUrl: github.ctx.runUrl,
+                commentHeader: commentMarker(s.commentId),
+                share: (body) => share(s, github, body, reportDir(s))
+            });
+            return;
+        }
         const progress = logProgress((line) => core/* info */.pq(line), () => Date.now(), every30s);
         const { report, releaseCard, config } = await runGate({
             workspace: s.workspace,
@@ -53687,6 +55100,8 @@ async function reportError(e, file, generatedAt, settings, side) {
         // The error itself is what matters; a report we cannot write must not hide it.
     }
     core/* setOutput */.uH('gate_result', 'error');
+    if (settings?.stage === 'canary')
+        core/* setOutput */.uH('canary_result', 'error');
     core/* setOutput */.uH('auto_merge', 'false');
     // One line, whatever the message: a multi-problem config error lists its problems on further lines.
     core/* setOutput */.uH('summary', `error: ${oneLine(message)}`);

@@ -382,8 +382,8 @@ describe('the seven release gates', () => {
     const card = buildReleaseCard(r, [], source, null);
     expect(Object.keys(card.gates)).toEqual(['data_gate', 'quality_gate', 'robustness_gate', 'performance_gate', 'cost_gate', 'observability_gate', 'rollback_gate']);
     expect(card.rollout).toBeNull();
-    const canary = config('  rollback: { drill: d.json }\n', 'canary:\n  rollout: { strategy: canary, steps: [5, 50, 100] }\n  since: 2026-11-30T10:00:00Z\n');
-    expect(rolloutOf(canary)).toEqual({ strategy: 'canary', steps: [5, 50, 100], auto_rollback_on: null });
+    const canary = config('  rollback: { drill: d.json }\n', 'canary:\n  source: { files: { baseline: b.jsonl, canary: c.jsonl } }\n  rollout: { strategy: canary, steps: [5, 50, 100] }\n  since: 2026-11-30T10:00:00Z\n  auto_rollback_on: ["error_rate > 5%"]\n');
+    expect(rolloutOf(canary)).toEqual({ strategy: 'canary', steps: [5, 50, 100], auto_rollback_on: ['error_rate > 5%'] });
     expect(rolloutOf(config('  rollback: { drill: d.json }\n'))).toBeNull();
   });
 });
