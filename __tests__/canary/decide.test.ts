@@ -1,5 +1,5 @@
 /** The pure canary decision on hand-made windows: decision rules, alpha split, messages, next weight. */
-import { decideCanary } from '../../src/canary/decide.js';
+import { decideCanary } from '../../src/core/canary/decide.js';
 import type { CanaryObservations, Window } from '../../src/readers/canary-window.js';
 import type { CanaryConfig } from '../../src/config/canary-types.js';
 

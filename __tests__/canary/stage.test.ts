@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { EXIT, main } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 import { parseCeiling } from '../../src/config/canary-semantics.js';
-import { nextStep } from '../../src/canary/decide.js';
+import { nextStep } from '../../src/core/canary/decide.js';
 import { HEALTHY_CDF, observationLines, simulate } from './traffic.js';
 
 const START = Date.parse('2026-11-30T10:00:00Z') / 1000;

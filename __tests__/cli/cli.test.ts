@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { EXIT, main } from '../../src/cli/main.js';
 import { terminalProgress } from '../../src/cli/progress.js';
 import { jobSummaryOptions, renderMarkdown } from '../../src/render/markdown.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/base/version.js';
 import { ROOT } from '../helpers/run-action.js';
 
 async function cli(argv: string[], cwd = ROOT) {

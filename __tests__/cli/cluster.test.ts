@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXIT, main } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 
 async function cli(argv: string[], cwd: string) {
   let stdout = '';

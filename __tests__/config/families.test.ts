@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../../src/config/load.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const F = 'model-gate.yml';

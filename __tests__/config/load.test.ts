@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 import { loadConfig, parseConfig } from '../../src/config/load.js';
 import { CONFIG_SCHEMA_ID } from '../../src/config/schema.js';
 import { DEFAULT_CI, DEFAULT_COLUMNS, type GateConfig } from '../../src/config/types.js';

@@ -2,7 +2,7 @@
  * Reading the YAML: syntax errors with positions, and the guards against abusive input (size, nesting,
  * alias bombs) that must fail fast with a clear message instead of hanging or crashing the process.
  */
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 import { parseConfig } from '../../src/config/load.js';
 import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, MAX_NESTING, readYaml } from '../../src/config/source.js';
 

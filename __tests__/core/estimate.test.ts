@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { CiMethod, CiSettings } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { estimateMetric, NotEstimable, type Estimate } from '../../src/core/estimate.js';
 import { metricInfo, metricNames, type Task } from '../../src/stats/catalog.js';
 

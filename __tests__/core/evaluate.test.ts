@@ -1,6 +1,6 @@
 import type { GateConfig, MetricCheckSpec } from '../../src/config/types.js';
 import { DEFAULT_CI, DEFAULT_COLUMNS } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { evaluate } from '../../src/core/evaluate.js';
 
 function config(checks: MetricCheckSpec[], over: Partial<GateConfig> = {}, perf: { min_improvement_for_auto_merge?: number } = {}): GateConfig {

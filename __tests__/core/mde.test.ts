@@ -4,7 +4,7 @@
  */
 import type { GateConfig, MetricCheckSpec } from '../../src/config/types.js';
 import { DEFAULT_CI, DEFAULT_COLUMNS } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { minimumDetectableEffect, seFromInterval } from '../../src/stats/power.js';
 

@@ -6,11 +6,11 @@
  */
 import type { GateConfig, MetricCheckSpec } from '../../src/config/types.js';
 import { DEFAULT_CI, DEFAULT_COLUMNS } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { estimateMetric } from '../../src/core/estimate.js';
 import { skewness } from '../../src/core/skew-floor.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 import { metricInfo } from '../../src/stats/catalog.js';
 
 function config(checks: MetricCheckSpec[], task: GateConfig['task'] = 'binary', ci = { ...DEFAULT_CI, resamples: 1000 }): GateConfig {

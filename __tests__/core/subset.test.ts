@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import type { PairedData } from '../../src/core/data.js';
-import { permuteRowsInPlace, subsetRows } from '../../src/core/subset.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
+import { permuteRowsInPlace, subsetRows } from '../../src/readers/subset.js';
 
 /** A paired data set with every kind of per-row field: bytes, doubles, k values per row, texts. */
 function sample(n: number, k: number): PairedData {

@@ -1,7 +1,7 @@
 /** Config checks of artifacts.counts: one input for both models, binary only, metrics it can feed. */
 import { describe, expect, test } from '@jest/globals';
 import { parseConfig } from '../../src/config/load.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 
 const F = 'model-gate.yml';
 const lines = (...l: string[]) => l.join('\n') + '\n';

@@ -1,5 +1,5 @@
 /** Config keys of the decision rules: rule equivalent and its margins, policy.superiority, the ledger keys. */
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 import { parseConfig } from '../../src/config/load.js';
 
 const F = 'model-gate.yml';

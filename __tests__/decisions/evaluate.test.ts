@@ -1,7 +1,7 @@
 /** The engine with the decision rules: equivalence, Holm-adjusted superiority (and auto_merge), decision_errors, plan. */
 import type { GateConfig, MetricCheckSpec } from '../../src/config/types.js';
 import { DEFAULT_CI, DEFAULT_COLUMNS } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { superiorityP } from '../../src/core/decision-errors.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { renderMarkdown } from '../../src/render/markdown.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CiSettings } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { estimateMetric } from '../../src/core/estimate.js';
 import { metricInfo, type Task } from '../../src/stats/catalog.js';
 import { delongClustered } from '../../src/stats/cluster.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { estimateMetric } from '../../src/core/estimate.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { metricInfo } from '../../src/stats/catalog.js';
 import { clopperPearson, exactMcNemarGreater } from '../../src/stats/exact.js';
 import { ciSettings } from './paired-data.js';

@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CheckResult, Report } from '../../src/core/report.js';
-import { readTableProfile } from '../../src/data-quality/read.js';
-import { psiNoDriftQuantile } from '../../src/data-quality/threshold.js';
-import { clopperPearson } from '../../src/operations/error-rate.js';
-import { modelSize, readOperations } from '../../src/operations/read.js';
+import { readTableProfile } from '../../src/readers/artifacts/data.js';
+import { psiNoDriftQuantile } from '../../src/stats/psi-threshold.js';
+import { clopperPearson } from '../../src/stats/error-rate.js';
+import { modelSize, readOperations } from '../../src/readers/artifacts/operations.js';
 import { runGate, type GateOutcome } from '../../src/gate/run.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../../src/render/markdown.js';
 import { expectClose } from './fixtures.js';

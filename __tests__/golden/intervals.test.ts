@@ -11,7 +11,7 @@
 import { estimateMetric, type Estimate } from '../../src/core/estimate.js';
 import type { CiMethod } from '../../src/config/types.js';
 import { metricInfo, type Task } from '../../src/stats/catalog.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import {
   binaryCases,
   expectClose,

@@ -1,6 +1,6 @@
 /** PairedData built from the golden fixtures, the way the readers hand it to the engine. */
 import type { CiSettings } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import type { BinaryCase, MulticlassCase, RegressionCase } from './fixtures.js';
 
 export function binaryData(fx: BinaryCase): PairedData {

@@ -4,7 +4,7 @@
  * action (`node dist/index.js`, as a runner starts it: needs `npm run package`) and in-process through the
  * CLI's main().
  */
-import { oneLine } from '../../src/action/log.js';
+import { oneLine } from '../../src/render/log-line.js';
 import { inertPlain } from '../../src/render/inert.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

@@ -1,5 +1,5 @@
 import { CsvParser, type RowSink } from '../../src/readers/csv-parser.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 import { gateError } from './helpers.js';
 
 interface Parsed {

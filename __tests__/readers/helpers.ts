@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { ColumnNames } from '../../src/config/types.js';
 import { DEFAULT_COLUMNS } from '../../src/config/types.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 import type { ReadPredictionsOptions } from '../../src/readers/predictions.js';
 
 export const FIXTURES = join(process.cwd(), '__tests__', 'readers', 'fixtures');

@@ -1,4 +1,4 @@
-import { canonicalKey, parseStrictNumber, ValueCoder } from '../../src/readers/values.js';
+import { canonicalKey, parseStrictNumber, ValueCoder } from '../../src/base/values.js';
 
 describe('parseStrictNumber', () => {
   test.each([

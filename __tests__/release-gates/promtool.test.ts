@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { parseRuleFile } from '../../src/observability/rules.js';
+import { parseRuleFile } from '../../src/readers/artifacts/alert-rules.js';
 import { ROOT } from '../helpers/run-action.js';
 
 const PROMTOOL = ['/usr/bin/promtool', ...(process.env.PATH ?? '').split(':').map((d) => path.join(d, 'promtool'))].find((p) => existsSync(p));

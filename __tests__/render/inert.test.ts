@@ -5,7 +5,7 @@
  */
 import { checkAnnotations } from '../../src/action/annotations.js';
 import { logProgress } from '../../src/action/progress.js';
-import { oneLine } from '../../src/action/log.js';
+import { oneLine } from '../../src/render/log-line.js';
 import { breakLinks, inert, inertCell, inertPlain, ZWSP } from '../../src/render/inert.js';
 import { check, report } from './reports.js';
 

@@ -1,5 +1,5 @@
 /**
- * Simulation study of the canary stage (`npm run validate:canary`): the shipped decision (src/canary/decide.ts)
+ * Simulation study of the canary stage (`npm run validate:canary`): the shipped decision (src/core/canary/decide.ts)
  * looked at every minute, against a naive fixed-sample test at every look.
  *
  * 1. Null: canary identical to the baseline, a look every minute for 24 h, margins 0 (so both a rollback and a
@@ -10,7 +10,7 @@
  *
  * Options: --null-runs N (default 400), --power-runs N (default 200), --seed S. Prints a markdown table.
  */
-import { decideCanary } from '../../src/canary/decide.js';
+import { decideCanary } from '../../src/core/canary/decide.js';
 import type { ArmObservations, Window } from '../../src/readers/canary-window.js';
 import type { CanaryConfig } from '../../src/config/canary-types.js';
 import { normalCdf, normalQuantile } from '../../src/stats/distributions.js';

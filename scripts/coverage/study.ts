@@ -25,11 +25,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CiMethod } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { estimateMetric, NotEstimable, type MetricOptions } from '../../src/core/estimate.js';
 import { applyComparison } from '../../src/core/rules.js';
 import { assertNotSelfComparison } from '../../src/core/self-comparison.js';
-import { GateError } from '../../src/errors.js';
+import { GateError } from '../../src/base/errors.js';
 import { metricInfo, type Task } from '../../src/stats/catalog.js';
 import { deriveSeed, Rng } from '../../src/stats/prng.js';
 

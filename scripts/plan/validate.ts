@@ -19,7 +19,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_COLUMNS, type GateConfig, type MetricCheckSpec, type SegmentCheckSpec } from '../../src/config/types.js';
-import type { PairedData } from '../../src/core/data.js';
+import type { PairedData } from '../../src/readers/paired-data.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { buildPlan } from '../../src/core/plan.js';
 import type { Task } from '../../src/stats/catalog.js';

@@ -7,7 +7,7 @@ import { fmtSigned } from '../core/format.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
 import { checkId } from '../core/summary.js';
 import { inertPlain } from '../render/inert.js';
-import { logLine } from './log.js';
+import { logLine } from '../render/log-line.js';
 
 export interface Annotation {
   level: 'error' | 'warning';

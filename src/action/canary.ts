@@ -6,11 +6,11 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { parseInstant } from '../config/canary-semantics.js';
-import { GateError } from '../errors.js';
-import { writeFileAtomic } from '../gate/files.js';
+import { GateError } from '../base/errors.js';
+import { writeFileAtomic } from '../readers/files/files.js';
 import { canaryShouldFail, runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
 import { renderCanaryMarkdown } from '../render/canary.js';
-import { logLine } from './log.js';
+import { logLine } from '../render/log-line.js';
 import type { ActionSettings } from './settings.js';
 
 export interface CanaryShell {

@@ -4,7 +4,7 @@
  * interval while a stage lasts (it can fire while files are read, which yields to the event loop; the
  * resampling itself runs in one go). The clock, the sink and the timer are injected, so tests time nothing.
  */
-import { logLine } from './log.js';
+import { logLine } from '../render/log-line.js';
 
 /** Runs `tick` periodically until the returned function is called. */
 export type Every = (tick: () => void) => () => void;

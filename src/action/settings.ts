@@ -3,7 +3,7 @@
  * Invalid values are GateErrors that name the input.
  */
 import * as core from '@actions/core';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import { FAIL_ON_VALUES, type FailOn } from '../gate/fail-on.js';
 
 export interface ActionSettings {

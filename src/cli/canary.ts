@@ -1,10 +1,10 @@
 /** The CLI's canary stage: `model-gate --stage canary [--canary-since T] [--canary-weight W] [--now T]`. */
 import * as path from 'node:path';
-import type { CanaryReport } from '../canary/report.js';
+import type { CanaryReport } from '../core/canary/report.js';
 import { parseInstant } from '../config/canary-semantics.js';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import type { FailOn } from '../gate/fail-on.js';
-import { writeFileAtomic } from '../gate/files.js';
+import { writeFileAtomic } from '../readers/files/files.js';
 import { runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
 export { canaryShouldFail } from '../gate/canary-run.js';
 import { renderCanaryMarkdown, renderCanaryText } from '../render/canary.js';

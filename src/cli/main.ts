@@ -5,16 +5,16 @@
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isGateError, userMessage } from '../errors.js';
+import { isGateError, userMessage } from '../base/errors.js';
 import { CLI_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } from '../gate/error-report.js';
 import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../gate/fail-on.js';
-import { writeFileAtomic } from '../gate/files.js';
+import { writeFileAtomic } from '../readers/files/files.js';
 import { writeReleaseCard } from '../gate/release-card.js';
 import { cliRunKey } from '../gate/ledger.js';
 import { runGate } from '../gate/run.js';
 import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../base/version.js';
 import { planMain } from './plan.js';
 import { canaryShouldFail, runCanaryCli } from './canary.js';
 

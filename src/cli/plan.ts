@@ -9,10 +9,10 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load.js';
 import { fmt, fmtLevel } from '../core/format.js';
 import { assumedDiscordance, buildPlan, planMde, type GatePlan } from '../core/plan.js';
-import { GateError, isGateError, userMessage } from '../errors.js';
+import { GateError, isGateError, userMessage } from '../base/errors.js';
 import { resolveInside } from '../gate/containment.js';
 import { CLI_DEBUG_HINT, errorDetails, internalErrorMessage } from '../gate/error-report.js';
-import { requireFile } from '../gate/files.js';
+import { requireFile } from '../readers/files/files.js';
 import { runGate } from '../gate/run.js';
 import type { CliIo } from './main.js';
 

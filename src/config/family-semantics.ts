@@ -2,7 +2,7 @@
  * The semantic rules of the gate families beyond `performance` (segments, fairness, operations, data, cost) and
  * their typed config. Runs only on data that passed the schema, so the shapes below hold; semantics.ts calls in.
  */
-import { canonicalKey } from '../readers/values.js';
+import { canonicalKey } from '../base/values.js';
 import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
 import {
   type BurnRateWindow,

@@ -4,7 +4,7 @@
  * there are several, the first in the file comes first and the others are listed on the following lines.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import { marginWarnings } from './plausibility.js';
 import { buildCanary, canaryProblems } from './canary-semantics.js';
 import { throwProblems } from './problems.js';

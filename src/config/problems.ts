@@ -3,7 +3,7 @@
  * or its value; they are reported together, in the order they appear in the file, as one GateError whose first
  * line is the first problem (`model-gate.yml:3:7: …`) and whose further lines list the rest.
  */
-import { type ErrorLocation, GateError } from '../errors.js';
+import { type ErrorLocation, GateError } from '../base/errors.js';
 import { type ConfigDocument, type Path, type Position, formatPath } from './source.js';
 
 export interface Problem {

@@ -22,7 +22,7 @@ import {
   isSeq,
   visit
 } from 'yaml';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import { yamlIndentHint } from './yaml-hints.js';
 
 /** Largest config accepted, in bytes of UTF-8. A gate config is a few hundred lines at most. */

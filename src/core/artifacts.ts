@@ -2,13 +2,13 @@
  * What the shell read from the non-prediction artifacts (SPEC §5), handed to the pure engine as data:
  * load tests, the model's size, the data tables' profiles and the cost files. Absent: not configured.
  */
-import type { CostFacts } from '../cost/facts.js';
-import type { TableProfile } from '../data-quality/profile.js';
-import type { FreshnessFacts } from '../data-quality/freshness.js';
-import type { ObservabilityFacts } from '../observability/checks.js';
-import type { ModelSize, OperationsFacts } from '../operations/facts.js';
-import type { SuiteFacts } from '../robustness/cases.js';
-import type { ChampionArtifactFact, DrillFacts } from '../rollback/drill.js';
+import type { CostFacts } from '../readers/artifacts/cost-facts.js';
+import type { TableProfile } from '../readers/artifacts/profile.js';
+import type { FreshnessFacts } from './families/freshness.js';
+import type { ObservabilityFacts } from './families/observability.js';
+import type { ModelSize, OperationsFacts } from '../readers/artifacts/operations-facts.js';
+import type { SuiteFacts } from '../readers/artifacts/robustness-cases.js';
+import type { ChampionArtifactFact, DrillFacts } from '../readers/artifacts/drill.js';
 
 export interface ArtifactData {
   operations?: OperationsFacts;

@@ -29,7 +29,7 @@ import { brierRows, logLossRows, mean, sum } from '../stats/losses.js';
 import { newcombePaired, type PairedTable } from '../stats/newcombe.js';
 import { seFromInterval } from '../stats/power.js';
 import { averagePrecision, rank, weightedAuc } from '../stats/ranking.js';
-import type { MeanLoss, ModelColumns, PairedData } from './data.js';
+import type { MeanLoss, ModelColumns, PairedData } from '../readers/paired-data.js';
 import {
   analyticFallback,
   candidateOnly,

@@ -45,7 +45,7 @@ import { seFromInterval } from '../stats/power.js';
 import { deriveSeed } from '../stats/prng.js';
 import { averagePrecision, rank, weightedAuc } from '../stats/ranking.js';
 import { absoluteErrorRows, absolutePercentageErrorRows, nonZeroRows, squaredErrorRows } from '../stats/regression.js';
-import type { PairedData } from './data.js';
+import type { PairedData } from '../readers/paired-data.js';
 import { applyExactFloor } from './exact-floor.js';
 import { NotEstimable, paired, type Estimate, type Interval } from './intervals.js';
 

@@ -15,7 +15,7 @@ import {
 } from '../stats/multiclass.js';
 import { newcombePaired } from '../stats/newcombe.js';
 import { seFromInterval } from '../stats/power.js';
-import type { ModelColumns, PairedData } from './data.js';
+import type { ModelColumns, PairedData } from '../readers/paired-data.js';
 import { analyticFallback, candidateOnly, cellsInterval, paired, pairedMeans, type Estimate, type Interval } from './intervals.js';
 import { applyExactFloor } from './exact-floor.js';
 import { fewDisagreementsOf } from './small-sample.js';

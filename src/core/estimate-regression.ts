@@ -23,7 +23,7 @@ import {
   squaredErrorRows,
   totalSumOfSquares
 } from '../stats/regression.js';
-import type { ModelColumns, PairedData } from './data.js';
+import type { ModelColumns, PairedData } from '../readers/paired-data.js';
 import {
   candidateOnly,
   normalInterval,

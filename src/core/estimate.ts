@@ -7,7 +7,7 @@
 import type { CiSettings } from '../config/types.js';
 import type { MetricInfo } from '../stats/catalog.js';
 import type { NetBenefitValues } from '../stats/confusion.js';
-import type { PairedData } from './data.js';
+import type { PairedData } from '../readers/paired-data.js';
 import { estimateBinary } from './estimate-binary.js';
 import { estimateClustered } from './estimate-cluster.js';
 import { estimateMulticlass } from './estimate-multiclass.js';

@@ -5,7 +5,7 @@
 import type { GateConfig, GateFamily, MetricCheckSpec } from '../config/types.js';
 import { metricInfo, type MetricInfo } from '../stats/catalog.js';
 import type { ArtifactData } from './artifacts.js';
-import type { PairedData } from './data.js';
+import type { PairedData } from '../readers/paired-data.js';
 import { familyChecks } from './families.js';
 import { estimateMetric, NotEstimable, type Estimate } from './estimate.js';
 import { fmt, fmtLevel, fmtPercent, fmtSigned } from './format.js';

@@ -4,19 +4,19 @@
  * family's rows carry its severity from the policy, so the hard/soft decision and waivers treat all alike.
  */
 import type { GateConfig } from '../config/types.js';
-import { costChecks } from '../cost/checks.js';
-import { dataChecks } from '../data-quality/checks.js';
-import { freshnessChecks } from '../data-quality/freshness.js';
-import { observabilityChecks } from '../observability/checks.js';
-import { operationsChecks } from '../operations/checks.js';
-import { robustnessChecks } from '../robustness/checks.js';
-import { rollbackChecks } from '../rollback/checks.js';
+import { costChecks } from './families/cost.js';
+import { dataChecks } from './families/data.js';
+import { freshnessChecks } from './families/freshness.js';
+import { observabilityChecks } from './families/observability.js';
+import { operationsChecks } from './families/operations.js';
+import { robustnessChecks } from './families/robustness.js';
+import { rollbackChecks } from './families/rollback.js';
 import type { ArtifactData } from './artifacts.js';
-import type { PairedData } from './data.js';
+import type { PairedData } from '../readers/paired-data.js';
 import type { MetricChecker } from './evaluate.js';
-import { fairnessChecks } from './fairness.js';
+import { fairnessChecks } from './families/fairness.js';
 import type { CheckResult } from './report.js';
-import { segmentChecks } from './segments.js';
+import { segmentChecks } from './families/segments.js';
 
 export function familyChecks(
   config: GateConfig,

@@ -10,7 +10,7 @@
  */
 import { detectableMargin, requiredN } from '../stats/power.js';
 import { deriveSeed, Rng } from '../stats/prng.js';
-import type { PairedData } from './data.js';
+import type { PairedData } from '../readers/paired-data.js';
 import { checkPowerAtZero, checkSe, marginChecks, planEntries, type PlanEntry } from './decision-errors.js';
 import type { CheckResult, Report } from './report.js';
 

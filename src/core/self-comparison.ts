@@ -4,8 +4,8 @@
  * interval of Δ is [0, 0] and every non-inferiority check would pass without any evidence. That is an error of
  * the inputs, not a verdict. Pure.
  */
-import { GateError } from '../errors.js';
-import type { ModelColumns, PairedData } from './data.js';
+import { GateError } from '../base/errors.js';
+import type { ModelColumns, PairedData } from '../readers/paired-data.js';
 import { exampleCount } from './weights.js';
 
 type Column = Uint8Array | Uint32Array | Float64Array | undefined;

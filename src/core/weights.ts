@@ -2,7 +2,7 @@
  * Counting examples when rows may stand for many (counts input, PairedData.weight): the engine asks these
  * helpers rather than `data.n`, so a counts file and the rows it summarises give the same report.
  */
-import type { PairedData } from './data.js';
+import type { PairedData } from '../readers/paired-data.js';
 
 /** The number of examples: Σ weight, or the number of rows. */
 export function exampleCount(data: PairedData): number {

@@ -5,10 +5,10 @@
  */
 import type { GateConfig } from '../config/types.js';
 import type { ArtifactData } from '../core/artifacts.js';
-import { readCost } from '../cost/read.js';
-import { readTableProfile } from '../data-quality/read.js';
-import { modelSize, readOperations } from '../operations/read.js';
-import { requireFile } from './files.js';
+import { readCost } from '../readers/artifacts/cost.js';
+import { readTableProfile } from '../readers/artifacts/data.js';
+import { modelSize, readOperations } from '../readers/artifacts/operations.js';
+import { requireFile } from '../readers/files/files.js';
 
 type Resolve = (p: string) => string;
 

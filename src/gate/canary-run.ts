@@ -1,25 +1,25 @@
 /**
  * One canary-stage run, shared by the action and the CLI: load the config (only its `canary` section is
- * needed), read both arms' observations (files or Prometheus), and decide (pure, canary/decide.ts).
+ * needed), read both arms' observations (files or Prometheus), and decide (pure, core/canary/decide.ts).
  */
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildCanaryReleaseCard, type CanaryReleaseCard } from '../canary/release-card.js';
+import { buildCanaryReleaseCard, type CanaryReleaseCard } from '../core/canary/release-card.js';
 import type { ReleaseSource } from '../core/release-card.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomic } from '../readers/files/files.js';
 import { digest, type InputFile, RELEASE_CARD_FILE, sourceFromEnv } from './release-card.js';
-import { decideCanary } from '../canary/decide.js';
+import { decideCanary } from '../core/canary/decide.js';
 import type { CanaryObservations } from '../readers/canary-window.js';
-import type { CanaryReport } from '../canary/report.js';
+import type { CanaryReport } from '../core/canary/report.js';
 import { parseInstant } from '../config/canary-semantics.js';
 import { loadConfig } from '../config/load.js';
 import type { GateConfig } from '../config/types.js';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import { readObservations } from '../readers/canary-observations.js';
 import { type FetchLike, readPrometheus } from '../readers/prometheus.js';
 import { resolveInside } from './containment.js';
 import type { FailOn } from './fail-on.js';
-import { requireFile } from './files.js';
+import { requireFile } from '../readers/files/files.js';
 
 export interface CanaryRequest {
   workspace: string;

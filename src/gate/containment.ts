@@ -14,8 +14,8 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { GateError, type ErrorLocation } from '../errors.js';
-import { quote } from '../readers/text.js';
+import { GateError, type ErrorLocation } from '../base/errors.js';
+import { quote } from '../base/text.js';
 
 /** The two directories paths may lead into. */
 export interface Roots {

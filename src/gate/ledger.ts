@@ -7,8 +7,8 @@
 import { promises as fs } from 'node:fs';
 import type { GateConfig } from '../config/types.js';
 import { emptyLedger, ledgerText, parseLedger, recordRun, reuseWarning, type Ledger, type LedgerStatus } from '../core/ledger.js';
-import { isGateError } from '../errors.js';
-import { writeFileAtomic } from './files.js';
+import { isGateError } from '../base/errors.js';
+import { writeFileAtomic } from '../readers/files/files.js';
 
 /** Which run this is: the action's run id and attempt, or the CLI's --run-id (see docs/decisions.md). */
 export interface RunKey {

@@ -1,6 +1,6 @@
 /** What the configured metrics need from each predictions file, so the readers parse and check only that. */
 import type { GateConfig } from '../config/types.js';
-import type { MeanLoss } from '../core/data.js';
+import type { MeanLoss } from '../readers/paired-data.js';
 import { metricInfo } from '../stats/catalog.js';
 
 export interface ColumnNeeds {

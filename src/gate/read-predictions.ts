@@ -3,8 +3,8 @@
  * binary (readers/predictions.ts + align.ts), multiclass and regression (readers/task-predictions.ts).
  */
 import type { GateConfig } from '../config/types.js';
-import type { PairedData } from '../core/data.js';
-import { permuteRowsInPlace } from '../core/subset.js';
+import type { PairedData } from '../readers/paired-data.js';
+import { permuteRowsInPlace } from '../readers/subset.js';
 import { alignPredictions } from '../readers/align.js';
 import { clusterIndex } from '../readers/clusters.js';
 import { readPredictions, type Predictions } from '../readers/predictions.js';

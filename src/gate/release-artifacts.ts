@@ -5,11 +5,11 @@
  */
 import type { GateConfig } from '../config/types.js';
 import type { ArtifactData } from '../core/artifacts.js';
-import { readFreshness } from '../data-quality/freshness-read.js';
-import { readObservability } from '../observability/read.js';
-import { readRobustness } from '../robustness/read.js';
-import { readDrill } from '../rollback/read.js';
-import { requireFile } from './files.js';
+import { readFreshness } from '../readers/artifacts/freshness.js';
+import { readObservability } from '../readers/artifacts/observability.js';
+import { readRobustness } from '../readers/artifacts/robustness.js';
+import { readDrill } from '../readers/artifacts/rollback.js';
+import { requireFile } from '../readers/files/files.js';
 import type { InputFile } from './release-card.js';
 
 /** Resolves a path named at a config key (containment checked); `origin` says where it came from. */

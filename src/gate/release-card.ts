@@ -8,7 +8,7 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import type { ArtifactDigest, ReleaseCard, ReleaseSource } from '../core/release-card.js';
-import { listFiles, unreadable, writeFileAtomic } from './files.js';
+import { listFiles, unreadable, writeFileAtomic } from '../readers/files/files.js';
 
 /** File name of the card, in the report's directory. */
 export const RELEASE_CARD_FILE = 'release-card.json';

@@ -12,10 +12,10 @@ import type { ArtifactClient } from '@actions/artifact';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { GateConfig } from '../config/types.js';
-import { GateError } from '../errors.js';
-import { listFiles } from '../gate/files.js';
+import { GateError } from '../base/errors.js';
+import { listFiles } from '../readers/files/files.js';
 import type { PredictionsFile } from '../gate/run.js';
-import { logLine } from '../action/log.js';
+import { logLine } from '../render/log-line.js';
 import { field, type Repo, type RunContext } from './context.js';
 import { apiReason, httpStatus, waitBudget, type Octokit, type WaitBudget } from './octokit.js';
 

@@ -7,11 +7,11 @@
  * of 10M strings is several times slower, costs hundreds of MB, and cannot hold more than 2^24 entries.
  * Examples in messages are the smallest offending ids, so they do not depend on row order either.
  */
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import { testSetFingerprint } from './fingerprint.js';
 import { compareCodePoints, sortedOrder } from './id-order.js';
 import type { Predictions } from './predictions.js';
-import { formatId } from './text.js';
+import { formatId } from '../base/text.js';
 
 export interface ModelPredictions {
   file: string;

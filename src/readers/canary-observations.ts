@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Window } from './canary-window.js';
 import { parseInstant } from '../config/canary-semantics.js';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import type { Histogram } from '../stats/quantile-cs.js';
 
 /** Observation files larger than this are refused (a day of minute windows is well under 1 MiB). */

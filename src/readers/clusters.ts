@@ -5,9 +5,9 @@
  *
  * The values are read as text (interned by the readers, like segment values); an empty value is an error.
  */
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import { sortedOrder } from './id-order.js';
-import { formatId, quote } from './text.js';
+import { formatId, quote } from '../base/text.js';
 
 /** What the cluster check needs of a predictions file of any task. */
 export interface ClusterRows {

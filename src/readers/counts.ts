@@ -2,7 +2,7 @@
  * Reads a counts file (docs/counts.md): binary predictions of both models pre-aggregated in a warehouse, one
  * row per combination of label, champion prediction, candidate prediction and segment/group values, with the
  * number of examples it stands for and, for mean losses, the sums over those examples. The result is paired
- * data whose rows carry weights (core/data.ts), which the engine evaluates exactly as the rows it summarises.
+ * data whose rows carry weights (readers/paired-data.ts), which the engine evaluates exactly as the rows it summarises.
  *
  * Columns: `columns.label`, `candidate_prediction`, `champion_prediction` (optional: without it there is no
  * champion), `count`; for each mean loss L configured, `candidate_L_sum`, and with a champion `champion_L_sum`
@@ -11,14 +11,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { ColumnNames } from '../config/types.js';
-import type { LossSums, MeanLoss, PairedData } from '../core/data.js';
-import { permuteRowsInPlace } from '../core/subset.js';
-import { GateError } from '../errors.js';
-import { growFloat64, growUint8, type Growable } from './growable.js';
+import type { LossSums, MeanLoss, PairedData } from './paired-data.js';
+import { permuteRowsInPlace } from './subset.js';
+import { GateError } from '../base/errors.js';
+import { growFloat64, growUint8, type Growable } from '../base/growable.js';
 import { compareCodePoints } from './id-order.js';
 import { missingColumnError, scanTable } from './table.js';
-import { Interner, quote } from './text.js';
-import { canonicalKey, parseStrictNumber } from './values.js';
+import { Interner, quote } from '../base/text.js';
+import { canonicalKey, parseStrictNumber } from '../base/values.js';
 
 export const COUNTS_COLUMNS = {
   candidate: 'candidate_prediction',

@@ -10,7 +10,7 @@
  * is kept as text (`5" screen`), as most writers and readers do. Line numbers are physical lines (1-based),
  * counting line breaks inside quoted fields, so messages point at what an editor shows.
  */
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 
 /** Receives the header and then every record of a table. Shared by the CSV and JSONL parsers. */
 export interface RowSink {

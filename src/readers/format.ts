@@ -3,7 +3,7 @@
  * mistyped path "work" differently on different machines.
  */
 import { extname } from 'node:path';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 
 export type TableFormat = 'csv' | 'tsv' | 'jsonl';
 

@@ -6,7 +6,7 @@
  * strings as they are, numbers with String(), booleans as `true`/`false`, null as empty. JSON cannot hold
  * a raw line break inside a string, so splitting on LF is exact.
  */
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 import { MAX_VALUE_CHARS, type RowSink } from './csv-parser.js';
 import { jsonSyntaxReason } from './json-reason.js';
 

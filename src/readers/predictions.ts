@@ -7,11 +7,11 @@
  * come from a prediction column and no metric ranks by score.
  */
 import type { ColumnNames } from '../config/types.js';
-import { GateError } from '../errors.js';
-import { growFloat64, growUint32, growUint8 } from './growable.js';
+import { GateError } from '../base/errors.js';
+import { growFloat64, growUint32, growUint8 } from '../base/growable.js';
 import { listColumns, missingColumnError, columnSlots, scanTable, type ColumnRequest } from './table.js';
-import { detach, Interner, quote } from './text.js';
-import { canonicalKey, parseStrictNumber, ValueCoder } from './values.js';
+import { detach, Interner, quote } from '../base/text.js';
+import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
 export interface ReadPredictionsOptions {
   /** Path as the user wrote it, used in every message. */

@@ -6,7 +6,7 @@
  */
 import type { ArmObservations, Window, Arm } from './canary-window.js';
 import type { PrometheusSource } from '../config/canary-types.js';
-import { GateError } from '../errors.js';
+import { GateError } from '../base/errors.js';
 
 /** Prometheus refuses more than 11,000 points per series. */
 export const MAX_POINTS = 11000;

@@ -8,12 +8,12 @@
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { GateError, isGateError } from '../errors.js';
+import { GateError, isGateError } from '../base/errors.js';
 import { CsvParser, type RowSink } from './csv-parser.js';
 import { detectFormat } from './format.js';
-import { growUint32 } from './growable.js';
+import { growUint32 } from '../base/growable.js';
 import { JsonlParser } from './jsonl-parser.js';
-import { detach, quote } from './text.js';
+import { detach, quote } from '../base/text.js';
 
 /** A column the caller needs; `configKey` (`columns.score`) is what a missing-column message tells to set. */
 export interface ColumnRequest {

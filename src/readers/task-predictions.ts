@@ -14,15 +14,15 @@
  * Every message names the file, the line and the column.
  */
 import type { ColumnNames } from '../config/types.js';
-import type { PairedData } from '../core/data.js';
-import { GateError } from '../errors.js';
+import type { PairedData } from './paired-data.js';
+import { GateError } from '../base/errors.js';
 import { checkUnique, matchRows, permute, type RowIds } from './align.js';
 import { testSetFingerprintOf } from './fingerprint.js';
-import { growFloat64, growUint32 } from './growable.js';
+import { growFloat64, growUint32 } from '../base/growable.js';
 import { compareCodePoints, sortedOrder } from './id-order.js';
 import { listColumns, missingColumnError, columnSlots, scanTable, type ColumnRequest } from './table.js';
-import { detach, Interner, quote } from './text.js';
-import { canonicalKey, parseStrictNumber, ValueCoder } from './values.js';
+import { detach, Interner, quote } from '../base/text.js';
+import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
 /** More classes than this is almost surely a regression target or an id read as a label. */
 export const MAX_CLASSES = 1000;

@@ -3,7 +3,7 @@
  * per comparison and ceiling (estimate, anytime-valid bound, threshold), and the facts behind it (looks so far,
  * requests per arm, age, weights). Text from the config (ceiling names, messages that quote it) is escaped.
  */
-import type { CanaryCheck, CanaryReport } from '../canary/report.js';
+import type { CanaryCheck, CanaryReport } from '../core/canary/report.js';
 import { escapeMarkdown } from './escape.js';
 
 const ICON: Record<CanaryReport['canary_result'], string> = {

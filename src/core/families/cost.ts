@@ -1,0 +1,103 @@
+/**
+ * The cost gate (SPEC §2, §5): a hard cap on the cost per useful outcome and a maximum increase over the
+ * champion's. Pure. Rows: `gate: "cost"`, `name: "cost_per_useful_outcome"`, rule `max_value` or
+ * `max_relative_increase`; no useful outcome at all (success_count 0) fails with a null value.
+ */
+import type { GateConfig } from '../../config/types.js';
+import { fmt, fmtPercent, fmtSignedPercent } from '../format.js';
+import { severityOf } from '../policy.js';
+import type { CheckResult } from '../report.js';
+import { costPerUsefulOutcome, type CostFacts } from '../../readers/artifacts/cost-facts.js';
+
+export interface CostInputs {
+  cost?: CostFacts;
+  champion_cost?: CostFacts;
+}
+
+const NAME = 'cost_per_useful_outcome';
+
+export function costChecks(config: GateConfig, inputs: CostInputs): CheckResult[] {
+  const gate = config.gates.cost;
+  if (!gate) return [];
+  const cand = inputs.cost;
+  if (!cand) throw new Error('gates.cost without a cost file: the shell should have read artifacts.cost');
+  const value = costPerUsefulOutcome(cand);
+  const base = {
+    gate: 'cost' as const,
+    name: NAME,
+    metric: null,
+    segment: null,
+    group: null,
+    severity: severityOf(config.policy, 'cost'),
+    n: cand.success_count,
+    candidate: value,
+    champion: null,
+    delta: null,
+    ci_low: null,
+    ci_high: null,
+    ci_method: null,
+    direction: -1 as const,
+    details: { kind: 'cost' as const, file: cand.file, total_cost: cand.total, success_count: cand.success_count }
+  };
+  const none = `${cand.file} reports success_count 0: no useful outcome, so the cost per useful outcome is unbounded`;
+  const rows: CheckResult[] = [];
+
+  if (gate.max_cost_per_useful_outcome !== undefined) {
+    const max = gate.max_cost_per_useful_outcome;
+    if (value === null) {
+      rows.push({ ...base, status: 'fail', threshold: max, rule: 'max_value', message: none });
+    } else {
+      const pass = value <= max;
+      rows.push({
+        ...base,
+        status: pass ? 'pass' : 'fail',
+        threshold: max,
+        rule: 'max_value',
+        message: `cost per useful outcome ${fmt(value)} (${fmt(cand.total)} / ${cand.success_count}) is ${pass ? 'at or below' : 'above'} the cap ${fmt(max)}`
+      });
+    }
+  }
+
+  if (gate.max_relative_increase !== undefined) {
+    const r = gate.max_relative_increase;
+    const champ = inputs.champion_cost;
+    if (!champ) {
+      rows.push({
+        ...base,
+        status: 'skipped',
+        threshold: null,
+        rule: 'max_relative_increase',
+        message: 'no artifacts.champion_cost configured: comparison skipped'
+      });
+    } else {
+      const c = costPerUsefulOutcome(champ);
+      if (c === null) {
+        rows.push({
+          ...base,
+          status: 'inconclusive',
+          threshold: null,
+          rule: 'max_relative_increase',
+          message: `${champ.file} reports success_count 0, so the champion has no cost per useful outcome to compare with`
+        });
+      } else {
+        const threshold = c * (1 + r);
+        const compared = { ...base, champion: c, threshold, rule: 'max_relative_increase' as const };
+        if (value === null) {
+          rows.push({ ...compared, status: 'fail', message: none });
+        } else {
+          const pass = value <= threshold;
+          const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
+          rows.push({
+            ...compared,
+            delta: value - c,
+            status: pass ? 'pass' : 'fail',
+            message:
+              `cost per useful outcome ${fmt(value)} vs the champion's ${fmt(c)}${change}: ` +
+              `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)})`
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}

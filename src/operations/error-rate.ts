@@ -1,2 +1,0 @@
-/** The error rate's exact interval lives with the other formulas in stats/ (robustness and logs use it too). */
-export { clopperPearson, type ProportionInterval } from '../stats/clopper-pearson.js';
