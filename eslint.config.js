@@ -2,6 +2,7 @@
 // the scripts. `npm run lint`; CI runs it. dist/ is generated and not linted.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint/layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.bench/', '.coverage-build/', 'coverage/'] },
@@ -17,5 +18,11 @@ export default tseslint.config(
       // Unused names are errors, except the `_`-prefixed ones that document an ignored parameter.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }]
     }
+  },
+  {
+    // The layers of src/ (eslint/layers.js): imports only go down, and no module imports itself round a cycle.
+    files: ['src/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/imports-go-down': 'error', 'layers/no-cycle': 'error' }
   }
 );

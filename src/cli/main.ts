@@ -15,28 +15,14 @@ import { runGate } from '../gate/run.js';
 import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import { VERSION } from '../base/version.js';
+import type { CliIo } from './io.js';
 import { planMain } from './plan.js';
+
+export type { CliIo } from './io.js';
 import { canaryShouldFail, runCanaryCli } from './canary.js';
 
 /** Exit codes, documented in the README and `--help`. */
 export const EXIT = { ok: 0, gateFailed: 1, error: 2, internal: 3 } as const;
-
-export interface CliIo {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  cwd: string;
-  now: () => Date;
-  /** The temporary directory user paths may also lead into (containment); default os.tmpdir(). */
-  tempDir?: string;
-  /** Environment (MODEL_GATE_DEBUG); default process.env. */
-  env?: NodeJS.ProcessEnv;
-  /** Terminal width for the table; default 100 (not a terminal, or unknown). */
-  columns?: number;
-  /** Progress of long work (reading, resampling); default none. The entry point passes a TTY line on stderr. */
-  progress?: (stage: string) => void;
-  /** Called once the run is over, to clear a progress line. */
-  progressDone?: () => void;
-}
 
 /** MODEL_GATE_DEBUG set to anything but empty, 0, false, no or off. */
 function debugEnabled(env: NodeJS.ProcessEnv): boolean {

@@ -14,7 +14,7 @@ import { resolveInside } from '../gate/containment.js';
 import { CLI_DEBUG_HINT, errorDetails, internalErrorMessage } from '../gate/error-report.js';
 import { requireFile } from '../readers/files/files.js';
 import { runGate } from '../gate/run.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 
 export const PLAN_HELP = `Usage: model-gate plan [options]
 

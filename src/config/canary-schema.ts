@@ -1,5 +1,5 @@
 /** JSON Schema of the `canary` config section (the canary stage); schema.ts adds it under `canary`. */
-import type { SchemaNode } from './schema.js';
+import type { SchemaNode } from './schema-node.js';
 
 const query = (description: string): SchemaNode => ({ type: 'string', minLength: 1, description });
 const increase = (description: string): SchemaNode => ({ type: 'number', minimum: 0, description });

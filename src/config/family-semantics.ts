@@ -5,7 +5,6 @@
 import { canonicalKey } from '../base/values.js';
 import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
 import {
-  type BurnRateWindow,
   type ColumnSchema,
   type CostGate,
   type DataGate,
@@ -23,6 +22,8 @@ import { DEFAULT_BURN_RATE_WINDOWS, DEFAULT_ROLLBACK_COMPONENTS, releaseGateProb
 import { type Path, formatPath } from './source.js';
 import { didYouMean } from './suggest.js';
 import type { GateConfig, MetricCheckSpec } from './types.js';
+import type { RawRobustness, RawObservability, RawRollback } from './release-gates.js';
+export type { RawRobustness, RawObservability, RawRollback } from './release-gates.js';
 
 type Scalar = string | number | boolean;
 type Add = (path: Path, at: 'key' | 'value', message: string) => void;
@@ -83,34 +84,6 @@ export interface RawData {
 export interface RawCost {
   max_cost_per_useful_outcome?: number;
   max_relative_increase?: number;
-}
-
-export interface RawRobustness {
-  suites: {
-    name: string;
-    results: string;
-    champion_results?: string;
-    format?: 'junit' | 'jsonl';
-    max_failure_rate?: number;
-    absolute_drop_allowed?: number;
-    min_cases?: number;
-  }[];
-}
-
-export interface RawObservability {
-  alert_rules: string[];
-  slos?: { name: string; objective: number }[];
-  burn_rate_windows?: BurnRateWindow[];
-  require_labels?: string[];
-  require_annotations?: string[];
-  logs?: { path: string; trace_field?: string; min_coverage: number };
-}
-
-export interface RawRollback {
-  drill: string;
-  max_drill_age_days?: number;
-  max_rto_seconds?: number;
-  required_components?: string[];
 }
 
 export interface RawFamilies {

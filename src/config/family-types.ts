@@ -2,7 +2,7 @@
  * Typed config of the gate families beyond `performance` (SPEC §2, §5): segments, fairness, operations, data
  * and cost. Kept apart from types.ts so each family reads on its own; types.ts re-exports them.
  */
-import type { MetricCheckSpec } from './types.js';
+import type { MetricCheckSpec } from './check-types.js';
 
 /** One segment check: the rows it selects and the same rules as a performance check. */
 export interface SegmentCheckSpec extends MetricCheckSpec {

@@ -4,7 +4,6 @@
  */
 import { parseDuration } from './duration.js';
 import type { BurnRateWindow } from './family-types.js';
-import type { RawObservability, RawRobustness, RawRollback } from './family-semantics.js';
 import { type Path, formatPath } from './source.js';
 
 type Add = (path: Path, at: 'key' | 'value', message: string) => void;
@@ -75,4 +74,32 @@ function observabilityProblems(o: RawObservability, add: Add): void {
       add([...path, 'short'], 'value', `${formatPath(path)} has a short window (${w.short}) not shorter than its long window (${w.long}); swap them`);
     }
   });
+}
+
+export interface RawRobustness {
+  suites: {
+    name: string;
+    results: string;
+    champion_results?: string;
+    format?: 'junit' | 'jsonl';
+    max_failure_rate?: number;
+    absolute_drop_allowed?: number;
+    min_cases?: number;
+  }[];
+}
+
+export interface RawObservability {
+  alert_rules: string[];
+  slos?: { name: string; objective: number }[];
+  burn_rate_windows?: BurnRateWindow[];
+  require_labels?: string[];
+  require_annotations?: string[];
+  logs?: { path: string; trace_field?: string; min_coverage: number };
+}
+
+export interface RawRollback {
+  drill: string;
+  max_drill_age_days?: number;
+  max_rto_seconds?: number;
+  required_components?: string[];
 }

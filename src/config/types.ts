@@ -18,6 +18,7 @@ import type {
 
 export type * from './family-types.js';
 export type * from './canary-types.js';
+import type { MetricCheckSpec } from './check-types.js';
 import type { CanaryConfig } from './canary-types.js';
 
 export type GateFamily =
@@ -42,21 +43,7 @@ export const GATE_FAMILIES: readonly GateFamily[] = [
   'rollback'
 ];
 
-/** How a comparison with the champion is judged (SPEC §2 "Comparison rule"). */
-export type ComparisonRule = 'non_inferior' | 'strictly_better' | 'superior' | 'equivalent';
-
-export type Margin = { kind: 'absolute'; value: number } | { kind: 'relative'; value: number };
-
-/** One metric check: an optional comparison with the champion and optional floor/ceiling on the candidate. */
-export interface MetricCheckSpec {
-  metric: string;
-  /** Present when the check compares with the champion. */
-  comparison?: { rule: ComparisonRule; margin?: Margin };
-  min_value?: number;
-  max_value?: number;
-  /** Config key path of this check, for messages (`gates.performance.metrics[1]`). */
-  key: string;
-}
+export type { ComparisonRule, Margin, MetricCheckSpec } from './check-types.js';
 
 export interface PerformanceGate {
   primary_metric: string;

@@ -4,8 +4,8 @@
  */
 import type { CostFacts } from '../readers/artifacts/cost-facts.js';
 import type { TableProfile } from '../readers/artifacts/profile.js';
-import type { FreshnessFacts } from './families/freshness.js';
-import type { ObservabilityFacts } from './families/observability.js';
+import type { FreshnessFacts } from '../readers/artifacts/freshness.js';
+import type { ObservabilityFacts } from '../readers/artifacts/observability.js';
 import type { ModelSize, OperationsFacts } from '../readers/artifacts/operations-facts.js';
 import type { SuiteFacts } from '../readers/artifacts/robustness-cases.js';
 import type { ChampionArtifactFact, DrillFacts } from '../readers/artifacts/drill.js';

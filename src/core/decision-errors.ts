@@ -9,33 +9,9 @@ import type { PolicySettings } from '../config/types.js';
 import { normalCdf } from '../stats/distributions.js';
 import { detectableMargin, MDE_POWER, powerAtZero, requiredN, seFromInterval, type MarginRule } from '../stats/power.js';
 import { fmt } from './format.js';
-import type { CheckResult } from './report.js';
+import type { CheckResult, DecisionErrors, PlanEntry } from './report.js';
 
-export interface DecisionErrors {
-  /**
-   * The margin checks (non_inferior and equivalent): an intersection–union test, so each runs at the full
-   * level; the price is that an equal candidate must pass all of them. p_equal_fails_any = 1 − Π power_i with
-   * power_i = P(check i passes | Δ = 0). An inconclusive check (too few rows, not estimable) has power 0, since
-   * it counts as failing; skipped checks (no champion) are left out. The product treats the checks as
-   * independent: exact for disjoint rows (segments); for checks on the same rows, which tend to pass together,
-   * it is an upper bound on the chance of a failure (Slepian's inequality for positively correlated estimates).
-   */
-  non_inferiority: { checks: number; p_equal_fails_any: number };
-  /** Superiority checks: Holm-adjusted (family-wise α) or each on its own interval (α per check). */
-  superiority: { method: 'holm' | 'none'; family_alpha: number };
-}
-
-export interface PlanEntry {
-  gate: CheckResult['gate'];
-  name: string;
-  segment: string | null;
-  /** The margin in metric units (0 for superior and strictly_better, which have none). */
-  margin: number;
-  /** The smallest margin this check's rule could establish with 80 % power at its n (null without an interval). */
-  mde: number | null;
-  /** Rows needed for 80 % power at the margin if the models are equal; null without margin or interval. */
-  required_n: number | null;
-}
+export type { DecisionErrors, PlanEntry } from './report.js';
 
 const MARGIN_RULES: readonly string[] = ['non_inferior', 'equivalent'];
 const COMPARISON_RULES: readonly string[] = ['non_inferior', 'equivalent', 'superior', 'strictly_better'];

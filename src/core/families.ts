@@ -13,7 +13,6 @@ import { robustnessChecks } from './families/robustness.js';
 import { rollbackChecks } from './families/rollback.js';
 import type { ArtifactData } from './artifacts.js';
 import type { PairedData } from '../readers/paired-data.js';
-import type { MetricChecker } from './evaluate.js';
 import { fairnessChecks } from './families/fairness.js';
 import type { CheckResult } from './report.js';
 import { segmentChecks } from './families/segments.js';
@@ -22,12 +21,11 @@ export function familyChecks(
   config: GateConfig,
   data: PairedData,
   artifacts: ArtifactData,
-  metricChecks: MetricChecker,
   generatedAt: string
 ): CheckResult[] {
   const g = config.gates;
   return [
-    ...(g.segments ? segmentChecks(config, data, metricChecks) : []),
+    ...(g.segments ? segmentChecks(config, data) : []),
     ...(g.fairness ? fairnessChecks(config, data) : []),
     ...(g.operations ? operationsChecks(config, artifacts) : []),
     ...(g.data ? dataChecks(config, requireTables(artifacts)) : []),

@@ -5,7 +5,6 @@
 import type { ComparisonRule, GateFamily } from '../config/types.js';
 import type { Direction, Task } from '../stats/catalog.js';
 import type { CheckDetails } from './details.js';
-import type { DecisionErrors, PlanEntry } from './decision-errors.js';
 import type { LedgerStatus } from './ledger.js';
 
 export type GateResult = 'pass' | 'soft_fail' | 'fail' | 'error';
@@ -136,4 +135,31 @@ export function makeCheck(c: CheckResult): CheckResult {
     mde: c.mde ?? null,
     ...(c.details ? { details: c.details } : {})
   };
+}
+
+/** How often the gate errs (core/decision-errors.ts computes it). */
+export interface DecisionErrors {
+  /**
+   * The margin checks (non_inferior and equivalent): an intersection–union test, so each runs at the full
+   * level; the price is that an equal candidate must pass all of them. p_equal_fails_any = 1 − Π power_i with
+   * power_i = P(check i passes | Δ = 0). An inconclusive check (too few rows, not estimable) has power 0, since
+   * it counts as failing; skipped checks (no champion) are left out. The product treats the checks as
+   * independent: exact for disjoint rows (segments); for checks on the same rows, which tend to pass together,
+   * it is an upper bound on the chance of a failure (Slepian's inequality for positively correlated estimates).
+   */
+  non_inferiority: { checks: number; p_equal_fails_any: number };
+  /** Superiority checks: Holm-adjusted (family-wise α) or each on its own interval (α per check). */
+  superiority: { method: 'holm' | 'none'; family_alpha: number };
+}
+
+export interface PlanEntry {
+  gate: CheckResult['gate'];
+  name: string;
+  segment: string | null;
+  /** The margin in metric units (0 for superior and strictly_better, which have none). */
+  margin: number;
+  /** The smallest margin this check's rule could establish with 80 % power at its n (null without an interval). */
+  mde: number | null;
+  /** Rows needed for 80 % power at the margin if the models are equal; null without margin or interval. */
+  required_n: number | null;
 }

@@ -7,7 +7,6 @@
  * - and, with `policy.waiver_max_age_days`, it is no older than that at `generated_at`.
  */
 import type { GateConfig } from '../config/types.js';
-import type { PullRequestFacts } from './evaluate.js';
 import type { Waiver } from './report.js';
 
 /** Permissions that may waive (GitHub's role names; `permission` reports maintain as write). */
@@ -47,4 +46,19 @@ export function judgeWaiver(config: GateConfig, pr: PullRequestFacts | undefined
     return refuse(`it was added at ${last.at}, more than waiver_max_age_days (${maxAge}) ago; add it again`);
   }
   return { waiver: { label, pull_request: pr.number, by: last.by, at: last.at, commit } };
+}
+
+/** What the shell learnt about the pull request, if the run belongs to one (core/waiver.ts judges the waiver). */
+export interface PullRequestFacts {
+  number: number;
+  /** The PR's labels as read on this run. */
+  labels: string[];
+  /** Who added which label and when, when the API could tell (latest event per label wins), with their permission. */
+  labeled?: { label: string; by: string; at: string; by_type?: string; permission?: string | null }[];
+  /** The commit the gate evaluated (the PR's head it ran for; on a push, the head the PR was merged from). */
+  head_sha?: string;
+  /** The PR's head now, when it was read. */
+  current_head_sha?: string;
+  /** When head_sha reached GitHub (ISO 8601). */
+  head_pushed_at?: string;
 }

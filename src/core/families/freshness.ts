@@ -5,18 +5,11 @@
 import type { GateConfig } from '../../config/types.js';
 import { severityOf } from '../policy.js';
 import type { CheckResult } from '../report.js';
+import type { FreshnessFacts } from '../../readers/artifacts/freshness.js';
 
 /** Hours: two decimals at most (`2`, `31.5`). */
 const fmt = (x: number) => String(Number(x.toFixed(2)));
 
-export interface FreshnessFacts {
-  file: string;
-  column: string;
-  /** Non-missing timestamps read. */
-  count: number;
-  /** The newest one, in epoch milliseconds, and its line; null when the column holds none. */
-  newest: { ms: number; text: string; line: number } | null;
-}
 
 const HOUR_MS = 3_600_000;
 

@@ -17,19 +17,10 @@ import type { CheckResult } from '../report.js';
 import { quote } from '../../base/text.js';
 import { clopperPearson } from '../../stats/clopper-pearson.js';
 import { hasWindowPair } from './burn-rate.js';
-import type { AlertRule, RuleFileFacts } from '../../readers/artifacts/alert-rules.js';
+import type { AlertRule } from '../../readers/artifacts/alert-rules.js';
+import type { LogCoverage, ObservabilityFacts } from '../../readers/artifacts/observability.js';
 
-export interface LogCoverage {
-  file: string;
-  field: string;
-  records: number;
-  traced: number;
-}
 
-export interface ObservabilityFacts {
-  rules: RuleFileFacts[];
-  logs?: LogCoverage;
-}
 
 export function observabilityChecks(config: GateConfig, facts: ObservabilityFacts | undefined): CheckResult[] {
   const gate = config.gates.observability;

@@ -10,7 +10,7 @@ import type { GateConfig, SegmentCheckSpec } from '../../config/types.js';
 import { GateError } from '../../base/errors.js';
 import { canonicalKey } from '../../base/values.js';
 import type { PairedData } from '../../readers/paired-data.js';
-import type { CheckScope, MetricChecker } from '../evaluate.js';
+import { metricChecks, type CheckScope } from '../metric-checks.js';
 import type { CheckResult } from '../report.js';
 import { subsetRows } from '../../readers/subset.js';
 
@@ -46,7 +46,7 @@ function segmentRows(spec: SegmentCheckSpec, data: PairedData, segmentColumn: st
   return Uint32Array.from(rows);
 }
 
-export function segmentChecks(config: GateConfig, data: PairedData, metricChecks: MetricChecker): CheckResult[] {
+export function segmentChecks(config: GateConfig, data: PairedData): CheckResult[] {
   const segments = config.gates.segments ?? [];
   const out: CheckResult[] = [];
   segments.forEach((spec, i) => {

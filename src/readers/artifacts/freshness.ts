@@ -2,9 +2,17 @@
 import { GateError } from '../../base/errors.js';
 import { scanTable } from '../table.js';
 import { quote } from '../../base/text.js';
-import type { FreshnessFacts } from '../../core/families/freshness.js';
 import { isMissing } from './profile.js';
 import { parseTimestamp } from '../../base/timestamps.js';
+
+export interface FreshnessFacts {
+  file: string;
+  column: string;
+  /** Non-missing timestamps read. */
+  count: number;
+  /** The newest one, in epoch milliseconds, and its line; null when the column holds none. */
+  newest: { ms: number; text: string; line: number } | null;
+}
 
 export async function readFreshness(file: string, shown: string, column: string): Promise<FreshnessFacts> {
   let count = 0;

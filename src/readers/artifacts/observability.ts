@@ -5,8 +5,19 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { GateError } from '../../base/errors.js';
-import type { LogCoverage, ObservabilityFacts } from '../../core/families/observability.js';
-import { parseRuleFile } from './alert-rules.js';
+import { parseRuleFile, type RuleFileFacts } from './alert-rules.js';
+
+export interface LogCoverage {
+  file: string;
+  field: string;
+  records: number;
+  traced: number;
+}
+
+export interface ObservabilityFacts {
+  rules: RuleFileFacts[];
+  logs?: LogCoverage;
+}
 
 /** Rule files are small; a few MiB of YAML is already far beyond any real one. */
 const MAX_RULE_FILE_BYTES = 4 * 1024 * 1024;
