@@ -3,14 +3,9 @@
  * more, or an absolute margin larger than the metric's whole range (a 0–1 score with `absolute_drop_allowed: 2`
  * can never fail). They are warnings, not errors: the config still runs, but the user is told where and why.
  */
+import { anyMetricInfo } from '../stats/catalog.js';
 import type { ConfigDocument, Path } from './source.js';
 
-/** Width of the range of metrics whose values are bounded, for the absolute-margin check. */
-const RANGE: Record<string, number> = {
-  accuracy: 1, precision: 1, recall: 1, tpr: 1, specificity: 1, tnr: 1, fpr: 1, fnr: 1, f1: 1, balanced_accuracy: 1,
-  selection_rate: 1, roc_auc: 1, pr_auc: 1, brier: 1, ece: 1, macro_f1: 1, weighted_f1: 1, micro_f1: 1,
-  macro_precision: 1, macro_recall: 1, mcc: 2
-};
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
@@ -36,7 +31,8 @@ export function marginWarnings(doc: ConfigDocument): string[] {
       );
     }
     const abs = node.absolute_drop_allowed;
-    const range = own ? RANGE[own] : undefined;
+    // The width of a bounded metric's range (catalogue); unbounded metrics have none.
+    const range = own ? anyMetricInfo(own)?.range : undefined;
     if (typeof abs === 'number' && range !== undefined && abs >= range) {
       out.push(
         `${at([...path, 'absolute_drop_allowed'])}: absolute_drop_allowed ${abs} is at least the whole range of ${own} (${range}), ` +

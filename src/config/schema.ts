@@ -7,7 +7,7 @@
  * The schema describes the whole v1 format; the rules that relate keys to each other and to the metric
  * catalogue are checked by the loader (semantics.ts).
  */
-import { allMetricNames } from '../stats/catalog.js';
+import { allMetricNames, metricList } from '../stats/catalog.js';
 import { GATE_FAMILIES } from './types.js';
 import { canarySchema } from './canary-schema.js';
 import type { SchemaNode } from './schema-node.js';
@@ -30,11 +30,10 @@ const column = (description: string, dflt: string): SchemaNode => ({
 const nonNegative = (description: string): SchemaNode => ({ type: 'number', minimum: 0, description });
 const count = (description: string): SchemaNode => ({ type: 'integer', minimum: 0, description });
 
+/** The metric names of each task, from the catalogue. */
 const METRIC_DESCRIPTION =
-  'Metric name (SPEC §4). binary: accuracy, precision, recall (= tpr), specificity (= tnr), fpr, fnr, f1, ' +
-  'balanced_accuracy, mcc, selection_rate, roc_auc, pr_auc, log_loss, brier, ece, net_benefit; ' +
-  'multiclass: accuracy, macro_f1, weighted_f1, micro_f1, macro_precision, macro_recall, log_loss; ' +
-  'regression: mae, mse, rmse, mape, r2. The metric must fit `task`.';
+  `Metric name (SPEC §4). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
+  `regression: ${metricList('regression')}. The metric must fit \`task\`.`;
 
 const metric = (description: string): SchemaNode => ({
   type: 'string',

@@ -3,7 +3,7 @@
  * the parts this version cannot evaluate yet (rejected, never ignored), and the typed config with defaults.
  * Runs only on data that passed the schema, so the shapes below hold.
  */
-import { type Task, metricInfo, metricNames } from '../stats/catalog.js';
+import { type Task, countsMetrics, metricInfo, metricNames } from '../stats/catalog.js';
 import type { Problem } from './problems.js';
 import type { RawCanary } from './canary-semantics.js';
 import { type RawFamilies, buildFamilies, familyProblems, metricProblem } from './family-semantics.js';
@@ -208,11 +208,8 @@ export function semanticProblems(raw: RawConfig): Problem[] {
   return problems;
 }
 
-/** Metrics a counts artifact carries what they need for (readers/counts.ts); the others need per-row scores. */
-export const COUNTS_METRICS: readonly string[] = [
-  'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy', 'mcc',
-  'selection_rate', 'net_benefit', 'log_loss', 'brier'
-];
+/** Metrics a counts artifact carries what they need for (readers/counts.ts), from the catalogue; the others need per-row scores. */
+export const COUNTS_METRICS: readonly string[] = countsMetrics();
 
 /** A counts artifact replaces both predictions files, is binary, and cannot feed rank- or bin-based metrics. */
 function countsProblems(raw: RawConfig, add: (path: Path, at: 'key' | 'value', message: string) => void): void {

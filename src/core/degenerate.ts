@@ -5,10 +5,8 @@
  * prediction), where scikit-learn's value is a convention (0 or 1), not a measurement. The comparison is
  * inconclusive with the reason (Estimate.undecidable); the point values are still reported. Pure.
  */
+import { metricInfo } from '../stats/catalog.js';
 import { confusionOf, type Confusion } from '../stats/confusion.js';
-
-/** Metrics that mean nothing with one label class. */
-const NEEDS_BOTH_CLASSES = new Set(['precision', 'f1', 'mcc', 'balanced_accuracy']);
 
 function classWord(c: Confusion): string | undefined {
   const pos = c.tp + c.fn;
@@ -24,7 +22,7 @@ export function degenerateConfusion(name: string, cells: ArrayLike<number>): str
   const champ = confusionOf(cells, 'champion');
   const n = cand.tp + cand.fp + cand.tn + cand.fn;
   const only = classWord(cand);
-  if (only && NEEDS_BOTH_CLASSES.has(name)) {
+  if (only && metricInfo('binary', name)?.bothClasses) {
     return `${name} needs both label classes to compare, but all ${n} rows are ${only}: its value is a convention here, not a measurement`;
   }
   const which = (test: (c: Confusion) => boolean): string | undefined => {

@@ -13,6 +13,7 @@
  * Proportions are never narrower than the exact bound of the disagreements (exact-floor.ts); the other
  * confusion metrics are inconclusive when degenerate (degenerate.ts) or with few disagreements (small-sample.ts).
  */
+import { metricInfo } from '../stats/catalog.js';
 import type { CiSettings } from '../config/types.js';
 import { calibrationResiduals, ECE_BINS, ece, eceBins, pairedEceDelta } from '../stats/calibration.js';
 import {
@@ -76,18 +77,9 @@ function confusionOfModel(data: PairedData, prediction: Uint8Array): Confusion {
   return c;
 }
 
-/** Metrics whose denominator is one class of the labels: undefined (not 0) when that class has no rows. */
-const CLASS_RATES: Record<string, 'positive' | 'negative'> = {
-  recall: 'positive',
-  tpr: 'positive',
-  fnr: 'positive',
-  specificity: 'negative',
-  tnr: 'negative',
-  fpr: 'negative'
-};
-
 function requireClassRows(name: string, data: PairedData): void {
-  const needs = CLASS_RATES[name];
+  // A rate over one class of the labels (catalogue) is undefined, not 0, when that class has no rows.
+  const needs = metricInfo('binary', name)?.classRows;
   if (!needs) return;
   const positives = positiveCount(data);
   const n = exampleCount(data);

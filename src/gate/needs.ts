@@ -1,7 +1,10 @@
 /** What the configured metrics need from each predictions file, so the readers parse and check only that. */
 import type { GateConfig } from '../config/types.js';
 import type { MeanLoss } from '../readers/paired-data.js';
-import { metricInfo } from '../stats/catalog.js';
+import { countsMetrics, metricInfo } from '../stats/catalog.js';
+
+/** The mean losses a counts file carries as sums (the catalogue's binary mean losses). */
+const COUNTS_LOSSES = countsMetrics().filter((m) => metricInfo('binary', m)?.kind === 'mean_loss') as MeanLoss[];
 
 export interface ColumnNeeds {
   /** `probability`: scores must lie in [0, 1]; `finite`: any finite real; `none`: the score column is not read. */
@@ -30,6 +33,6 @@ export function columnNeeds(config: GateConfig): ColumnNeeds {
     score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
     needPrediction: inputs.has('prediction'),
     extraColumns: [...extra],
-    losses: (['log_loss', 'brier'] as const).filter((m) => metrics.includes(m))
+    losses: COUNTS_LOSSES.filter((m) => metrics.includes(m))
   };
 }

@@ -4,6 +4,7 @@
  * family renders sensibly without a change here; add an entry to UNITS only to give its numbers a unit.
  */
 import type { CheckResult } from '../core/report.js';
+import { anyMetricInfo } from '../stats/catalog.js';
 
 export interface Unit {
   /** A value of the check (champion, candidate, threshold). */
@@ -59,12 +60,6 @@ const COUNT: Unit = {
   delta: (x) => signed(Math.abs(Math.round(x)).toLocaleString('en-US'), Math.round(x))
 };
 
-/** Scores bounded by 0 and 1 whose differences read best in points. */
-const SCORES = new Set([
-  'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy',
-  'selection_rate', 'roc_auc', 'pr_auc', 'macro_f1', 'weighted_f1', 'micro_f1', 'macro_precision', 'macro_recall'
-]);
-
 /** Units by check name (operations keys, data checks) or by name prefix before `:`. */
 const UNITS: Array<[RegExp, Unit]> = [
   [/_ms$/, withSuffix(1, 'ms')],
@@ -75,7 +70,8 @@ const UNITS: Array<[RegExp, Unit]> = [
 ];
 
 export function unitOf(c: UnitCheck): Unit {
-  if (c.metric && SCORES.has(c.metric)) return SCORE;
+  // Scores bounded by 0 and 1 read best in points (the catalogue's unit).
+  if (c.metric && anyMetricInfo(c.metric)?.unit === 'points') return SCORE;
   if (c.metric) return plain(4);
   for (const [re, unit] of UNITS) if (re.test(c.name)) return unit;
   return plain(4);

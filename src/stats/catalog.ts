@@ -28,44 +28,53 @@ export interface MetricInfo {
   readonly input: MetricInput;
   /** Implemented by the engine in this version (the rest are rejected with "not supported yet"). */
   readonly implemented: boolean;
+  /** Another name of the same metric (tpr is recall): listed with it in the docs. */
+  readonly aliasOf?: string;
+  /** Width of the range of values (1 for a score in [0, 1], 2 for mcc); absent when unbounded. */
+  readonly range?: number;
+  /** How a difference reads best: `points` for scores in [0, 1] (+1.2 pts), `plain` for the rest. */
+  readonly unit: 'points' | 'plain';
+  /** A rate over one class of the labels: undefined (not 0) when that class has no rows. */
+  readonly classRows?: 'positive' | 'negative';
+  /** Means nothing when the rows hold one label class (its value is then a convention). */
+  readonly bothClasses?: boolean;
 }
 
-function m(
-  task: Task,
-  name: string,
-  direction: Direction,
-  kind: MetricKind,
-  input: MetricInput,
-  implemented = true
-): MetricInfo {
-  return { name, task, direction, kind, input, implemented };
+/** The optional properties of a catalogue entry. */
+type Extra = Partial<Pick<MetricInfo, 'aliasOf' | 'range' | 'classRows' | 'bothClasses' | 'implemented'>> & { unit?: MetricInfo['unit'] };
+
+function m(task: Task, name: string, direction: Direction, kind: MetricKind, input: MetricInput, extra: Extra = {}): MetricInfo {
+  return { name, task, direction, kind, input, implemented: true, unit: 'plain', ...extra };
 }
+
+/** A score in [0, 1] whose differences read in points. */
+const SCORE: Extra = { range: 1, unit: 'points' };
 
 const CATALOG: readonly MetricInfo[] = [
-  m('binary', 'accuracy', 1, 'confusion', 'prediction'),
-  m('binary', 'precision', 1, 'confusion', 'prediction'),
-  m('binary', 'recall', 1, 'confusion', 'prediction'),
-  m('binary', 'tpr', 1, 'confusion', 'prediction'),
-  m('binary', 'specificity', 1, 'confusion', 'prediction'),
-  m('binary', 'tnr', 1, 'confusion', 'prediction'),
-  m('binary', 'fpr', -1, 'confusion', 'prediction'),
-  m('binary', 'fnr', -1, 'confusion', 'prediction'),
-  m('binary', 'f1', 1, 'confusion', 'prediction'),
-  m('binary', 'balanced_accuracy', 1, 'confusion', 'prediction'),
-  m('binary', 'mcc', 1, 'confusion', 'prediction'),
-  m('binary', 'selection_rate', 0, 'confusion', 'prediction'),
-  m('binary', 'roc_auc', 1, 'ranking', 'score'),
-  m('binary', 'pr_auc', 1, 'ranking', 'score'),
+  m('binary', 'accuracy', 1, 'confusion', 'prediction', SCORE),
+  m('binary', 'precision', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
+  m('binary', 'recall', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'positive' }),
+  m('binary', 'tpr', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'positive', aliasOf: 'recall' }),
+  m('binary', 'specificity', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'negative' }),
+  m('binary', 'tnr', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'negative', aliasOf: 'specificity' }),
+  m('binary', 'fpr', -1, 'confusion', 'prediction', { ...SCORE, classRows: 'negative' }),
+  m('binary', 'fnr', -1, 'confusion', 'prediction', { ...SCORE, classRows: 'positive' }),
+  m('binary', 'f1', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
+  m('binary', 'balanced_accuracy', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
+  m('binary', 'mcc', 1, 'confusion', 'prediction', { range: 2, bothClasses: true }),
+  m('binary', 'selection_rate', 0, 'confusion', 'prediction', SCORE),
+  m('binary', 'roc_auc', 1, 'ranking', 'score', SCORE),
+  m('binary', 'pr_auc', 1, 'ranking', 'score', SCORE),
   m('binary', 'log_loss', -1, 'mean_loss', 'probability'),
-  m('binary', 'brier', -1, 'mean_loss', 'probability'),
-  m('binary', 'ece', -1, 'other', 'probability'),
+  m('binary', 'brier', -1, 'mean_loss', 'probability', { range: 1 }),
+  m('binary', 'ece', -1, 'other', 'probability', { range: 1 }),
   m('binary', 'net_benefit', 1, 'confusion', 'prediction'),
-  m('multiclass', 'accuracy', 1, 'confusion', 'prediction'),
-  m('multiclass', 'macro_f1', 1, 'confusion', 'prediction'),
-  m('multiclass', 'weighted_f1', 1, 'confusion', 'prediction'),
-  m('multiclass', 'micro_f1', 1, 'confusion', 'prediction'),
-  m('multiclass', 'macro_precision', 1, 'confusion', 'prediction'),
-  m('multiclass', 'macro_recall', 1, 'confusion', 'prediction'),
+  m('multiclass', 'accuracy', 1, 'confusion', 'prediction', SCORE),
+  m('multiclass', 'macro_f1', 1, 'confusion', 'prediction', SCORE),
+  m('multiclass', 'weighted_f1', 1, 'confusion', 'prediction', SCORE),
+  m('multiclass', 'micro_f1', 1, 'confusion', 'prediction', SCORE),
+  m('multiclass', 'macro_precision', 1, 'confusion', 'prediction', SCORE),
+  m('multiclass', 'macro_recall', 1, 'confusion', 'prediction', SCORE),
   m('multiclass', 'log_loss', -1, 'mean_loss', 'probability'),
   m('regression', 'mae', -1, 'mean_loss', 'prediction'),
   m('regression', 'mse', -1, 'mean_loss', 'prediction'),
@@ -87,4 +96,30 @@ export function metricNames(task: Task): string[] {
 /** Every metric name of any task (for "did you mean" hints). */
 export function allMetricNames(): string[] {
   return [...new Set(CATALOG.map((x) => x.name))];
+}
+
+/** Any task's entry for `name` (the properties that do not depend on the task: range, unit). */
+export function anyMetricInfo(name: string): MetricInfo | undefined {
+  return CATALOG.find((x) => x.name === name);
+}
+
+/**
+ * The metrics a counts file can feed (binary only): the confusion metrics, from the cell counts, then the mean
+ * losses, from their sums. Rank- and bin-based metrics need every row's score.
+ */
+export function countsMetrics(): string[] {
+  const binary = CATALOG.filter((x) => x.task === 'binary');
+  return [...binary.filter((x) => x.kind === 'confusion'), ...binary.filter((x) => x.kind === 'mean_loss')].map((x) => x.name);
+}
+
+/** The metric names of a task for the docs: `recall (= tpr)`, aliases folded into their metric. */
+export function metricList(task: Task): string {
+  const entries = CATALOG.filter((x) => x.task === task);
+  return entries
+    .filter((x) => !x.aliasOf)
+    .map((x) => {
+      const aliases = entries.filter((y) => y.aliasOf === x.name).map((y) => y.name);
+      return aliases.length ? `${x.name} (= ${aliases.join(', ')})` : x.name;
+    })
+    .join(', ');
 }
