@@ -2,6 +2,7 @@
  * Binary confusion-matrix metrics and the joint (label, champion, candidate) cell counts that the paired
  * bootstrap resamples (SPEC §4).
  */
+import { metricInfo } from './catalog.js';
 
 // Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.
 const { sqrt } = Math;
@@ -81,6 +82,28 @@ export function binaryMetric(name: string, c: Confusion): number {
       return ratio(c.tp + c.fp, n);
     default:
       throw new Error(`binaryMetric: ${name} is not a binary confusion metric`);
+  }
+}
+
+/** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
+export function confusionUndefined(metric: string, c: Confusion): string | undefined {
+  const positives = c.tp + c.fn;
+  const negatives = c.tn + c.fp;
+  const predicted = c.tp + c.fp;
+  const classRows = metricInfo('binary', metric)?.classRows;
+  if (classRows === 'positive') return positives === 0 ? 'no positives' : undefined;
+  if (classRows === 'negative') return negatives === 0 ? 'no negatives' : undefined;
+  switch (metric) {
+    case 'precision':
+      return predicted === 0 ? 'no predicted positives' : undefined;
+    case 'f1':
+      return 2 * c.tp + c.fp + c.fn === 0 ? 'no positives and no predicted positives' : undefined;
+    case 'mcc':
+      return positives === 0 || negatives === 0 || predicted === 0 || predicted === positives + negatives
+        ? 'a class or a prediction never occurs'
+        : undefined;
+    default:
+      return positives + negatives === 0 ? 'no rows' : undefined;
   }
 }
 

@@ -13,7 +13,7 @@
 import type { CiSettings, FairnessGate, GateConfig } from '../../config/types.js';
 import { cellsBootstrap } from '../../stats/bootstrap.js';
 import { metricInfo, type MetricInfo } from '../../stats/catalog.js';
-import { binaryMetric, confusionOf, pairedCells, PAIRED_CELLS, type Confusion } from '../../stats/confusion.js';
+import { binaryMetric, confusionOf, confusionUndefined, pairedCells, PAIRED_CELLS, type Confusion } from '../../stats/confusion.js';
 import { deriveSeed } from '../../stats/prng.js';
 import { canonicalKey } from '../../base/values.js';
 import type { PairedData } from '../../readers/paired-data.js';
@@ -26,33 +26,6 @@ import { subsetRows } from '../../readers/subset.js';
 import { examplesIn } from '../weights.js';
 import { compactClusters } from '../../stats/cluster.js';
 import { checkId } from '../summary.js';
-
-/** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
-function undefinedReason(metric: string, c: Confusion): string | undefined {
-  const positives = c.tp + c.fn;
-  const negatives = c.tn + c.fp;
-  const predicted = c.tp + c.fp;
-  switch (metric) {
-    case 'recall':
-    case 'tpr':
-    case 'fnr':
-      return positives === 0 ? 'no positives' : undefined;
-    case 'specificity':
-    case 'tnr':
-    case 'fpr':
-      return negatives === 0 ? 'no negatives' : undefined;
-    case 'precision':
-      return predicted === 0 ? 'no predicted positives' : undefined;
-    case 'f1':
-      return 2 * c.tp + c.fp + c.fn === 0 ? 'no positives and no predicted positives' : undefined;
-    case 'mcc':
-      return positives === 0 || negatives === 0 || predicted === 0 || predicted === positives + negatives
-        ? 'a class or a prediction never occurs'
-        : undefined;
-    default:
-      return positives + negatives === 0 ? 'no rows' : undefined;
-  }
-}
 
 interface Group {
   key: string;
@@ -92,7 +65,7 @@ function pointValue(info: MetricInfo, sub: PairedData, which: 'candidate' | 'cha
       } else if (sub.label[i]) c.fn += w;
       else c.tn += w;
     }
-    const reason = undefinedReason(info.name, c);
+    const reason = confusionUndefined(info.name, c);
     return reason ? { reason } : { value: binaryMetric(info.name, c) };
   }
   try {
@@ -252,7 +225,7 @@ function gapIncreaseInterval(config: GateConfig, metric: string, data: PairedDat
       const sub = draw.subarray(j * PAIRED_CELLS, (j + 1) * PAIRED_CELLS);
       const cc = confusionOf(sub, 'candidate');
       const ch = confusionOf(sub, 'champion');
-      if (undefinedReason(metric, cc) !== undefined || undefinedReason(metric, ch) !== undefined) continue;
+      if (confusionUndefined(metric, cc) !== undefined || confusionUndefined(metric, ch) !== undefined) continue;
       const vc = binaryMetric(metric, cc);
       const vh = binaryMetric(metric, ch);
       if (vc < cMin) cMin = vc;
