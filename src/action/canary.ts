@@ -3,6 +3,7 @@
  * gate_result mirrored, report, summary), the report file, the job summary and (through `share`) the sticky
  * PR comment. Errors go back to main.ts's error path, which sets gate_result=error.
  */
+import { sourceFromEnv } from '../gate/release-card.js';
 import * as core from '@actions/core';
 import * as path from 'node:path';
 import { parseInstant } from '../config/canary-semantics.js';
@@ -31,6 +32,7 @@ export async function runCanaryStage(s: ActionSettings, shell: CanaryShell): Pro
   // The canary-stage error output: a bad canary stage is canary_result=error as well as gate_result=error.
   core.setOutput('canary_result', 'error');
   const { report, releaseCard } = await runCanary({
+    source: sourceFromEnv(process.env),
     workspace: s.workspace,
     config: s.config,
     since: s.canarySince,

@@ -14,7 +14,7 @@ import { ACTION_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } fr
 import { shouldFail } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../readers/files/files.js';
 import { actionRunKey } from '../gate/ledger.js';
-import { writeReleaseCard } from '../gate/release-card.js';
+import { sourceFromEnv, writeReleaseCard } from '../gate/release-card.js';
 import { runGate, type GateRequest } from '../gate/run.js';
 import { downloadChampion, type ChampionArtifact } from '../github/champion.js';
 import { commentFailure, commentMarker, upsertComment } from '../github/comment.js';
@@ -216,6 +216,7 @@ export async function run(): Promise<void> {
     }
     const progress = logProgress((line) => core.info(line), () => Date.now(), every30s);
     const { report, releaseCard, config } = await runGate({
+      source: sourceFromEnv(process.env),
       workspace: s.workspace,
       config: s.config,
       candidate: s.candidate,

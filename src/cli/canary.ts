@@ -1,4 +1,5 @@
 /** The CLI's canary stage: `model-gate --stage canary [--canary-since T] [--canary-weight W] [--now T]`. */
+import type { ReleaseSource } from '../core/release-card.js';
 import * as path from 'node:path';
 import type { CanaryReport } from '../core/canary/report.js';
 import { parseInstant } from '../config/canary-semantics.js';
@@ -22,6 +23,8 @@ export interface CanaryCliArgs {
   cwd: string;
   tempDir: string;
   clock: () => Date;
+  /** Where the run comes from, for the release card. */
+  source: ReleaseSource;
 }
 
 export async function runCanaryCli(a: CanaryCliArgs): Promise<{ report: CanaryReport; out: string }> {
@@ -31,6 +34,7 @@ export async function runCanaryCli(a: CanaryCliArgs): Promise<{ report: CanaryRe
     if (Number.isNaN(now)) throw new GateError(`--now must be an ISO 8601 time with a zone like 2026-11-30T12:00:00Z, not "${a.now}"`, { key: '--now' });
   }
   const { report, releaseCard } = await runCanary({
+    source: a.source,
     workspace: a.workspace,
     config: a.config,
     since: a.since,

@@ -9,7 +9,7 @@ import { isGateError, userMessage } from '../base/errors.js';
 import { CLI_DEBUG_HINT, errorDetails, errorReport, internalErrorMessage } from '../gate/error-report.js';
 import { FAIL_ON_VALUES, shouldFail, type FailOn } from '../gate/fail-on.js';
 import { writeFileAtomic } from '../readers/files/files.js';
-import { writeReleaseCard } from '../gate/release-card.js';
+import { sourceFromEnv, writeReleaseCard } from '../gate/release-card.js';
 import { cliRunKey } from '../gate/ledger.js';
 import { runGate } from '../gate/run.js';
 import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
@@ -117,6 +117,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     if (stage === 'canary') {
       const { report, out } = await runCanaryCli({
+        source: sourceFromEnv(io.env ?? process.env),
         workspace,
         config: args.config ?? '.github/model-gate.yml',
         since: args['canary-since'],
@@ -134,6 +135,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return canaryShouldFail(report, failOn) ? EXIT.gateFailed : EXIT.ok;
     }
     const { report, releaseCard, config } = await runGate({
+      source: sourceFromEnv(io.env ?? process.env),
       workspace,
       config: args.config ?? '.github/model-gate.yml',
       candidate: args.candidate,

@@ -34,7 +34,7 @@ export interface CanaryRequest {
   generatedAt: string;
   tempDir?: string;
   fetch?: FetchLike;
-  /** Where the run comes from, for the release card; default: the GITHUB_* variables. */
+  /** Where the run comes from, for the release card (the shells read it with sourceFromEnv); default: unknown. */
   source?: ReleaseSource;
 }
 
@@ -121,7 +121,7 @@ export async function runCanary(req: CanaryRequest): Promise<CanaryOutcome> {
     obs = await readPrometheus(canary.source.prometheus!, { since, now: req.now }, req.fetch);
   }
   const decided = decideCanary(canary, obs, { since, now: req.now, currentWeight: weight, generatedAt: req.generatedAt });
-  const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(digest)), req.source ?? sourceFromEnv(process.env));
+  const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(digest)), req.source ?? sourceFromEnv({}));
   const report: CanaryReport = { ...decided, release_id: releaseCard.release_id };
   return { config, report, releaseCard };
 }

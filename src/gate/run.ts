@@ -45,7 +45,7 @@ export interface GateRequest {
   fetchChampion?: (config: GateConfig) => Promise<PredictionsFile>;
   /** Learns the PR's facts once the config is known (the waiver label's who/when costs an API call). */
   fetchPullRequest?: (config: GateConfig) => Promise<PullRequestFacts | undefined>;
-  /** Where the release comes from, for the release card; default: the GITHUB_* variables. */
+  /** Where the release comes from, for the release card (the shells read it with sourceFromEnv); default: unknown. */
   source?: ReleaseSource;
   /**
    * The other directory user paths may lead into besides the workspace (containment.ts): RUNNER_TEMP in the
@@ -107,7 +107,7 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
   progress(`evaluating (${config.ci.resamples} resamples per bootstrapped check)`);
   const evaluated = evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
   const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
-  const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env), rolloutOf(config));
+  const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv({}), rolloutOf(config));
   const key = req.runKey ?? cliRunKey(undefined, req.generatedAt);
   const ledger = req.ledger === false ? undefined : await updateLedger(config, evaluated.test_set.fingerprint, key, req.generatedAt, (p, origin) => inside(p, origin));
   const report: Report = { ...evaluated, release_id: releaseCard.release_id, ...(ledger ? { ledger } : {}) };
