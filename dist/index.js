@@ -40019,7 +40019,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34595);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47473);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40029,7 +40029,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 34595:
+/***/ 47473:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40042,7 +40042,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/errors.ts
+;// CONCATENATED MODULE: ./src/base/errors.ts
 class GateError extends Error {
     location;
     constructor(message, location = {}) {
@@ -40125,7 +40125,7 @@ function shouldFail(result, failOn) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ./src/gate/files.ts
+;// CONCATENATED MODULE: ./src/readers/files/files.ts
 /** Small file helpers of the shells: resolving user paths and writing outputs without half-written files. */
 
 
@@ -40428,13 +40428,87 @@ async function writeReleaseCard(card, reportFile) {
 var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ./src/stats/catalog.ts
+function m(task, name, direction, kind, input, extra = {}) {
+    return { name, task, direction, kind, input, implemented: true, unit: 'plain', ...extra };
+}
+/** A score in [0, 1] whose differences read in points. */
+const SCORE = { range: 1, unit: 'points' };
+const CATALOG = [
+    m('binary', 'accuracy', 1, 'confusion', 'prediction', SCORE),
+    m('binary', 'precision', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
+    m('binary', 'recall', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'positive' }),
+    m('binary', 'tpr', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'positive', aliasOf: 'recall' }),
+    m('binary', 'specificity', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'negative' }),
+    m('binary', 'tnr', 1, 'confusion', 'prediction', { ...SCORE, classRows: 'negative', aliasOf: 'specificity' }),
+    m('binary', 'fpr', -1, 'confusion', 'prediction', { ...SCORE, classRows: 'negative' }),
+    m('binary', 'fnr', -1, 'confusion', 'prediction', { ...SCORE, classRows: 'positive' }),
+    m('binary', 'f1', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
+    m('binary', 'balanced_accuracy', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
+    m('binary', 'mcc', 1, 'confusion', 'prediction', { range: 2, bothClasses: true }),
+    m('binary', 'selection_rate', 0, 'confusion', 'prediction', SCORE),
+    m('binary', 'roc_auc', 1, 'ranking', 'score', SCORE),
+    m('binary', 'pr_auc', 1, 'ranking', 'score', SCORE),
+    m('binary', 'log_loss', -1, 'mean_loss', 'probability'),
+    m('binary', 'brier', -1, 'mean_loss', 'probability', { range: 1 }),
+    m('binary', 'ece', -1, 'other', 'probability', { range: 1 }),
+    m('binary', 'net_benefit', 1, 'confusion', 'prediction'),
+    m('multiclass', 'accuracy', 1, 'confusion', 'prediction', SCORE),
+    m('multiclass', 'macro_f1', 1, 'confusion', 'prediction', SCORE),
+    m('multiclass', 'weighted_f1', 1, 'confusion', 'prediction', SCORE),
+    m('multiclass', 'micro_f1', 1, 'confusion', 'prediction', SCORE),
+    m('multiclass', 'macro_precision', 1, 'confusion', 'prediction', SCORE),
+    m('multiclass', 'macro_recall', 1, 'confusion', 'prediction', SCORE),
+    m('multiclass', 'log_loss', -1, 'mean_loss', 'probability'),
+    m('regression', 'mae', -1, 'mean_loss', 'prediction'),
+    m('regression', 'mse', -1, 'mean_loss', 'prediction'),
+    m('regression', 'rmse', -1, 'other', 'prediction'),
+    m('regression', 'mape', -1, 'mean_loss', 'prediction'),
+    m('regression', 'r2', 1, 'other', 'prediction')
+];
+/** The catalogue entry for `name` under `task`, or undefined when the metric does not fit the task. */
+function metricInfo(task, name) {
+    return CATALOG.find((x) => x.task === task && x.name === name);
+}
+/** Every metric name of a task, in catalogue order. */
+function metricNames(task) {
+    return CATALOG.filter((x) => x.task === task).map((x) => x.name);
+}
+/** Every metric name of any task (for "did you mean" hints). */
+function allMetricNames() {
+    return [...new Set(CATALOG.map((x) => x.name))];
+}
+/** Any task's entry for `name` (the properties that do not depend on the task: range, unit). */
+function anyMetricInfo(name) {
+    return CATALOG.find((x) => x.name === name);
+}
+/**
+ * The metrics a counts file can feed (binary only): the confusion metrics, from the cell counts, then the mean
+ * losses, from their sums. Rank- and bin-based metrics need every row's score.
+ */
+function countsMetrics() {
+    const binary = CATALOG.filter((x) => x.task === 'binary');
+    return [...binary.filter((x) => x.kind === 'confusion'), ...binary.filter((x) => x.kind === 'mean_loss')].map((x) => x.name);
+}
+/** The metric names of a task for the docs: `recall (= tpr)`, aliases folded into their metric. */
+function metricList(task) {
+    const entries = CATALOG.filter((x) => x.task === task);
+    return entries
+        .filter((x) => !x.aliasOf)
+        .map((x) => {
+        const aliases = entries.filter((y) => y.aliasOf === x.name).map((y) => y.name);
+        return aliases.length ? `${x.name} (= ${aliases.join(', ')})` : x.name;
+    })
+        .join(', ');
+}
+
 ;// CONCATENATED MODULE: ./src/config/plausibility.ts
-/** Width of the range of metrics whose values are bounded, for the absolute-margin check. */
-const RANGE = {
-    accuracy: 1, precision: 1, recall: 1, tpr: 1, specificity: 1, tnr: 1, fpr: 1, fnr: 1, f1: 1, balanced_accuracy: 1,
-    selection_rate: 1, roc_auc: 1, pr_auc: 1, brier: 1, ece: 1, macro_f1: 1, weighted_f1: 1, micro_f1: 1,
-    macro_precision: 1, macro_recall: 1, mcc: 2
-};
+/**
+ * Margins that are valid but almost certainly not meant: a relative margin of half the champion's value or
+ * more, or an absolute margin larger than the metric's whole range (a 0–1 score with `absolute_drop_allowed: 2`
+ * can never fail). They are warnings, not errors: the config still runs, but the user is told where and why.
+ */
+
 const isRecord = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** Every implausible margin in the config, as `file:line:column: sentence`. */
 function marginWarnings(doc) {
@@ -40457,7 +40531,8 @@ function marginWarnings(doc) {
                 `than the champion${own ? ` on ${own}` : ''} and still pass; margins are fractions (0.01 is 1%), so check that this is meant`);
         }
         const abs = node.absolute_drop_allowed;
-        const range = own ? RANGE[own] : undefined;
+        // The width of a bounded metric's range (catalogue); unbounded metrics have none.
+        const range = own ? anyMetricInfo(own)?.range : undefined;
         if (typeof abs === 'number' && range !== undefined && abs >= range) {
             out.push(`${at([...path, 'absolute_drop_allowed'])}: absolute_drop_allowed ${abs} is at least the whole range of ${own} (${range}), ` +
                 `so this check can never fail; margins are in the metric's units (0.01 is one point of a 0–1 score)`);
@@ -41005,56 +41080,7 @@ function throwProblems(cfg, problems) {
     throw new GateError(message, location);
 }
 
-;// CONCATENATED MODULE: ./src/stats/catalog.ts
-function m(task, name, direction, kind, input, implemented = true) {
-    return { name, task, direction, kind, input, implemented };
-}
-const CATALOG = [
-    m('binary', 'accuracy', 1, 'confusion', 'prediction'),
-    m('binary', 'precision', 1, 'confusion', 'prediction'),
-    m('binary', 'recall', 1, 'confusion', 'prediction'),
-    m('binary', 'tpr', 1, 'confusion', 'prediction'),
-    m('binary', 'specificity', 1, 'confusion', 'prediction'),
-    m('binary', 'tnr', 1, 'confusion', 'prediction'),
-    m('binary', 'fpr', -1, 'confusion', 'prediction'),
-    m('binary', 'fnr', -1, 'confusion', 'prediction'),
-    m('binary', 'f1', 1, 'confusion', 'prediction'),
-    m('binary', 'balanced_accuracy', 1, 'confusion', 'prediction'),
-    m('binary', 'mcc', 1, 'confusion', 'prediction'),
-    m('binary', 'selection_rate', 0, 'confusion', 'prediction'),
-    m('binary', 'roc_auc', 1, 'ranking', 'score'),
-    m('binary', 'pr_auc', 1, 'ranking', 'score'),
-    m('binary', 'log_loss', -1, 'mean_loss', 'probability'),
-    m('binary', 'brier', -1, 'mean_loss', 'probability'),
-    m('binary', 'ece', -1, 'other', 'probability'),
-    m('binary', 'net_benefit', 1, 'confusion', 'prediction'),
-    m('multiclass', 'accuracy', 1, 'confusion', 'prediction'),
-    m('multiclass', 'macro_f1', 1, 'confusion', 'prediction'),
-    m('multiclass', 'weighted_f1', 1, 'confusion', 'prediction'),
-    m('multiclass', 'micro_f1', 1, 'confusion', 'prediction'),
-    m('multiclass', 'macro_precision', 1, 'confusion', 'prediction'),
-    m('multiclass', 'macro_recall', 1, 'confusion', 'prediction'),
-    m('multiclass', 'log_loss', -1, 'mean_loss', 'probability'),
-    m('regression', 'mae', -1, 'mean_loss', 'prediction'),
-    m('regression', 'mse', -1, 'mean_loss', 'prediction'),
-    m('regression', 'rmse', -1, 'other', 'prediction'),
-    m('regression', 'mape', -1, 'mean_loss', 'prediction'),
-    m('regression', 'r2', 1, 'other', 'prediction')
-];
-/** The catalogue entry for `name` under `task`, or undefined when the metric does not fit the task. */
-function metricInfo(task, name) {
-    return CATALOG.find((x) => x.task === task && x.name === name);
-}
-/** Every metric name of a task, in catalogue order. */
-function metricNames(task) {
-    return CATALOG.filter((x) => x.task === task).map((x) => x.name);
-}
-/** Every metric name of any task (for "did you mean" hints). */
-function allMetricNames() {
-    return [...new Set(CATALOG.map((x) => x.name))];
-}
-
-;// CONCATENATED MODULE: ./src/readers/text.ts
+;// CONCATENATED MODULE: ./src/base/text.ts
 /** Small text helpers shared by the readers: detaching kept values, and quoting values in messages. */
 /**
  * A flat copy of `s`, for values kept per row. V8 represents a slice of 13+ characters as a view into its
@@ -41101,7 +41127,7 @@ function quoteJson(value, max = 40) {
     return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-;// CONCATENATED MODULE: ./src/readers/values.ts
+;// CONCATENATED MODULE: ./src/base/values.ts
 /**
  * How cell text becomes numbers and class labels (SPEC §2 `positive_label`, §3 "Predictions files").
  */
@@ -41804,11 +41830,8 @@ function semanticProblems(raw) {
     }
     return problems;
 }
-/** Metrics a counts artifact carries what they need for (readers/counts.ts); the others need per-row scores. */
-const COUNTS_METRICS = [
-    'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy', 'mcc',
-    'selection_rate', 'net_benefit', 'log_loss', 'brier'
-];
+/** Metrics a counts artifact carries what they need for (readers/counts.ts), from the catalogue; the others need per-row scores. */
+const COUNTS_METRICS = countsMetrics();
 /** A counts artifact replaces both predictions files, is binary, and cannot feed rank- or bin-based metrics. */
 function countsProblems(raw, add) {
     for (const key of ['candidate', 'champion']) {
@@ -42136,10 +42159,9 @@ const column = (description, dflt) => ({
 });
 const nonNegative = (description) => ({ type: 'number', minimum: 0, description });
 const count = (description) => ({ type: 'integer', minimum: 0, description });
-const METRIC_DESCRIPTION = 'Metric name (SPEC §4). binary: accuracy, precision, recall (= tpr), specificity (= tnr), fpr, fnr, f1, ' +
-    'balanced_accuracy, mcc, selection_rate, roc_auc, pr_auc, log_loss, brier, ece, net_benefit; ' +
-    'multiclass: accuracy, macro_f1, weighted_f1, micro_f1, macro_precision, macro_recall, log_loss; ' +
-    'regression: mae, mse, rmse, mape, r2. The metric must fit `task`.';
+/** The metric names of each task, from the catalogue. */
+const METRIC_DESCRIPTION = `Metric name (SPEC §4). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
+    `regression: ${metricList('regression')}. The metric must fit \`task\`.`;
 const metric = (description) => ({
     type: 'string',
     enum: allMetricNames(),
@@ -43294,7 +43316,7 @@ function gateStatus(checks) {
     return 'skipped';
 }
 
-;// CONCATENATED MODULE: ./src/cost/facts.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/cost-facts.ts
 /**
  * The cost artifact (SPEC §5): `{inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost,
  * success_count}`, and the seed's control metric, the cost per useful outcome:
@@ -43338,7 +43360,7 @@ function costPerUsefulOutcome(c) {
     return c.success_count > 0 ? c.total / c.success_count : null;
 }
 
-;// CONCATENATED MODULE: ./src/cost/checks.ts
+;// CONCATENATED MODULE: ./src/core/families/cost.ts
 
 
 
@@ -43432,7 +43454,7 @@ function costChecks(config, inputs) {
     return rows;
 }
 
-;// CONCATENATED MODULE: ./src/readers/growable.ts
+;// CONCATENATED MODULE: ./src/base/growable.ts
 const CHUNK = 1 << 16;
 class Growable {
     make;
@@ -43465,7 +43487,7 @@ const growUint8 = () => new Growable((n) => new Uint8Array(n));
 const growable_growUint32 = () => new Growable((n) => new Uint32Array(n));
 const growFloat64 = () => new Growable((n) => new Float64Array(n));
 
-;// CONCATENATED MODULE: ./src/data-quality/profile.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/profile.ts
 /**
  * Column profiles of a data table: everything the data gate's checks need, gathered in one streaming pass so
  * a table is never held as text. Per column: the missing count (SPEC §5: empty, JSON null, `NA`, `NaN`,
@@ -43604,7 +43626,7 @@ function quantileSorted(sorted, q) {
     return t >= 0.5 ? b - diff * (1 - t) : a + diff * t;
 }
 
-;// CONCATENATED MODULE: ./src/data-quality/psi.ts
+;// CONCATENATED MODULE: ./src/stats/psi.ts
 /**
  * Population stability index exactly as SPEC §5 defines it:
  *
@@ -43684,7 +43706,7 @@ function categoricalPsi(reference, current) {
 // EXTERNAL MODULE: ./node_modules/jstat/dist/jstat.js
 var jstat = __nccwpck_require__(32453);
 var jstat_default = /*#__PURE__*/__nccwpck_require__.n(jstat);
-;// CONCATENATED MODULE: ./src/data-quality/threshold.ts
+;// CONCATENATED MODULE: ./src/stats/psi-threshold.ts
 /**
  * A PSI threshold set from the sample sizes (`gates.data.drift_psi_quantile`).
  *
@@ -43716,7 +43738,7 @@ function psiNoDriftQuantile(n, m, bins, q) {
     return (1 / n + 1 / m) * chisquare.inv(q, bins - 1);
 }
 
-;// CONCATENATED MODULE: ./src/data-quality/checks.ts
+;// CONCATENATED MODULE: ./src/core/families/data.ts
 
 
 
@@ -43999,7 +44021,7 @@ function listed(header) {
     return header.length > 8 ? `${shown.join(', ')}, … (${header.length} in all)` : shown.join(', ') || '(none)';
 }
 
-;// CONCATENATED MODULE: ./src/data-quality/freshness.ts
+;// CONCATENATED MODULE: ./src/core/families/freshness.ts
 
 /** Hours: two decimals at most (`2`, `31.5`). */
 const freshness_fmt = (x) => String(Number(x.toFixed(2)));
@@ -44091,7 +44113,7 @@ function clamp01(v) {
     return v < 0 ? 0 : v > 1 ? 1 : v;
 }
 
-;// CONCATENATED MODULE: ./src/observability/burn-rate.ts
+;// CONCATENATED MODULE: ./src/core/families/burn-rate.ts
 /**
  * Multiwindow burn-rate alerts (SRE Workbook, "Alerting on SLOs"): an SLO with objective o has the window pair
  * (factor F, long L, short S) when one of its alerts' expr uses both range windows `[L]` and `[S]` and compares
@@ -44240,7 +44262,7 @@ function hasWindowPair(expr, factor, objective, longMs, shortMs) {
     return constants(expr).some((c) => near(c, threshold));
 }
 
-;// CONCATENATED MODULE: ./src/observability/checks.ts
+;// CONCATENATED MODULE: ./src/core/families/observability.ts
 /**
  * The observability gate (seed 002: "alerts exist, but ownership and runbook are not assigned" must block a
  * release). Pure. Rows:
@@ -44368,11 +44390,11 @@ function coverageRow(config, spec, logs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/operations/error-rate.ts
+;// CONCATENATED MODULE: ./src/stats/error-rate.ts
 /** The error rate's exact interval lives with the other formulas in stats/ (robustness and logs use it too). */
 
 
-;// CONCATENATED MODULE: ./src/operations/facts.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/operations-facts.ts
 /**
  * What a load-test artifact says, whatever its format (SPEC §5), and the model's size: the operations gate's
  * input. The shell reads the files; everything from here on is pure.
@@ -44382,7 +44404,7 @@ function mebibytes(bytes) {
     return bytes / 1048576;
 }
 
-;// CONCATENATED MODULE: ./src/operations/checks.ts
+;// CONCATENATED MODULE: ./src/core/families/operations.ts
 
 
 
@@ -44646,7 +44668,7 @@ function newcombePaired(t, confidenceLevel) {
     return { candidate: p1, champion: p2, delta, low: delta - lowerSpread, high: delta + upperSpread };
 }
 
-;// CONCATENATED MODULE: ./src/robustness/checks.ts
+;// CONCATENATED MODULE: ./src/core/families/robustness.ts
 
 
 
@@ -44807,7 +44829,7 @@ function pairedRow(config, spec, facts) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rollback/checks.ts
+;// CONCATENATED MODULE: ./src/core/families/rollback.ts
 
 
 /** Days, seconds: two decimals at most (`19.42`, `240`). */
@@ -45381,6 +45403,7 @@ function rowBootstrap(n, statistic, opts) {
  * Binary confusion-matrix metrics and the joint (label, champion, candidate) cell counts that the paired
  * bootstrap resamples (SPEC §4).
  */
+
 // Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.
 const { sqrt: confusion_sqrt } = Math;
 /** a / b, or 0 when b is 0: scikit-learn's `zero_division` default ("warn", which yields 0). */
@@ -45452,6 +45475,29 @@ function binaryMetric(name, c) {
             return ratio(c.tp + c.fp, n);
         default:
             throw new Error(`binaryMetric: ${name} is not a binary confusion metric`);
+    }
+}
+/** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
+function confusionUndefined(metric, c) {
+    const positives = c.tp + c.fn;
+    const negatives = c.tn + c.fp;
+    const predicted = c.tp + c.fp;
+    const classRows = metricInfo('binary', metric)?.classRows;
+    if (classRows === 'positive')
+        return positives === 0 ? 'no positives' : undefined;
+    if (classRows === 'negative')
+        return negatives === 0 ? 'no negatives' : undefined;
+    switch (metric) {
+        case 'precision':
+            return predicted === 0 ? 'no predicted positives' : undefined;
+        case 'f1':
+            return 2 * c.tp + c.fp + c.fn === 0 ? 'no positives and no predicted positives' : undefined;
+        case 'mcc':
+            return positives === 0 || negatives === 0 || predicted === 0 || predicted === positives + negatives
+                ? 'a class or a prediction never occurs'
+                : undefined;
+        default:
+            return positives + negatives === 0 ? 'no rows' : undefined;
     }
 }
 /** Number of joint cells: label × champion prediction × candidate prediction, each 0/1. */
@@ -46407,8 +46453,7 @@ function positiveCount(data) {
  * inconclusive with the reason (Estimate.undecidable); the point values are still reported. Pure.
  */
 
-/** Metrics that mean nothing with one label class. */
-const NEEDS_BOTH_CLASSES = new Set(['precision', 'f1', 'mcc', 'balanced_accuracy']);
+
 function classWord(c) {
     const pos = c.tp + c.fn;
     const neg = c.tn + c.fp;
@@ -46424,7 +46469,7 @@ function degenerateConfusion(name, cells) {
     const champ = confusionOf(cells, 'champion');
     const n = cand.tp + cand.fp + cand.tn + cand.fn;
     const only = classWord(cand);
-    if (only && NEEDS_BOTH_CLASSES.has(name)) {
+    if (only && metricInfo('binary', name)?.bothClasses) {
         return `${name} needs both label classes to compare, but all ${n} rows are ${only}: its value is a convention here, not a measurement`;
     }
     const which = (test) => {
@@ -46547,6 +46592,22 @@ function fewDisagreementsOf(name, m) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/estimate-binary.ts
+/**
+ * Binary-task estimators: point values (scikit-learn's definitions) and the paired interval of Δ for each
+ * metric of SPEC §4, by `ci.method`:
+ *
+ * | metrics                                   | auto            | bootstrap       | analytic                        |
+ * |-------------------------------------------|-----------------|-----------------|---------------------------------|
+ * | proportions (accuracy, recall, fpr, …)    | newcombe        | bootstrap-cells | newcombe                        |
+ * | other confusion metrics, net_benefit      | bootstrap-cells | bootstrap-cells | paired-normal (net_benefit), else bootstrap-cells |
+ * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
+ * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
+ * | pr_auc, ece                               | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
+ *
+ * Proportions are never narrower than the exact bound of the disagreements (exact-floor.ts); the other
+ * confusion metrics are inconclusive when degenerate (degenerate.ts) or with few disagreements (small-sample.ts).
+ */
+
 
 
 
@@ -46588,17 +46649,9 @@ function confusionOfModel(data, prediction) {
     }
     return c;
 }
-/** Metrics whose denominator is one class of the labels: undefined (not 0) when that class has no rows. */
-const CLASS_RATES = {
-    recall: 'positive',
-    tpr: 'positive',
-    fnr: 'positive',
-    specificity: 'negative',
-    tnr: 'negative',
-    fpr: 'negative'
-};
 function requireClassRows(name, data) {
-    const needs = CLASS_RATES[name];
+    // A rate over one class of the labels (catalogue) is undefined, not 0, when that class has no rows.
+    const needs = metricInfo('binary', name)?.classRows;
     if (!needs)
         return;
     const positives = positiveCount(data);
@@ -48058,7 +48111,7 @@ function estimateMetric(metric, data, ci, streamLabel, options = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/subset.ts
+;// CONCATENATED MODULE: ./src/readers/subset.ts
 function isTypedArray(x) {
     return ArrayBuffer.isView(x) && !(x instanceof DataView);
 }
@@ -48195,7 +48248,7 @@ function summaryLine(result, waived, checks) {
     return `${head}: ${failing.length} of ${decided} checks failed (${listed})${skippedNote}`;
 }
 
-;// CONCATENATED MODULE: ./src/core/fairness.ts
+;// CONCATENATED MODULE: ./src/core/families/fairness.ts
 
 
 
@@ -48208,32 +48261,6 @@ function summaryLine(result, waived, checks) {
 
 
 
-/** Why a confusion metric is undefined on these counts (its denominator is 0), or undefined when it is defined. */
-function undefinedReason(metric, c) {
-    const positives = c.tp + c.fn;
-    const negatives = c.tn + c.fp;
-    const predicted = c.tp + c.fp;
-    switch (metric) {
-        case 'recall':
-        case 'tpr':
-        case 'fnr':
-            return positives === 0 ? 'no positives' : undefined;
-        case 'specificity':
-        case 'tnr':
-        case 'fpr':
-            return negatives === 0 ? 'no negatives' : undefined;
-        case 'precision':
-            return predicted === 0 ? 'no predicted positives' : undefined;
-        case 'f1':
-            return 2 * c.tp + c.fp + c.fn === 0 ? 'no positives and no predicted positives' : undefined;
-        case 'mcc':
-            return positives === 0 || negatives === 0 || predicted === 0 || predicted === positives + negatives
-                ? 'a class or a prediction never occurs'
-                : undefined;
-        default:
-            return positives + negatives === 0 ? 'no rows' : undefined;
-    }
-}
 /** The rows of each value of a column, by canonical key, in key order (so the report does not depend on row order). */
 function groupRows(cells) {
     const byKey = new Map();
@@ -48268,7 +48295,7 @@ function pointValue(info, sub, which, ci) {
             else
                 c.tn += w;
         }
-        const reason = undefinedReason(info.name, c);
+        const reason = confusionUndefined(info.name, c);
         return reason ? { reason } : { value: binaryMetric(info.name, c) };
     }
     try {
@@ -48435,7 +48462,7 @@ function gapIncreaseInterval(config, metric, data, groups, stream) {
             const sub = draw.subarray(j * PAIRED_CELLS, (j + 1) * PAIRED_CELLS);
             const cc = confusionOf(sub, 'candidate');
             const ch = confusionOf(sub, 'champion');
-            if (undefinedReason(metric, cc) !== undefined || undefinedReason(metric, ch) !== undefined)
+            if (confusionUndefined(metric, cc) !== undefined || confusionUndefined(metric, ch) !== undefined)
                 continue;
             const vc = binaryMetric(metric, cc);
             const vh = binaryMetric(metric, ch);
@@ -48458,7 +48485,231 @@ function gapIncreaseInterval(config, metric, data, groups, stream) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/segments.ts
+;// CONCATENATED MODULE: ./src/core/rules.ts
+/** The margin in metric units: relative margins are taken from the champion's point estimate. */
+function marginValue(margin, champion) {
+    if (!margin)
+        return 0;
+    return margin.kind === 'absolute' ? margin.value : margin.value * Math.abs(champion);
+}
+/**
+ * Applies a comparison rule. For direction +1 the lower bound L must clear −a (non_inferior) or 0 (superior);
+ * for direction −1 the upper bound U must stay below +a or 0. strictly_better looks at the point estimate only,
+ * and a tie goes to the champion.
+ */
+function applyComparison(rule, direction, margin, est) {
+    if (direction === 0)
+        throw new Error('a metric without direction cannot be compared');
+    const a = rule === 'non_inferior' || rule === 'equivalent' ? marginValue(margin, est.champion) : 0;
+    const threshold = direction === 1 ? -a : a;
+    switch (rule) {
+        case 'strictly_better':
+            return { pass: direction === 1 ? est.delta > 0 : est.delta < 0, threshold: 0, margin: 0 };
+        case 'equivalent':
+            // Two one-sided tests at the interval's level: both bounds strictly inside (−e, e). threshold = e.
+            return { pass: est.low > -a && est.high < a, threshold: a, margin: a };
+        case 'superior':
+        case 'non_inferior':
+            return {
+                pass: direction === 1 ? est.low > threshold : est.high < threshold,
+                threshold,
+                margin: a
+            };
+    }
+}
+/** Floors and ceilings check the candidate's point estimate. */
+function applyBound(rule, bound, value) {
+    return rule === 'min_value' ? value >= bound : value <= bound;
+}
+/** Δ turned so that positive always means "the candidate is better". */
+function orientedDelta(direction, delta) {
+    return direction === -1 ? -delta : delta;
+}
+
+;// CONCATENATED MODULE: ./src/core/metric-checks.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
+ * the minimum counts clusters: they, not rows, are the independent units.
+ */
+function tooFewRows(scope, n, clusters) {
+    const min = scope.minRows;
+    if (clusters !== undefined) {
+        return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+    }
+    return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+/** `clusters` for a report (the distinct cluster values among the rows), only when columns.cluster is set. */
+function clustersField(data) {
+    const clusters = clusterCount(data);
+    return clusters === undefined ? {} : { clusters };
+}
+/** One row per rule of a check spec: the comparison with the champion, then the floor, then the ceiling. */
+function metricChecks(config, data, gate, spec, scope = { segment: null, minRows: config.ci.min_eval_samples, minRowsKey: 'ci.min_eval_samples' }) {
+    const info = metricInfo(config.task, spec.metric);
+    if (!info)
+        throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
+    const n = exampleCount(data);
+    const base = {
+        gate,
+        name: spec.metric,
+        metric: spec.metric,
+        segment: scope.segment,
+        group: null,
+        severity: severityOf(config.policy, gate),
+        n,
+        ...clustersField(data),
+        direction: info.direction
+    };
+    const rows = [];
+    const few = tooFewRows(scope, n, base.clusters);
+    let estimate;
+    let notEstimable;
+    if (!few) {
+        try {
+            estimate = estimateMetric(info, data, config.ci, checkId(base), config.metric_options);
+        }
+        catch (e) {
+            if (!(e instanceof NotEstimable))
+                throw e;
+            notEstimable = e.message;
+        }
+    }
+    const empty = {
+        candidate: estimate?.candidate ?? null,
+        champion: estimate?.champion ?? null,
+        delta: estimate?.delta ?? null,
+        ci_low: null,
+        ci_high: null,
+        ci_method: null,
+        threshold: null
+    };
+    const undecided = few ?? notEstimable;
+    if (spec.comparison) {
+        const rule = spec.comparison.rule;
+        if (!data.champion) {
+            rows.push({ ...base, ...empty, status: 'skipped', rule, message: 'no champion configured: comparison skipped' });
+        }
+        else if (undecided || !estimate) {
+            rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: undecided ?? 'not estimable' });
+        }
+        else if (estimate.undecidable) {
+            rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: estimate.undecidable });
+        }
+        else {
+            rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, n));
+        }
+    }
+    for (const bound of ['min_value', 'max_value']) {
+        const limit = spec[bound];
+        if (limit === undefined)
+            continue;
+        if (undecided || !estimate) {
+            rows.push({ ...base, ...empty, status: 'inconclusive', rule: bound, message: undecided ?? 'not estimable' });
+            continue;
+        }
+        const pass = applyBound(bound, limit, estimate.candidate);
+        const word = bound === 'min_value' ? (pass ? 'at or above' : 'below') : pass ? 'at or below' : 'above';
+        rows.push({
+            ...base,
+            ...empty,
+            threshold: limit,
+            status: pass ? 'pass' : 'fail',
+            rule: bound,
+            message: `candidate ${fmt(estimate.candidate)} is ${word} the ${bound === 'min_value' ? 'floor' : 'ceiling'} ${fmt(limit)}` +
+                (estimate.valueNote ? `; ${estimate.valueNote}` : '')
+        });
+    }
+    return rows;
+}
+function comparisonRow(base, info, spec, est, level, n) {
+    const comparison = spec.comparison;
+    const paired = pairedInterval(est);
+    const outcome = applyComparison(comparison.rule, info.direction, comparison.margin, paired);
+    const { champion, delta, low, high } = paired;
+    const ci = `Δ ${fmtSigned(delta)}, ${fmtLevel(level)} CI [${fmtSigned(low)}, ${fmtSigned(high)}]`;
+    // The test cannot be expected to show non-inferiority at a margin below what it resolves (stats/power.ts);
+    // said only when it did not, since a passing check proved it anyway.
+    const tooSmall = comparison.rule === 'non_inferior' && !outcome.pass && est.mde !== null && outcome.margin < est.mde
+        ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
+            `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
+        : equivalenceTooSmall(comparison.rule, outcome.margin, paired, level, n);
+    const message = [ci, ruleSentence(info, comparison, outcome, paired), est.valueNote, est.note, tooSmall]
+        .filter((x) => !!x)
+        .join('; ');
+    return {
+        ...base,
+        status: outcome.pass ? 'pass' : 'fail',
+        candidate: est.candidate,
+        champion,
+        delta,
+        ci_low: low,
+        ci_high: high,
+        ci_method: est.method,
+        threshold: outcome.threshold,
+        rule: comparison.rule,
+        message,
+        mde: est.mde
+    };
+}
+/** The equivalence counterpart of the mde note: the margin is below what this test set can show equivalence at. */
+function equivalenceTooSmall(rule, margin, est, level, n) {
+    if (rule !== 'equivalent')
+        return undefined;
+    const mde = detectableMargin('equivalent', seFromInterval(est.low, est.high, level), level);
+    return margin < mde
+        ? `the test set is too small to show equivalence at this margin: margin ${fmt(margin)} < ${fmt(mde)}, the smallest ` +
+            `margin ${n} rows show equivalence at with 80% power`
+        : undefined;
+}
+/** The comparison path runs only with a champion, so the estimate is paired. */
+function pairedInterval(est) {
+    if (est.champion === null || est.delta === null || est.low === null || est.high === null) {
+        throw new Error('a comparison needs a paired estimate');
+    }
+    return { champion: est.champion, delta: est.delta, low: est.low, high: est.high };
+}
+/** Says in words what the rule required and whether the interval met it. */
+function ruleSentence(info, comparison, outcome, est) {
+    const higher = info.direction === 1;
+    const boundName = higher ? 'lower bound' : 'upper bound';
+    const bound = higher ? est.low : est.high;
+    const cmp = higher ? (outcome.pass ? '>' : '≤') : outcome.pass ? '<' : '≥';
+    switch (comparison.rule) {
+        case 'strictly_better':
+            return outcome.pass
+                ? 'the candidate is better on the point estimate'
+                : 'the candidate is not better on the point estimate (ties go to the champion)';
+        case 'superior':
+            return `${boundName} ${fmtSigned(bound)} ${cmp} 0: ${outcome.pass ? 'improvement shown' : 'improvement not shown'}`;
+        case 'equivalent': {
+            const m = comparison.margin;
+            const e = fmt(outcome.margin);
+            const of = m.kind === 'relative' ? ` (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})` : '';
+            return outcome.pass
+                ? `the whole interval lies within ±${e}${of}: equivalent, the change is smaller than the margin either way`
+                : `the interval reaches outside ±${e}${of}: a change of at least the margin is not ruled out, so equivalence is not shown`;
+        }
+        case 'non_inferior': {
+            const m = comparison.margin;
+            const margin = m.kind === 'relative'
+                ? `${fmtSigned(outcome.threshold)} (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})`
+                : fmtSigned(outcome.threshold);
+            return `${boundName} ${fmtSigned(bound)} ${cmp} ${margin}: ${outcome.pass ? 'non-inferior within the margin' : `a ${higher ? 'drop' : 'rise'} beyond the margin is not ruled out`}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/families/segments.ts
+
 
 
 
@@ -48495,7 +48746,7 @@ function segmentRows(spec, data, segmentColumn) {
     }
     return Uint32Array.from(rows);
 }
-function segmentChecks(config, data, metricChecks) {
+function segmentChecks(config, data) {
     const segments = config.gates.segments ?? [];
     const out = [];
     segments.forEach((spec, i) => {
@@ -48546,10 +48797,10 @@ function sampleValues(cells) {
 
 
 
-function familyChecks(config, data, artifacts, metricChecks, generatedAt) {
+function familyChecks(config, data, artifacts, generatedAt) {
     const g = config.gates;
     return [
-        ...(g.segments ? segmentChecks(config, data, metricChecks) : []),
+        ...(g.segments ? segmentChecks(config, data) : []),
         ...(g.fairness ? fairnessChecks(config, data) : []),
         ...(g.operations ? operationsChecks(config, artifacts) : []),
         ...(g.data ? dataChecks(config, requireTables(artifacts)) : []),
@@ -48734,47 +48985,6 @@ function planEntries(checks, confidenceLevel, power = MDE_POWER) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/rules.ts
-/** The margin in metric units: relative margins are taken from the champion's point estimate. */
-function marginValue(margin, champion) {
-    if (!margin)
-        return 0;
-    return margin.kind === 'absolute' ? margin.value : margin.value * Math.abs(champion);
-}
-/**
- * Applies a comparison rule. For direction +1 the lower bound L must clear −a (non_inferior) or 0 (superior);
- * for direction −1 the upper bound U must stay below +a or 0. strictly_better looks at the point estimate only,
- * and a tie goes to the champion.
- */
-function applyComparison(rule, direction, margin, est) {
-    if (direction === 0)
-        throw new Error('a metric without direction cannot be compared');
-    const a = rule === 'non_inferior' || rule === 'equivalent' ? marginValue(margin, est.champion) : 0;
-    const threshold = direction === 1 ? -a : a;
-    switch (rule) {
-        case 'strictly_better':
-            return { pass: direction === 1 ? est.delta > 0 : est.delta < 0, threshold: 0, margin: 0 };
-        case 'equivalent':
-            // Two one-sided tests at the interval's level: both bounds strictly inside (−e, e). threshold = e.
-            return { pass: est.low > -a && est.high < a, threshold: a, margin: a };
-        case 'superior':
-        case 'non_inferior':
-            return {
-                pass: direction === 1 ? est.low > threshold : est.high < threshold,
-                threshold,
-                margin: a
-            };
-    }
-}
-/** Floors and ceilings check the candidate's point estimate. */
-function applyBound(rule, bound, value) {
-    return rule === 'min_value' ? value >= bound : value <= bound;
-}
-/** Δ turned so that positive always means "the candidate is better". */
-function orientedDelta(direction, delta) {
-    return direction === -1 ? -delta : delta;
-}
-
 ;// CONCATENATED MODULE: ./src/core/waiver.ts
 /** Permissions that may waive (GitHub's role names; `permission` reports maintain as write). */
 const WAIVING_PERMISSIONS = ['admin', 'maintain', 'write'];
@@ -48825,9 +49035,6 @@ function judgeWaiver(config, pr, generatedAt) {
 
 
 
-
-
-
 /** The waiver the PR carries, if the policy names a waiver label and the PR has it, given by someone who may. */
 function findWaiver(config, pr, generatedAt) {
     return judgeWaiver(config, pr, generatedAt).waiver;
@@ -48840,7 +49047,7 @@ function evaluate_evaluate(config, data, options) {
         for (const spec of perf.checks)
             checks.push(...metricChecks(config, data, 'performance', spec).map(makeCheck));
     }
-    checks.push(...familyChecks(config, data, options.artifacts ?? {}, metricChecks, options.generatedAt).map(makeCheck));
+    checks.push(...familyChecks(config, data, options.artifacts ?? {}, options.generatedAt).map(makeCheck));
     checks.splice(0, checks.length, ...applySuperiorityPolicy(checks, config.policy, config.ci.confidence_level));
     const waiver = findWaiver(config, options.pullRequest, options.generatedAt);
     const verdict = decide(checks, config.policy, waiver !== null);
@@ -48891,177 +49098,6 @@ function primaryImproves(config, checks) {
     if (!info || !primary || primary.delta === null)
         return false;
     return orientedDelta(info.direction, primary.delta) >= min;
-}
-/**
- * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
- * the minimum counts clusters: they, not rows, are the independent units.
- */
-function tooFewRows(scope, n, clusters) {
-    const min = scope.minRows;
-    if (clusters !== undefined) {
-        return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
-    }
-    return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
-}
-/** `clusters` for a report (the distinct cluster values among the rows), only when columns.cluster is set. */
-function clustersField(data) {
-    const clusters = clusterCount(data);
-    return clusters === undefined ? {} : { clusters };
-}
-/** One row per rule of a check spec: the comparison with the champion, then the floor, then the ceiling. */
-function metricChecks(config, data, gate, spec, scope = { segment: null, minRows: config.ci.min_eval_samples, minRowsKey: 'ci.min_eval_samples' }) {
-    const info = metricInfo(config.task, spec.metric);
-    if (!info)
-        throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
-    const n = exampleCount(data);
-    const base = {
-        gate,
-        name: spec.metric,
-        metric: spec.metric,
-        segment: scope.segment,
-        group: null,
-        severity: severityOf(config.policy, gate),
-        n,
-        ...clustersField(data),
-        direction: info.direction
-    };
-    const rows = [];
-    const few = tooFewRows(scope, n, base.clusters);
-    let estimate;
-    let notEstimable;
-    if (!few) {
-        try {
-            estimate = estimateMetric(info, data, config.ci, checkId(base), config.metric_options);
-        }
-        catch (e) {
-            if (!(e instanceof NotEstimable))
-                throw e;
-            notEstimable = e.message;
-        }
-    }
-    const empty = {
-        candidate: estimate?.candidate ?? null,
-        champion: estimate?.champion ?? null,
-        delta: estimate?.delta ?? null,
-        ci_low: null,
-        ci_high: null,
-        ci_method: null,
-        threshold: null
-    };
-    const undecided = few ?? notEstimable;
-    if (spec.comparison) {
-        const rule = spec.comparison.rule;
-        if (!data.champion) {
-            rows.push({ ...base, ...empty, status: 'skipped', rule, message: 'no champion configured: comparison skipped' });
-        }
-        else if (undecided || !estimate) {
-            rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: undecided ?? 'not estimable' });
-        }
-        else if (estimate.undecidable) {
-            rows.push({ ...base, ...empty, status: 'inconclusive', rule, message: estimate.undecidable });
-        }
-        else {
-            rows.push(comparisonRow(base, info, spec, estimate, config.ci.confidence_level, n));
-        }
-    }
-    for (const bound of ['min_value', 'max_value']) {
-        const limit = spec[bound];
-        if (limit === undefined)
-            continue;
-        if (undecided || !estimate) {
-            rows.push({ ...base, ...empty, status: 'inconclusive', rule: bound, message: undecided ?? 'not estimable' });
-            continue;
-        }
-        const pass = applyBound(bound, limit, estimate.candidate);
-        const word = bound === 'min_value' ? (pass ? 'at or above' : 'below') : pass ? 'at or below' : 'above';
-        rows.push({
-            ...base,
-            ...empty,
-            threshold: limit,
-            status: pass ? 'pass' : 'fail',
-            rule: bound,
-            message: `candidate ${fmt(estimate.candidate)} is ${word} the ${bound === 'min_value' ? 'floor' : 'ceiling'} ${fmt(limit)}` +
-                (estimate.valueNote ? `; ${estimate.valueNote}` : '')
-        });
-    }
-    return rows;
-}
-function comparisonRow(base, info, spec, est, level, n) {
-    const comparison = spec.comparison;
-    const paired = pairedInterval(est);
-    const outcome = applyComparison(comparison.rule, info.direction, comparison.margin, paired);
-    const { champion, delta, low, high } = paired;
-    const ci = `Δ ${fmtSigned(delta)}, ${fmtLevel(level)} CI [${fmtSigned(low)}, ${fmtSigned(high)}]`;
-    // The test cannot be expected to show non-inferiority at a margin below what it resolves (stats/power.ts);
-    // said only when it did not, since a passing check proved it anyway.
-    const tooSmall = comparison.rule === 'non_inferior' && !outcome.pass && est.mde !== null && outcome.margin < est.mde
-        ? `the test set is too small to prove non-inferiority at this margin: margin ${fmt(outcome.margin)} < mde ${fmt(est.mde)}, ` +
-            `the smallest ${info.direction === 1 ? 'drop' : 'rise'} ${n} rows rule out with 80% power`
-        : equivalenceTooSmall(comparison.rule, outcome.margin, paired, level, n);
-    const message = [ci, ruleSentence(info, comparison, outcome, paired), est.valueNote, est.note, tooSmall]
-        .filter((x) => !!x)
-        .join('; ');
-    return {
-        ...base,
-        status: outcome.pass ? 'pass' : 'fail',
-        candidate: est.candidate,
-        champion,
-        delta,
-        ci_low: low,
-        ci_high: high,
-        ci_method: est.method,
-        threshold: outcome.threshold,
-        rule: comparison.rule,
-        message,
-        mde: est.mde
-    };
-}
-/** The equivalence counterpart of the mde note: the margin is below what this test set can show equivalence at. */
-function equivalenceTooSmall(rule, margin, est, level, n) {
-    if (rule !== 'equivalent')
-        return undefined;
-    const mde = detectableMargin('equivalent', seFromInterval(est.low, est.high, level), level);
-    return margin < mde
-        ? `the test set is too small to show equivalence at this margin: margin ${fmt(margin)} < ${fmt(mde)}, the smallest ` +
-            `margin ${n} rows show equivalence at with 80% power`
-        : undefined;
-}
-/** The comparison path runs only with a champion, so the estimate is paired. */
-function pairedInterval(est) {
-    if (est.champion === null || est.delta === null || est.low === null || est.high === null) {
-        throw new Error('a comparison needs a paired estimate');
-    }
-    return { champion: est.champion, delta: est.delta, low: est.low, high: est.high };
-}
-/** Says in words what the rule required and whether the interval met it. */
-function ruleSentence(info, comparison, outcome, est) {
-    const higher = info.direction === 1;
-    const boundName = higher ? 'lower bound' : 'upper bound';
-    const bound = higher ? est.low : est.high;
-    const cmp = higher ? (outcome.pass ? '>' : '≤') : outcome.pass ? '<' : '≥';
-    switch (comparison.rule) {
-        case 'strictly_better':
-            return outcome.pass
-                ? 'the candidate is better on the point estimate'
-                : 'the candidate is not better on the point estimate (ties go to the champion)';
-        case 'superior':
-            return `${boundName} ${fmtSigned(bound)} ${cmp} 0: ${outcome.pass ? 'improvement shown' : 'improvement not shown'}`;
-        case 'equivalent': {
-            const m = comparison.margin;
-            const e = fmt(outcome.margin);
-            const of = m.kind === 'relative' ? ` (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})` : '';
-            return outcome.pass
-                ? `the whole interval lies within ±${e}${of}: equivalent, the change is smaller than the margin either way`
-                : `the interval reaches outside ±${e}${of}: a change of at least the margin is not ruled out, so equivalence is not shown`;
-        }
-        case 'non_inferior': {
-            const m = comparison.margin;
-            const margin = m.kind === 'relative'
-                ? `${fmtSigned(outcome.threshold)} (${fmtPercent(m.value)} of the champion's ${fmt(est.champion)})`
-                : fmtSigned(outcome.threshold);
-            return `${boundName} ${fmtSigned(bound)} ${cmp} ${margin}: ${outcome.pass ? 'non-inferior within the margin' : `a ${higher ? 'drop' : 'rise'} beyond the margin is not ruled out`}`;
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/release-gates.ts
@@ -49182,7 +49218,7 @@ function jsonSyntaxReason(message) {
     return { reason: m.charAt(0).toLowerCase() + m.slice(1), position };
 }
 
-;// CONCATENATED MODULE: ./src/gate/json-file.ts
+;// CONCATENATED MODULE: ./src/readers/files/json-file.ts
 /** Reading a JSON artifact (load test, cost) with errors that name the file and, for bad JSON, the line. */
 
 
@@ -49249,7 +49285,7 @@ async function readJsonFile(file, shown, what, maxBytes = MAX_JSON_BYTES) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cost/read.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/cost.ts
 /** The cost gate's shell: reading a cost JSON file. */
 
 
@@ -49822,7 +49858,7 @@ function readFailure(e, file, gzip) {
     return e;
 }
 
-;// CONCATENATED MODULE: ./src/data-quality/read.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/data.ts
 /**
  * The data gate's shell: one streaming pass over a table (CSV, TSV or JSONL, optionally gzipped, through the
  * readers' scanTable) into column profiles. Only the columns the gate checks are profiled.
@@ -49853,7 +49889,7 @@ async function readTableProfile(file, shown, pick) {
     return { file: shown, rows, header, columns };
 }
 
-;// CONCATENATED MODULE: ./src/operations/parse.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/operations-parse.ts
 /**
  * The three load-test formats of SPEC §5, told apart by their keys, into one OperationsFacts:
  *
@@ -49896,7 +49932,7 @@ function bad(file, key, what) {
     return new GateError(`${file}: ${key} ${what}.`, { file, key });
 }
 /** A finite number ≥ 0 at `key`, or undefined when the key is absent (or null). */
-function parse_nonNegative(obj, key, file, shown = key) {
+function operations_parse_nonNegative(obj, key, file, shown = key) {
     const v = obj[key];
     if (v === undefined || v === null)
         return undefined;
@@ -49905,14 +49941,14 @@ function parse_nonNegative(obj, key, file, shown = key) {
     }
     return v;
 }
-function parse_count(obj, key, file, shown = key) {
-    const v = parse_nonNegative(obj, key, file, shown);
+function operations_parse_count(obj, key, file, shown = key) {
+    const v = operations_parse_nonNegative(obj, key, file, shown);
     if (v !== undefined && !Number.isSafeInteger(v))
         throw bad(file, shown, `must be a whole number, not ${v}`);
     return v;
 }
 function rate(obj, key, file, shown = key) {
-    const v = parse_nonNegative(obj, key, file, shown);
+    const v = operations_parse_nonNegative(obj, key, file, shown);
     if (v !== undefined && v > 1)
         throw bad(file, shown, `is a fraction of requests and must be at most 1, not ${v}`);
     return v;
@@ -49945,8 +49981,8 @@ function parseSamples(doc, file) {
         sorted[i] = v;
     });
     sorted.sort();
-    const requests = parse_count(doc, 'requests', file) ?? samples.length;
-    const errors = parse_count(doc, 'errors', file);
+    const requests = operations_parse_count(doc, 'requests', file) ?? samples.length;
+    const errors = operations_parse_count(doc, 'errors', file);
     return {
         file,
         format: 'samples',
@@ -49958,16 +49994,16 @@ function parseSamples(doc, file) {
     };
 }
 function parseSummary(doc, file) {
-    const requests = parse_count(doc, 'requests', file);
-    const errors = parse_count(doc, 'errors', file);
+    const requests = operations_parse_count(doc, 'requests', file);
+    const errors = operations_parse_count(doc, 'errors', file);
     return {
         file,
         format: 'summary',
         requests: requests ?? null,
         ...errorFacts(file, requests, errors, rate(doc, 'error_rate', file)),
-        latency_p50_ms: parse_nonNegative(doc, 'latency_p50_ms', file) ?? null,
-        latency_p95_ms: parse_nonNegative(doc, 'latency_p95_ms', file) ?? null,
-        latency_p99_ms: parse_nonNegative(doc, 'latency_p99_ms', file) ?? null
+        latency_p50_ms: operations_parse_nonNegative(doc, 'latency_p50_ms', file) ?? null,
+        latency_p95_ms: operations_parse_nonNegative(doc, 'latency_p95_ms', file) ?? null,
+        latency_p99_ms: operations_parse_nonNegative(doc, 'latency_p99_ms', file) ?? null
     };
 }
 /** A k6 metric's numbers: the legacy export has them at the top, handleSummary's JSON under `values`. */
@@ -49984,13 +50020,13 @@ function parseK6(metrics, file) {
     const reqs = k6Values(metrics, 'http_reqs', file);
     const failed = k6Values(metrics, 'http_req_failed', file);
     const at = (metric, key) => `metrics.${metric}["${key}"]`;
-    let requests = reqs ? parse_count(reqs, 'count', file, at('http_reqs', 'count')) : undefined;
+    let requests = reqs ? operations_parse_count(reqs, 'count', file, at('http_reqs', 'count')) : undefined;
     let errors;
     let errorRate;
     if (failed) {
         // A Rate: `passes` = requests whose http_req_failed was true (failed), `fails` = the others.
-        const passes = parse_count(failed, 'passes', file, at('http_req_failed', 'passes'));
-        const fails = parse_count(failed, 'fails', file, at('http_req_failed', 'fails'));
+        const passes = operations_parse_count(failed, 'passes', file, at('http_req_failed', 'passes'));
+        const fails = operations_parse_count(failed, 'fails', file, at('http_req_failed', 'fails'));
         if (passes !== undefined && fails !== undefined) {
             errors = passes;
             requests ??= passes + fails;
@@ -50003,7 +50039,7 @@ function parseK6(metrics, file) {
     if (errors !== undefined && requests !== undefined && errors > requests) {
         throw bad(file, at('http_req_failed', 'passes'), `(${errors}) exceeds ${at('http_reqs', 'count')} (${requests})`);
     }
-    const ms = (key) => parse_nonNegative(duration, key, file, at('http_req_duration', key));
+    const ms = (key) => operations_parse_nonNegative(duration, key, file, at('http_req_duration', key));
     return {
         file,
         format: 'k6',
@@ -50016,7 +50052,7 @@ function parseK6(metrics, file) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/operations/read.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/operations.ts
 /** The operations gate's shell: reading a load-test file and measuring the model's size on disk. */
 
 
@@ -50102,7 +50138,7 @@ async function readArtifacts(config, resolve) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/data-quality/timestamps.ts
+;// CONCATENATED MODULE: ./src/base/timestamps.ts
 /**
  * Timestamps of a data table, for freshness: ISO 8601 (`2026-11-30`, `2026-11-30T10:00:00Z`,
  * `2026-11-30 10:00:00.123+01:00`; without an offset the time is read as UTC) or epoch seconds (a plain decimal
@@ -50144,7 +50180,7 @@ function daysIn(year, month) {
     return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-;// CONCATENATED MODULE: ./src/data-quality/freshness-read.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/freshness.ts
 /** The freshness check's shell: one streaming pass over the current table's timestamp column. */
 
 
@@ -50173,7 +50209,7 @@ async function readFreshness(file, shown, column) {
     return { file: shown, column, count, newest };
 }
 
-;// CONCATENATED MODULE: ./src/gate/text-file.ts
+;// CONCATENATED MODULE: ./src/readers/files/text-file.ts
 /** Reading a small text artifact whole (test reports, rule files, drill records) with errors that name the file. */
 
 
@@ -50204,7 +50240,7 @@ async function readTextFile(file, shown, what, maxBytes = MAX_TEXT_BYTES) {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/observability/rules.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/alert-rules.ts
 /**
  * Prometheus rule files (`groups: [{ name, rules: [{ alert | record, expr, labels, annotations }] }]`), read
  * into the facts the observability gate checks. Pure: text in, rules out; a file that is not YAML or not a
@@ -50301,7 +50337,7 @@ function stringMap(v, what, file, line) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/observability/read.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/observability.ts
 
 
 
@@ -50377,7 +50413,7 @@ async function readLogCoverage(file, shown, field) {
 var fxp = __nccwpck_require__(75824);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 23 modules
 var XMLParser = __nccwpck_require__(41143);
-;// CONCATENATED MODULE: ./src/robustness/cases.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/robustness-cases.ts
 /**
  * Robustness results: pass/fail cases from JUnit XML (pytest `--junitxml`, jest-junit) or JSON Lines. Pure:
  * text in, cases out; every problem is a GateError naming the file (and the line where there is one).
@@ -50545,7 +50581,7 @@ function rejectDuplicates(cases, file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/robustness/read.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/robustness.ts
 
 
 async function readRobustness(gate, resolve) {
@@ -50564,7 +50600,7 @@ async function readRobustness(gate, resolve) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/rollback/drill.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/drill.ts
 /**
  * The rollback drill record: `{ date, rto_seconds, restored: [...], runbook, owner }` — when the last drill
  * ran, how long the restore took (measured, not estimated), which parts of the release it restored, and who
@@ -50610,7 +50646,7 @@ function parseDrill(doc, file) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/rollback/read.ts
+;// CONCATENATED MODULE: ./src/readers/artifacts/rollback.ts
 /** The rollback gate's shell: reading the drill record. */
 
 
@@ -50986,7 +51022,7 @@ function comparisonSort(ids, compare) {
  * Reads a counts file (docs/counts.md): binary predictions of both models pre-aggregated in a warehouse, one
  * row per combination of label, champion prediction, candidate prediction and segment/group values, with the
  * number of examples it stands for and, for mean losses, the sums over those examples. The result is paired
- * data whose rows carry weights (core/data.ts), which the engine evaluates exactly as the rows it summarises.
+ * data whose rows carry weights (readers/paired-data.ts), which the engine evaluates exactly as the rows it summarises.
  *
  * Columns: `columns.label`, `candidate_prediction`, `champion_prediction` (optional: without it there is no
  * champion), `count`; for each mean loss L configured, `candidate_L_sum`, and with a champion `champion_L_sum`
@@ -51190,6 +51226,8 @@ function countsFingerprint(label, weight, extraNames, extras) {
 
 ;// CONCATENATED MODULE: ./src/gate/needs.ts
 
+/** The mean losses a counts file carries as sums (the catalogue's binary mean losses). */
+const COUNTS_LOSSES = countsMetrics().filter((m) => metricInfo('binary', m)?.kind === 'mean_loss');
 function columnNeeds(config) {
     const g = config.gates;
     const metrics = [
@@ -51209,7 +51247,7 @@ function columnNeeds(config) {
         score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
         needPrediction: inputs.has('prediction'),
         extraColumns: [...extra],
-        losses: ['log_loss', 'brier'].filter((m) => metrics.includes(m))
+        losses: COUNTS_LOSSES.filter((m) => metrics.includes(m))
     };
 }
 
@@ -52042,7 +52080,7 @@ async function runGate(req) {
     progress(`evaluating (${config.ci.resamples} resamples per bootstrapped check)`);
     const evaluated = evaluate_evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
     const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
-    const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv(process.env), rolloutOf(config));
+    const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv({}), rolloutOf(config));
     const key = req.runKey ?? cliRunKey(undefined, req.generatedAt);
     const ledger = req.ledger === false ? undefined : await updateLedger(config, evaluated.test_set.fingerprint, key, req.generatedAt, (p, origin) => inside(p, origin));
     const report = { ...evaluated, release_id: releaseCard.release_id, ...(ledger ? { ledger } : {}) };
@@ -52103,7 +52141,7 @@ async function readCountsData(config, req, resolve, used) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/action/log.ts
+;// CONCATENATED MODULE: ./src/render/log-line.ts
 /**
  * Plain log lines of the action. The runner reads every line of a step's stdout that starts with `::` as a
  * workflow command (`::add-mask::`, `::error::`, `::stop-commands::`), and @actions/core's `info` writes its
@@ -53081,6 +53119,7 @@ function intervalPicture(c, width = BAR_WIDTH) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/units.ts
+
 /** Minus sign rather than hyphen, so negative numbers read as numbers. */
 function signed(s, x) {
     const abs = s.replace(/^[-−+]/, '');
@@ -53111,7 +53150,7 @@ const PERCENT = {
     delta: (x) => `${signed(fixed(x * 100, 2), x)} pts`
 };
 /** A 0–1 score (accuracy, f1, AUC): the value as is, differences in percentage points (0.009 → +0.90 pts). */
-const SCORE = {
+const units_SCORE = {
     value: (x) => fixed(x, 4),
     delta: (x) => `${signed(fixed(x * 100, 2), x)} pts`
 };
@@ -53120,11 +53159,6 @@ const COUNT = {
     value: (x) => Math.round(x).toLocaleString('en-US'),
     delta: (x) => signed(Math.abs(Math.round(x)).toLocaleString('en-US'), Math.round(x))
 };
-/** Scores bounded by 0 and 1 whose differences read best in points. */
-const SCORES = new Set([
-    'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy',
-    'selection_rate', 'roc_auc', 'pr_auc', 'macro_f1', 'weighted_f1', 'micro_f1', 'macro_precision', 'macro_recall'
-]);
 /** Units by check name (operations keys, data checks) or by name prefix before `:`. */
 const UNITS = [
     [/_ms$/, withSuffix(1, 'ms')],
@@ -53134,8 +53168,9 @@ const UNITS = [
     [/^psi:/, plain(3)]
 ];
 function unitOf(c) {
-    if (c.metric && SCORES.has(c.metric))
-        return SCORE;
+    // Scores bounded by 0 and 1 read best in points (the catalogue's unit).
+    if (c.metric && anyMetricInfo(c.metric)?.unit === 'points')
+        return units_SCORE;
     if (c.metric)
         return plain(4);
     for (const [re, unit] of UNITS)
@@ -53684,7 +53719,7 @@ const every30s = (tick) => {
     return () => clearInterval(t);
 };
 
-;// CONCATENATED MODULE: ./src/canary/release-card.ts
+;// CONCATENATED MODULE: ./src/core/canary/release-card.ts
 
 function buildCanaryReleaseCard(report, config, artifacts, source) {
     const k = report.canary;
@@ -54042,7 +54077,7 @@ function totals(arm) {
     return latency ? { requests, errors, latency } : { requests, errors };
 }
 
-;// CONCATENATED MODULE: ./src/canary/report.ts
+;// CONCATENATED MODULE: ./src/core/canary/report.ts
 /** gate_result mirrors canary_result. */
 const GATE_RESULT_OF = {
     promote: 'pass',
@@ -54051,7 +54086,7 @@ const GATE_RESULT_OF = {
     error: 'error'
 };
 
-;// CONCATENATED MODULE: ./src/canary/decide.ts
+;// CONCATENATED MODULE: ./src/core/canary/decide.ts
 
 
 
@@ -54593,7 +54628,7 @@ async function readPrometheus(src, range, fetchFn = fetch) {
 ;// CONCATENATED MODULE: ./src/gate/canary-run.ts
 /**
  * One canary-stage run, shared by the action and the CLI: load the config (only its `canary` section is
- * needed), read both arms' observations (files or Prometheus), and decide (pure, canary/decide.ts).
+ * needed), read both arms' observations (files or Prometheus), and decide (pure, core/canary/decide.ts).
  */
 
 
@@ -54672,7 +54707,7 @@ async function runCanary(req) {
         obs = await readPrometheus(canary.source.prometheus, { since, now: req.now }, req.fetch);
     }
     const decided = decideCanary(canary, obs, { since, now: req.now, currentWeight: weight, generatedAt: req.generatedAt });
-    const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(digest)), req.source ?? sourceFromEnv(process.env));
+    const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(digest)), req.source ?? sourceFromEnv({}));
     const report = { ...decided, release_id: releaseCard.release_id };
     return { config, report, releaseCard };
 }
@@ -54763,6 +54798,7 @@ function renderCanaryText(report) {
 
 
 
+
 async function runCanaryStage(s, shell) {
     let now = Date.now();
     if (s.now !== undefined) {
@@ -54773,6 +54809,7 @@ async function runCanaryStage(s, shell) {
     // The canary-stage error output: a bad canary stage is canary_result=error as well as gate_result=error.
     core/* setOutput */.uH('canary_result', 'error');
     const { report, releaseCard } = await runCanary({
+        source: sourceFromEnv(process.env),
         workspace: s.workspace,
         config: s.config,
         since: s.canarySince,
@@ -55059,6 +55096,7 @@ async function run() {
         }
         const progress = logProgress((line) => core/* info */.pq(line), () => Date.now(), every30s);
         const { report, releaseCard, config } = await runGate({
+            source: sourceFromEnv(process.env),
             workspace: s.workspace,
             config: s.config,
             candidate: s.candidate,

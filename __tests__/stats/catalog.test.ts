@@ -51,3 +51,19 @@ test('a name used by several tasks means the same range and unit in each', () =>
     for (const x of all) expect({ name, ...x }).toEqual({ name, ...all[0] });
   }
 });
+
+test("docs/architecture.md's worked example still applies: its context lines are in the files it names", async () => {
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { ROOT } = await import('../helpers/run-action.js');
+  const doc = readFileSync(path.join(ROOT, 'docs/architecture.md'), 'utf8');
+  const diff = /```diff\n([\s\S]*?)```/.exec(doc)![1]!;
+  let file = '';
+  const context: Array<[string, string]> = [];
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ b/')) file = line.slice(6);
+    else if (line.startsWith(' ') && file) context.push([file, line.slice(1)]);
+  }
+  expect(context.length).toBeGreaterThanOrEqual(3);
+  for (const [f, line] of context) expect({ f, found: readFileSync(path.join(ROOT, f), 'utf8').includes(line) }).toEqual({ f, found: true });
+});
