@@ -29,11 +29,11 @@ function resolve(from, spec) {
   return target.endsWith('.js') ? `${target.slice(0, -3)}.ts` : target;
 }
 
-const SPEC = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 function importsIn(file, text) {
   const out = [];
-  for (const m of text.matchAll(SPEC)) {
+  for (const m of text.matchAll(IMPORT)) {
     const target = resolve(file, m[1] ?? m[2]);
     if (target) out.push(target);
   }

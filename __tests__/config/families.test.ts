@@ -1,6 +1,6 @@
 /**
  * Config of the gate families beyond performance (segments, fairness, operations, data, cost): the typed
- * config the full SPEC §2 example yields, the keys designed for issue 4, and the exact message of each mistake.
+ * config the full docs/config.md example yields, the keys designed for issue 4, and the exact message of each mistake.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,7 +24,7 @@ function errorOf(text: string): GateError {
   throw new Error('expected a GateError, but the config was accepted');
 }
 
-describe('the full SPEC §2 example', () => {
+describe('the full docs/config.md example', () => {
   const cfg = parseConfig(SPEC_EXAMPLE, F);
 
   test('every artifact is read', () => {

@@ -65,7 +65,7 @@ describe('valid configs', () => {
     expect(cfg.ci).not.toBe(DEFAULT_CI);
   });
 
-  test("the SPEC §2 example's performance, ci and policy parts yield every key they set", () => {
+  test("the docs/config.md example's performance, ci and policy parts yield every key they set", () => {
     const supported = SPEC_EXAMPLE.split('\n')
       .filter((_, i) => !((i >= 5 && i <= 10) || (i >= 30 && i <= 49)))
       .join('\n');
@@ -175,7 +175,7 @@ describe('valid configs', () => {
   });
 });
 
-// The full SPEC §2 example (every gate family) is parsed in families.test.ts.
+// The full docs/config.md example (every gate family) is parsed in families.test.ts.
 
 describe('unknown keys', () => {
   test('with a did-you-mean hint', () => {

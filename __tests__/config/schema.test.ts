@@ -1,6 +1,6 @@
 /**
  * The published JSON Schema: identical to the TS source, valid draft-07 that ajv compiles in strict mode,
- * self-describing for editors, closed everywhere, and accepting the SPEC §2 example.
+ * self-describing for editors, closed everywhere, and accepting the docs/config.md example.
  *
  * To regenerate schema/model-gate.schema.json after changing src/config/schema.ts:
  *   UPDATE_SCHEMA=1 npm test -- __tests__/config/schema
@@ -75,7 +75,7 @@ describe('schema shape', () => {
     ]);
   });
 
-  test('covers every key of SPEC §2 plus metric_options, columns.score_prefix and rule', () => {
+  test('covers every key of docs/config.md plus metric_options, columns.score_prefix and rule', () => {
     const keys = new Set(walk(configSchema).map(([p]) => p.replace(/\/properties\//g, '.').replace(/^#\.?/, '')));
     for (const k of [
       'version', 'task', 'artifacts.candidate', 'artifacts.champion', 'artifacts.operations',
@@ -121,7 +121,7 @@ describe('schema verdicts', () => {
   const validate = configValidator();
   const example = parse(readFileSync(join(here, 'fixtures', 'spec-example.yml'), 'utf8')) as Record<string, unknown>;
 
-  test('the full SPEC §2 example passes the schema', () => {
+  test('the full docs/config.md example passes the schema', () => {
     expect(validate(example)).toBe(true);
     expect(validate.errors ?? null).toBeNull();
   });

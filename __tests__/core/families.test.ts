@@ -223,7 +223,7 @@ describe('operations', () => {
 });
 
 describe('data', () => {
-  test('missing values are exactly SPEC §5 spellings, after trimming', () => {
+  test('missing values are exactly docs/config.md spellings, after trimming', () => {
     expect(['', ' ', 'NA', ' NaN ', 'null'].every(isMissing)).toBe(true);
     expect(['na', 'nan', 'None', 'NULL', '0', '-'].some(isMissing)).toBe(false);
   });

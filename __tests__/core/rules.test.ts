@@ -2,7 +2,7 @@ import { applyBound, applyComparison, marginValue, orientedDelta } from '../../s
 
 const est = (delta: number, low: number, high: number, champion = 0.8) => ({ champion, delta, low, high });
 
-describe('non_inferior (SPEC §2 comparison rule)', () => {
+describe('non_inferior (docs/config.md comparison rule)', () => {
   test('higher-is-better: passes iff L > -a', () => {
     const abs = { kind: 'absolute' as const, value: 0.01 };
     expect(applyComparison('non_inferior', 1, abs, est(0, -0.0099, 0.01))).toEqual({ pass: true, threshold: -0.01, margin: 0.01 });

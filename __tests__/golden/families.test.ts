@@ -283,7 +283,7 @@ describe('every family on the families fixture, end to end', () => {
     for (const c of r.checks) expect(c.severity).toBe(['operations', 'data', 'cost'].includes(c.gate) ? 'hard' : 'soft');
   });
 
-  test('SPEC §6 fields on every row, in order, and no NaN or Infinity anywhere', () => {
+  test('docs/report.md fields on every row, in order, and no NaN or Infinity anywhere', () => {
     const keys = ['gate', 'name', 'metric', 'segment', 'group', 'status', 'severity', 'n', 'candidate', 'champion', 'delta', 'ci_low', 'ci_high', 'ci_method', 'threshold', 'rule', 'message', 'direction'];
     for (const c of out.report.checks) {
       expect(Object.keys(c).slice(0, keys.length)).toEqual(keys);
@@ -435,7 +435,7 @@ describe('operations: each of the three formats read from its file', () => {
   });
 });
 
-describe('data: the readers see the missing-value spellings of SPEC §5', () => {
+describe('data: the readers see the missing-value spellings of docs/config.md', () => {
   test('profiles of the reference CSV and the current JSONL (JSON null, "", NA, NaN, null)', async () => {
     const dir = workspace();
     try {

@@ -1,6 +1,6 @@
 /**
- * Every metric of SPEC §4 through the engine (estimateMetric) vs scikit-learn on the golden fixtures, to 1e-9:
- * binary pr_auc (average_precision_score), ece (the SPEC's definition, numpy), net_benefit; the multiclass
+ * Every metric of docs/statistics.md through the engine (estimateMetric) vs scikit-learn on the golden fixtures, to 1e-9:
+ * binary pr_auc (average_precision_score), ece (the definition in docs/statistics.md, numpy), net_benefit; the multiclass
  * metrics (accuracy, macro/weighted/micro F1, macro precision/recall, log_loss with labels = the probability
  * columns); the regression metrics (mae, mse, rmse, mape on the rows with a non-zero label, r2).
  * The binary confusion metrics, roc_auc, log_loss and brier have their own golden tests (confusion, delong,

@@ -29,7 +29,7 @@ export class TempDir {
 
 export type OptionOverrides = Omit<Partial<ReadPredictionsOptions>, 'columns'> & { columns?: Partial<ColumnNames> };
 
-/** Binary predictions options with the config defaults (SPEC §2), overridden by `over`. */
+/** Binary predictions options with the config defaults (docs/config.md), overridden by `over`. */
 export function options(over: OptionOverrides = {}): ReadPredictionsOptions {
   const columns: ColumnNames = { ...DEFAULT_COLUMNS, ...(over.columns ?? {}) };
   return {

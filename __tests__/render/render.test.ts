@@ -22,7 +22,7 @@ function report(checks: CheckResult[], over: Partial<Report> = {}): Report {
   };
 }
 
-describe('summary line (SPEC §1 example format)', () => {
+describe('summary line (docs/github.md example format)', () => {
   test('lists failing checks by gate/segment/name', () => {
     const checks = [
       check({ name: 'f1', status: 'fail' }),

@@ -1,8 +1,8 @@
-/** ECE as SPEC §4 defines it, and its weighted / paired forms used by the row bootstrap. */
+/** ECE as docs/statistics.md defines it, and its weighted / paired forms used by the row bootstrap. */
 import fc from 'fast-check';
 import { calibrationResiduals, ece, eceBins, ECE_BINS, pairedEceDelta } from '../../src/stats/calibration.js';
 
-/** The SPEC's formula as written: Σ_b (n_b/n)·|mean(label)_b − mean(score)_b|. */
+/** The formula as docs/statistics.md writes it: Σ_b (n_b/n)·|mean(label)_b − mean(score)_b|. */
 function specEce(label: number[], p: number[]): number {
   let total = 0;
   for (let b = 0; b < 10; b++) {
@@ -21,7 +21,7 @@ test('bins: min(floor(10p), 9); 1.0 goes to the last bin; values outside [0, 1] 
   expect(() => eceBins([Number.NaN])).toThrow(RangeError);
 });
 
-test('equals the SPEC formula; weights act as repeated rows; the paired delta is the difference', () => {
+test('equals the documented formula; weights act as repeated rows; the paired delta is the difference', () => {
   const data = fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 50 });
   fc.assert(
     fc.property(data, (xs) => {

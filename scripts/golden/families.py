@@ -3,7 +3,7 @@
 
 Run by generate.sh after generate.py: `families.py OUTDIR` writes OUTDIR/families.json and adds it to
 OUTDIR/manifest.json. Every expected number comes from numpy / scikit-learn / scipy / statsmodels, written
-from the definitions in SPEC §2 and §5, never from model-gate:
+from the definitions in docs/config.md, never from model-gate:
 
 - predictions (n = 3000) with segment, device, gender and region columns; scikit-learn metrics on the whole
   set, on each segment (by the segment column and by `where`), and per fairness group; numpy row bootstraps of

@@ -142,7 +142,7 @@ def build_cases() -> list[dict]:
         assert np.all((c["champion"] > 0) & (c["champion"] < 1)), c["name"]
         assert set(np.unique(c["label"]).tolist()) == {0, 1}, c["name"]
 
-    # 6. Extreme probabilities (SPEC §3 allows 0 <= score <= 1 for log_loss): exact 0 and 1, values closer to
+    # 6. Extreme probabilities (docs/predictions.md allows 0 <= score <= 1 for log_loss): exact 0 and 1, values closer to
     #    0/1 than float64 eps, and confident mistakes, so scikit-learn's clipping of log_loss to [eps, 1 - eps]
     #    (eps = np.finfo(float64).eps) decides the values. The only case whose scores are not inside (0, 1).
     rng = np.random.default_rng(200_080)
@@ -194,7 +194,7 @@ def sklearn_metrics(y: np.ndarray, score: np.ndarray) -> tuple[dict, dict]:
             "log_loss": skm.log_loss(y, score),
             "brier": skm.brier_score_loss(y, score),
         }
-    m.update(tasks.binary_extra_metrics(y, score, THRESHOLD))  # average_precision_score, SPEC ece, net_benefit
+    m.update(tasks.binary_extra_metrics(y, score, THRESHOLD))  # average_precision_score, ece as docs/statistics.md defines it, net_benefit
     # consistency of the derived ones with scikit-learn's own
     assert abs(m["fpr"] - (1 - specificity)) < 1e-12 and abs(m["fnr"] - (1 - recall)) < 1e-12
     return {k: float(m[k]) for k in BINARY_METRICS}, {"tp": tp, "fp": fp, "tn": tn, "fn": fn}

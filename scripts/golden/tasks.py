@@ -101,7 +101,7 @@ def normal_levels(candidate: float, champion: float, delta: float, se: float) ->
 # ----------------------------------------------------------------------------------------------------------
 
 def ece_reference(y: np.ndarray, s: np.ndarray) -> float:
-    """SPEC §4: 10 equal-width bins, bin = min(floor(score*10), 9), ECE = sum_b (n_b/n)|mean(y)_b - mean(s)_b|."""
+    """docs/statistics.md: 10 equal-width bins, bin = min(floor(score*10), 9), ECE = sum_b (n_b/n)|mean(y)_b - mean(s)_b|."""
     bins = np.minimum(np.floor(s * 10), 9).astype(np.int64)
     total = 0.0
     for b in range(10):

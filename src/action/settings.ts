@@ -1,5 +1,5 @@
 /**
- * The action's inputs (SPEC §1), read once and turned into one typed settings object, as actions/checkout does.
+ * The action's inputs (docs/github.md), read once and turned into one typed settings object, as actions/checkout does.
  * Invalid values are GateErrors that name the input.
  */
 import * as core from '@actions/core';

@@ -1,5 +1,5 @@
 /**
- * How cell text becomes numbers and class labels (SPEC §2 `positive_label`, §3 "Predictions files").
+ * How cell text becomes numbers and class labels (docs/config.md `positive_label`, docs/predictions.md "Predictions files").
  */
 import { detach } from './text.js';
 

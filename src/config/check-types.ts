@@ -1,6 +1,6 @@
 /** One metric check as the config describes it: shared by the performance gate and the gate families. */
 
-/** How a comparison with the champion is judged (SPEC §2 "Comparison rule"). */
+/** How a comparison with the champion is judged (docs/config.md "Comparison rule"). */
 export type ComparisonRule = 'non_inferior' | 'strictly_better' | 'superior' | 'equivalent';
 
 export type Margin = { kind: 'absolute'; value: number } | { kind: 'relative'; value: number };

@@ -1,5 +1,5 @@
 /**
- * Typed config of the gate families beyond `performance` (SPEC §2, §5): segments, fairness, operations, data
+ * Typed config of the gate families beyond `performance` (docs/config.md): segments, fairness, operations, data
  * and cost. Kept apart from types.ts so each family reads on its own; types.ts re-exports them.
  */
 import type { MetricCheckSpec } from './check-types.js';
@@ -139,7 +139,7 @@ export interface RollbackGate {
   required_components: string[];
 }
 
-/** Paths of the non-prediction artifacts (SPEC §2 `artifacts`). */
+/** Paths of the non-prediction artifacts (docs/config.md `artifacts`). */
 export interface FamilyArtifactPaths {
   operations?: string;
   champion_operations?: string;

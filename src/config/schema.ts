@@ -1,5 +1,5 @@
 /**
- * The JSON Schema (draft-07) of the gate config, SPEC §2. This TS module is the source of truth: the loader
+ * The JSON Schema (draft-07) of the gate config, docs/config.md. This TS module is the source of truth: the loader
  * compiles it with ajv, and `schema/model-gate.schema.json` is its published copy for editors
  * (`# yaml-language-server: $schema=<CONFIG_SCHEMA_ID>`). A test fails when the two differ; regenerate the file
  * with `UPDATE_SCHEMA=1 npm test -- __tests__/config/schema`.
@@ -32,7 +32,7 @@ const count = (description: string): SchemaNode => ({ type: 'integer', minimum: 
 
 /** The metric names of each task, from the catalogue. */
 const METRIC_DESCRIPTION =
-  `Metric name (SPEC §4). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
+  `Metric name (docs/config.md, "Metrics and their intervals"). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
   `regression: ${metricList('regression')}. The metric must fit \`task\`.`;
 
 const metric = (description: string): SchemaNode => ({

@@ -1,5 +1,5 @@
 /**
- * What the schema cannot say: the rules of SPEC §2 that relate keys to each other and to the metric catalogue,
+ * What the schema cannot say: the rules of docs/config.md that relate keys to each other and to the metric catalogue,
  * the parts this version cannot evaluate yet (rejected, never ignored), and the typed config with defaults.
  * Runs only on data that passed the schema, so the shapes below hold.
  */
@@ -21,7 +21,7 @@ import {
   type PerformanceGate
 } from './types.js';
 
-/** The keys of a metric check (SPEC §2), as the schema lets them through. */
+/** The keys of a metric check (docs/config.md), as the schema lets them through. */
 interface RawCheck {
   compare_to?: 'champion';
   absolute_drop_allowed?: number;
@@ -293,7 +293,7 @@ function equivalenceRules(c: RawCheck, path: Path, dropKey: string | undefined, 
 type Add = (path: Path, at: 'key' | 'value', message: string) => void;
 
 /**
- * The comparison rules of one check (SPEC §2): one margin at most; `non_inferior` needs a margin, the other
+ * The comparison rules of one check (docs/config.md): one margin at most; `non_inferior` needs a margin, the other
  * rules take none; `compare_to` on an entry asks for a comparison; a check must check something.
  * `nothingAt` is where "nothing to check" points (the primary metric for the gate-level check).
  */

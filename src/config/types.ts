@@ -1,6 +1,6 @@
 /**
  * The gate config after parsing, validation and defaults: one typed object the engine reads.
- * Field names follow SPEC §2; anything optional in the YAML is either filled with its default here or
+ * Field names follow docs/config.md; anything optional in the YAML is either filled with its default here or
  * left undefined when "absent" has a meaning of its own (no champion, no floor).
  */
 import type { Task } from '../stats/catalog.js';

@@ -1,5 +1,5 @@
 /**
- * What the shell read from the non-prediction artifacts (SPEC §5), handed to the pure engine as data:
+ * What the shell read from the non-prediction artifacts (docs/config.md), handed to the pure engine as data:
  * load tests, the model's size, the data tables' profiles and the cost files. Absent: not configured.
  */
 import type { CostFacts } from '../readers/artifacts/cost-facts.js';

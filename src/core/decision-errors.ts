@@ -123,7 +123,7 @@ export function applySuperiorityPolicy(
   });
 }
 
-/** The plan entry of every comparison check (SPEC names: gate, name, margin, mde, required_n). */
+/** The plan entry of every comparison check (the report's field names: gate, name, margin, mde, required_n). */
 export function planEntries(checks: readonly CheckResult[], confidenceLevel: number, power = MDE_POWER): PlanEntry[] {
   return checks
     .filter((c) => COMPARISON_RULES.includes(c.rule))

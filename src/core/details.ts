@@ -1,5 +1,5 @@
 /**
- * Family-specific facts a check carries in its optional `details` field, next to the SPEC §6 fields: what a
+ * Family-specific facts a check carries in its optional `details` field, next to the docs/report.md fields: what a
  * reviewer needs to see why a fairness gap, a PSI or an operations value came out as it did.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Binary-task estimators: point values (scikit-learn's definitions) and the paired interval of Δ for each
- * metric of SPEC §4, by `ci.method`:
+ * metric of docs/statistics.md, by `ci.method`:
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|

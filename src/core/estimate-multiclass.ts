@@ -1,5 +1,5 @@
 /**
- * Multiclass-task estimators (SPEC §4): the confusion metrics by the paired bootstrap of the K×K×K joint
+ * Multiclass-task estimators (docs/statistics.md): the confusion metrics by the paired bootstrap of the K×K×K joint
  * (label, champion, candidate) cells — Newcombe's paired interval for accuracy / micro_f1 under
  * `ci.method: analytic` — and log_loss as a mean loss (paired normal, or the row bootstrap).
  */

@@ -1,5 +1,5 @@
 /**
- * Regression-task estimators (SPEC §4), by `ci.method`:
+ * Regression-task estimators (docs/statistics.md), by `ci.method`:
  *
  * | metric    | auto / analytic                     | bootstrap      |
  * |-----------|-------------------------------------|----------------|
@@ -7,7 +7,7 @@
  * | mape      | paired-normal on the non-zero labels| bootstrap-rows |
  * | rmse, r2  | delta-method                        | bootstrap-rows |
  *
- * MAPE leaves out rows whose label is 0 (SPEC §4) and says how many in the check's message. On the rows it
+ * MAPE leaves out rows whose label is 0 (docs/statistics.md) and says how many in the check's message. On the rows it
  * keeps it is the mean of a per-row loss, so its paired interval is that of a mean (the delta method for the
  * ratio "sum over kept rows / number of kept rows" gives the same se up to n/(n − 1)).
  */

@@ -1,6 +1,6 @@
 /**
  * Point estimates and paired intervals of Δ = metric(candidate) − metric(champion), with the interval method
- * SPEC §4 prescribes for each kind of metric and `ci.method` (auto | bootstrap | analytic). Pure: data in,
+ * docs/statistics.md prescribes for each kind of metric and `ci.method` (auto | bootstrap | analytic). Pure: data in,
  * numbers out. The per-task estimators (estimate-binary.ts, estimate-multiclass.ts, estimate-regression.ts)
  * document their method tables; docs/statistics.md explains the choices.
  */

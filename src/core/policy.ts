@@ -1,5 +1,5 @@
 /**
- * The hard/soft policy of SPEC §2: from the checks to `gate_result`, `waived`, `auto_merge` and each gate's status.
+ * The hard/soft policy of docs/config.md: from the checks to `gate_result`, `waived`, `auto_merge` and each gate's status.
  */
 import type { GateFamily, PolicySettings } from '../config/types.js';
 import { isFailing, type CheckResult, type GateResult, type GateStatus, type Severity } from './report.js';

@@ -1,5 +1,5 @@
 /**
- * The report of SPEC §6: what the engine decides, in the shape users and tools read. Field order here is the
+ * The report of docs/report.md: what the engine decides, in the shape users and tools read. Field order here is the
  * order in the JSON file, so keep it stable (byte-identical reports for identical inputs).
  */
 import type { ComparisonRule, GateFamily } from '../config/types.js';
@@ -105,12 +105,12 @@ export interface Report {
   error?: string;
 }
 
-/** A check that counts against the gate: failed, or could not be decided (SPEC: inconclusive counts as failing). */
+/** A check that counts against the gate: failed, or could not be decided (an inconclusive check counts as failing). */
 export function isFailing(check: Pick<CheckResult, 'status'>): boolean {
   return check.status === 'fail' || check.status === 'inconclusive';
 }
 
-/** Builds a check with its keys in the SPEC §6 order, whatever order the caller assembled them in. */
+/** Builds a check with its keys in the docs/report.md order, whatever order the caller assembled them in. */
 export function makeCheck(c: CheckResult): CheckResult {
   return {
     gate: c.gate,

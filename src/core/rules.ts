@@ -1,5 +1,5 @@
 /**
- * The decision rules of SPEC §2, as pure functions of a metric's direction, the paired estimate and the
+ * The decision rules of docs/config.md, as pure functions of a metric's direction, the paired estimate and the
  * configured margin. Kept apart from the engine so each rule can be read and tested on its own.
  */
 import type { ComparisonRule, Margin } from '../config/types.js';

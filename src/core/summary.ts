@@ -1,4 +1,4 @@
-/** The one-line `summary` output of SPEC §1, e.g. `fail: 2 of 14 checks failed (performance/f1, segments/new_users/recall)`. */
+/** The one-line `summary` output of docs/github.md, e.g. `fail: 2 of 14 checks failed (performance/f1, segments/new_users/recall)`. */
 import { isFailing, type CheckResult, type GateResult } from './report.js';
 
 const LISTED = 5;

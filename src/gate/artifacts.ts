@@ -1,5 +1,5 @@
 /**
- * Reads the non-prediction artifacts the configured gates need (SPEC §5) into the engine's ArtifactData:
+ * Reads the non-prediction artifacts the configured gates need (docs/config.md) into the engine's ArtifactData:
  * load tests, the model's size, the data tables' profiles and the cost files. Every path is relative to the
  * workspace and checked before it is opened, so a missing file names the config key it came from.
  */

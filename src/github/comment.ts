@@ -1,5 +1,5 @@
 /**
- * The sticky PR comment (SPEC §7): one comment per PR and `comment-id`, found by its hidden marker among the
+ * The sticky PR comment (docs/comment.md): one comment per PR and `comment-id`, found by its hidden marker among the
  * comments written by the token's own account, updated in place, created only when there is none. A comment
  * by anyone else is never touched, even if it quotes the marker.
  */

@@ -1,5 +1,5 @@
 /**
- * What the runner tells a step about its run (SPEC §1 inputs aside): the event, the repository, the run and its
+ * What the runner tells a step about its run (docs/github.md inputs aside): the event, the repository, the run and its
  * URL. Read once from the environment and the event payload file, so everything after it is a plain value.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * `report-artifact` (SPEC §1): the files of the report folder (report.json, summary.md, and the release card
+ * `report-artifact` (docs/github.md): the files of the report folder (report.json, summary.md, and the release card
  * when one is written next to the report) uploaded as one Actions artifact. Uploading goes through the Actions
  * results service, which only a runner provides (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL); a failed upload is
  * a warning, never a different gate result.

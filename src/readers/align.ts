@@ -1,5 +1,5 @@
 /**
- * Pairs the candidate's and the champion's predictions row by row (SPEC §3, the fixed test set rule): both
+ * Pairs the candidate's and the champion's predictions row by row (docs/predictions.md, the fixed test set rule): both
  * files must hold the same ids, each once, with the same labels; neither file's row order matters.
  *
  * Rows are matched by merging both files' rows in id order rather than through a Map from id to row: the

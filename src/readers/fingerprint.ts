@@ -1,5 +1,5 @@
 /**
- * Test-set fingerprint, reported as `test_set.fingerprint` (SPEC §3).
+ * Test-set fingerprint, reported as `test_set.fingerprint` (docs/predictions.md).
  *
  *   fingerprint = "sha256:" + lowercase hex SHA-256 of the UTF-8 bytes of
  *                 id₁ TAB label₁ LF id₂ TAB label₂ LF … idₙ TAB labelₙ LF

@@ -1,5 +1,5 @@
 /**
- * Which parser a table file needs, decided by its extension alone (SPEC §3): sniffing content would make a
+ * Which parser a table file needs, decided by its extension alone (docs/predictions.md): sniffing content would make a
  * mistyped path "work" differently on different machines.
  */
 import { extname } from 'node:path';

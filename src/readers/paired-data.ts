@@ -2,7 +2,7 @@
  * The paired data the engine evaluates: one row per test-set example, candidate and champion aligned by id.
  * The readers produce it; the engine never sees a file.
  *
- * Which fields are set depends on the task (SPEC §3):
+ * Which fields are set depends on the task (docs/predictions.md):
  * - binary: `label`, and per model `prediction` and/or `score`;
  * - multiclass: `classes`, `labelClass`, and per model `predictionClass` and/or `proba`;
  * - regression: `target`, and per model `value`.

@@ -1,5 +1,5 @@
 /**
- * Reads one model's predictions file for the binary task (SPEC §3) into typed arrays, validating as it
+ * Reads one model's predictions file for the binary task (docs/predictions.md) into typed arrays, validating as it
  * streams: ids and labels present, at most two label values with `positive_label` among them, scores finite
  * (and within [0, 1] when a metric needs probabilities), predictions using the label values.
  *

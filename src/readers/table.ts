@@ -1,5 +1,5 @@
 /**
- * Streaming table reader for CSV, TSV and JSONL files, each optionally gzipped (SPEC §3).
+ * Streaming table reader for CSV, TSV and JSONL files, each optionally gzipped (docs/predictions.md).
  *
  * The file is streamed (read stream → gunzip → UTF-8 decoder → push parser), never held whole, and only the
  * columns the caller asks for are extracted. `scanTable` hands every row to a callback, for readers that

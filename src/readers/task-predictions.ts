@@ -1,5 +1,5 @@
 /**
- * Predictions files of the multiclass and regression tasks (SPEC §3), read into typed arrays and aligned by id
+ * Predictions files of the multiclass and regression tasks (docs/predictions.md), read into typed arrays and aligned by id
  * under the same fixed-test-set rules as the binary reader (align.ts): duplicate ids, ids in one file only and
  * different labels for the same id are errors.
  *

@@ -1,7 +1,7 @@
 /**
  * Paired bootstraps of Δ = metric(candidate) − metric(champion), percentile intervals.
  *
- * - `cellsBootstrap` (SPEC §4, method `bootstrap-cells`): resampling n rows with replacement and tallying them
+ * - `cellsBootstrap` (docs/statistics.md, method `bootstrap-cells`): resampling n rows with replacement and tallying them
  *   into k cells gives counts that are exactly Multinomial(n, cells/n): every resampled row lands in cell j with
  *   probability cells[j]/n, independently. So one multinomial draw per resample replaces n row draws: O(k)
  *   instead of O(n) work, and the pairing of champion and candidate on the same rows is kept because both

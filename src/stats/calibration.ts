@@ -1,5 +1,5 @@
 /**
- * Expected calibration error as SPEC §4 pins it: 10 equal-width bins on the positive-class probability,
+ * Expected calibration error as docs/statistics.md pins it: 10 equal-width bins on the positive-class probability,
  * bin = min(⌊score·10⌋, 9), ECE = Σ_b (n_b/n)·|mean(label)_b − mean(score)_b|.
  *
  * Since (n_b/n)·|mean(y)_b − mean(s)_b| = |Σ_b (y − s)|/n, ECE needs only each bin's sum of y − s: one pass,

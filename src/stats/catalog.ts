@@ -1,5 +1,5 @@
 /**
- * The metric catalogue of SPEC §4: which metrics exist, for which task, which way is better, and what each
+ * The metric catalogue of docs/statistics.md: which metrics exist, for which task, which way is better, and what each
  * needs from the predictions files. Config validation and the engine both read it, so a metric is declared once.
  */
 export type Task = 'binary' | 'multiclass' | 'regression';
@@ -8,7 +8,7 @@ export type Task = 'binary' | 'multiclass' | 'regression';
 export type Direction = 1 | -1 | 0;
 
 /**
- * How a metric is computed, which decides its default interval (SPEC §4):
+ * How a metric is computed, which decides its default interval (docs/statistics.md):
  * - `confusion`: a function of the confusion-matrix cell counts (paired bootstrap of joint cells);
  * - `ranking`: needs scores, not a threshold (DeLong for roc_auc, bootstrap for pr_auc);
  * - `mean_loss`: the mean of a per-row loss (paired normal interval of per-row differences; mape over the

@@ -1,6 +1,6 @@
 /**
  * Binary confusion-matrix metrics and the joint (label, champion, candidate) cell counts that the paired
- * bootstrap resamples (SPEC §4).
+ * bootstrap resamples (docs/statistics.md).
  */
 import { metricInfo } from './catalog.js';
 
@@ -49,7 +49,7 @@ function mcc(c: Confusion): number {
 }
 
 /**
- * The value of a binary confusion metric of SPEC §4 (accuracy, precision, recall/tpr, specificity/tnr, fpr,
+ * The value of a binary confusion metric of docs/statistics.md (accuracy, precision, recall/tpr, specificity/tnr, fpr,
  * fnr, f1, balanced_accuracy, mcc, selection_rate), by scikit-learn's definitions. Where a definition divides
  * by zero the value is 0, as scikit-learn's `zero_division` default; the result is never NaN.
  * Throws for a name that is not a confusion metric.
@@ -192,7 +192,7 @@ export interface NetBenefitValues {
   fn: number;
 }
 
-/** SPEC §4 `net_benefit`: the total over rows of each outcome's value, Σ count(outcome)·value(outcome). */
+/** docs/statistics.md `net_benefit`: the total over rows of each outcome's value, Σ count(outcome)·value(outcome). */
 export function netBenefit(c: Confusion, v: NetBenefitValues): number {
   return c.tp * v.tp + c.fp * v.fp + c.tn * v.tn + c.fn * v.fn;
 }

@@ -1,5 +1,5 @@
 /**
- * ROC-AUC and DeLong's paired interval for the difference of two correlated AUCs (SPEC §4, method `delong`).
+ * ROC-AUC and DeLong's paired interval for the difference of two correlated AUCs (docs/statistics.md, method `delong`).
  *
  * Both rest on placement values (DeLong, DeLong & Clarke-Pearson 1988): a positive row's placement is the
  * fraction of negatives scored below it (ties count ½), a negative row's is the fraction of positives scored

@@ -1,5 +1,5 @@
 /**
- * Per-row losses for the mean-loss metrics (SPEC §4: log_loss, brier), and an accurate mean.
+ * Per-row losses for the mean-loss metrics (docs/statistics.md: log_loss, brier), and an accurate mean.
  * Per-row values, not just their means, because the paired normal interval needs each row's difference.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Multiclass metrics of SPEC §4 with scikit-learn's definitions, and the joint cells the paired bootstrap
+ * Multiclass metrics of docs/statistics.md with scikit-learn's definitions, and the joint cells the paired bootstrap
  * resamples.
  *
  * Every confusion metric of both models is a function of the joint counts of (label, champion prediction,

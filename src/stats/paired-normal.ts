@@ -1,5 +1,5 @@
 /**
- * Paired normal interval for the difference of two mean losses on the same rows (SPEC §4, `paired-normal`).
+ * Paired normal interval for the difference of two mean losses on the same rows (docs/statistics.md, `paired-normal`).
  * By the central limit theorem the mean of the per-row differences d = candidate − champion is approximately
  * normal with standard error sd(d)/√n; pairing removes the between-row variance both models share, which is
  * what makes the interval tight enough to gate on.

@@ -11,7 +11,7 @@
  * inputs differ, so at most one word is zero and the forbidden all-zero state cannot occur; nearby seeds
  * (42, 43) give unrelated states.
  *
- * Why not Math.random: reports must be byte-identical for the same inputs and config (SPEC §2, Determinism).
+ * Why not Math.random: reports must be byte-identical for the same inputs and config (docs/config.md, Determinism).
  */
 
 // Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.

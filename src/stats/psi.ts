@@ -1,5 +1,5 @@
 /**
- * Population stability index exactly as SPEC §5 defines it:
+ * Population stability index exactly as docs/config.md defines it:
  *
  *   PSI = Σ_b (cur_b − ref_b) · ln(cur_b / ref_b)
  *

@@ -1,5 +1,5 @@
 /**
- * Sample quantiles (SPEC §5: operations percentiles, PSI deciles; the bootstrap's percentile interval).
+ * Sample quantiles (docs/config.md: operations percentiles, PSI deciles; the bootstrap's percentile interval).
  */
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Score-ranking metrics evaluated after one sort: average precision (SPEC §4 `pr_auc`) and ROC-AUC with row
+ * Score-ranking metrics evaluated after one sort: average precision (docs/statistics.md `pr_auc`) and ROC-AUC with row
  * weights, for the row bootstrap (`ci.method: bootstrap`).
  *
  * A bootstrap resample is a vector of row weights (how often each row was drawn), and both metrics are sums

@@ -1,5 +1,5 @@
 /**
- * Regression metrics of SPEC §4 (mae, mse, rmse, mape, r2) with scikit-learn's definitions, and the
+ * Regression metrics of docs/statistics.md (mae, mse, rmse, mape, r2) with scikit-learn's definitions, and the
  * delta-method intervals for the two that are not plain means (rmse, r2).
  *
  * Per-row losses, not only their means, because the paired intervals need each row's difference.
@@ -35,7 +35,7 @@ export function squaredErrorRows(target: ArrayLike<number>, value: ArrayLike<num
   return out;
 }
 
-/** The rows whose label is not 0: the rows MAPE is defined on (SPEC §4). */
+/** The rows whose label is not 0: the rows MAPE is defined on (docs/statistics.md). */
 export function nonZeroRows(target: ArrayLike<number>): Uint32Array {
   let k = 0;
   for (let i = 0; i < target.length; i++) if (target[i] !== 0) k++;

@@ -1,5 +1,5 @@
 /**
- * The cost gate (SPEC §2, §5): a hard cap on the cost per useful outcome and a maximum increase over the
+ * The cost gate (docs/config.md): a hard cap on the cost per useful outcome and a maximum increase over the
  * champion's. Pure. Rows: `gate: "cost"`, `name: "cost_per_useful_outcome"`, rule `max_value` or
  * `max_relative_increase`; no useful outcome at all (success_count 0) fails with a null value.
  */

@@ -1,5 +1,5 @@
 /**
- * The data gate (SPEC §2, §5): per column of the current table, its missingness (`missingness:<col>`), its
+ * The data gate (docs/config.md): per column of the current table, its missingness (`missingness:<col>`), its
  * drift from the reference (`psi:<col>`) and its schema (`schema:<col>`). Pure: table profiles in, rows out.
  *
  * Columns checked: `gates.data.columns`, or every column of the reference (of the current table when there is

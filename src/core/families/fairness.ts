@@ -1,5 +1,5 @@
 /**
- * The fairness gate (SPEC §2): for each attribute in `groups`, the candidate's metric per group value, the gap
+ * The fairness gate (docs/config.md): for each attribute in `groups`, the candidate's metric per group value, the gap
  * max − min over the groups, and pass iff gap ≤ `max_group_gap`. Groups with fewer rows than
  * `min_group_samples`, or where the metric is undefined (tpr in a group without positives: scikit-learn's
  * zero_division would make it 0 and fake a gap), are listed but left out.
@@ -7,7 +7,7 @@
  * With `max_gap_increase: a` and a champion, a second row asks whether the candidate widened the gap:
  * Δgap = gap(candidate) − gap(champion) on the same groups, with a paired bootstrap interval, passes iff its
  * upper bound is below a. The bootstrap resamples the joint (group × label × champion × candidate) cell counts,
- * one multinomial draw per resample — exactly resampling rows, as for the confusion metrics (SPEC §4); a group
+ * one multinomial draw per resample — exactly resampling rows, as for the confusion metrics (docs/statistics.md); a group
  * whose metric is undefined in a resample sits out that resample's gaps. Pure.
  */
 import type { CiSettings, FairnessGate, GateConfig } from '../../config/types.js';

@@ -1,5 +1,5 @@
 /**
- * The operations gate (SPEC §2, §5): latency quantiles, error rate and model size against their ceilings, and
+ * The operations gate (docs/config.md): latency quantiles, error rate and model size against their ceilings, and
  * against the champion's load test (`max_relative_increase`). Pure: facts in, check rows out.
  *
  * Rows: `gate: "operations"`, `name` = the config key, the observed value in `candidate`. A load test with

@@ -1,5 +1,5 @@
 /**
- * The segments gate (SPEC §2): each segment selects rows — with `where` (column → value or list of values,
+ * The segments gate (docs/config.md): each segment selects rows — with `where` (column → value or list of values,
  * every column must match), or, without it, the rows whose `columns.segment` value equals the segment's name —
  * and checks a metric on them with the same rules as a performance check. Values are compared as labels are
  * (canonicalKey: trimmed, numbers by value, true/false in any case). Pure.

@@ -1,5 +1,5 @@
 /**
- * The cost artifact (SPEC §5): `{inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost,
+ * The cost artifact (docs/config.md): `{inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost,
  * success_count}`, and the seed's control metric, the cost per useful outcome:
  *
  *   cost_per_useful_outcome = (inference + infra + storage + retraining + human_ops) / success_count

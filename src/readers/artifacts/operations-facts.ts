@@ -1,5 +1,5 @@
 /**
- * What a load-test artifact says, whatever its format (SPEC §5), and the model's size: the operations gate's
+ * What a load-test artifact says, whatever its format (docs/config.md), and the model's size: the operations gate's
  * input. The shell reads the files; everything from here on is pure.
  */
 
@@ -27,7 +27,7 @@ export interface ModelSize {
   files: number;
 }
 
-/** Bytes → MiB, the unit of `model_size_mb` (SPEC §5: bytes / 1,048,576). */
+/** Bytes → MiB, the unit of `model_size_mb` (docs/config.md: bytes / 1,048,576). */
 export function mebibytes(bytes: number): number {
   return bytes / 1048576;
 }

@@ -1,5 +1,5 @@
 /**
- * The three load-test formats of SPEC §5, told apart by their keys, into one OperationsFacts:
+ * The three load-test formats of docs/config.md, told apart by their keys, into one OperationsFacts:
  *
  * - samples: `{"latency_ms": [..], "requests": N, "errors": E}` — p50/p95/p99 are type-7 quantiles of the
  *   samples (numpy's default); `requests` defaults to the number of samples;

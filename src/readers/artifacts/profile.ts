@@ -1,6 +1,6 @@
 /**
  * Column profiles of a data table: everything the data gate's checks need, gathered in one streaming pass so
- * a table is never held as text. Per column: the missing count (SPEC §5: empty, JSON null, `NA`, `NaN`,
+ * a table is never held as text. Per column: the missing count (docs/config.md: empty, JSON null, `NA`, `NaN`,
  * `null`), the plain-decimal values as numbers, and every other value counted by its canonical text (as
  * labels are compared: trimmed, true/false in any case), with the first line each was seen on.
  *
@@ -13,7 +13,7 @@ import { growFloat64 } from '../../base/growable.js';
 /** Distinct non-numeric values kept per column. */
 export const MAX_DISTINCT_TEXTS = 1000;
 
-/** SPEC §5's missing values, after trimming. JSON null reaches us as empty text. */
+/** docs/config.md's missing values, after trimming. JSON null reaches us as empty text. */
 export function isMissing(text: string): boolean {
   const t = text.trim();
   return t === '' || t === 'NA' || t === 'NaN' || t === 'null';
