@@ -11932,7 +11932,7 @@ function quoteJson(value, max = 40) {
 
 ;// CONCATENATED MODULE: ./src/base/values.ts
 /**
- * How cell text becomes numbers and class labels (SPEC §2 `positive_label`, §3 "Predictions files").
+ * How cell text becomes numbers and class labels (docs/config.md `positive_label`, docs/predictions.md "Predictions files").
  */
 
 /** Plain decimal numbers only: no hex, no `Infinity`/`NaN` words, no empty text (all of which Number() takes). */
@@ -12508,7 +12508,7 @@ const DEFAULT_CI = {
 
 ;// CONCATENATED MODULE: ./src/config/semantics.ts
 /**
- * What the schema cannot say: the rules of SPEC §2 that relate keys to each other and to the metric catalogue,
+ * What the schema cannot say: the rules of docs/config.md that relate keys to each other and to the metric catalogue,
  * the parts this version cannot evaluate yet (rejected, never ignored), and the typed config with defaults.
  * Runs only on data that passed the schema, so the shapes below hold.
  */
@@ -12706,7 +12706,7 @@ function equivalenceRules(c, path, dropKey, add) {
     }
 }
 /**
- * The comparison rules of one check (SPEC §2): one margin at most; `non_inferior` needs a margin, the other
+ * The comparison rules of one check (docs/config.md): one margin at most; `non_inferior` needs a margin, the other
  * rules take none; `compare_to` on an entry asks for a comparison; a check must check something.
  * `nothingAt` is where "nothing to check" points (the primary metric for the gate-level check).
  */
@@ -12938,7 +12938,7 @@ const canarySchema = {
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 /**
- * The JSON Schema (draft-07) of the gate config, SPEC §2. This TS module is the source of truth: the loader
+ * The JSON Schema (draft-07) of the gate config, docs/config.md. This TS module is the source of truth: the loader
  * compiles it with ajv, and `schema/model-gate.schema.json` is its published copy for editors
  * (`# yaml-language-server: $schema=<CONFIG_SCHEMA_ID>`). A test fails when the two differ; regenerate the file
  * with `UPDATE_SCHEMA=1 npm test -- __tests__/config/schema`.
@@ -12963,7 +12963,7 @@ const column = (description, dflt) => ({
 const nonNegative = (description) => ({ type: 'number', minimum: 0, description });
 const count = (description) => ({ type: 'integer', minimum: 0, description });
 /** The metric names of each task, from the catalogue. */
-const METRIC_DESCRIPTION = `Metric name (SPEC §4). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
+const METRIC_DESCRIPTION = `Metric name (docs/config.md, "Metrics and their intervals"). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
     `regression: ${metricList('regression')}. The metric must fit \`task\`.`;
 const metric = (description) => ({
     type: 'string',
@@ -14055,11 +14055,11 @@ function fmtSignedPercent(r) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/report.ts
-/** A check that counts against the gate: failed, or could not be decided (SPEC: inconclusive counts as failing). */
+/** A check that counts against the gate: failed, or could not be decided (an inconclusive check counts as failing). */
 function isFailing(check) {
     return check.status === 'fail' || check.status === 'inconclusive';
 }
-/** Builds a check with its keys in the SPEC §6 order, whatever order the caller assembled them in. */
+/** Builds a check with its keys in the docs/report.md order, whatever order the caller assembled them in. */
 function makeCheck(c) {
     return {
         gate: c.gate,
@@ -14121,7 +14121,7 @@ function gateStatus(checks) {
 
 ;// CONCATENATED MODULE: ./src/readers/artifacts/cost-facts.ts
 /**
- * The cost artifact (SPEC §5): `{inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost,
+ * The cost artifact (docs/config.md): `{inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost,
  * success_count}`, and the seed's control metric, the cost per useful outcome:
  *
  *   cost_per_useful_outcome = (inference + infra + storage + retraining + human_ops) / success_count
@@ -14293,7 +14293,7 @@ const growFloat64 = () => new Growable((n) => new Float64Array(n));
 ;// CONCATENATED MODULE: ./src/readers/artifacts/profile.ts
 /**
  * Column profiles of a data table: everything the data gate's checks need, gathered in one streaming pass so
- * a table is never held as text. Per column: the missing count (SPEC §5: empty, JSON null, `NA`, `NaN`,
+ * a table is never held as text. Per column: the missing count (docs/config.md: empty, JSON null, `NA`, `NaN`,
  * `null`), the plain-decimal values as numbers, and every other value counted by its canonical text (as
  * labels are compared: trimmed, true/false in any case), with the first line each was seen on.
  *
@@ -14304,7 +14304,7 @@ const growFloat64 = () => new Growable((n) => new Float64Array(n));
 
 /** Distinct non-numeric values kept per column. */
 const MAX_DISTINCT_TEXTS = 1000;
-/** SPEC §5's missing values, after trimming. JSON null reaches us as empty text. */
+/** docs/config.md's missing values, after trimming. JSON null reaches us as empty text. */
 function isMissing(text) {
     const t = text.trim();
     return t === '' || t === 'NA' || t === 'NaN' || t === 'null';
@@ -14403,7 +14403,7 @@ function categoryCounts(c) {
 
 ;// CONCATENATED MODULE: ./src/stats/quantile.ts
 /**
- * Sample quantiles (SPEC §5: operations percentiles, PSI deciles; the bootstrap's percentile interval).
+ * Sample quantiles (docs/config.md: operations percentiles, PSI deciles; the bootstrap's percentile interval).
  */
 /**
  * The q-quantile of an ascending array by Hyndman–Fan type 7 (R's default, numpy's `linear`): the value at
@@ -14431,7 +14431,7 @@ function quantileSorted(sorted, q) {
 
 ;// CONCATENATED MODULE: ./src/stats/psi.ts
 /**
- * Population stability index exactly as SPEC §5 defines it:
+ * Population stability index exactly as docs/config.md defines it:
  *
  *   PSI = Σ_b (cur_b − ref_b) · ln(cur_b / ref_b)
  *
@@ -15199,10 +15199,10 @@ function coverageRow(config, spec, logs) {
 
 ;// CONCATENATED MODULE: ./src/readers/artifacts/operations-facts.ts
 /**
- * What a load-test artifact says, whatever its format (SPEC §5), and the model's size: the operations gate's
+ * What a load-test artifact says, whatever its format (docs/config.md), and the model's size: the operations gate's
  * input. The shell reads the files; everything from here on is pure.
  */
-/** Bytes → MiB, the unit of `model_size_mb` (SPEC §5: bytes / 1,048,576). */
+/** Bytes → MiB, the unit of `model_size_mb` (docs/config.md: bytes / 1,048,576). */
 function mebibytes(bytes) {
     return bytes / 1048576;
 }
@@ -15757,7 +15757,7 @@ function championRow(champion, now, days) {
  * inputs differ, so at most one word is zero and the forbidden all-zero state cannot occur; nearby seeds
  * (42, 43) give unrelated states.
  *
- * Why not Math.random: reports must be byte-identical for the same inputs and config (SPEC §2, Determinism).
+ * Why not Math.random: reports must be byte-identical for the same inputs and config (docs/config.md, Determinism).
  */
 // Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.
 const { imul, floor } = Math;
@@ -16063,7 +16063,7 @@ function multinomial(rng, n, probs, out) {
 /**
  * Paired bootstraps of Δ = metric(candidate) − metric(champion), percentile intervals.
  *
- * - `cellsBootstrap` (SPEC §4, method `bootstrap-cells`): resampling n rows with replacement and tallying them
+ * - `cellsBootstrap` (docs/statistics.md, method `bootstrap-cells`): resampling n rows with replacement and tallying them
  *   into k cells gives counts that are exactly Multinomial(n, cells/n): every resampled row lands in cell j with
  *   probability cells[j]/n, independently. So one multinomial draw per resample replaces n row draws: O(k)
  *   instead of O(n) work, and the pairing of champion and candidate on the same rows is kept because both
@@ -16204,7 +16204,7 @@ function rowBootstrap(n, statistic, opts) {
 ;// CONCATENATED MODULE: ./src/stats/confusion.ts
 /**
  * Binary confusion-matrix metrics and the joint (label, champion, candidate) cell counts that the paired
- * bootstrap resamples (SPEC §4).
+ * bootstrap resamples (docs/statistics.md).
  */
 
 // Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.
@@ -16245,7 +16245,7 @@ function mcc(c) {
     return (c.tp * c.tn - c.fp * c.fn) / confusion_sqrt(predPos * truePos * trueNeg * predNeg);
 }
 /**
- * The value of a binary confusion metric of SPEC §4 (accuracy, precision, recall/tpr, specificity/tnr, fpr,
+ * The value of a binary confusion metric of docs/statistics.md (accuracy, precision, recall/tpr, specificity/tnr, fpr,
  * fnr, f1, balanced_accuracy, mcc, selection_rate), by scikit-learn's definitions. Where a definition divides
  * by zero the value is 0, as scikit-learn's `zero_division` default; the result is never NaN.
  * Throws for a name that is not a confusion metric.
@@ -16372,7 +16372,7 @@ function confusionOf(cells, which) {
     }
     return c;
 }
-/** SPEC §4 `net_benefit`: the total over rows of each outcome's value, Σ count(outcome)·value(outcome). */
+/** docs/statistics.md `net_benefit`: the total over rows of each outcome's value, Σ count(outcome)·value(outcome). */
 function netBenefit(c, v) {
     return c.tp * v.tp + c.fp * v.fp + c.tn * v.tn + c.fn * v.fn;
 }
@@ -16440,7 +16440,7 @@ function pairedTableOf(cells, metric) {
 
 ;// CONCATENATED MODULE: ./src/stats/calibration.ts
 /**
- * Expected calibration error as SPEC §4 pins it: 10 equal-width bins on the positive-class probability,
+ * Expected calibration error as docs/statistics.md pins it: 10 equal-width bins on the positive-class probability,
  * bin = min(⌊score·10⌋, 9), ECE = Σ_b (n_b/n)·|mean(label)_b − mean(score)_b|.
  *
  * Since (n_b/n)·|mean(y)_b − mean(s)_b| = |Σ_b (y − s)|/n, ECE needs only each bin's sum of y − s: one pass,
@@ -16514,7 +16514,7 @@ function pairedEceDelta(residualCand, binsCand, residualChamp, binsChamp, weight
 
 ;// CONCATENATED MODULE: ./src/stats/delong.ts
 /**
- * ROC-AUC and DeLong's paired interval for the difference of two correlated AUCs (SPEC §4, method `delong`).
+ * ROC-AUC and DeLong's paired interval for the difference of two correlated AUCs (docs/statistics.md, method `delong`).
  *
  * Both rest on placement values (DeLong, DeLong & Clarke-Pearson 1988): a positive row's placement is the
  * fraction of negatives scored below it (ties count ½), a negative row's is the fraction of positives scored
@@ -16716,7 +16716,7 @@ function delongPaired(label, candidate, champion, confidenceLevel) {
 
 ;// CONCATENATED MODULE: ./src/stats/losses.ts
 /**
- * Per-row losses for the mean-loss metrics (SPEC §4: log_loss, brier), and an accurate mean.
+ * Per-row losses for the mean-loss metrics (docs/statistics.md: log_loss, brier), and an accurate mean.
  * Per-row values, not just their means, because the paired normal interval needs each row's difference.
  */
 // Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one.
@@ -16838,7 +16838,7 @@ function requiredN(rule, margin, se0, n0, confidenceLevel, power = MDE_POWER) {
 
 ;// CONCATENATED MODULE: ./src/stats/ranking.ts
 /**
- * Score-ranking metrics evaluated after one sort: average precision (SPEC §4 `pr_auc`) and ROC-AUC with row
+ * Score-ranking metrics evaluated after one sort: average precision (docs/statistics.md `pr_auc`) and ROC-AUC with row
  * weights, for the row bootstrap (`ci.method: bootstrap`).
  *
  * A bootstrap resample is a vector of row weights (how often each row was drawn), and both metrics are sums
@@ -16924,7 +16924,7 @@ function weightedAuc(label, ranked, weights) {
 
 ;// CONCATENATED MODULE: ./src/stats/paired-normal.ts
 /**
- * Paired normal interval for the difference of two mean losses on the same rows (SPEC §4, `paired-normal`).
+ * Paired normal interval for the difference of two mean losses on the same rows (docs/statistics.md, `paired-normal`).
  * By the central limit theorem the mean of the per-row differences d = candidate − champion is approximately
  * normal with standard error sd(d)/√n; pairing removes the between-row variance both models share, which is
  * what makes the interval tight enough to gate on.
@@ -17397,7 +17397,7 @@ function fewDisagreementsOf(name, m) {
 ;// CONCATENATED MODULE: ./src/core/estimate-binary.ts
 /**
  * Binary-task estimators: point values (scikit-learn's definitions) and the paired interval of Δ for each
- * metric of SPEC §4, by `ci.method`:
+ * metric of docs/statistics.md, by `ci.method`:
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|
@@ -17960,7 +17960,7 @@ function delongClustered(label, candidate, champion, clusters) {
 
 ;// CONCATENATED MODULE: ./src/stats/multiclass.ts
 /**
- * Multiclass metrics of SPEC §4 with scikit-learn's definitions, and the joint cells the paired bootstrap
+ * Multiclass metrics of docs/statistics.md with scikit-learn's definitions, and the joint cells the paired bootstrap
  * resamples.
  *
  * Every confusion metric of both models is a function of the joint counts of (label, champion prediction,
@@ -18143,7 +18143,7 @@ function multiclassLogLossRows(label, proba, classes) {
 
 ;// CONCATENATED MODULE: ./src/stats/regression.ts
 /**
- * Regression metrics of SPEC §4 (mae, mse, rmse, mape, r2) with scikit-learn's definitions, and the
+ * Regression metrics of docs/statistics.md (mae, mse, rmse, mape, r2) with scikit-learn's definitions, and the
  * delta-method intervals for the two that are not plain means (rmse, r2).
  *
  * Per-row losses, not only their means, because the paired intervals need each row's difference.
@@ -18175,7 +18175,7 @@ function squaredErrorRows(target, value) {
     }
     return out;
 }
-/** The rows whose label is not 0: the rows MAPE is defined on (SPEC §4). */
+/** The rows whose label is not 0: the rows MAPE is defined on (docs/statistics.md). */
 function nonZeroRows(target) {
     let k = 0;
     for (let i = 0; i < target.length; i++)
@@ -19031,7 +19031,7 @@ function permuteBlocks(a, order, k) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
-/** The one-line `summary` output of SPEC §1, e.g. `fail: 2 of 14 checks failed (performance/f1, segments/new_users/recall)`. */
+/** The one-line `summary` output of docs/github.md, e.g. `fail: 2 of 14 checks failed (performance/f1, segments/new_users/recall)`. */
 
 const LISTED = 5;
 /** `gate/segment/name`, the id users see in the summary and the annotations. */
@@ -19769,7 +19769,7 @@ function applySuperiorityPolicy(checks, policy, confidenceLevel) {
         };
     });
 }
-/** The plan entry of every comparison check (SPEC names: gate, name, margin, mde, required_n). */
+/** The plan entry of every comparison check (the report's field names: gate, name, margin, mde, required_n). */
 function planEntries(checks, confidenceLevel, power = MDE_POWER) {
     return checks
         .filter((c) => COMPARISON_RULES.includes(c.rule))
@@ -20349,7 +20349,7 @@ class CsvParser {
 
 ;// CONCATENATED MODULE: ./src/readers/format.ts
 /**
- * Which parser a table file needs, decided by its extension alone (SPEC §3): sniffing content would make a
+ * Which parser a table file needs, decided by its extension alone (docs/predictions.md): sniffing content would make a
  * mistyped path "work" differently on different machines.
  */
 
@@ -20494,7 +20494,7 @@ class JsonlParser {
 
 ;// CONCATENATED MODULE: ./src/readers/table.ts
 /**
- * Streaming table reader for CSV, TSV and JSONL files, each optionally gzipped (SPEC §3).
+ * Streaming table reader for CSV, TSV and JSONL files, each optionally gzipped (docs/predictions.md).
  *
  * The file is streamed (read stream → gunzip → UTF-8 decoder → push parser), never held whole, and only the
  * columns the caller asks for are extracted. `scanTable` hands every row to a callback, for readers that
@@ -20694,7 +20694,7 @@ async function readTableProfile(file, shown, pick) {
 
 ;// CONCATENATED MODULE: ./src/readers/artifacts/operations-parse.ts
 /**
- * The three load-test formats of SPEC §5, told apart by their keys, into one OperationsFacts:
+ * The three load-test formats of docs/config.md, told apart by their keys, into one OperationsFacts:
  *
  * - samples: `{"latency_ms": [..], "requests": N, "errors": E}` — p50/p95/p99 are type-7 quantiles of the
  *   samples (numpy's default); `requests` defaults to the number of samples;
@@ -29348,7 +29348,7 @@ function columnNeeds(config) {
 
 ;// CONCATENATED MODULE: ./src/readers/fingerprint.ts
 /**
- * Test-set fingerprint, reported as `test_set.fingerprint` (SPEC §3).
+ * Test-set fingerprint, reported as `test_set.fingerprint` (docs/predictions.md).
  *
  *   fingerprint = "sha256:" + lowercase hex SHA-256 of the UTF-8 bytes of
  *                 id₁ TAB label₁ LF id₂ TAB label₂ LF … idₙ TAB labelₙ LF
@@ -29393,7 +29393,7 @@ function testSetFingerprintOf(ids, labelOf, order = sortedOrder(ids)) {
 
 ;// CONCATENATED MODULE: ./src/readers/align.ts
 /**
- * Pairs the candidate's and the champion's predictions row by row (SPEC §3, the fixed test set rule): both
+ * Pairs the candidate's and the champion's predictions row by row (docs/predictions.md, the fixed test set rule): both
  * files must hold the same ids, each once, with the same labels; neither file's row order matters.
  *
  * Rows are matched by merging both files' rows in id order rather than through a Map from id to row: the
