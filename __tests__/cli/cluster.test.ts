@@ -3,6 +3,7 @@
  * and checked per id, clustered interval methods in the report, `clusters` in every check and in test_set,
  * and min_eval_samples counting clusters.
  */
+import { configMessage } from '../helpers/config.js';
 import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,6 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXIT, main } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
-import { GateError } from '../../src/base/errors.js';
 
 async function cli(argv: string[], cwd: string) {
   let stdout = '';
@@ -224,15 +224,7 @@ describe('columns.cluster through the CLI', () => {
 
 describe('columns.cluster config', () => {
   const F = 'model-gate.yml';
-  const messageOf = (text: string): string => {
-    try {
-      parseConfig(text, F);
-    } catch (e) {
-      if (e instanceof GateError) return e.message;
-      throw e;
-    }
-    throw new Error('expected a GateError, but the config was accepted');
-  };
+  const messageOf = configMessage;
 
   test('is read into the typed config, and absent by default', () => {
     const base = 'version: 1\ntask: binary\nartifacts: { candidate: c.csv }\ngates: { performance: { primary_metric: f1, min_value: 0.1 } }\n';

@@ -2,11 +2,11 @@
  * Config of the gate families beyond performance (segments, fairness, operations, data, cost): the typed
  * config the full docs/config.md example yields, the keys designed for issue 4, and the exact message of each mistake.
  */
+import { configError } from '../helpers/config.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../../src/config/load.js';
-import { GateError } from '../../src/base/errors.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const F = 'model-gate.yml';
@@ -14,15 +14,7 @@ const SPEC_EXAMPLE = readFileSync(join(here, 'fixtures', 'spec-example.yml'), 'u
 const lines = (...l: string[]) => l.join('\n') + '\n';
 const HEAD = lines('version: 1', 'task: binary');
 
-function errorOf(text: string): GateError {
-  try {
-    parseConfig(text, F);
-  } catch (e) {
-    if (e instanceof GateError) return e;
-    throw e;
-  }
-  throw new Error('expected a GateError, but the config was accepted');
-}
+const errorOf = configError;
 
 describe('the full docs/config.md example', () => {
   const cfg = parseConfig(SPEC_EXAMPLE, F);

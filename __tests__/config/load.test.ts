@@ -2,6 +2,7 @@
  * The loader end to end: the typed config it yields (defaults filled) and the exact message of every kind of
  * config mistake, with file:line:column, key path and hint.
  */
+import { configError } from '../helpers/config.js';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,15 +25,7 @@ const HEAD = lines('version: 1', 'task: binary');
 /** A valid performance gate on one line (line 3 when appended to HEAD). */
 const PERF = 'gates: { performance: { primary_metric: f1, min_value: 0.1 } }\n';
 
-function errorOf(text: string, source = F): GateError {
-  try {
-    parseConfig(text, source);
-  } catch (e) {
-    if (e instanceof GateError) return e;
-    throw e;
-  }
-  throw new Error('expected a GateError, but the config was accepted');
-}
+const errorOf = configError;
 
 describe('valid configs', () => {
   test('a minimal binary config yields the typed config with every default filled', () => {

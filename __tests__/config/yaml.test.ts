@@ -2,21 +2,13 @@
  * Reading the YAML: syntax errors with positions, and the guards against abusive input (size, nesting,
  * alias bombs) that must fail fast with a clear message instead of hanging or crashing the process.
  */
-import { GateError } from '../../src/base/errors.js';
+import { configError } from '../helpers/config.js';
 import { parseConfig } from '../../src/config/load.js';
 import { MAX_ALIAS_COUNT, MAX_CONFIG_BYTES, MAX_NESTING, readYaml } from '../../src/config/source.js';
 
 const F = 'model-gate.yml';
 
-function errorOf(text: string): GateError {
-  try {
-    parseConfig(text, F);
-  } catch (e) {
-    if (e instanceof GateError) return e;
-    throw e;
-  }
-  throw new Error('expected a GateError, but the config was accepted');
-}
+const errorOf = configError;
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 

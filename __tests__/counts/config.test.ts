@@ -1,20 +1,12 @@
 /** Config checks of artifacts.counts: one input for both models, binary only, metrics it can feed. */
+import { configMessage } from '../helpers/config.js';
 import { describe, expect, test } from '@jest/globals';
 import { parseConfig } from '../../src/config/load.js';
-import { GateError } from '../../src/base/errors.js';
 
 const F = 'model-gate.yml';
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
-function messageOf(text: string): string {
-  try {
-    parseConfig(text, F);
-  } catch (e) {
-    if (e instanceof GateError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a GateError, but the config was accepted');
-}
+const messageOf = configMessage;
 
 describe('artifacts.counts', () => {
   test('is read into the typed config', () => {

@@ -1,20 +1,12 @@
 /** Config keys of the decision rules: rule equivalent and its margins, policy.superiority, the ledger keys. */
-import { GateError } from '../../src/base/errors.js';
+import { configMessage } from '../helpers/config.js';
 import { parseConfig } from '../../src/config/load.js';
 
 const F = 'model-gate.yml';
 const lines = (...l: string[]) => l.join('\n') + '\n';
 const perf = (...checkLines: string[]) => lines('version: 1', 'task: binary', 'gates:', '  performance:', '    primary_metric: f1', ...checkLines);
 
-function errorOf(text: string): string {
-  try {
-    parseConfig(text, F);
-  } catch (e) {
-    if (e instanceof GateError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a GateError, but the config was accepted');
-}
+const errorOf = configMessage;
 
 describe('rule equivalent', () => {
   test('an absolute margin, with or without the rule, gives an equivalence check', () => {
