@@ -4,7 +4,8 @@
  * `max_relative_increase`; no useful outcome at all (success_count 0) fails with a null value.
  */
 import type { GateConfig } from '../../config/types.js';
-import { fmt, fmtPercent, fmtSignedPercent } from '../format.js';
+import { fmt } from '../format.js';
+import { noChampionRow, relativeCeiling, relativeIncreaseRow } from '../limits.js';
 import { severityOf } from '../policy.js';
 import type { CheckResult } from '../report.js';
 import { costPerUsefulOutcome, type CostFacts } from '../../readers/artifacts/cost-facts.js';
@@ -62,13 +63,7 @@ export function costChecks(config: GateConfig, inputs: CostInputs): CheckResult[
     const r = gate.max_relative_increase;
     const champ = inputs.champion_cost;
     if (!champ) {
-      rows.push({
-        ...base,
-        status: 'skipped',
-        threshold: null,
-        rule: 'max_relative_increase',
-        message: 'no artifacts.champion_cost configured: comparison skipped'
-      });
+      rows.push(noChampionRow(base, 'champion_cost'));
     } else {
       const c = costPerUsefulOutcome(champ);
       if (c === null) {
@@ -80,21 +75,10 @@ export function costChecks(config: GateConfig, inputs: CostInputs): CheckResult[
           message: `${champ.file} reports success_count 0, so the champion has no cost per useful outcome to compare with`
         });
       } else {
-        const threshold = c * (1 + r);
-        const compared = { ...base, champion: c, threshold, rule: 'max_relative_increase' as const };
         if (value === null) {
-          rows.push({ ...compared, status: 'fail', message: none });
+          rows.push({ ...base, champion: c, threshold: relativeCeiling(c, r), rule: 'max_relative_increase', status: 'fail', message: none });
         } else {
-          const pass = value <= threshold;
-          const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
-          rows.push({
-            ...compared,
-            delta: value - c,
-            status: pass ? 'pass' : 'fail',
-            message:
-              `cost per useful outcome ${fmt(value)} vs the champion's ${fmt(c)}${change}: ` +
-              `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)})`
-          });
+          rows.push(relativeIncreaseRow(base, 'cost per useful outcome', value, c, r));
         }
       }
     }

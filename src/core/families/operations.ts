@@ -7,7 +7,8 @@
  * does not depend on the load test).
  */
 import type { GateConfig, OperationsKey, OperationsLimit } from '../../config/types.js';
-import { fmt, fmtLevel, fmtPercent, fmtSignedPercent } from '../format.js';
+import { fmt, fmtLevel } from '../format.js';
+import { noChampionRow, relativeCeiling, relativeIncreaseRow } from '../limits.js';
 import { severityOf } from '../policy.js';
 import type { CheckResult } from '../report.js';
 import { GateError } from '../../base/errors.js';
@@ -134,30 +135,15 @@ function limitRows(config: GateConfig, limit: OperationsLimit, inputs: Operation
     const r = limit.max_relative_increase;
     const champ = inputs.champion_operations;
     if (!champ) {
-      rows.push({
-        ...base,
-        status: 'skipped',
-        threshold: null,
-        rule: 'max_relative_increase',
-        message: 'no artifacts.champion_operations configured: comparison skipped'
-      });
+      rows.push(noChampionRow(base, 'champion_operations'));
     } else {
       const c = observed(key, champ, undefined, 'champion');
       const undecided = few ?? tooFew(champ, min, 'champion');
-      const threshold = c * (1 + r);
-      const compared = { ...base, champion: c, delta: value - c, threshold, rule: 'max_relative_increase' as const };
       if (undecided) {
-        rows.push({ ...compared, status: 'inconclusive', message: undecided });
+        const threshold = relativeCeiling(c, r);
+        rows.push({ ...base, champion: c, delta: value - c, threshold, rule: 'max_relative_increase', status: 'inconclusive', message: undecided });
       } else {
-        const pass = value <= threshold;
-        const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
-        rows.push({
-          ...compared,
-          status: pass ? 'pass' : 'fail',
-          message:
-            `${WHAT[key]} ${fmt(value)}${unit} vs the champion's ${fmt(c)}${unit}${change}: ` +
-            `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)}${unit})`
-        });
+        rows.push(relativeIncreaseRow(base, WHAT[key], value, c, r, unit));
       }
     }
   }
