@@ -15,3 +15,13 @@ export interface CliIo {
   /** Called once the run is over, to clear a progress line. */
   progressDone?: () => void;
 }
+
+/** The flags `model-gate` and `model-gate plan` share: where the config, the files and the workspace are. */
+export const COMMON_OPTIONS = {
+  config: { type: 'string', short: 'c' },
+  candidate: { type: 'string' },
+  champion: { type: 'string' },
+  workspace: { type: 'string', short: 'w' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const;

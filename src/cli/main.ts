@@ -15,7 +15,7 @@ import { runGate } from '../gate/run.js';
 import { jobSummaryOptions, renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
 import { VERSION } from '../base/version.js';
-import type { CliIo } from './io.js';
+import { COMMON_OPTIONS, type CliIo } from './io.js';
 import { planMain } from './plan.js';
 
 export type { CliIo } from './io.js';
@@ -73,11 +73,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       strict: true,
       allowPositionals: false,
       options: {
-        config: { type: 'string', short: 'c' },
-        candidate: { type: 'string' },
-        champion: { type: 'string' },
-        workspace: { type: 'string', short: 'w' },
-        json: { type: 'boolean' },
+        ...COMMON_OPTIONS,
         report: { type: 'string' },
         markdown: { type: 'string' },
         'fail-on': { type: 'string' },
@@ -86,7 +82,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         'canary-since': { type: 'string' },
         'canary-weight': { type: 'string' },
         now: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' }
       }
     }).values;

@@ -14,7 +14,7 @@ import { resolveInside } from '../gate/containment.js';
 import { CLI_DEBUG_HINT, errorDetails, internalErrorMessage } from '../gate/error-report.js';
 import { requireFile } from '../readers/files/files.js';
 import { runGate } from '../gate/run.js';
-import type { CliIo } from './io.js';
+import { COMMON_OPTIONS, type CliIo } from './io.js';
 
 export const PLAN_HELP = `Usage: model-gate plan [options]
 
@@ -50,16 +50,7 @@ export async function planMain(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: {
-        config: { type: 'string', short: 'c' },
-        candidate: { type: 'string' },
-        champion: { type: 'string' },
-        discordance: { type: 'string' },
-        power: { type: 'string' },
-        workspace: { type: 'string', short: 'w' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
+      options: { ...COMMON_OPTIONS, discordance: { type: 'string' }, power: { type: 'string' } }
     }).values;
   } catch (e) {
     io.stderr(`model-gate plan: ${(e as Error).message}\nRun model-gate plan --help for the options.\n`);
