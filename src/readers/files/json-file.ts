@@ -1,10 +1,15 @@
 /** Reading a JSON artifact (load test, cost) with errors that name the file and, for bad JSON, the line. */
-import { promises as fs } from 'node:fs';
 import { GateError } from '../../base/errors.js';
 import { jsonSyntaxReason } from '../json-reason.js';
+import { readTextFile, type TextFileWords } from './text-file.js';
 
 /** Large enough for a load test's raw samples (millions of latencies), small enough to stay in memory. */
 export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+const JSON_WORDS: TextFileWords = {
+  kind: 'a JSON file',
+  tooBig: (shown, size, maxBytes, what) => `${shown} is ${size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`
+};
 
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -24,23 +29,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
  * (`the load test`). Missing, unreadable, oversized or invalid files are GateErrors.
  */
 export async function readJsonFile(file: string, shown: string, what: string, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  let text: string;
-  try {
-    const st = await fs.stat(file);
-    if (st.isDirectory()) throw new GateError(`${shown} is a directory, but ${what} is a JSON file; point to the file.`, { file: shown });
-    if (st.size > maxBytes) {
-      throw new GateError(`${shown} is ${st.size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`, { file: shown });
-    }
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if (e instanceof GateError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
-    }
-    throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = await readTextFile(file, shown, what, maxBytes, JSON_WORDS);
   try {
     return JSON.parse(text);
   } catch (e) {
