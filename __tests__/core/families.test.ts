@@ -137,6 +137,16 @@ describe('fairness', () => {
     expect(only.checks[0].candidate).toBeNull();
   });
 
+  test('with columns.cluster, min_group_samples counts the clusters of a group, not its rows', () => {
+    // 20 rows a group: p's rows come from 2 clusters, q's from 10; a minimum of 3 leaves p out.
+    const g = Array.from({ length: 40 }, (_, i) => (i < 20 ? 'p' : 'q'));
+    const data = { ...paired(40, { g }), cluster: Uint32Array.from({ length: 40 }, (_, i) => (i < 20 ? i % 2 : 2 + (i % 10))) };
+    const r = evaluate(cfg('gates:\n  fairness: { metric: accuracy, max_group_gap: 1, groups: [g], min_group_samples: 3 }\n'), data, { generatedAt: 'T' });
+    expect(r.checks[0].message).toContain('left out: "p" (n = 20, fewer than min_group_samples (3) clusters)');
+    const rows = evaluate(cfg('gates:\n  fairness: { metric: accuracy, max_group_gap: 1, groups: [g], min_group_samples: 3 }\n'), paired(40, { g }), { generatedAt: 'T' });
+    expect(rows.checks[0].message).not.toContain('left out');
+  });
+
   test('for a lower-is-better metric the best group is the lowest', () => {
     const g = Array.from({ length: 40 }, (_, i) => (i < 20 ? 'p' : 'q'));
     const data = paired(40, { g });

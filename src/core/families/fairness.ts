@@ -102,8 +102,12 @@ function attributeRows(config: GateConfig, gate: FairnessGate, info: MetricInfo,
   const kept: Group[] = [];
   for (const g of groups) {
     const n = examplesIn(data, g.rows);
-    if (n < gate.min_group_samples) {
-      values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) rows` });
+    // With columns.cluster the clusters are the independent units, so the minimum counts them, as
+    // ci.min_eval_samples does for the metric checks.
+    const units = data.cluster ? compactClusters(data.cluster, g.rows).count : n;
+    if (units < gate.min_group_samples) {
+      const unit = data.cluster ? 'clusters' : 'rows';
+      values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) ${unit}` });
       continue;
     }
     const sub = subsetRows(data, Uint32Array.from(g.rows));
