@@ -17,6 +17,7 @@
  *       npm run validate:coverage -- --quick      (R = 200: a smoke run)
  *       npm run validate:coverage -- --write      (also replace the table in docs/statistics.md)
  *       options: --reps R  --resamples B  --only <scenario id substring>  --workers W
+ *                --first R0 (replicates R0 … R0 + R − 1: other test sets, to tell Monte Carlo noise from bias)
  *
  * Deterministic: every test set has its own seed (scenario, replicate), and the bootstrap streams come from
  * ci.seed = the replicate index, so a rerun prints the same table.
@@ -482,12 +483,13 @@ async function main(): Promise<void> {
   const resamples = Number(arg('--resamples') ?? 1000);
   const workers = Number(arg('--workers') ?? Math.max(1, availableParallelism()));
   const only = arg('--only');
+  const first = Number(arg('--first') ?? 0);
   const started = Date.now();
   const rows: string[] = [];
   for (const s of SCENARIOS.filter((x) => !only || x.id.includes(only))) {
     const t0 = Date.now();
     const truthDelta = truth(s);
-    const parts = Array.from({ length: workers }, (_, w) => Array.from({ length: reps }, (_, r) => r).filter((r) => r % workers === w));
+    const parts = Array.from({ length: workers }, (_, w) => Array.from({ length: reps }, (_, r) => first + r).filter((r) => r % workers === w));
     const results = await Promise.all(
       parts.map(
         (part) =>
