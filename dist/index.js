@@ -46600,7 +46600,7 @@ function fewDisagreementsOf(name, m) {
 ;// CONCATENATED MODULE: ./src/core/estimate-binary.ts
 /**
  * Binary-task estimators: point values (scikit-learn's definitions) and the paired interval of Δ for each
- * metric of docs/statistics.md, by `ci.method`:
+ * metric, by `ci.method` (docs/statistics.md explains each choice):
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|

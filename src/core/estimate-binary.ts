@@ -1,6 +1,6 @@
 /**
  * Binary-task estimators: point values (scikit-learn's definitions) and the paired interval of Δ for each
- * metric of docs/statistics.md, by `ci.method`:
+ * metric, by `ci.method` (docs/statistics.md explains each choice):
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|

@@ -1,6 +1,7 @@
 /**
- * The metric catalogue of docs/statistics.md: which metrics exist, for which task, which way is better, and what each
- * needs from the predictions files. Config validation and the engine both read it, so a metric is declared once.
+ * The metric catalogue (docs/config.md, "Metrics and their intervals"): which metrics exist, for which task,
+ * which way is better, what each needs from the predictions files and how it reads. Config validation, the
+ * readers, the engine and the renderers all read it, so a metric is declared once (docs/architecture.md).
  */
 export type Task = 'binary' | 'multiclass' | 'regression';
 
