@@ -41,30 +41,33 @@ const RANKING_CONFIG =
   '  segments:\n    - { name: cold, where: { cold: true }, metric: ndcg@3, absolute_drop_allowed: 0.1, min_samples: 20 }\n';
 
 test('ranking: per-query metrics, n = queries used, test_set rows, a query-level segment', async () => {
-  const dir = workspace({ 'c.csv': rankingRows(200, 5), 'h.csv': rankingRows(200, 3), 'g.yml': RANKING_CONFIG });
+  const dir = workspace({ 'c.csv': rankingRows(250, 5), 'h.csv': rankingRows(250, 3), 'g.yml': RANKING_CONFIG });
   const r = await cli(['-c', 'g.yml', '--json'], dir);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(EXIT.ok);
   const report = JSON.parse(r.stdout);
-  expect(report.test_set).toMatchObject({ n: 200, rows: 1200 });
-  const rows = report.checks.map((c: Record<string, unknown>) => [c.gate, c.metric, c.n, c.ci_method]);
-  // Every 10th query has no relevant item: 180 of 200 are used. The cold segment is every 4th query (50), of
-  // which q0, q20, q40… (every 20th: 10) have no relevant item.
+  expect(report.test_set).toMatchObject({ n: 250, rows: 1500 });
+  const rows = report.checks.map((c: Record<string, unknown>) => [c.gate, c.metric, c.n, c.ci_method, c.status]);
+  // Every 10th query has no relevant item: 225 of 250 are used. The cold segment is every 4th query (63), of
+  // which q0, q20, q40… (every 20th: 13) have no relevant item: 50 queries, too few for a decided comparison.
   expect(rows).toEqual([
-    ['performance', 'ndcg@3', 180, 'paired-normal'],
-    ['performance', 'recall@2', 180, 'paired-normal'],
-    ['performance', 'mrr@10', 180, 'paired-normal'],
-    ['segments', 'ndcg@3', 40, 'paired-normal']
+    ['performance', 'ndcg@3', 225, 'paired-normal', 'pass'],
+    ['performance', 'recall@2', 225, 'paired-normal', 'pass'],
+    ['performance', 'mrr@10', 225, 'paired-normal', 'pass'],
+    ['segments', 'ndcg@3', 50, null, 'inconclusive']
   ]);
-  expect(report.checks[0].message).toContain('20 of 200 queries have no item with a positive gain');
+  expect(report.checks[0].message).toContain('25 of 250 queries have no item with a positive gain');
+  expect(report.checks[3].message).toContain('only 50 queries: comparisons of per-query means need at least 200');
   // The candidate flips fewer queries, so it is better on every metric.
   for (const c of report.checks) expect(c.delta).toBeGreaterThan(0);
+  // The terminal table's footer says what n counts.
+  expect((await cli(['-c', 'g.yml'], dir)).stdout).toContain('n = 250 queries (1,500 rows),');
 });
 
 test('ranking: the query bootstrap under ci.method bootstrap, and clusters of queries', async () => {
   const dir = workspace({
-    'c.csv': rankingRows(120, 5, 'user'),
-    'h.csv': rankingRows(120, 3, 'user'),
+    'c.csv': rankingRows(250, 5, 'user'),
+    'h.csv': rankingRows(250, 3, 'user'),
     'g.yml': RANKING_CONFIG.replace('  segments:', '  ci: { method: bootstrap, resamples: 500 }\n  segments:'),
     // min_eval_samples counts clusters when columns.cluster is set.
     'k.yml': RANKING_CONFIG.replace('task: ranking', 'task: ranking\ncolumns: { cluster: user }').replace('  segments:', '  ci: { min_eval_samples: 5 }\n  segments:')
@@ -155,6 +158,7 @@ test('score task: repeated samples averaged within the id, n = ids, rows per mod
   expect(r.stderr).toBe('');
   const report = JSON.parse(r.stdout);
   expect(report.test_set).toMatchObject({ n: 300, rows: { candidate: 900, champion: 600 } });
+  expect((await cli(['-c', 'g.yml'], dir)).stdout).toContain('n = 300 ids (rows: candidate 900, champion 600),');
   expect(report.checks.map((c: Record<string, unknown>) => [c.metric, c.n, c.ci_method, c.status])).toEqual([
     ['mean_score', 300, 'paired-normal', 'pass'],
     ['pass_rate', 300, 'paired-normal', 'pass']
