@@ -57,7 +57,7 @@ test('ranking: per-query metrics, n = queries used, test_set rows, a query-level
     ['segments', 'ndcg@3', 50, null, 'inconclusive']
   ]);
   expect(report.checks[0].message).toContain('25 of 250 queries have no item with a positive gain');
-  expect(report.checks[3].message).toContain('only 50 queries: comparisons of per-query means need at least 200');
+  expect(report.checks[3].message).toContain('only 50 queries: ranking comparisons need at least 200');
   // The candidate flips fewer queries, so it is better on every metric.
   for (const c of report.checks) expect(c.delta).toBeGreaterThan(0);
   // The terminal table's footer says what n counts.
