@@ -171,3 +171,43 @@ test('score task: repeated samples averaged within the id, n = ids, rows per mod
   const lower = JSON.parse((await cli(['-c', 'l.yml', '--json'], dir)).stdout);
   expect(lower.checks[0]).toMatchObject({ direction: -1, status: 'fail' });
 });
+
+test('ranking: gzipped JSON Lines, the markdown summary, and the guard against comparing a model with itself', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const jsonl = (flipEvery: number) =>
+    rankingRows(230, flipEvery)
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [query_id, id, label, score, cold] = line.split(',');
+        return JSON.stringify({ query_id, id, label: Number(label), score: Number(score), cold: cold === 'true' });
+      })
+      .join('\n');
+  const dir = workspace({ 'g.yml': RANKING_CONFIG.replace(/c\.csv/, 'c.jsonl.gz').replace(/h\.csv/, 'h.jsonl.gz') });
+  writeFileSync(path.join(dir, 'c.jsonl.gz'), gzipSync(jsonl(5)));
+  writeFileSync(path.join(dir, 'h.jsonl.gz'), gzipSync(jsonl(3)));
+  const r = await cli(['-c', 'g.yml', '--json', '--markdown', 'summary.md'], dir);
+  expect(r.stderr).toBe('');
+  const report = JSON.parse(r.stdout);
+  expect(report.test_set).toMatchObject({ n: 230, rows: 1380 });
+  expect(report.checks[0]).toMatchObject({ metric: 'ndcg@3', n: 207, status: 'pass' });
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path.join(dir, 'summary.md'), 'utf8')).toContain('- Test set: n = 230 queries (1,380 rows), fingerprint');
+  writeFileSync(path.join(dir, 'h.jsonl.gz'), gzipSync(jsonl(5)));
+  const self = await cli(['-c', 'g.yml'], dir);
+  expect(self.code).toBe(EXIT.error);
+  expect(self.stderr).toContain('comparing a model with itself');
+});
+
+test('score task: an id in one file only is an error naming the file and the id', async () => {
+  const dir = workspace({
+    'c.csv': 'id,score\np1,3\np1,4\np2,5\n',
+    'h.csv': 'id,score\np1,3\np3,5\n',
+    'g.yml': 'version: 1\ntask: score\nartifacts: { candidate: c.csv, champion: h.csv }\ngates: { performance: { primary_metric: mean_score, absolute_drop_allowed: 0.1 } }\n'
+  });
+  const r = await cli(['-c', 'g.yml'], dir);
+  expect(r.code).toBe(EXIT.error);
+  expect(r.stderr).toContain('candidate c.csv and champion h.csv do not cover the same test set: 1 id is only in c.csv (e.g. p2) and 1 id is only in h.csv (e.g. p3)');
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+});
