@@ -101,6 +101,13 @@ describe('ranking: the fixed test set and query-level columns', () => {
     expect(r.code).toBe(EXIT.error);
     expect(r.stderr).toContain('candidate c.csv has 1 duplicate row of a (query, item) pair (e.g. query q1, item a on lines 2 and 3)');
   });
+  test('pairs whose query and item run together the same way are still different pairs', async () => {
+    // (q, 1x) and (q1, x) both read "q1x" when joined: neither a duplicate nor a mismatch.
+    const rows = 'q,1x,1,0.5,false\nq,2,0,0.4,false\nq1,x,1,0.3,false\nq1,y,0,0.2,false\n';
+    const r = await run(rows, rows.replace('0.4', '0.6'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+  });
   test('a segment column that changes within a query', async () => {
     const seg = cfg.replace('gates: {', 'gates: { segments: [{ name: cold, where: { cold: true }, metric: ndcg@2, min_value: 0 }],');
     const r = await run('q1,a,1,0.5,false\nq1,b,0,0.2,true\n', 'q1,a,1,0.5,false\nq1,b,0,0.1,false\n', seg);
@@ -210,4 +217,19 @@ test('score task: an id in one file only is an error naming the file and the id'
   expect(r.code).toBe(EXIT.error);
   expect(r.stderr).toContain('candidate c.csv and champion h.csv do not cover the same test set: 1 id is only in c.csv (e.g. p2) and 1 id is only in h.csv (e.g. p3)');
   expect(r.stderr).not.toMatch(/\n\s+at /);
+});
+
+test('ranking: fairness groups are query-level columns, each group its own set of queries', async () => {
+  const dir = workspace({
+    'c.csv': rankingRows(250, 5),
+    'h.csv': rankingRows(250, 3),
+    'g.yml':
+      'version: 1\ntask: ranking\nartifacts: { candidate: c.csv, champion: h.csv }\n' +
+      'gates:\n  fairness: { metric: ndcg@3, max_group_gap: 0.5, groups: [cold], min_group_samples: 10 }\n'
+  });
+  const r = await cli(['-c', 'g.yml', '--json'], dir);
+  expect(r.stderr).toBe('');
+  const check = JSON.parse(r.stdout).checks[0];
+  expect(check).toMatchObject({ gate: 'fairness', name: 'ndcg@3:cold', status: 'pass' });
+  expect(check.candidate).toBeGreaterThanOrEqual(0);
 });

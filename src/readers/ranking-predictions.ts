@@ -42,8 +42,14 @@ export interface RankingPredictions {
   extra: Record<string, string[]>;
 }
 
-/** The NUL between query and item sorts a pair by query, then item, and cannot occur in a CSV field's meaning. */
-const SEP = '\u0000';
+/**
+ * The key of a (query, item) pair: `<length of query>:<query><item>`. Injective whatever the ids contain (a
+ * separator character could occur in an id), and every query's pairs sort together, its items in code point
+ * order — the tie-break the metrics rely on.
+ */
+function pairKey(query: string, item: string): string {
+  return `${query.length}:${query}${item}`;
+}
 
 function cell(file: string, line: number, column: string, text: string, what: string): number {
   const v = parseStrictNumber(text);
@@ -125,7 +131,7 @@ function pairs(n: number): string {
 
 /** Rows in (query, item) order; a pair that occurs twice is an error. */
 function pairOrder(role: string, p: RankingPredictions): { order: Uint32Array; keys: string[] } {
-  const keys = p.query.map((q, i) => q + SEP + p.item[i]);
+  const keys = p.query.map((q, i) => pairKey(q, p.item[i]!));
   const order = sortedOrder(keys);
   let dups = 0;
   let first = -1;
