@@ -233,3 +233,13 @@ test('ranking: fairness groups are query-level columns, each group its own set o
   expect(check).toMatchObject({ gate: 'fairness', name: 'ndcg@3:cold', status: 'pass' });
   expect(check.candidate).toBeGreaterThanOrEqual(0);
 });
+
+test('min_eval_samples counts queries, and says so', async () => {
+  const dir = workspace({
+    'c.csv': rankingRows(250, 5),
+    'h.csv': rankingRows(250, 3),
+    'g.yml': RANKING_CONFIG.replace('  segments:', '  ci: { min_eval_samples: 300 }\n  segments:')
+  });
+  const check = JSON.parse((await cli(['-c', 'g.yml', '--json'], dir)).stdout).checks[0];
+  expect(check).toMatchObject({ status: 'inconclusive', message: 'only 250 queries, fewer than ci.min_eval_samples (300): too few to decide' });
+});

@@ -27,12 +27,17 @@ export interface CheckScope {
  * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
  * the minimum counts clusters: they, not rows, are the independent units.
  */
-function tooFewRows(scope: CheckScope, n: number, clusters?: number): string | undefined {
+function tooFewRows(scope: CheckScope, n: number, clusters?: number, units = 'rows'): string | undefined {
   const min = scope.minRows;
   if (clusters !== undefined) {
     return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
   }
-  return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+  return n < min ? `only ${n} ${units}, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+
+/** What the engine's rows are: queries (ranking), ids (score task, several rows each) or rows. */
+function unitsOf(data: PairedData): string {
+  return data.queries ? 'queries' : data.candidate.samples ? 'ids' : 'rows';
 }
 
 /** `rows` for a report's test_set: the ranking task's (query, item) rows, or the score task's rows per model. */
@@ -86,7 +91,7 @@ export function metricChecks(
     direction: info.direction
   };
   const rows: CheckResult[] = [];
-  const few = tooFewRows(scope, n, base.clusters);
+  const few = tooFewRows(scope, n, base.clusters, unitsOf(data));
 
   let estimate: Estimate | undefined;
   let notEstimable: string | undefined;
