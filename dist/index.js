@@ -48872,12 +48872,16 @@ function orientedDelta(direction, delta) {
  * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
  * the minimum counts clusters: they, not rows, are the independent units.
  */
-function tooFewRows(scope, n, clusters) {
+function tooFewRows(scope, n, clusters, units = 'rows') {
     const min = scope.minRows;
     if (clusters !== undefined) {
         return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
     }
-    return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+    return n < min ? `only ${n} ${units}, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+/** What the engine's rows are: queries (ranking), ids (score task, several rows each) or rows. */
+function unitsOf(data) {
+    return data.queries ? 'queries' : data.candidate.samples ? 'ids' : 'rows';
 }
 /** `rows` for a report's test_set: the ranking task's (query, item) rows, or the score task's rows per model. */
 function rowsField(data) {
@@ -48924,7 +48928,7 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
         direction: info.direction
     };
     const rows = [];
-    const few = tooFewRows(scope, n, base.clusters);
+    const few = tooFewRows(scope, n, base.clusters, unitsOf(data));
     let estimate;
     let notEstimable;
     if (!few) {
@@ -52356,8 +52360,14 @@ class RankedRows {
 
 
 
-/** The NUL between query and item sorts a pair by query, then item, and cannot occur in a CSV field's meaning. */
-const SEP = '\u0000';
+/**
+ * The key of a (query, item) pair: `<length of query>:<query><item>`. Injective whatever the ids contain (a
+ * separator character could occur in an id), and every query's pairs sort together, its items in code point
+ * order — the tie-break the metrics rely on.
+ */
+function pairKey(query, item) {
+    return `${query.length}:${query}${item}`;
+}
 function cell(file, line, column, text, what) {
     const v = parseStrictNumber(text);
     if (Number.isFinite(v) && (what !== 'label' || v >= 0))
@@ -52435,7 +52445,7 @@ function pairs(n) {
 }
 /** Rows in (query, item) order; a pair that occurs twice is an error. */
 function pairOrder(role, p) {
-    const keys = p.query.map((q, i) => q + SEP + p.item[i]);
+    const keys = p.query.map((q, i) => pairKey(q, p.item[i]));
     const order = sortedOrder(keys);
     let dups = 0;
     let first = -1;
