@@ -40019,7 +40019,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(15466);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53326);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40029,7 +40029,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 15466:
+/***/ 53326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40464,11 +40464,42 @@ const CATALOG = [
     m('regression', 'mse', -1, 'mean_loss', 'prediction'),
     m('regression', 'rmse', -1, 'other', 'prediction'),
     m('regression', 'mape', -1, 'mean_loss', 'prediction'),
-    m('regression', 'r2', 1, 'other', 'prediction')
+    m('regression', 'r2', 1, 'other', 'prediction'),
+    // Ranking metrics take their cut-off from the name (ndcg@10): one entry per base name, K parsed on lookup.
+    m('ranking', 'ndcg@K', 1, 'per_unit', 'score', SCORE),
+    m('ranking', 'recall@K', 1, 'per_unit', 'score', SCORE),
+    m('ranking', 'precision@K', 1, 'per_unit', 'score', SCORE),
+    m('ranking', 'mrr@K', 1, 'per_unit', 'score', SCORE),
+    m('ranking', 'map@K', 1, 'per_unit', 'score', SCORE),
+    // mean_score is unbounded (judge scores, BLEU…); its direction is set by metric_options.score_direction.
+    m('score', 'mean_score', 1, 'per_unit', 'score'),
+    m('score', 'pass_rate', 1, 'per_unit', 'score', SCORE)
 ];
+/** `ndcg@10` → { base: 'ndcg@K', k: 10 }; undefined when the name has no cut-off (K a positive integer). */
+function cutOff(name) {
+    const m = /^([a-z_]+)@([1-9][0-9]{0,5})$/.exec(name);
+    return m ? { template: `${m[1]}@K`, k: Number(m[2]) } : undefined;
+}
+/** The entry of `name` among `entries`, with K filled in for a `<base>@K` metric. */
+function lookup(entries, name) {
+    const exact = entries.find((x) => x.name === name);
+    if (exact)
+        return exact;
+    const c = cutOff(name);
+    if (!c)
+        return undefined;
+    const entry = entries.find((x) => x.name === c.template);
+    return entry ? { ...entry, name, k: c.k } : undefined;
+}
+/** The regular expression every metric name matches (the config schema's `pattern`): the names, and `<base>@K`. */
+function metricNamePattern() {
+    const plain = CATALOG.filter((x) => !x.name.endsWith('@K')).map((x) => x.name);
+    const cut = [...new Set(CATALOG.filter((x) => x.name.endsWith('@K')).map((x) => x.name.slice(0, -2)))];
+    return `^(?:${[...new Set(plain)].join('|')}|(?:${cut.join('|')})@[1-9][0-9]{0,5})$`;
+}
 /** The catalogue entry for `name` under `task`, or undefined when the metric does not fit the task. */
 function metricInfo(task, name) {
-    return CATALOG.find((x) => x.task === task && x.name === name);
+    return lookup(CATALOG.filter((x) => x.task === task), name);
 }
 /** Every metric name of a task, in catalogue order. */
 function metricNames(task) {
@@ -40480,7 +40511,7 @@ function allMetricNames() {
 }
 /** Any task's entry for `name` (the properties that do not depend on the task: range, unit). */
 function anyMetricInfo(name) {
-    return CATALOG.find((x) => x.name === name);
+    return lookup(CATALOG, name);
 }
 /**
  * The metrics a counts file can feed (binary only): the confusion metrics, from the cell counts, then the mean
@@ -41686,6 +41717,8 @@ const GATE_FAMILIES = [
     'observability',
     'rollback'
 ];
+/** The default of columns.query: kept out of DEFAULT_COLUMNS, which the other tasks' configs spell out. */
+const QUERY_COLUMN = 'query_id';
 const DEFAULT_COLUMNS = {
     id: 'id',
     label: 'label',
@@ -41715,7 +41748,7 @@ const DEFAULT_CI = {
 
 
 /** Tasks this version evaluates. */
-const SUPPORTED_TASKS = ['binary', 'multiclass', 'regression'];
+const SUPPORTED_TASKS = ['binary', 'multiclass', 'regression', 'ranking', 'score'];
 /** Gate families this version evaluates. */
 const SUPPORTED_GATES = GATE_FAMILIES;
 /** Artifacts this version reads. */
@@ -41752,6 +41785,7 @@ function semanticProblems(raw) {
     }
     if (raw.artifacts?.counts !== undefined)
         countsProblems(raw, add);
+    taskOptionProblems(raw, add);
     const families = GATE_FAMILIES.filter((f) => raw.gates[f] !== undefined);
     if (families.length === 0) {
         add(['gates'], 'key', 'gates configures no gate; add at least one, for example gates.performance');
@@ -42003,13 +42037,51 @@ function buildConfig(raw, source) {
         columns: { ...DEFAULT_COLUMNS, ...raw.columns },
         threshold: raw.threshold ?? 0.5,
         positive_label: String(raw.positive_label ?? 1),
-        ...(raw.metric_options?.net_benefit ? { metric_options: { net_benefit: { ...raw.metric_options.net_benefit } } } : {}),
+        ...metricOptions(raw.metric_options),
         gates,
         ci: { ...DEFAULT_CI, ...raw.gates.ci },
         policy,
         ...(raw.ledger !== undefined ? { ledger: raw.ledger } : {}),
         ...(raw.max_runs_per_test_set !== undefined ? { max_runs_per_test_set: raw.max_runs_per_test_set } : {})
     };
+}
+/** metric_options as given (absent when empty), copied so the config owns its objects. */
+function metricOptions(raw) {
+    if (!raw)
+        return {};
+    const out = {};
+    if (raw.net_benefit)
+        out.net_benefit = { ...raw.net_benefit };
+    if (raw.relevance_threshold !== undefined)
+        out.relevance_threshold = raw.relevance_threshold;
+    if (raw.ndcg_gain !== undefined)
+        out.ndcg_gain = raw.ndcg_gain;
+    if (raw.score_direction !== undefined)
+        out.score_direction = raw.score_direction;
+    return Object.keys(out).length ? { metric_options: out } : {};
+}
+/** Options that mean something for one task only: naming them under another task is a mistake worth a sentence. */
+function taskOptionProblems(raw, add) {
+    const own = { relevance_threshold: 'ranking', ndcg_gain: 'ranking', score_direction: 'score' };
+    for (const [key, task] of Object.entries(own)) {
+        if (raw.metric_options?.[key] !== undefined && raw.task !== task) {
+            add(['metric_options', key], 'key', `metric_options.${key} applies to task ${task} only, but task is ${raw.task}; remove it`);
+        }
+    }
+    if (raw.columns?.query !== undefined && raw.task !== 'ranking') {
+        add(['columns', 'query'], 'key', `columns.query applies to task ranking only, but task is ${raw.task}; remove it`);
+    }
+    if (raw.task === 'ranking') {
+        const query = raw.columns?.query ?? QUERY_COLUMN;
+        for (const key of ['id', 'label', 'score']) {
+            if ((raw.columns?.[key] ?? DEFAULT_COLUMNS[key]) === query) {
+                add(['columns', raw.columns?.query !== undefined ? 'query' : key], 'value', `columns.query and columns.${key} both name the column "${query}"; the query must be a column of its own`);
+            }
+        }
+    }
+    if (raw.positive_label !== undefined && (raw.task === 'ranking' || raw.task === 'score')) {
+        add(['positive_label'], 'key', `positive_label applies to task binary only, but task is ${raw.task}; remove it`);
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -42161,10 +42233,12 @@ const nonNegative = (description) => ({ type: 'number', minimum: 0, description 
 const count = (description) => ({ type: 'integer', minimum: 0, description });
 /** The metric names of each task, from the catalogue. */
 const METRIC_DESCRIPTION = `Metric name (docs/config.md, "Metrics and their intervals"). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
-    `regression: ${metricList('regression')}. The metric must fit \`task\`.`;
+    `regression: ${metricList('regression')}; ranking (K any positive integer, e.g. ndcg@10): ${metricList('ranking')}; ` +
+    `score: ${metricList('score')}. The metric must fit \`task\`.`;
 const metric = (description) => ({
     type: 'string',
-    enum: allMetricNames(),
+    // A pattern, not an enum: ranking metrics carry their cut-off in the name (ndcg@10, recall@100).
+    pattern: metricNamePattern(),
     description: `${description} ${METRIC_DESCRIPTION}`
 });
 /** The keys every metric check takes (performance checks, `metrics` entries, segments). */
@@ -42263,10 +42337,12 @@ const configSchema = {
         version: { type: 'integer', const: 1, description: 'Config format version. Must be 1.' },
         task: {
             type: 'string',
-            enum: ['binary', 'multiclass', 'regression'],
+            enum: ['binary', 'multiclass', 'regression', 'ranking', 'score'],
             description: 'What the models predict: `binary` (two classes, score = probability or rank of the positive class), ' +
-                '`multiclass` (prediction = the class, per-class probabilities in <score_prefix><class> columns) or ' +
-                '`regression` (prediction = the value).'
+                '`multiclass` (prediction = the class, per-class probabilities in <score_prefix><class> columns), ' +
+                '`regression` (prediction = the value), `ranking` (one row per query and item: graded relevance label and ' +
+                'score; metrics per query, docs/ranking.md) or `score` (per-example scores without labels, e.g. LLM evals; ' +
+                'repeated rows of one id are averaged).'
         },
         artifacts: {
             type: 'object',
@@ -42316,6 +42392,7 @@ const configSchema = {
                         'independent, so every interval treats the cluster as the unit and min_eval_samples counts clusters. ' +
                         'Both predictions files must give each id the same cluster. Not available with artifacts.counts.'
                 },
+                query: column('Ranking: the query (or user, for recommenders) each row belongs to; metrics are computed per query.', 'query_id'),
                 score_prefix: {
                     type: 'string',
                     default: 'proba_',
@@ -42326,7 +42403,8 @@ const configSchema = {
         threshold: {
             type: 'number',
             default: 0.5,
-            description: 'Binary: a row is predicted positive when score >= threshold (used when there is no prediction column).'
+            description: 'Binary: a row is predicted positive when score >= threshold (used when there is no prediction column). ' +
+                'Score task: a row passes (pass_rate) when score >= threshold (<= under metric_options.score_direction: lower).'
         },
         positive_label: {
             type: ['string', 'number', 'boolean'],
@@ -42349,6 +42427,25 @@ const configSchema = {
                         tn: { type: 'number', description: 'Value of a true negative.' },
                         fn: { type: 'number', description: 'Value of a false negative (usually negative).' }
                     }
+                },
+                relevance_threshold: {
+                    type: 'number',
+                    minimum: 0,
+                    default: 0,
+                    description: 'Ranking: an item is relevant when its label is above this (recall@K, precision@K, mrr@K, map@K).'
+                },
+                ndcg_gain: {
+                    type: 'string',
+                    enum: ['linear', 'exponential'],
+                    default: 'linear',
+                    description: 'Ranking: the gain of a label in ndcg@K: `linear` (the label) or `exponential` (2^label − 1).'
+                },
+                score_direction: {
+                    type: 'string',
+                    enum: ['higher', 'lower'],
+                    default: 'higher',
+                    description: 'Score task: whether a higher score is better (mean_score) and passes (score >= threshold), or a lower one ' +
+                        '(score <= threshold). pass_rate is always higher-is-better.'
                 }
             }
         },
@@ -42808,7 +42905,7 @@ function canaryValidator() {
     compiledCanary ??= new ajv.Ajv(AJV_OPTIONS).compile({ ...configSchema, required: ['version', 'canary'] });
     return compiledCanary;
 }
-const TASKS = ['binary', 'multiclass', 'regression'];
+const TASKS = ['binary', 'multiclass', 'regression', 'ranking', 'score'];
 let homes;
 /** Where each key of the schema may be written (`ci` → [`gates.ci`]); list items shown as `[]`. */
 function keyHomes() {
@@ -43027,6 +43124,17 @@ function translate(e, path, task) {
             const t = e.params.type;
             const expected = Array.isArray(t) ? t : String(t).split(',');
             return { path, at: 'value', message: typeMessage(path, expected, e.data) + percentHint(expected, e.data) };
+        }
+        case 'pattern': {
+            // The metric names are a pattern (ranking metrics carry their cut-off: ndcg@10); no other key has one.
+            const found = e.data;
+            const names = task ? metricNames(task) : allMetricNames();
+            const which = task ? `${task} metrics` : 'metrics';
+            return {
+                path,
+                at: 'value',
+                message: `unknown metric ${validate_quote(String(found))} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${typeof found === 'string' ? didYouMean(found, names) : ''}`
+            };
         }
         case 'enum': {
             const allowed = e.schema.map(String);
@@ -43251,40 +43359,6 @@ function fmtSignedPercent(r) {
     return `${r >= 0 ? '+' : ''}${Number((r * 100).toFixed(2))}%`;
 }
 
-;// CONCATENATED MODULE: ./src/core/limits.ts
-/**
- * The ceiling relative to the champion that the operations and cost gates share: the candidate's value may
- * exceed the champion's by at most a fraction r (threshold = champion · (1 + r)). Pure.
- */
-
-/** The row when the config names no champion artifact for the comparison (`artifacts.<key>`). */
-function noChampionRow(base, artifactKey) {
-    return { ...base, status: 'skipped', threshold: null, rule: 'max_relative_increase', message: `no artifacts.${artifactKey} configured: comparison skipped` };
-}
-/** champion · (1 + r): the largest value a candidate may have. */
-function relativeCeiling(champion, r) {
-    return champion * (1 + r);
-}
-/**
- * The decided row: passes iff value ≤ champion · (1 + r). `what` names the quantity and `unit` follows each number
- * (`p95 latency`, ` ms`); the message gives the change in percent when the champion's value is positive.
- */
-function relativeIncreaseRow(base, what, value, champion, r, unit = '') {
-    const threshold = relativeCeiling(champion, r);
-    const pass = value <= threshold;
-    const change = champion > 0 ? ` (${fmtSignedPercent(value / champion - 1)})` : '';
-    return {
-        ...base,
-        champion,
-        delta: value - champion,
-        threshold,
-        rule: 'max_relative_increase',
-        status: pass ? 'pass' : 'fail',
-        message: `${what} ${fmt(value)}${unit} vs the champion's ${fmt(champion)}${unit}${change}: ` +
-            `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)}${unit})`
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/core/report.ts
 /** A check that counts against the gate: failed, or could not be decided (an inconclusive check counts as failing). */
 function isFailing(check) {
@@ -43398,7 +43472,6 @@ function costPerUsefulOutcome(c) {
 
 
 
-
 const NAME = 'cost_per_useful_outcome';
 function costChecks(config, inputs) {
     const gate = config.gates.cost;
@@ -43447,7 +43520,13 @@ function costChecks(config, inputs) {
         const r = gate.max_relative_increase;
         const champ = inputs.champion_cost;
         if (!champ) {
-            rows.push(noChampionRow(base, 'champion_cost'));
+            rows.push({
+                ...base,
+                status: 'skipped',
+                threshold: null,
+                rule: 'max_relative_increase',
+                message: 'no artifacts.champion_cost configured: comparison skipped'
+            });
         }
         else {
             const c = costPerUsefulOutcome(champ);
@@ -43461,11 +43540,21 @@ function costChecks(config, inputs) {
                 });
             }
             else {
+                const threshold = c * (1 + r);
+                const compared = { ...base, champion: c, threshold, rule: 'max_relative_increase' };
                 if (value === null) {
-                    rows.push({ ...base, champion: c, threshold: relativeCeiling(c, r), rule: 'max_relative_increase', status: 'fail', message: none });
+                    rows.push({ ...compared, status: 'fail', message: none });
                 }
                 else {
-                    rows.push(relativeIncreaseRow(base, 'cost per useful outcome', value, c, r));
+                    const pass = value <= threshold;
+                    const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
+                    rows.push({
+                        ...compared,
+                        delta: value - c,
+                        status: pass ? 'pass' : 'fail',
+                        message: `cost per useful outcome ${fmt(value)} vs the champion's ${fmt(c)}${change}: ` +
+                            `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)})`
+                    });
                 }
             }
         }
@@ -44429,7 +44518,6 @@ function mebibytes(bytes) {
 
 
 
-
 const WHAT = {
     latency_p50_ms: 'p50 latency',
     latency_p95_ms: 'p95 latency',
@@ -44537,17 +44625,31 @@ function limitRows(config, limit, inputs) {
         const r = limit.max_relative_increase;
         const champ = inputs.champion_operations;
         if (!champ) {
-            rows.push(noChampionRow(base, 'champion_operations'));
+            rows.push({
+                ...base,
+                status: 'skipped',
+                threshold: null,
+                rule: 'max_relative_increase',
+                message: 'no artifacts.champion_operations configured: comparison skipped'
+            });
         }
         else {
             const c = observed(key, champ, undefined, 'champion');
             const undecided = few ?? tooFew(champ, min, 'champion');
+            const threshold = c * (1 + r);
+            const compared = { ...base, champion: c, delta: value - c, threshold, rule: 'max_relative_increase' };
             if (undecided) {
-                const threshold = relativeCeiling(c, r);
-                rows.push({ ...base, champion: c, delta: value - c, threshold, rule: 'max_relative_increase', status: 'inconclusive', message: undecided });
+                rows.push({ ...compared, status: 'inconclusive', message: undecided });
             }
             else {
-                rows.push(relativeIncreaseRow(base, WHAT[key], value, c, r, unit));
+                const pass = value <= threshold;
+                const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
+                rows.push({
+                    ...compared,
+                    status: pass ? 'pass' : 'fail',
+                    message: `${WHAT[key]} ${fmt(value)}${unit} vs the champion's ${fmt(c)}${unit}${change}: ` +
+                        `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)}${unit})`
+                });
             }
         }
     }
@@ -46600,7 +46702,7 @@ function fewDisagreementsOf(name, m) {
 ;// CONCATENATED MODULE: ./src/core/estimate-binary.ts
 /**
  * Binary-task estimators: point values (scikit-learn's definitions) and the paired interval of Δ for each
- * metric, by `ci.method` (docs/statistics.md explains each choice):
+ * metric of docs/statistics.md, by `ci.method`:
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|
@@ -47640,6 +47742,16 @@ function weightedMeanOf(values, w) {
     return s / total;
 }
 /** A mean of per-row losses: cluster-robust paired normal, or the cluster row bootstrap. */
+/**
+ * The clustered interval of a mean of per-unit values (ranking: per query; score task: per id) over the units
+ * `kept` (indices into `cluster`, the units' cluster ids): the same as the mean losses'.
+ */
+function clusteredMeansInterval(cand, champ, cluster, kept, ci, stream) {
+    const clusters = cluster_compactClusters(cluster, kept);
+    if (clusters.count < 2)
+        throw oneCluster(`all ${kept.length} units are`);
+    return meansInterval(cand, champ, clusters, ci, stream);
+}
 function meansInterval(cand, champ, clusters, ci, stream) {
     if (cand.length === 0)
         throw new NotEstimable('there are no rows to average');
@@ -48091,7 +48203,216 @@ function estimateR2(target, cand, champ, ci, streamLabel) {
     return withSkew(est, r2Influence(target, sc, sh, est.delta));
 }
 
+;// CONCATENATED MODULE: ./src/stats/query-metrics.ts
+/**
+ * Per-query ranking metrics (docs/ranking.md): ndcg@K, recall@K, precision@K, mrr@K and map@K of one query's
+ * items, each the mean over queries of the value computed here.
+ *
+ * A query's items are ranked by score descending, ties broken by item id ascending. The reader stores the rows
+ * of a query contiguously in item id order (byte order), so "item id ascending" is "row index ascending" here and
+ * the formulas need no strings.
+ *
+ * A query whose value is undefined returns NaN, and the caller leaves it out (and counts it): for ndcg@K when
+ * its ideal DCG is 0 (no label with a positive gain), for the other four when it has no relevant item.
+ */
+/** The rows of one query in rank order: score descending, then row index (= item id) ascending. */
+function rankOrder(score, start, count) {
+    const order = new Uint32Array(count);
+    for (let i = 0; i < count; i++)
+        order[i] = start + i;
+    // Typed-array sort with a comparator is stable and the rows start in id order; the explicit tie rule keeps it
+    // independent of the engine's sort anyway.
+    order.sort((a, b) => score[b] - score[a] || a - b);
+    return order;
+}
+function gainOf(label, gain) {
+    return gain === 'exponential' ? 2 ** label - 1 : label;
+}
+/** DCG of the rows `order` (in rank order) cut at K: the gain at 1-based rank i is discounted by log2(i + 1). */
+function dcg(labels, order, k, gain) {
+    const top = Math.min(k, order.length);
+    let s = 0;
+    for (let i = 0; i < top; i++)
+        s += gainOf(labels[order[i]], gain) / Math.log2(i + 2);
+    return s;
+}
+/**
+ * The metric `base` at cut-off K of the query whose rows are start … start + count − 1 of `label` and `score`,
+ * or NaN when the query is left out (see the module comment).
+ */
+function queryMetric(base, label, score, start, count, opts) {
+    const order = rankOrder(score, start, count);
+    const k = opts.k;
+    if (base === 'ndcg') {
+        const ideal = new Float64Array(count);
+        for (let i = 0; i < count; i++)
+            ideal[i] = gainOf(label[start + i], opts.gain);
+        ideal.sort().reverse();
+        // The ideal order ranks by gain, which is increasing in the label for both gains.
+        let idcg = 0;
+        for (let i = 0; i < Math.min(k, count); i++)
+            idcg += ideal[i] / Math.log2(i + 2);
+        if (!(idcg > 0))
+            return NaN;
+        return dcg(label, order, k, opts.gain) / idcg;
+    }
+    const t = opts.relevanceThreshold;
+    let relevant = 0;
+    for (let i = 0; i < count; i++)
+        if (label[start + i] > t)
+            relevant++;
+    if (relevant === 0)
+        return NaN;
+    const top = Math.min(k, count);
+    let hits = 0;
+    let first = 0;
+    let ap = 0;
+    for (let i = 0; i < top; i++) {
+        if (!(label[order[i]] > t))
+            continue;
+        hits++;
+        if (first === 0)
+            first = i + 1;
+        ap += hits / (i + 1);
+    }
+    switch (base) {
+        case 'recall':
+            return hits / relevant;
+        case 'precision':
+            // Divides by K even when the query has fewer than K items (docs/ranking.md).
+            return hits / k;
+        case 'mrr':
+            return first === 0 ? 0 : 1 / first;
+        case 'map':
+            return ap / Math.min(k, relevant);
+    }
+}
+/** The per-query values of a metric over queries given by their first row and row count (NaN: left out). */
+function perQueryMetric(base, label, score, start, count, opts) {
+    const out = new Float64Array(start.length);
+    for (let q = 0; q < start.length; q++)
+        out[q] = queryMetric(base, label, score, start[q], count[q], opts);
+    return out;
+}
+/** `ndcg@10` → ['ndcg', 10]; throws on a name that is not a ranking metric (validated config never has one). */
+function parseRankingMetric(name) {
+    const m = /^(ndcg|recall|precision|mrr|map)@([1-9][0-9]*)$/.exec(name);
+    if (!m)
+        throw new Error(`${name} is not a ranking metric`);
+    return { base: m[1], k: Number(m[2]) };
+}
+
+;// CONCATENATED MODULE: ./src/core/estimate-ranking.ts
+
+
+
+
+
+
+
+/** Mean of per-unit values of both models over the units `kept`, with the interval the table above names. */
+function unitMeans(cand, champ, kept, data, ci, streamLabel, unit) {
+    const c = Float64Array.from(kept, (q) => cand[q]);
+    if (!champ)
+        return candidateOnly(mean(c));
+    const h = Float64Array.from(kept, (q) => champ[q]);
+    const interval = data.cluster
+        ? clusteredMeansInterval(c, h, data.cluster, kept, ci, streamLabel)
+        : ci.method === 'bootstrap'
+            ? unitBootstrap(c, h, ci, streamLabel)
+            : pairedNormal(c, h, ci);
+    const est = paired(mean(c), mean(h), interval, ci);
+    const why = tooFewUnits(c.length, unit) ?? skewedUnits(c, h, unit);
+    if (why)
+        est.undecidable = why;
+    return est;
+}
+/**
+ * Below this many queries no ranking comparison is decided: at 100 queries the paired normal interval of ndcg@10,
+ * mrr@10 and map@10 covered 92.6–93.6 % (false passes 3.5–4.3 %), at 200 and more 94.3–96.6 % (docs/statistics.md,
+ * the ranking rows of the coverage study). Per-query metrics are coarse (mrr takes a handful of values), which a
+ * normal interval needs more queries to absorb. The score task's per-id means held 94.2–95.4 % from 100 ids, so
+ * only min_eval_samples and the skewness rule apply to them.
+ */
+const MIN_QUERIES = 200;
+function tooFewUnits(n, unit) {
+    if (unit !== 'query' || n >= MIN_QUERIES)
+        return undefined;
+    return (`only ${n} queries: ranking comparisons need at least ${MIN_QUERIES} (at 100 queries the interval ` +
+        `covers about 93 % instead of 95 %; docs/statistics.md)`);
+}
+function pairedNormal(c, h, ci) {
+    const r = pairedMeanInterval(c, h, ci.confidence_level);
+    return normalInterval(r.delta, r.se, ci, 'paired-normal');
+}
+/** The unit (query, id) bootstrap of the mean difference. */
+function unitBootstrap(c, h, ci, streamLabel) {
+    const n = c.length;
+    const d = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+        d[i] = c[i] - h[i];
+    return rowsInterval(n, (w) => {
+        let s = 0;
+        for (let i = 0; i < n; i++)
+            s += w[i] * d[i];
+        return s / n;
+    }, ci, streamLabel);
+}
+/**
+ * The skewness rule of the mean losses (skew-floor.ts: n ≥ 25·γ² units) without their 500-row floor: that floor
+ * guards against tails a small sample does not show, and differences of per-query metrics in [0, 1] have no
+ * such tails (docs/statistics.md, the ranking and score rows of the coverage study).
+ */
+function skewedUnits(c, h, unit) {
+    const d = new Float64Array(c.length);
+    for (let i = 0; i < d.length; i++)
+        d[i] = c[i] - h[i];
+    const gamma = skewness(d);
+    const need = rowsNeeded(gamma);
+    if (d.length >= need)
+        return undefined;
+    return (`the per-${unit} differences are too skewed for ${d.length} ${unit === 'query' ? 'queries' : `${unit}s`} (skewness ${fmt(gamma)}): ` +
+        `the interval needs about ${need} to hold its level (docs/statistics.md), so the comparison is not decided`);
+}
+/** A ranking metric (`ndcg@10`): per-query values, queries where it is undefined left out and counted. */
+function estimateRanking(name, data, ci, streamLabel, options = {}) {
+    const q = data.queries;
+    if (!q)
+        throw new Error('ranking data has no queries');
+    const { base, k } = parseRankingMetric(name);
+    const opts = { k, relevanceThreshold: options.relevance_threshold ?? 0, gain: options.ndcg_gain ?? 'linear' };
+    const rows = q.rows;
+    const cand = perQueryMetric(base, rows.label, rows.candidate, q.start, q.count, opts);
+    const champ = data.champion && rows.champion ? perQueryMetric(base, rows.label, rows.champion, q.start, q.count, opts) : undefined;
+    const kept = [];
+    for (let i = 0; i < data.n; i++)
+        if (!Number.isNaN(cand[i]))
+            kept.push(i);
+    const left = data.n - kept.length;
+    const why = base === 'ndcg' ? 'no item with a positive gain (every label 0)' : 'no relevant item';
+    if (kept.length === 0)
+        throw new NotEstimable(`${name} is undefined on every one of the ${data.n} queries: each has ${why}`);
+    const est = unitMeans(cand, champ, Uint32Array.from(kept), data, ci, streamLabel, 'query');
+    if (left > 0)
+        est.valueNote = `${left} of ${data.n} queries have ${why} and are left out of ${name}`;
+    return { ...est, units: kept.length };
+}
+/** A score-task metric: mean_score (the per-id mean score) or pass_rate (the per-id share of passing rows). */
+function estimateScore(name, data, ci, streamLabel) {
+    const pick = (m) => {
+        const v = name === 'pass_rate' ? m.passShare : m.value;
+        if (!v)
+            throw new Error(`${m.file} has no per-id ${name}`);
+        return v;
+    };
+    if (data.n === 0)
+        throw new NotEstimable('there are no ids to average');
+    const all = Uint32Array.from({ length: data.n }, (_, i) => i);
+    return unitMeans(pick(data.candidate), data.champion ? pick(data.champion) : undefined, all, data, ci, streamLabel, 'id');
+}
+
 ;// CONCATENATED MODULE: ./src/core/estimate.ts
+
 
 
 
@@ -48103,6 +48424,11 @@ function estimateR2(target, cand, champ, ci, streamLabel) {
  * cannot be computed on these rows (the check is then inconclusive, with that message).
  */
 function estimateMetric(metric, data, ci, streamLabel, options = {}) {
+    // Means over units (queries, ids): they handle columns.cluster themselves (estimate-ranking.ts).
+    if (metric.task === 'ranking')
+        return estimateRanking(metric.name, data, ci, streamLabel, options);
+    if (metric.task === 'score')
+        return estimateScore(metric.name, data, ci, streamLabel);
     if (data.cluster && data.champion) {
         const one = (d) => estimateMetric(metric, d, ci, streamLabel, options);
         return estimateClustered(metric.task, metric.name, data, ci, streamLabel, one, options.net_benefit);
@@ -48343,12 +48669,8 @@ function attributeRows(config, gate, info, data, attribute) {
     const kept = [];
     for (const g of groups) {
         const n = examplesIn(data, g.rows);
-        // With columns.cluster the clusters are the independent units, so the minimum counts them, as
-        // ci.min_eval_samples does for the metric checks.
-        const units = data.cluster ? cluster_compactClusters(data.cluster, g.rows).count : n;
-        if (units < gate.min_group_samples) {
-            const unit = data.cluster ? 'clusters' : 'rows';
-            values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) ${unit}` });
+        if (n < gate.min_group_samples) {
+            values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) rows` });
             continue;
         }
         const sub = subsetRows(data, Uint32Array.from(g.rows));
@@ -48550,21 +48872,47 @@ function orientedDelta(direction, delta) {
  * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
  * the minimum counts clusters: they, not rows, are the independent units.
  */
-function tooFewRows(scope, n, clusters) {
+function tooFewRows(scope, n, clusters, units = 'rows') {
     const min = scope.minRows;
     if (clusters !== undefined) {
         return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
     }
-    return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+    return n < min ? `only ${n} ${units}, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+/** What the engine's rows are: queries (ranking), ids (score task, several rows each) or rows. */
+function unitsOf(data) {
+    return data.queries ? 'queries' : data.candidate.samples ? 'ids' : 'rows';
+}
+/** `rows` for a report's test_set: the ranking task's (query, item) rows, or the score task's rows per model. */
+function rowsField(data) {
+    if (data.queries)
+        return { rows: data.queries.rows.label.length };
+    const total = (s) => s.reduce((a, b) => a + b, 0);
+    const c = data.candidate.samples;
+    if (!c)
+        return {};
+    const h = data.champion?.samples;
+    return { rows: h ? { candidate: total(c), champion: total(h) } : { candidate: total(c) } };
 }
 /** `clusters` for a report (the distinct cluster values among the rows), only when columns.cluster is set. */
 function clustersField(data) {
     const clusters = clusterCount(data);
     return clusters === undefined ? {} : { clusters };
 }
+/**
+ * The catalogue entry of a configured metric, with the direction the config gives it: mean_score is
+ * lower-is-better under metric_options.score_direction: lower.
+ */
+function configuredMetric(config, name) {
+    const info = metricInfo(config.task, name);
+    if (info && config.task === 'score' && name === 'mean_score' && config.metric_options?.score_direction === 'lower') {
+        return { ...info, direction: -1 };
+    }
+    return info;
+}
 /** One row per rule of a check spec: the comparison with the champion, then the floor, then the ceiling. */
 function metricChecks(config, data, gate, spec, scope = { segment: null, minRows: config.ci.min_eval_samples, minRowsKey: 'ci.min_eval_samples' }) {
-    const info = metricInfo(config.task, spec.metric);
+    const info = configuredMetric(config, spec.metric);
     if (!info)
         throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
     const n = exampleCount(data);
@@ -48580,7 +48928,7 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
         direction: info.direction
     };
     const rows = [];
-    const few = tooFewRows(scope, n, base.clusters);
+    const few = tooFewRows(scope, n, base.clusters, unitsOf(data));
     let estimate;
     let notEstimable;
     if (!few) {
@@ -48592,6 +48940,11 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
                 throw e;
             notEstimable = e.message;
         }
+    }
+    // A ranking metric leaves out the queries it is undefined on: its n is the queries it used.
+    if (estimate && 'units' in estimate && typeof estimate.units === 'number') {
+        base.n = estimate.units;
+        delete estimate.units;
     }
     const empty = {
         candidate: estimate?.candidate ?? null,
@@ -48870,7 +49223,8 @@ function identicalPredictions(candidate, champion) {
 function assertNotSelfComparison(data) {
     if (!data.champion || data.n === 0)
         return;
-    if (!identicalPredictions(data.candidate, data.champion))
+    const ranked = data.queries?.rows;
+    if (ranked ? !sameColumn(ranked.candidate, ranked.champion) : !identicalPredictions(data.candidate, data.champion))
         return;
     throw new GateError(`comparing a model with itself: candidate and champion predictions are identical on all ${exampleCount(data)} rows ` +
         `(${data.candidate.file} and ${data.champion.file}) — check artifacts: the two files must come from different models`);
@@ -49044,7 +49398,6 @@ function judgeWaiver(config, pr, generatedAt) {
 
 
 
-
 /** The waiver the PR carries, if the policy names a waiver label and the PR has it, given by someone who may. */
 function findWaiver(config, pr, generatedAt) {
     return judgeWaiver(config, pr, generatedAt).waiver;
@@ -49075,7 +49428,7 @@ function evaluate_evaluate(config, data, options) {
         generated_at: options.generatedAt,
         waiver: verdict.waived ? waiver : null,
         summary: summaryLine(verdict.gate_result, verdict.waived, checks),
-        test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...clustersField(data) },
+        test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...rowsField(data), ...clustersField(data) },
         gates,
         checks,
         decision_errors: decisionErrors(checks, config.policy, config.ci.confidence_level),
@@ -49103,7 +49456,7 @@ function primaryImproves(config, checks) {
     const min = perf?.min_improvement_for_auto_merge;
     if (!perf || min === undefined)
         return false;
-    const info = metricInfo(config.task, perf.primary_metric);
+    const info = configuredMetric(config, perf.primary_metric);
     const primary = checks.find((c) => c.gate === 'performance' && c.metric === perf.primary_metric && c.delta !== null);
     if (!info || !primary || primary.delta === null)
         return false;
@@ -49228,38 +49581,6 @@ function jsonSyntaxReason(message) {
     return { reason: m.charAt(0).toLowerCase() + m.slice(1), position };
 }
 
-;// CONCATENATED MODULE: ./src/readers/files/text-file.ts
-/** Reading a small text artifact whole (test reports, rule files, drill records) with errors that name the file. */
-
-
-/** Test reports and rule files are kilobytes to a few megabytes; past this a file is not one of them. */
-const MAX_TEXT_BYTES = 64 * 1024 * 1024;
-const TEXT_WORDS = {
-    kind: 'a file',
-    tooBig: (shown, size, maxBytes, what) => `${shown} is ${size} bytes, more than the ${maxBytes} model-gate reads for ${what}; split it or keep only what the gate needs.`
-};
-/** The UTF-8 text of `file` (BOM removed); `shown` names it in messages, `what` says what it should be. */
-async function readTextFile(file, shown, what, maxBytes = MAX_TEXT_BYTES, words = TEXT_WORDS) {
-    try {
-        const st = await external_node_fs_.promises.stat(file);
-        if (st.isDirectory())
-            throw new GateError(`${shown} is a directory, but ${what} is ${words.kind}; point to the file.`, { file: shown });
-        if (st.size > maxBytes)
-            throw new GateError(words.tooBig(shown, st.size, maxBytes, what), { file: shown });
-        const text = await external_node_fs_.promises.readFile(file, 'utf8');
-        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    }
-    catch (e) {
-        if (e instanceof GateError)
-            throw e;
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
-        }
-        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/readers/files/json-file.ts
 /** Reading a JSON artifact (load test, cost) with errors that name the file and, for bad JSON, the line. */
 
@@ -49267,10 +49588,6 @@ async function readTextFile(file, shown, what, maxBytes = MAX_TEXT_BYTES, words 
 
 /** Large enough for a load test's raw samples (millions of latencies), small enough to stay in memory. */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
-const JSON_WORDS = {
-    kind: 'a JSON file',
-    tooBig: (shown, size, maxBytes, what) => `${shown} is ${size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`
-};
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text, offset) {
     let line = 1;
@@ -49288,7 +49605,27 @@ function lineColumn(text, offset) {
  * (`the load test`). Missing, unreadable, oversized or invalid files are GateErrors.
  */
 async function readJsonFile(file, shown, what, maxBytes = MAX_JSON_BYTES) {
-    const text = await readTextFile(file, shown, what, maxBytes, JSON_WORDS);
+    let text;
+    try {
+        const st = await external_node_fs_.promises.stat(file);
+        if (st.isDirectory())
+            throw new GateError(`${shown} is a directory, but ${what} is a JSON file; point to the file.`, { file: shown });
+        if (st.size > maxBytes) {
+            throw new GateError(`${shown} is ${st.size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`, { file: shown });
+        }
+        text = await external_node_fs_.promises.readFile(file, 'utf8');
+    }
+    catch (e) {
+        if (e instanceof GateError)
+            throw e;
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
+        }
+        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
     try {
         return JSON.parse(text);
     }
@@ -50233,6 +50570,35 @@ async function readFreshness(file, shown, column) {
         }
     });
     return { file: shown, column, count, newest };
+}
+
+;// CONCATENATED MODULE: ./src/readers/files/text-file.ts
+/** Reading a small text artifact whole (test reports, rule files, drill records) with errors that name the file. */
+
+
+/** Test reports and rule files are kilobytes to a few megabytes; past this a file is not one of them. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/** The UTF-8 text of `file` (BOM removed); `shown` names it in messages, `what` says what it should be. */
+async function readTextFile(file, shown, what, maxBytes = MAX_TEXT_BYTES) {
+    try {
+        const st = await external_node_fs_.promises.stat(file);
+        if (st.isDirectory())
+            throw new GateError(`${shown} is a directory, but ${what} is a file; point to the file.`, { file: shown });
+        if (st.size > maxBytes) {
+            throw new GateError(`${shown} is ${st.size} bytes, more than the ${maxBytes} model-gate reads for ${what}; split it or keep only what the gate needs.`, { file: shown });
+        }
+        const text = await external_node_fs_.promises.readFile(file, 'utf8');
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    catch (e) {
+        if (e instanceof GateError)
+            throw e;
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
+        }
+        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:readline"
@@ -51961,7 +52327,410 @@ function alignRegression(c, h) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/readers/paired-data.ts
+/**
+ * Ranking: every (query, item) row of the test set. A class instance, not a plain object, so that subsetRows and
+ * permuteRowsInPlace keep it whole: the per-query fields of QueryIndex point into it.
+ */
+class RankedRows {
+    label;
+    candidate;
+    champion;
+    constructor(
+    /** Graded relevance of each row. */
+    label, 
+    /** The candidate's score of each row. */
+    candidate, 
+    /** The champion's score of each row (same rows), absent without a champion. */
+    champion) {
+        this.label = label;
+        this.candidate = candidate;
+        this.champion = champion;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/readers/ranking-predictions.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * The key of a (query, item) pair: `<length of query>:<query><item>`. Injective whatever the ids contain (a
+ * separator character could occur in an id), and every query's pairs sort together, its items in code point
+ * order — the tie-break the metrics rely on.
+ */
+function pairKey(query, item) {
+    return `${query.length}:${query}${item}`;
+}
+function cell(file, line, column, text, what) {
+    const v = parseStrictNumber(text);
+    if (Number.isFinite(v) && (what !== 'label' || v >= 0))
+        return v;
+    const where = `${file} line ${line}, column "${column}"`;
+    const location = { file, line, key: column };
+    if (text.trim() === '')
+        throw new GateError(`${where}: the ${what} is empty; every row needs a finite number.`, location);
+    if (Number.isFinite(v)) {
+        throw new GateError(`${where}: the label ${text.trim()} is negative; a ranking label is a graded relevance, a number ≥ 0 (0 = not relevant).`, location);
+    }
+    throw new GateError(Number.isNaN(v) && !/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)
+        ? `${where}: ${quote(text.trim())} is not a number; write the ${what} as a plain decimal number such as ${what === 'label' ? '2' : '0.73'}.`
+        : `${where}: ${quote(text.trim())} is not a finite number; every ${what} must be a finite number.`, location);
+}
+function requireText(file, line, column, text, what) {
+    if (text === '' || text.trim() === '') {
+        throw new GateError(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, { file, line, key: column });
+    }
+    return text_detach(text);
+}
+/** Reads one model's ranking predictions file. */
+async function readRankingPredictions(path, opts) {
+    const file = opts.displayPath;
+    const cols = opts.columns;
+    const queryColumn = cols.query ?? QUERY_COLUMN;
+    const extraNames = [...new Set(opts.extraColumns ?? [])];
+    const query = [];
+    const item = [];
+    const lines = growable_growUint32();
+    const label = growFloat64();
+    const score = growFloat64();
+    const queries = new Interner();
+    const extras = extraNames.map(() => []);
+    const interners = extraNames.map(() => new Interner());
+    let extraSlots = [];
+    await scanTable(path, {
+        displayPath: file,
+        highWaterMark: opts.highWaterMark,
+        select(header) {
+            const { requests, slot } = columnSlots();
+            if (!header.includes(queryColumn))
+                throw missingColumnError(file, queryColumn, header, 'columns.query');
+            slot(queryColumn, 'columns.query');
+            slot(cols.id, 'columns.id');
+            slot(cols.label, 'columns.label');
+            slot(cols.score, 'columns.score');
+            extraSlots = extraNames.map((name) => {
+                if (!header.includes(name))
+                    throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
+                return slot(name);
+            });
+            return requests;
+        },
+        onRow(values, line) {
+            query.push(queries.keep(requireText(file, line, queryColumn, values[0], 'query')));
+            item.push(requireText(file, line, cols.id, values[1], 'item id'));
+            label.push(cell(file, line, cols.label, values[2], 'label'));
+            score.push(cell(file, line, cols.score, values[3], 'score'));
+            for (let k = 0; k < extras.length; k++)
+                extras[k].push(interners[k].keep(values[extraSlots[k]]));
+            lines.push(line);
+        }
+    });
+    const extra = {};
+    extraNames.forEach((name, k) => (extra[name] = extras[k]));
+    return { file, n: query.length, query, item, label: label.toArray(), score: score.toArray(), lines: lines.toArray(), extra };
+}
+/** `query q1, item i7`, for messages. */
+function pairText(p, row) {
+    return `query ${formatId(p.query[row])}, item ${formatId(p.item[row])}`;
+}
+function pairs(n) {
+    return `${n} (query, item) pair${n === 1 ? '' : 's'}`;
+}
+/** Rows in (query, item) order; a pair that occurs twice is an error. */
+function pairOrder(role, p) {
+    const keys = p.query.map((q, i) => pairKey(q, p.item[i]));
+    const order = sortedOrder(keys);
+    let dups = 0;
+    let first = -1;
+    for (let k = 1; k < order.length; k++) {
+        if (keys[order[k]] !== keys[order[k - 1]])
+            continue;
+        dups++;
+        if (first < 0)
+            first = k;
+    }
+    if (dups > 0) {
+        const a = order[first - 1];
+        const b = order[first];
+        throw new GateError(`${role} ${p.file} has ${dups} duplicate ${dups === 1 ? 'row' : 'rows'} of a (query, item) pair (e.g. ${pairText(p, a)} on lines ` +
+            `${p.lines[a]} and ${p.lines[b]}); every item must appear once per query.`, { file: p.file, line: p.lines[b] });
+    }
+    return { order, keys };
+}
+/**
+ * Pairs the candidate's rows with the champion's on (query, item) and builds the paired data with one row per
+ * query, in query order (the order no file dictates).
+ */
+function alignRanking(c, h, clusterColumn) {
+    const { order, keys } = pairOrder('candidate', c);
+    let champScore;
+    let hOrderOfC;
+    if (h) {
+        const { order: hOrder, keys: hKeys } = pairOrder('champion', h);
+        const onlyC = [];
+        const onlyH = [];
+        const relabelled = [];
+        hOrderOfC = new Uint32Array(c.n);
+        let a = 0;
+        let b = 0;
+        while (a < c.n || b < h.n) {
+            const i = order[a];
+            const j = hOrder[b];
+            const cmp = a === c.n ? 1 : b === h.n ? -1 : keys[i] === hKeys[j] ? 0 : compareCodePoints(keys[i], hKeys[j]);
+            if (cmp < 0) {
+                onlyC.push(i);
+                a++;
+            }
+            else if (cmp > 0) {
+                onlyH.push(j);
+                b++;
+            }
+            else {
+                hOrderOfC[a] = j;
+                if (c.label[i] !== h.label[j])
+                    relabelled.push([i, j]);
+                a++;
+                b++;
+            }
+        }
+        const both = `candidate ${c.file} and champion ${h.file}`;
+        if (onlyC.length || onlyH.length) {
+            const parts = [];
+            const only = (rows, p) => `${pairs(rows.length)} ${rows.length === 1 ? 'is' : 'are'} only in ${p.file} (e.g. ${rows.slice(0, 3).map((r) => pairText(p, r)).join('; ')})`;
+            if (onlyC.length)
+                parts.push(only(onlyC, c));
+            if (onlyH.length)
+                parts.push(only(onlyH, h));
+            throw new GateError(`${both} do not rank the same (query, item) pairs: ${parts.join(' and ')}; score both models on the same pairs.`, { file: c.file });
+        }
+        if (relabelled.length) {
+            const [i, j] = relabelled[0];
+            throw new GateError(`${both} disagree on the label of ${pairs(relabelled.length)} (e.g. ${pairText(c, i)} is ${c.label[i]} at ${c.file} line ${c.lines[i]} ` +
+                `but ${h.label[j]} at ${h.file} line ${h.lines[j]}); both files must carry the labels of the same test set.`, { file: c.file, line: c.lines[i] });
+        }
+        champScore = new Float64Array(c.n);
+        for (let k = 0; k < c.n; k++)
+            champScore[k] = h.score[hOrderOfC[k]];
+    }
+    const label = new Float64Array(c.n);
+    const candScore = new Float64Array(c.n);
+    for (let k = 0; k < c.n; k++) {
+        label[k] = c.label[order[k]];
+        candScore[k] = c.score[order[k]];
+    }
+    // Queries: runs of equal query ids in pair order.
+    const start = growable_growUint32();
+    const count = growable_growUint32();
+    const firstRows = [];
+    for (let k = 0; k < c.n; k++) {
+        if (k === 0 || c.query[order[k]] !== c.query[order[k - 1]]) {
+            start.push(k);
+            count.push(0);
+            firstRows.push(order[k]);
+        }
+    }
+    const starts = start.toArray();
+    const counts = count.toArray();
+    for (let q = 0; q < starts.length; q++)
+        counts[q] = (q + 1 < starts.length ? starts[q + 1] : c.n) - starts[q];
+    const queryLevel = (p, rowOrder) => perQuery(p, rowOrder, starts, counts);
+    const extra = queryLevel(c, order);
+    const nq = starts.length;
+    const data = {
+        n: nq,
+        label: new Uint8Array(nq),
+        candidate: { file: c.file },
+        champion: h ? { file: h.file } : undefined,
+        extra,
+        fingerprint: testSetFingerprintOf(keys, (i) => String(c.label[i]), order),
+        queries: { start: starts, count: counts, rows: new RankedRows(label, candScore, champScore) }
+    };
+    if (clusterColumn !== undefined) {
+        const rows = (p, ex) => ({
+            file: p.file,
+            n: nq,
+            ids: firstRows.map((r) => c.query[r]),
+            lines: Uint32Array.from(firstRows, (r) => c.lines[r]),
+            extra: ex
+        });
+        const hExtra = h && hOrderOfC ? queryLevel(h, hOrderOfC) : undefined;
+        data.cluster = clusterIndex(clusterColumn, rows(c, extra), h && hExtra ? { ...rows(h, hExtra), lines: Uint32Array.from(starts, (s) => h.lines[hOrderOfC[s]]) } : undefined);
+    }
+    return data;
+}
+/** Each extra column's value per query; a column whose value changes within a query is an error. */
+function perQuery(p, rowOrder, starts, counts) {
+    const out = {};
+    for (const [name, values] of Object.entries(p.extra)) {
+        const col = new Array(starts.length);
+        for (let q = 0; q < starts.length; q++) {
+            const first = rowOrder[starts[q]];
+            const v = values[first];
+            for (let k = starts[q] + 1; k < starts[q] + counts[q]; k++) {
+                const r = rowOrder[k];
+                if (values[r] !== v) {
+                    throw new GateError(`${p.file} line ${p.lines[r]}, column "${name}": query ${formatId(p.query[r])} has ${quote(values[r])} here but ${quote(v)} on line ${p.lines[first]}; ` +
+                        `segment, group and cluster columns of a ranking task describe the query, so write the same value on every row of a query.`, { file: p.file, line: p.lines[r], key: name });
+                }
+            }
+            col[q] = v;
+        }
+        out[name] = col;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/readers/score-predictions.ts
+
+
+
+
+
+
+
+
+
+/** Reads one model's score file and averages its rows within each id. */
+async function readScorePredictions(path, opts) {
+    const file = opts.displayPath;
+    const cols = opts.columns;
+    const extraNames = [...new Set(opts.extraColumns ?? [])];
+    const ids = [];
+    const lines = growable_growUint32();
+    const score = growFloat64();
+    const extras = extraNames.map(() => []);
+    const interners = extraNames.map(() => new Interner());
+    const idText = new Interner();
+    let extraSlots = [];
+    await scanTable(path, {
+        displayPath: file,
+        highWaterMark: opts.highWaterMark,
+        select(header) {
+            const { requests, slot } = columnSlots();
+            slot(cols.id, 'columns.id');
+            slot(cols.score, 'columns.score');
+            extraSlots = extraNames.map((name) => {
+                if (!header.includes(name))
+                    throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
+                return slot(name);
+            });
+            return requests;
+        },
+        onRow(values, line) {
+            const id = values[0];
+            if (id === '' || id.trim() === '') {
+                throw new GateError(`${file} line ${line}, column "${cols.id}": the id is empty; every row needs one.`, { file, line, key: cols.id });
+            }
+            // Repeated samples repeat the id: interning keeps one string per id.
+            ids.push(idText.keep(text_detach(id)));
+            const text = values[1];
+            const v = parseStrictNumber(text);
+            if (!Number.isFinite(v))
+                throw score_predictions_badScore(file, line, cols.score, text);
+            score.push(v);
+            for (let k = 0; k < extras.length; k++)
+                extras[k].push(interners[k].keep(values[extraSlots[k]]));
+            lines.push(line);
+        }
+    });
+    const rowLines = lines.toArray();
+    const scores = score.toArray();
+    const order = sortedOrder(ids);
+    const outIds = [];
+    const firstLines = growable_growUint32();
+    const mean = growFloat64();
+    const pass = growFloat64();
+    const samples = growable_growUint32();
+    const extra = {};
+    extraNames.forEach((name) => (extra[name] = []));
+    const passes = (v) => (opts.direction === 'lower' ? v <= opts.threshold : v >= opts.threshold);
+    for (let a = 0; a < order.length;) {
+        const first = order[a];
+        let b = a;
+        let s = 0;
+        let p = 0;
+        while (b < order.length && ids[order[b]] === ids[first]) {
+            const r = order[b];
+            s += scores[r];
+            if (passes(scores[r]))
+                p++;
+            extraNames.forEach((name, k) => {
+                if (extras[k][r] !== extras[k][first]) {
+                    throw new GateError(`${file} line ${rowLines[r]}, column "${name}": id ${formatId(ids[r])} has ${quote(extras[k][r])} here but ${quote(extras[k][first])} on line ${rowLines[first]}; ` +
+                        `the rows of one id are samples of one item, so write the same ${name} on each of them.`, { file, line: rowLines[r], key: name });
+                }
+            });
+            b++;
+        }
+        const m = b - a;
+        outIds.push(ids[first]);
+        firstLines.push(rowLines[first]);
+        mean.push(s / m);
+        pass.push(p / m);
+        samples.push(m);
+        extraNames.forEach((name, k) => extra[name].push(extras[k][first]));
+        a = b;
+    }
+    return {
+        file,
+        n: outIds.length,
+        ids: outIds,
+        lines: firstLines.toArray(),
+        mean: mean.toArray(),
+        passShare: pass.toArray(),
+        samples: samples.toArray(),
+        rows: scores.length,
+        extra
+    };
+}
+function score_predictions_badScore(file, line, column, text) {
+    const where = `${file} line ${line}, column "${column}"`;
+    const location = { file, line, key: column };
+    if (text.trim() === '')
+        return new GateError(`${where}: the score is empty; every row needs a finite number.`, location);
+    const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text);
+    return new GateError(word
+        ? `${where}: ${quote(text.trim())} is not a finite number; every score must be a finite number.`
+        : `${where}: ${quote(text.trim())} is not a number; write scores as plain decimal numbers such as 0.73 (pass/fail as 1/0).`, location);
+}
+/** Pairs the two models' per-id averages: both files must hold the same ids (any number of rows each). */
+function alignScores(c, h, clusterColumn) {
+    // Both are in id order already, so the identity is each file's id order.
+    const identity = (n) => Uint32Array.from({ length: n }, (_, i) => i);
+    const order = identity(c.n);
+    let champion;
+    if (h) {
+        const perm = matchRows(c, order, h, identity(h.n), { same: () => true, show: () => '' });
+        champion = {
+            file: h.file,
+            value: permute(h.mean, perm, new Float64Array(c.n)),
+            passShare: permute(h.passShare, perm, new Float64Array(c.n)),
+            samples: permute(h.samples, perm, new Uint32Array(c.n))
+        };
+    }
+    const data = {
+        n: c.n,
+        label: new Uint8Array(c.n),
+        candidate: { file: c.file, value: c.mean, passShare: c.passShare, samples: c.samples },
+        champion,
+        extra: c.extra,
+        fingerprint: testSetFingerprintOf(c.ids, () => '', order)
+    };
+    if (clusterColumn !== undefined)
+        data.cluster = clusterIndex(clusterColumn, c, h);
+    return data;
+}
+
 ;// CONCATENATED MODULE: ./src/gate/read-predictions.ts
+
+
 
 
 
@@ -51995,6 +52764,19 @@ async function readModelPredictions(config, file, shown, needs, role) {
             };
         case 'regression':
             return { task: 'regression', predictions: await readRegressionPredictions(file, { ...common, needProba: false }) };
+        case 'ranking':
+            return { task: 'ranking', predictions: await readRankingPredictions(file, { displayPath: shown, columns: config.columns, extraColumns }) };
+        case 'score':
+            return {
+                task: 'score',
+                predictions: await readScorePredictions(file, {
+                    displayPath: shown,
+                    columns: config.columns,
+                    extraColumns,
+                    threshold: config.threshold,
+                    direction: config.metric_options?.score_direction ?? 'higher'
+                })
+            };
     }
 }
 /**
@@ -52006,6 +52788,11 @@ function alignModelPredictions(cand, champ, clusterColumn) {
     if (champ && champ.task !== cand.task)
         throw new Error('candidate and champion were read for different tasks');
     let aligned;
+    // Ranking and score data come out of their aligners in query / id order, one engine row per query / id.
+    if (cand.task === 'ranking')
+        return alignRanking(cand.predictions, champ?.predictions, clusterColumn);
+    if (cand.task === 'score')
+        return alignScores(cand.predictions, champ?.predictions, clusterColumn);
     switch (cand.task) {
         case 'binary':
             aligned = alignPredictions(cand.predictions, champ?.predictions);
@@ -53189,6 +53976,19 @@ function formatDelta(c, x) {
         return '–';
     return unitOf(c).delta(x);
 }
+/**
+ * The test set's size as the footer states it: `4000` for row tasks, `600 queries (12,000 rows)` for ranking and
+ * `300 ids (rows: candidate 900, champion 600)` for the score task, whose n is not the number of rows.
+ */
+function testSetSize(t, task) {
+    const n = t.n.toLocaleString('en-US');
+    if (t.rows === undefined)
+        return n;
+    if (typeof t.rows === 'number')
+        return `${n} ${task === 'ranking' ? 'queries' : 'units'} (${t.rows.toLocaleString('en-US')} rows)`;
+    const r = t.rows;
+    return `${n} ids (rows: candidate ${r.candidate.toLocaleString('en-US')}${r.champion !== undefined ? `, champion ${r.champion.toLocaleString('en-US')}` : ''})`;
+}
 
 ;// CONCATENATED MODULE: ./src/render/wording.ts
 /**
@@ -53519,7 +54319,7 @@ function details(report, options) {
     const s = report.settings;
     const methods = [...new Set(report.checks.map((c) => c.ci_method).filter((m) => m !== null))];
     const lines = [
-        `- Test set: n = ${report.test_set.n.toLocaleString('en-US')}, fingerprint \`${report.test_set.fingerprint.replace(/`/g, '')}\``,
+        `- Test set: n = ${testSetSize(report.test_set, s.task)}, fingerprint \`${report.test_set.fingerprint.replace(/`/g, '')}\``,
         `- Δ = candidate − champion on the same rows; ${fmtLevel(s.confidence_level)} two-sided intervals, ` +
             `method ${inert(s.ci_method)}${methods.length ? ` (${inert(methods.join(', '))})` : ''}, ` +
             `${s.resamples.toLocaleString('en-US')} resamples, seed ${s.seed}`,

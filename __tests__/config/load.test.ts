@@ -504,7 +504,7 @@ describe('loadConfig', () => {
     const file = join(dir, 'bad.yml');
     writeFileSync(file, 'version: 1\ntask: binray\n' + PERF);
     await expect(loadConfig(file, '.github/model-gate.yml')).rejects.toThrow(
-      '.github/model-gate.yml:2:7: task must be one of binary, multiclass, regression; found "binray"; did you mean "binary"?'
+      '.github/model-gate.yml:2:7: task must be one of binary, multiclass, regression, ranking, score; found "binray"; did you mean "binary"?'
     );
   });
 

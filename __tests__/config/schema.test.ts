@@ -102,10 +102,14 @@ describe('schema shape', () => {
   test('enums and ranges', () => {
     const p = configSchema.properties!;
     const gates = p.gates!.properties!;
-    expect(p.task!.enum).toEqual(['binary', 'multiclass', 'regression']);
+    expect(p.task!.enum).toEqual(['binary', 'multiclass', 'regression', 'ranking', 'score']);
     expect(gates.performance!.properties!.rule!.enum).toEqual(['non_inferior', 'strictly_better', 'superior', 'equivalent']);
     expect(gates.performance!.properties!.compare_to!.enum).toEqual(['champion']);
-    expect(gates.performance!.properties!.primary_metric!.enum).toEqual(allMetricNames());
+    // Metric names are a pattern: every plain name, and the ranking metrics with any cut-off K ≥ 1.
+    const names = new RegExp(gates.performance!.properties!.primary_metric!.pattern!);
+    for (const name of allMetricNames().filter((m) => !m.endsWith('@K'))) expect([name, names.test(name)]).toEqual([name, true]);
+    for (const name of ['ndcg@10', 'recall@1', 'precision@5', 'mrr@100', 'map@20']) expect([name, names.test(name)]).toEqual([name, true]);
+    for (const name of ['ndcg', 'ndcg@0', 'ndcg@K', 'ndcg@-1', 'f1@10', 'foo', 'ndcg@10 ']) expect([name, names.test(name)]).toEqual([name, false]);
     expect(gates.ci!.properties!.method!.enum).toEqual(['auto', 'bootstrap', 'analytic']);
     expect(gates.ci!.properties!.confidence_level).toMatchObject({ exclusiveMinimum: 0, exclusiveMaximum: 1 });
     expect(gates.ci!.properties!.resamples).toMatchObject({ type: 'integer', minimum: 1 });

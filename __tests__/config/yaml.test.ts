@@ -164,7 +164,7 @@ describe('abuse guards', () => {
       )
     );
     expect(e.message).toBe(
-      `${F}:2:7: task must be one of binary, multiclass, regression; found "${'['.repeat(40)}…"\n` +
+      `${F}:2:7: task must be one of binary, multiclass, regression, ranking, score; found "${'['.repeat(40)}…"\n` +
         'and 1 more problem:\n' +
         `  ${F}:7:15: policy.hard_fail[0] "[[[[" is not a gate; gates are: performance, segments, fairness, operations, data, cost, robustness, observability, rollback`
     );

@@ -26,7 +26,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CiMethod } from '../../src/config/types.js';
-import type { PairedData } from '../../src/readers/paired-data.js';
+import { RankedRows, type PairedData } from '../../src/readers/paired-data.js';
 import { estimateMetric, NotEstimable, type MetricOptions } from '../../src/core/estimate.js';
 import { applyComparison } from '../../src/core/rules.js';
 import { assertNotSelfComparison } from '../../src/core/self-comparison.js';
@@ -96,6 +96,100 @@ interface Scenario {
   truthKey: string;
   /** Candidate = champion: the study counts how often the self-comparison guard stops the gate. */
   identical?: boolean;
+  /** Units of the truth samples when TRUTH_N is too many (ranking: queries of ~15 items each). */
+  truthN?: number;
+}
+
+/**
+ * Ranking test sets (issue 15): n queries of 5–30 items. Each query has a difficulty d ~ N(0, 0.7²) and each item a
+ * latent quality u ~ N(0, 1); the graded relevance is round(u + 0.8·e − 0.6 − d) clipped to 0…3 (≈ 5 % of queries
+ * have no relevant item and are left out). Both models score u plus noise with a shared component (correlated
+ * models) whose size varies by query; the candidate is noisier (σ 0.9 against 0.8), so it is worse on every metric.
+ */
+function rankingGenerator() {
+  return (g: Gen, n: number): PairedData => {
+    const start = new Uint32Array(n);
+    const count = new Uint32Array(n);
+    let total = 0;
+    for (let q = 0; q < n; q++) {
+      start[q] = total;
+      count[q] = 5 + floor(26 * g.uniform());
+      total += count[q]!;
+    }
+    const label = new Float64Array(total);
+    const sc = new Float64Array(total);
+    const sh = new Float64Array(total);
+    for (let q = 0; q < n; q++) {
+      const d = 0.7 * g.normal();
+      const spread = 0.5 + g.uniform();
+      for (let i = start[q]!; i < start[q]! + count[q]!; i++) {
+        const u = g.normal();
+        label[i] = Math.min(3, Math.max(0, Math.round(u + 0.8 * g.normal() - 0.6 - d)));
+        const shared = spread * g.normal();
+        sh[i] = u + 0.8 * (0.7 * shared + 0.7 * g.normal());
+        sc[i] = u + 0.9 * (0.7 * shared + 0.7 * g.normal());
+      }
+    }
+    return {
+      n,
+      label: new Uint8Array(n),
+      extra: {},
+      fingerprint: '',
+      candidate: { file: 'candidate' },
+      champion: { file: 'champion' },
+      queries: { start, count, rows: new RankedRows(label, sc, sh) }
+    };
+  };
+}
+
+/**
+ * Score-task test sets with repeated samples (issue 15): n prompts (ids), each with a difficulty b ~ N(0, 1.5²);
+ * each model draws 1–5 samples per prompt (independently: the two models have different numbers), a sample's
+ * score is 6 + b + effect + ε with ε ~ N(0, 1) (intra-prompt correlation 0.69), and the candidate's effect is
+ * −0.1 + c_k, c_k the effect of the prompt's topic k (G = n/10 topics, c_k ~ N(0, 0.3²)). A sample passes at
+ * score ≥ 6. Clustered: the topic is `columns.cluster`, so prompts of one topic share part of Δ (the per-id
+ * interval alone under-covers); unclustered (`score-repeated`), the same process without topic effects.
+ */
+function scoreGenerator(topicSd: number, withCluster: boolean) {
+  return (g: Gen, n: number): PairedData => {
+    const topics = Math.max(2, floor(n / 10));
+    const topicEffect = Float64Array.from({ length: topics }, () => topicSd * g.normal());
+    const out = { cand: new Float64Array(n), champ: new Float64Array(n), pc: new Float64Array(n), ph: new Float64Array(n) };
+    const cs = new Uint32Array(n);
+    const hs = new Uint32Array(n);
+    const cluster = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const b = 1.5 * g.normal();
+      const k = i % topics;
+      cluster[i] = k;
+      for (const [model, effect, samples, mean, pass] of [
+        ['c', -0.1 + topicEffect[k]!, cs, out.cand, out.pc],
+        ['h', 0, hs, out.champ, out.ph]
+      ] as const) {
+        void model;
+        const m = 1 + floor(5 * g.uniform());
+        let s = 0;
+        let p = 0;
+        for (let j = 0; j < m; j++) {
+          const v = 6 + b + effect + g.normal();
+          s += v;
+          if (v >= 6) p++;
+        }
+        samples[i] = m;
+        mean[i] = s / m;
+        pass[i] = p / m;
+      }
+    }
+    return {
+      n,
+      label: new Uint8Array(n),
+      extra: {},
+      fingerprint: '',
+      candidate: { file: 'candidate', value: out.cand, passShare: out.pc, samples: cs },
+      champion: { file: 'champion', value: out.champ, passShare: out.ph, samples: hs },
+      ...(withCluster ? { cluster } : {})
+    };
+  };
 }
 
 /**
@@ -325,8 +419,60 @@ const SCENARIOS: Scenario[] = [
         methods: (n <= 500 ? ['auto', 'analytic', 'bootstrap'] : ['auto', 'analytic']) as CiMethod[]
       }))
     })
+  ),
+  ...[100, 200, 300, 1000].map(
+    (n): Scenario => ({
+      id: `ranking-${n}`,
+      task: 'ranking',
+      n,
+      description: `ranking, n = ${n} queries of 5–30 items, graded relevance 0–3, correlated models, candidate noisier`,
+      generate: rankingGenerator(),
+      truthKey: 'ranking',
+      truthN: 100_000,
+      options: { ndcg_gain: 'exponential' },
+      checks: [
+        { metric: 'ndcg@10', methods: ['auto', 'bootstrap'] },
+        ...['recall@10', 'precision@5', 'mrr@10', 'map@10'].map((metric) => ({ metric, methods: ['auto'] as CiMethod[] }))
+      ]
+    })
+  ),
+  ...[100, 200, 500].map(
+    (n): Scenario => ({
+      id: `score-repeated-${n}`,
+      task: 'score',
+      n,
+      description: `score task, n = ${n} prompts, 1–5 samples per prompt and model (intra-prompt correlation 0.69), candidate 0.1 lower`,
+      generate: scoreGenerator(0, false),
+      truthKey: 'score-repeated',
+      checks: ['mean_score', 'pass_rate'].map((metric) => ({ metric, methods: ['auto', 'bootstrap'] as CiMethod[] }))
+    })
+  ),
+  ...([
+    ['score-topics-ignored', false],
+    ['score-topics-clustered', true]
+  ] as const).flatMap(([id, withCluster]) =>
+    [200, 1000].map(
+      (n): Scenario => ({
+        id: `${id}-${n}`,
+        task: 'score',
+        n,
+        description: `score task, n = ${n} prompts in ${n / 10} topics whose effect on Δ varies (sd 0.3), repeated samples; ${withCluster ? 'columns.cluster = topic' : 'no columns.cluster'}`,
+        generate: scoreGenerator(0.3, withCluster),
+        truthKey: 'score-topics',
+        checks: ['mean_score', 'pass_rate'].map((metric) => ({ metric, methods: ['auto', 'bootstrap'] as CiMethod[] }))
+      })
+    )
   )
 ];
+
+/** The champion's values as the candidate's (for the truth): ranking scores live in the query rows. */
+function championAsCandidate(data: PairedData): PairedData {
+  if (data.queries) {
+    const r = data.queries.rows;
+    return { ...data, champion: undefined, queries: { ...data.queries, rows: new RankedRows(r.label, r.champion!, undefined) } };
+  }
+  return { ...data, candidate: data.champion!, champion: undefined };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Simulation
@@ -365,12 +511,12 @@ function truth(s: Scenario): Record<string, number> {
     // The mean over TRUTH_SAMPLES independent samples: at n = 5,000 one sample of 2M rows was 3.6 of its sds
     // off for Δ accuracy, enough to bias the false-pass rate there by a point.
     for (let k = 0; k < TRUTH_SAMPLES; k++) {
-      const data = s.generate(new Gen(new Rng(deriveSeed(1 + k, `${s.truthKey}/truth`))), TRUTH_N);
+      const data = s.generate(new Gen(new Rng(deriveSeed(1 + k, `${s.truthKey}/truth`))), s.truthN ?? TRUTH_N);
       const ci = { method: 'auto' as const, confidence_level: 0.95, min_eval_samples: 0, resamples: 1, seed: 1 };
       for (const c of missing) {
         const info = metricInfo(s.task, c.metric)!;
         const cand = estimateMetric(info, { ...data, champion: undefined }, ci, 'truth', s.options).candidate;
-        const champ = estimateMetric(info, { ...data, candidate: data.champion!, champion: undefined }, ci, 'truth', s.options).candidate;
+        const champ = estimateMetric(info, championAsCandidate(data), ci, 'truth', s.options).candidate;
         // Per row for totals (net_benefit), scaled to n below.
         out[`${c.metric}@1`] += (cand - champ) / (s.totals?.includes(c.metric) ? TRUTH_N : 1) / TRUTH_SAMPLES;
       }

@@ -40,6 +40,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/release_gates.py" "$tmp_out"
 # the canary stage's confidence sequences (issue 17); adds itself to manifest.json
 "$PYTHON" "$here/canary.py" "$tmp_out"
+# ranking metrics and the score task (issue 15): definitions in numpy, scikit-learn's ndcg_score without ties
+"$PYTHON" "$here/ranking.py" "$tmp_out"
 
 # replace the fixtures only after everything succeeded
 mkdir -p "$out"

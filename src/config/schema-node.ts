@@ -20,6 +20,7 @@ export interface SchemaNode {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   minLength?: number;
+  pattern?: string;
   default?: unknown;
   examples?: readonly unknown[];
 }

@@ -7,7 +7,7 @@
  * The schema describes the whole v1 format; the rules that relate keys to each other and to the metric
  * catalogue are checked by the loader (semantics.ts).
  */
-import { allMetricNames, metricList } from '../stats/catalog.js';
+import { metricList, metricNamePattern } from '../stats/catalog.js';
 import { GATE_FAMILIES } from './types.js';
 import { canarySchema } from './canary-schema.js';
 import type { SchemaNode } from './schema-node.js';
@@ -33,11 +33,13 @@ const count = (description: string): SchemaNode => ({ type: 'integer', minimum: 
 /** The metric names of each task, from the catalogue. */
 const METRIC_DESCRIPTION =
   `Metric name (docs/config.md, "Metrics and their intervals"). binary: ${metricList('binary')}; multiclass: ${metricList('multiclass')}; ` +
-  `regression: ${metricList('regression')}. The metric must fit \`task\`.`;
+  `regression: ${metricList('regression')}; ranking (K any positive integer, e.g. ndcg@10): ${metricList('ranking')}; ` +
+  `score: ${metricList('score')}. The metric must fit \`task\`.`;
 
 const metric = (description: string): SchemaNode => ({
   type: 'string',
-  enum: allMetricNames(),
+  // A pattern, not an enum: ranking metrics carry their cut-off in the name (ndcg@10, recall@100).
+  pattern: metricNamePattern(),
   description: `${description} ${METRIC_DESCRIPTION}`
 });
 
@@ -155,11 +157,13 @@ export const configSchema: SchemaNode = {
     version: { type: 'integer', const: 1, description: 'Config format version. Must be 1.' },
     task: {
       type: 'string',
-      enum: ['binary', 'multiclass', 'regression'],
+      enum: ['binary', 'multiclass', 'regression', 'ranking', 'score'],
       description:
         'What the models predict: `binary` (two classes, score = probability or rank of the positive class), ' +
-        '`multiclass` (prediction = the class, per-class probabilities in <score_prefix><class> columns) or ' +
-        '`regression` (prediction = the value).'
+        '`multiclass` (prediction = the class, per-class probabilities in <score_prefix><class> columns), ' +
+        '`regression` (prediction = the value), `ranking` (one row per query and item: graded relevance label and ' +
+        'score; metrics per query, docs/ranking.md) or `score` (per-example scores without labels, e.g. LLM evals; ' +
+        'repeated rows of one id are averaged).'
     },
     artifacts: {
       type: 'object',
@@ -227,6 +231,7 @@ export const configSchema: SchemaNode = {
             'independent, so every interval treats the cluster as the unit and min_eval_samples counts clusters. ' +
             'Both predictions files must give each id the same cluster. Not available with artifacts.counts.'
         },
+        query: column('Ranking: the query (or user, for recommenders) each row belongs to; metrics are computed per query.', 'query_id'),
         score_prefix: {
           type: 'string',
           default: 'proba_',
@@ -237,7 +242,9 @@ export const configSchema: SchemaNode = {
     threshold: {
       type: 'number',
       default: 0.5,
-      description: 'Binary: a row is predicted positive when score >= threshold (used when there is no prediction column).'
+      description:
+        'Binary: a row is predicted positive when score >= threshold (used when there is no prediction column). ' +
+        'Score task: a row passes (pass_rate) when score >= threshold (<= under metric_options.score_direction: lower).'
     },
     positive_label: {
       type: ['string', 'number', 'boolean'],
@@ -260,6 +267,26 @@ export const configSchema: SchemaNode = {
             tn: { type: 'number', description: 'Value of a true negative.' },
             fn: { type: 'number', description: 'Value of a false negative (usually negative).' }
           }
+        },
+        relevance_threshold: {
+          type: 'number',
+          minimum: 0,
+          default: 0,
+          description: 'Ranking: an item is relevant when its label is above this (recall@K, precision@K, mrr@K, map@K).'
+        },
+        ndcg_gain: {
+          type: 'string',
+          enum: ['linear', 'exponential'],
+          default: 'linear',
+          description: 'Ranking: the gain of a label in ndcg@K: `linear` (the label) or `exponential` (2^label − 1).'
+        },
+        score_direction: {
+          type: 'string',
+          enum: ['higher', 'lower'],
+          default: 'higher',
+          description:
+            'Score task: whether a higher score is better (mean_score) and passes (score >= threshold), or a lower one ' +
+            '(score <= threshold). pass_rate is always higher-is-better.'
         }
       }
     },

@@ -18,7 +18,9 @@ import {
   type GateConfig,
   type GateFamily,
   type MetricCheckSpec,
-  type PerformanceGate
+  type MetricOptionSettings,
+  type PerformanceGate,
+  QUERY_COLUMN
 } from './types.js';
 
 /** The keys of a metric check (docs/config.md), as the schema lets them through. */
@@ -47,7 +49,7 @@ export interface RawConfig {
   columns?: Partial<ColumnNames>;
   threshold?: number;
   positive_label?: string | number | boolean;
-  metric_options?: { net_benefit?: { tp: number; fp: number; tn: number; fn: number } };
+  metric_options?: MetricOptionSettings;
   gates: { performance?: RawPerformance; ci?: Partial<GateConfig['ci']> } & RawFamilies['gates'];
   policy?: {
     hard_fail?: GateFamily[];
@@ -63,7 +65,7 @@ export interface RawConfig {
 }
 
 /** Tasks this version evaluates. */
-export const SUPPORTED_TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
+export const SUPPORTED_TASKS: readonly Task[] = ['binary', 'multiclass', 'regression', 'ranking', 'score'];
 /** Gate families this version evaluates. */
 export const SUPPORTED_GATES: readonly GateFamily[] = GATE_FAMILIES;
 /** Artifacts this version reads. */
@@ -107,6 +109,7 @@ export function semanticProblems(raw: RawConfig): Problem[] {
   }
 
   if (raw.artifacts?.counts !== undefined) countsProblems(raw, add);
+  taskOptionProblems(raw, add);
 
   const families = GATE_FAMILIES.filter((f) => raw.gates[f] !== undefined);
   if (families.length === 0) {
@@ -417,7 +420,7 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     columns: { ...DEFAULT_COLUMNS, ...raw.columns },
     threshold: raw.threshold ?? 0.5,
     positive_label: String(raw.positive_label ?? 1),
-    ...(raw.metric_options?.net_benefit ? { metric_options: { net_benefit: { ...raw.metric_options.net_benefit } } } : {}),
+    ...metricOptions(raw.metric_options),
     gates,
     ci: { ...DEFAULT_CI, ...raw.gates.ci },
     policy,
@@ -426,3 +429,38 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
   };
 }
 
+
+/** metric_options as given (absent when empty), copied so the config owns its objects. */
+function metricOptions(raw: MetricOptionSettings | undefined): { metric_options?: MetricOptionSettings } {
+  if (!raw) return {};
+  const out: MetricOptionSettings = {};
+  if (raw.net_benefit) out.net_benefit = { ...raw.net_benefit };
+  if (raw.relevance_threshold !== undefined) out.relevance_threshold = raw.relevance_threshold;
+  if (raw.ndcg_gain !== undefined) out.ndcg_gain = raw.ndcg_gain;
+  if (raw.score_direction !== undefined) out.score_direction = raw.score_direction;
+  return Object.keys(out).length ? { metric_options: out } : {};
+}
+
+/** Options that mean something for one task only: naming them under another task is a mistake worth a sentence. */
+function taskOptionProblems(raw: RawConfig, add: (path: Path, at: 'key' | 'value', message: string) => void): void {
+  const own: Record<string, Task> = { relevance_threshold: 'ranking', ndcg_gain: 'ranking', score_direction: 'score' };
+  for (const [key, task] of Object.entries(own)) {
+    if (raw.metric_options?.[key as keyof MetricOptionSettings] !== undefined && raw.task !== task) {
+      add(['metric_options', key], 'key', `metric_options.${key} applies to task ${task} only, but task is ${raw.task}; remove it`);
+    }
+  }
+  if (raw.columns?.query !== undefined && raw.task !== 'ranking') {
+    add(['columns', 'query'], 'key', `columns.query applies to task ranking only, but task is ${raw.task}; remove it`);
+  }
+  if (raw.task === 'ranking') {
+    const query = raw.columns?.query ?? QUERY_COLUMN;
+    for (const key of ['id', 'label', 'score'] as const) {
+      if ((raw.columns?.[key] ?? DEFAULT_COLUMNS[key]) === query) {
+        add(['columns', raw.columns?.query !== undefined ? 'query' : key], 'value', `columns.query and columns.${key} both name the column "${query}"; the query must be a column of its own`);
+      }
+    }
+  }
+  if (raw.positive_label !== undefined && (raw.task === 'ranking' || raw.task === 'score')) {
+    add(['positive_label'], 'key', `positive_label applies to task binary only, but task is ${raw.task}; remove it`);
+  }
+}

@@ -83,6 +83,22 @@ export interface ColumnNames {
   score_prefix: string;
   /** Cluster column (unset: rows are independent); see core/estimate-cluster.ts. */
   cluster?: string;
+  /** Ranking: the query column (unset: `query_id`, QUERY_COLUMN). */
+  query?: string;
+}
+
+/** The default of columns.query: kept out of DEFAULT_COLUMNS, which the other tasks' configs spell out. */
+export const QUERY_COLUMN = 'query_id';
+
+/** `metric_options`: options of the metrics that need them. */
+export interface MetricOptionSettings {
+  net_benefit?: { tp: number; fp: number; tn: number; fn: number };
+  /** Ranking: relevant = label > this (default 0). */
+  relevance_threshold?: number;
+  /** Ranking: gain of a label in ndcg@K (default linear). */
+  ndcg_gain?: 'linear' | 'exponential';
+  /** Score task: which way is better and passes (default higher). */
+  score_direction?: 'higher' | 'lower';
 }
 
 export interface ArtifactPaths extends FamilyArtifactPaths {
@@ -105,7 +121,7 @@ export interface GateConfig {
   /** The positive class of a binary task, as written in the config (compared with labels as text). */
   positive_label: string;
   /** Options of metrics that need them (`net_benefit`: the value of each confusion-matrix outcome). */
-  metric_options?: { net_benefit?: { tp: number; fp: number; tn: number; fn: number } };
+  metric_options?: MetricOptionSettings;
   gates: {
     performance?: PerformanceGate;
     segments?: SegmentCheckSpec[];

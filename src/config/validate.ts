@@ -28,7 +28,7 @@ function canaryValidator(): ValidateFunction {
   return compiledCanary;
 }
 
-const TASKS: readonly string[] = ['binary', 'multiclass', 'regression'];
+const TASKS: readonly string[] = ['binary', 'multiclass', 'regression', 'ranking', 'score'];
 
 let homes: Map<string, string[]> | undefined;
 
@@ -246,6 +246,17 @@ function translate(e: ErrorObject, path: Path, task: Task | undefined): Problem 
       const t = (e.params as { type: string | string[] }).type;
       const expected = Array.isArray(t) ? t : String(t).split(',');
       return { path, at: 'value', message: typeMessage(path, expected, e.data) + percentHint(expected, e.data) };
+    }
+    case 'pattern': {
+      // The metric names are a pattern (ranking metrics carry their cut-off: ndcg@10); no other key has one.
+      const found = e.data;
+      const names = task ? metricNames(task) : allMetricNames();
+      const which = task ? `${task} metrics` : 'metrics';
+      return {
+        path,
+        at: 'value',
+        message: `unknown metric ${quote(String(found))} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${typeof found === 'string' ? didYouMean(found, names) : ''}`
+      };
     }
     case 'enum': {
       const allowed = (e.schema as readonly unknown[]).map(String);

@@ -223,6 +223,23 @@ function weightedMeanOf(values: Float64Array, w: Uint32Array): number {
 }
 
 /** A mean of per-row losses: cluster-robust paired normal, or the cluster row bootstrap. */
+/**
+ * The clustered interval of a mean of per-unit values (ranking: per query; score task: per id) over the units
+ * `kept` (indices into `cluster`, the units' cluster ids): the same as the mean losses'.
+ */
+export function clusteredMeansInterval(
+  cand: Float64Array,
+  champ: Float64Array,
+  cluster: Uint32Array,
+  kept: Uint32Array,
+  ci: CiSettings,
+  stream: string
+): Interval {
+  const clusters = compactClusters(cluster, kept);
+  if (clusters.count < 2) throw oneCluster(`all ${kept.length} units are`);
+  return meansInterval(cand, champ, clusters, ci, stream);
+}
+
 function meansInterval(cand: Float64Array, champ: Float64Array, clusters: ClusterIndex, ci: CiSettings, stream: string): Interval {
   if (cand.length === 0) throw new NotEstimable('there are no rows to average');
   const d = new Float64Array(cand.length);

@@ -12,6 +12,7 @@ import { estimateBinary } from './estimate-binary.js';
 import { estimateClustered } from './estimate-cluster.js';
 import { estimateMulticlass } from './estimate-multiclass.js';
 import { estimateRegression } from './estimate-regression.js';
+import { estimateRanking, estimateScore } from './estimate-ranking.js';
 import type { Estimate } from './intervals.js';
 
 export { NotEstimable, type CiMethodName, type Estimate } from './intervals.js';
@@ -19,6 +20,9 @@ export { NotEstimable, type CiMethodName, type Estimate } from './intervals.js';
 /** Per-metric options of the config (`metric_options`). */
 export interface MetricOptions {
   net_benefit?: NetBenefitValues;
+  relevance_threshold?: number;
+  ndcg_gain?: 'linear' | 'exponential';
+  score_direction?: 'higher' | 'lower';
 }
 
 /**
@@ -33,6 +37,9 @@ export function estimateMetric(
   streamLabel: string,
   options: MetricOptions = {}
 ): Estimate {
+  // Means over units (queries, ids): they handle columns.cluster themselves (estimate-ranking.ts).
+  if (metric.task === 'ranking') return estimateRanking(metric.name, data, ci, streamLabel, options);
+  if (metric.task === 'score') return estimateScore(metric.name, data, ci, streamLabel);
   if (data.cluster && data.champion) {
     const one = (d: PairedData) => estimateMetric(metric, d, ci, streamLabel, options);
     return estimateClustered(metric.task, metric.name, data, ci, streamLabel, one, options.net_benefit);

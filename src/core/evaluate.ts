@@ -3,7 +3,6 @@
  * same report, byte for byte, except `generated_at`, which the caller passes in. Knows nothing of files or GitHub.
  */
 import type { GateConfig, GateFamily } from '../config/types.js';
-import { metricInfo } from '../stats/catalog.js';
 import type { ArtifactData } from './artifacts.js';
 import type { PairedData } from '../readers/paired-data.js';
 import { familyChecks } from './families.js';
@@ -15,7 +14,7 @@ import { orientedDelta } from './rules.js';
 import { exampleCount } from './weights.js';
 import { summaryLine } from './summary.js';
 import { judgeWaiver } from './waiver.js';
-import { clustersField, metricChecks } from './metric-checks.js';
+import { clustersField, configuredMetric, metricChecks, rowsField } from './metric-checks.js';
 import type { PullRequestFacts } from './waiver.js';
 export type { PullRequestFacts } from './waiver.js';
 
@@ -60,7 +59,7 @@ export function evaluate(config: GateConfig, data: PairedData, options: Evaluate
     generated_at: options.generatedAt,
     waiver: verdict.waived ? waiver : null,
     summary: summaryLine(verdict.gate_result, verdict.waived, checks),
-    test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...clustersField(data) },
+    test_set: { n: exampleCount(data), fingerprint: data.fingerprint, ...rowsField(data), ...clustersField(data) },
     gates,
     checks,
     decision_errors: decisionErrors(checks, config.policy, config.ci.confidence_level),
@@ -88,7 +87,7 @@ function primaryImproves(config: GateConfig, checks: readonly CheckResult[]): bo
   const perf = config.gates.performance;
   const min = perf?.min_improvement_for_auto_merge;
   if (!perf || min === undefined) return false;
-  const info = metricInfo(config.task, perf.primary_metric);
+  const info = configuredMetric(config, perf.primary_metric);
   const primary = checks.find((c) => c.gate === 'performance' && c.metric === perf.primary_metric && c.delta !== null);
   if (!info || !primary || primary.delta === null) return false;
   return orientedDelta(info.direction, primary.delta) >= min;

@@ -27,18 +27,45 @@ export interface CheckScope {
  * Sorting out `rows < minimum` once, so every check of a set of rows says the same. With `columns.cluster`
  * the minimum counts clusters: they, not rows, are the independent units.
  */
-function tooFewRows(scope: CheckScope, n: number, clusters?: number): string | undefined {
+function tooFewRows(scope: CheckScope, n: number, clusters?: number, units = 'rows'): string | undefined {
   const min = scope.minRows;
   if (clusters !== undefined) {
     return clusters < min ? `only ${clusters} clusters, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
   }
-  return n < min ? `only ${n} rows, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+  return n < min ? `only ${n} ${units}, fewer than ${scope.minRowsKey} (${min}): too few to decide` : undefined;
+}
+
+/** What the engine's rows are: queries (ranking), ids (score task, several rows each) or rows. */
+function unitsOf(data: PairedData): string {
+  return data.queries ? 'queries' : data.candidate.samples ? 'ids' : 'rows';
+}
+
+/** `rows` for a report's test_set: the ranking task's (query, item) rows, or the score task's rows per model. */
+export function rowsField(data: PairedData): { rows?: number | { candidate: number; champion?: number } } {
+  if (data.queries) return { rows: data.queries.rows.label.length };
+  const total = (s: Uint32Array) => s.reduce((a, b) => a + b, 0);
+  const c = data.candidate.samples;
+  if (!c) return {};
+  const h = data.champion?.samples;
+  return { rows: h ? { candidate: total(c), champion: total(h) } : { candidate: total(c) } };
 }
 
 /** `clusters` for a report (the distinct cluster values among the rows), only when columns.cluster is set. */
 export function clustersField(data: PairedData): { clusters?: number } {
   const clusters = clusterCount(data);
   return clusters === undefined ? {} : { clusters };
+}
+
+/**
+ * The catalogue entry of a configured metric, with the direction the config gives it: mean_score is
+ * lower-is-better under metric_options.score_direction: lower.
+ */
+export function configuredMetric(config: GateConfig, name: string): MetricInfo | undefined {
+  const info = metricInfo(config.task, name);
+  if (info && config.task === 'score' && name === 'mean_score' && config.metric_options?.score_direction === 'lower') {
+    return { ...info, direction: -1 };
+  }
+  return info;
 }
 
 /** One row per rule of a check spec: the comparison with the champion, then the floor, then the ceiling. */
@@ -49,7 +76,7 @@ export function metricChecks(
   spec: MetricCheckSpec,
   scope: CheckScope = { segment: null, minRows: config.ci.min_eval_samples, minRowsKey: 'ci.min_eval_samples' }
 ): CheckResult[] {
-  const info = metricInfo(config.task, spec.metric);
+  const info = configuredMetric(config, spec.metric);
   if (!info) throw new Error(`metric ${spec.metric} passed validation but is not in the catalogue`);
   const n = exampleCount(data);
   const base = {
@@ -64,7 +91,7 @@ export function metricChecks(
     direction: info.direction
   };
   const rows: CheckResult[] = [];
-  const few = tooFewRows(scope, n, base.clusters);
+  const few = tooFewRows(scope, n, base.clusters, unitsOf(data));
 
   let estimate: Estimate | undefined;
   let notEstimable: string | undefined;
@@ -75,6 +102,11 @@ export function metricChecks(
       if (!(e instanceof NotEstimable)) throw e;
       notEstimable = e.message;
     }
+  }
+  // A ranking metric leaves out the queries it is undefined on: its n is the queries it used.
+  if (estimate && 'units' in estimate && typeof estimate.units === 'number') {
+    base.n = estimate.units;
+    delete (estimate as { units?: number }).units;
   }
   const empty = {
     candidate: estimate?.candidate ?? null,

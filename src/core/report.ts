@@ -89,7 +89,11 @@ export interface Report {
   /** Set when `waived` is true. */
   waiver: Waiver | null;
   summary: string;
-  test_set: { n: number; fingerprint: string; clusters?: number };
+  /**
+   * n: the engine's units (rows; queries for ranking; ids for the score task). rows: the (query, item) rows of a
+   * ranking task, or each model's rows of a score task (repeated samples of an id counted each).
+   */
+  test_set: { n: number; fingerprint: string; rows?: number | { candidate: number; champion?: number }; clusters?: number };
   gates: Partial<Record<GateFamily, GateStatus>>;
   checks: CheckResult[];
   /** Error rates of the comparisons as a whole (decision-errors.ts); set by the engine. */

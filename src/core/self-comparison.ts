@@ -40,7 +40,8 @@ export function identicalPredictions(candidate: ModelColumns, champion: ModelCol
 /** Throws a GateError when the champion's predictions are the candidate's on every one of the n rows. */
 export function assertNotSelfComparison(data: PairedData): void {
   if (!data.champion || data.n === 0) return;
-  if (!identicalPredictions(data.candidate, data.champion)) return;
+  const ranked = data.queries?.rows;
+  if (ranked ? !sameColumn(ranked.candidate, ranked.champion) : !identicalPredictions(data.candidate, data.champion)) return;
   throw new GateError(
     `comparing a model with itself: candidate and champion predictions are identical on all ${exampleCount(data)} rows ` +
       `(${data.candidate.file} and ${data.champion.file}) — check artifacts: the two files must come from different models`

@@ -6,7 +6,7 @@ import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../readers/paired-data.js';
 import { permuteRowsInPlace } from '../readers/subset.js';
 import { alignPredictions } from '../readers/align.js';
-import { clusterIndex } from '../readers/clusters.js';
+import { clusterIndex, type ClusterRows } from '../readers/clusters.js';
 import { readPredictions, type Predictions } from '../readers/predictions.js';
 import {
   alignMulticlass,
@@ -16,12 +16,16 @@ import {
   type MulticlassPredictions,
   type RegressionPredictions
 } from '../readers/task-predictions.js';
+import { alignRanking, readRankingPredictions, type RankingPredictions } from '../readers/ranking-predictions.js';
+import { alignScores, readScorePredictions, type ScorePredictions } from '../readers/score-predictions.js';
 import type { ColumnNeeds } from './needs.js';
 
 export type ModelPredictions =
   | { task: 'binary'; predictions: Predictions }
   | { task: 'multiclass'; predictions: MulticlassPredictions }
-  | { task: 'regression'; predictions: RegressionPredictions };
+  | { task: 'regression'; predictions: RegressionPredictions }
+  | { task: 'ranking'; predictions: RankingPredictions }
+  | { task: 'score'; predictions: ScorePredictions };
 
 /**
  * Reads `file` (shown as `shown` in messages) for the config's task. Segment and group columns come from the
@@ -57,6 +61,19 @@ export async function readModelPredictions(
       };
     case 'regression':
       return { task: 'regression', predictions: await readRegressionPredictions(file, { ...common, needProba: false }) };
+    case 'ranking':
+      return { task: 'ranking', predictions: await readRankingPredictions(file, { displayPath: shown, columns: config.columns, extraColumns }) };
+    case 'score':
+      return {
+        task: 'score',
+        predictions: await readScorePredictions(file, {
+          displayPath: shown,
+          columns: config.columns,
+          extraColumns,
+          threshold: config.threshold,
+          direction: config.metric_options?.score_direction ?? 'higher'
+        })
+      };
   }
 }
 
@@ -72,6 +89,9 @@ export function alignModelPredictions(
 ): PairedData {
   if (champ && champ.task !== cand.task) throw new Error('candidate and champion were read for different tasks');
   let aligned: PairedData & { idOrder: Uint32Array };
+  // Ranking and score data come out of their aligners in query / id order, one engine row per query / id.
+  if (cand.task === 'ranking') return alignRanking(cand.predictions, champ?.predictions as RankingPredictions | undefined, clusterColumn);
+  if (cand.task === 'score') return alignScores(cand.predictions, champ?.predictions as ScorePredictions | undefined, clusterColumn);
   switch (cand.task) {
     case 'binary':
       aligned = alignPredictions(cand.predictions, champ?.predictions as Predictions | undefined);
@@ -83,7 +103,7 @@ export function alignModelPredictions(
       aligned = alignRegression(cand.predictions, champ?.predictions as RegressionPredictions | undefined);
       break;
   }
-  if (clusterColumn !== undefined) aligned.cluster = clusterIndex(clusterColumn, cand.predictions, champ?.predictions);
+  if (clusterColumn !== undefined) aligned.cluster = clusterIndex(clusterColumn, cand.predictions, champ?.predictions as ClusterRows | undefined);
   return inIdOrder(aligned);
 }
 

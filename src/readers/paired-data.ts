@@ -23,8 +23,36 @@ export interface ModelColumns {
    * i·K + j). A class the file has no probability column for holds 0.
    */
   proba?: Float64Array;
-  /** Regression: the predicted value. */
+  /** Regression: the predicted value. Score task: the mean of the id's scores. */
   value?: Float64Array;
+  /** Score task: the share of the id's rows that pass (score at or beyond `threshold`). */
+  passShare?: Float64Array;
+  /** Score task: how many rows (repeated samples) the id has in this model's file. */
+  samples?: Uint32Array;
+}
+
+/**
+ * Ranking: every (query, item) row of the test set. A class instance, not a plain object, so that subsetRows and
+ * permuteRowsInPlace keep it whole: the per-query fields of QueryIndex point into it.
+ */
+export class RankedRows {
+  constructor(
+    /** Graded relevance of each row. */
+    readonly label: Float64Array,
+    /** The candidate's score of each row. */
+    readonly candidate: Float64Array,
+    /** The champion's score of each row (same rows), absent without a champion. */
+    readonly champion: Float64Array | undefined
+  ) {}
+}
+
+/** Ranking: the queries (the engine's rows) and where their items are in RankedRows. */
+export interface QueryIndex {
+  /** Per query: its first row. A query's rows are contiguous, in item id order (the tie-break of the ranking). */
+  start: Uint32Array;
+  /** Per query: its number of rows. */
+  count: Uint32Array;
+  rows: RankedRows;
 }
 
 export interface PairedData {
@@ -57,6 +85,8 @@ export interface PairedData {
    * one cluster are not independent, so intervals resample and weigh clusters (estimate-cluster.ts).
    */
   cluster?: Uint32Array;
+  /** Ranking: one engine row per query (n = queries), its items here (readers/ranking-predictions.ts). */
+  queries?: QueryIndex;
   /** Counts input: per row, the sums over its examples that the mean losses need (no per-example scores). */
   lossSums?: Partial<Record<MeanLoss, LossSums>>;
 }

@@ -10,7 +10,7 @@ import { releaseGatesLine } from './release-gates.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
 import { inert, inertCell } from './inert.js';
 import { intervalPicture } from './interval.js';
-import { formatValue } from './units.js';
+import { formatValue, testSetSize } from './units.js';
 import {
   deltaWords,
   distinctOrigins,
@@ -158,7 +158,7 @@ function details(report: Report, options: MarkdownOptions): string {
   const s = report.settings;
   const methods = [...new Set(report.checks.map((c) => c.ci_method).filter((m): m is string => m !== null))];
   const lines = [
-    `- Test set: n = ${report.test_set.n.toLocaleString('en-US')}, fingerprint \`${report.test_set.fingerprint.replace(/`/g, '')}\``,
+    `- Test set: n = ${testSetSize(report.test_set, s.task)}, fingerprint \`${report.test_set.fingerprint.replace(/`/g, '')}\``,
     `- Δ = candidate − champion on the same rows; ${fmtLevel(s.confidence_level)} two-sided intervals, ` +
       `method ${inert(s.ci_method)}${methods.length ? ` (${inert(methods.join(', '))})` : ''}, ` +
       `${s.resamples.toLocaleString('en-US')} resamples, seed ${s.seed}`,

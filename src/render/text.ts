@@ -5,7 +5,7 @@
  */
 import { fmtLevel } from '../core/format.js';
 import { isFailing, type CheckResult, type Report } from '../core/report.js';
-import { formatDelta, formatValue } from './units.js';
+import { formatDelta, formatValue, testSetSize } from './units.js';
 import { deltaWords, distinctLabels, isWaived, orderChecks, reasonWords, verdictWords } from './wording.js';
 
 export interface TextOptions {
@@ -104,7 +104,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     ...body,
     '',
     ...wrap(
-      `n = ${report.test_set.n}, ${printable(report.test_set.fingerprint)}; ${fmtLevel(s.confidence_level)} CI of candidate − champion, ` +
+      `n = ${report.test_set.rows === undefined ? report.test_set.n : testSetSize(report.test_set, s.task)}, ${printable(report.test_set.fingerprint)}; ${fmtLevel(s.confidence_level)} CI of candidate − champion, ` +
         `ci.method ${printable(s.ci_method)}, ${s.resamples} resamples, seed ${s.seed}`,
       width,
       ''

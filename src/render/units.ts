@@ -89,3 +89,15 @@ export function formatDelta(c: UnitCheck, x: number | null | undefined): string 
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   return unitOf(c).delta(x);
 }
+
+/**
+ * The test set's size as the footer states it: `4000` for row tasks, `600 queries (12,000 rows)` for ranking and
+ * `300 ids (rows: candidate 900, champion 600)` for the score task, whose n is not the number of rows.
+ */
+export function testSetSize(t: { n: number; rows?: number | { candidate: number; champion?: number } }, task: string): string {
+  const n = t.n.toLocaleString('en-US');
+  if (t.rows === undefined) return n;
+  if (typeof t.rows === 'number') return `${n} ${task === 'ranking' ? 'queries' : 'units'} (${t.rows.toLocaleString('en-US')} rows)`;
+  const r = t.rows;
+  return `${n} ids (rows: candidate ${r.candidate.toLocaleString('en-US')}${r.champion !== undefined ? `, champion ${r.champion.toLocaleString('en-US')}` : ''})`;
+}

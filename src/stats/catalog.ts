@@ -3,7 +3,7 @@
  * which way is better, what each needs from the predictions files and how it reads. Config validation, the
  * readers, the engine and the renderers all read it, so a metric is declared once (docs/architecture.md).
  */
-export type Task = 'binary' | 'multiclass' | 'regression';
+export type Task = 'binary' | 'multiclass' | 'regression' | 'ranking' | 'score';
 
 /** +1: higher is better; -1: lower is better; 0: no direction (usable only for floors/ceilings and fairness). */
 export type Direction = 1 | -1 | 0;
@@ -14,9 +14,11 @@ export type Direction = 1 | -1 | 0;
  * - `ranking`: needs scores, not a threshold (DeLong for roc_auc, bootstrap for pr_auc);
  * - `mean_loss`: the mean of a per-row loss (paired normal interval of per-row differences; mape over the
  *   rows whose label is not 0);
- * - `other`: anything else (rmse, r2: delta method; ece: row bootstrap).
+ * - `other`: anything else (rmse, r2: delta method; ece: row bootstrap);
+ * - `per_unit`: the mean over units (queries of a ranking task, ids of a score task) of a per-unit value (paired
+ *   normal interval of the per-unit differences; unit bootstrap under `ci.method: bootstrap`).
  */
-export type MetricKind = 'confusion' | 'ranking' | 'mean_loss' | 'other';
+export type MetricKind = 'confusion' | 'ranking' | 'mean_loss' | 'other' | 'per_unit';
 
 /** What a metric reads from each predictions file. */
 export type MetricInput = 'prediction' | 'score' | 'probability';
@@ -39,6 +41,8 @@ export interface MetricInfo {
   readonly classRows?: 'positive' | 'negative';
   /** Means nothing when the rows hold one label class (its value is then a convention). */
   readonly bothClasses?: boolean;
+  /** Ranking: the cut-off K of a metric written `<base>@K` (the catalogue entry is named `<base>@K`). */
+  readonly k?: number;
 }
 
 /** The optional properties of a catalogue entry. */
@@ -81,12 +85,44 @@ const CATALOG: readonly MetricInfo[] = [
   m('regression', 'mse', -1, 'mean_loss', 'prediction'),
   m('regression', 'rmse', -1, 'other', 'prediction'),
   m('regression', 'mape', -1, 'mean_loss', 'prediction'),
-  m('regression', 'r2', 1, 'other', 'prediction')
+  m('regression', 'r2', 1, 'other', 'prediction'),
+  // Ranking metrics take their cut-off from the name (ndcg@10): one entry per base name, K parsed on lookup.
+  m('ranking', 'ndcg@K', 1, 'per_unit', 'score', SCORE),
+  m('ranking', 'recall@K', 1, 'per_unit', 'score', SCORE),
+  m('ranking', 'precision@K', 1, 'per_unit', 'score', SCORE),
+  m('ranking', 'mrr@K', 1, 'per_unit', 'score', SCORE),
+  m('ranking', 'map@K', 1, 'per_unit', 'score', SCORE),
+  // mean_score is unbounded (judge scores, BLEU…); its direction is set by metric_options.score_direction.
+  m('score', 'mean_score', 1, 'per_unit', 'score'),
+  m('score', 'pass_rate', 1, 'per_unit', 'score', SCORE)
 ];
+
+/** `ndcg@10` → { base: 'ndcg@K', k: 10 }; undefined when the name has no cut-off (K a positive integer). */
+function cutOff(name: string): { template: string; k: number } | undefined {
+  const m = /^([a-z_]+)@([1-9][0-9]{0,5})$/.exec(name);
+  return m ? { template: `${m[1]}@K`, k: Number(m[2]) } : undefined;
+}
+
+/** The entry of `name` among `entries`, with K filled in for a `<base>@K` metric. */
+function lookup(entries: readonly MetricInfo[], name: string): MetricInfo | undefined {
+  const exact = entries.find((x) => x.name === name);
+  if (exact) return exact;
+  const c = cutOff(name);
+  if (!c) return undefined;
+  const entry = entries.find((x) => x.name === c.template);
+  return entry ? { ...entry, name, k: c.k } : undefined;
+}
+
+/** The regular expression every metric name matches (the config schema's `pattern`): the names, and `<base>@K`. */
+export function metricNamePattern(): string {
+  const plain = CATALOG.filter((x) => !x.name.endsWith('@K')).map((x) => x.name);
+  const cut = [...new Set(CATALOG.filter((x) => x.name.endsWith('@K')).map((x) => x.name.slice(0, -2)))];
+  return `^(?:${[...new Set(plain)].join('|')}|(?:${cut.join('|')})@[1-9][0-9]{0,5})$`;
+}
 
 /** The catalogue entry for `name` under `task`, or undefined when the metric does not fit the task. */
 export function metricInfo(task: Task, name: string): MetricInfo | undefined {
-  return CATALOG.find((x) => x.task === task && x.name === name);
+  return lookup(CATALOG.filter((x) => x.task === task), name);
 }
 
 /** Every metric name of a task, in catalogue order. */
@@ -101,7 +137,7 @@ export function allMetricNames(): string[] {
 
 /** Any task's entry for `name` (the properties that do not depend on the task: range, unit). */
 export function anyMetricInfo(name: string): MetricInfo | undefined {
-  return CATALOG.find((x) => x.name === name);
+  return lookup(CATALOG, name);
 }
 
 /**
