@@ -40019,7 +40019,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53326);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78437);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -40029,7 +40029,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53326:
+/***/ 78437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43359,6 +43359,40 @@ function fmtSignedPercent(r) {
     return `${r >= 0 ? '+' : ''}${Number((r * 100).toFixed(2))}%`;
 }
 
+;// CONCATENATED MODULE: ./src/core/limits.ts
+/**
+ * The ceiling relative to the champion that the operations and cost gates share: the candidate's value may
+ * exceed the champion's by at most a fraction r (threshold = champion · (1 + r)). Pure.
+ */
+
+/** The row when the config names no champion artifact for the comparison (`artifacts.<key>`). */
+function noChampionRow(base, artifactKey) {
+    return { ...base, status: 'skipped', threshold: null, rule: 'max_relative_increase', message: `no artifacts.${artifactKey} configured: comparison skipped` };
+}
+/** champion · (1 + r): the largest value a candidate may have. */
+function relativeCeiling(champion, r) {
+    return champion * (1 + r);
+}
+/**
+ * The decided row: passes iff value ≤ champion · (1 + r). `what` names the quantity and `unit` follows each number
+ * (`p95 latency`, ` ms`); the message gives the change in percent when the champion's value is positive.
+ */
+function relativeIncreaseRow(base, what, value, champion, r, unit = '') {
+    const threshold = relativeCeiling(champion, r);
+    const pass = value <= threshold;
+    const change = champion > 0 ? ` (${fmtSignedPercent(value / champion - 1)})` : '';
+    return {
+        ...base,
+        champion,
+        delta: value - champion,
+        threshold,
+        rule: 'max_relative_increase',
+        status: pass ? 'pass' : 'fail',
+        message: `${what} ${fmt(value)}${unit} vs the champion's ${fmt(champion)}${unit}${change}: ` +
+            `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)}${unit})`
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/report.ts
 /** A check that counts against the gate: failed, or could not be decided (an inconclusive check counts as failing). */
 function isFailing(check) {
@@ -43472,6 +43506,7 @@ function costPerUsefulOutcome(c) {
 
 
 
+
 const NAME = 'cost_per_useful_outcome';
 function costChecks(config, inputs) {
     const gate = config.gates.cost;
@@ -43520,13 +43555,7 @@ function costChecks(config, inputs) {
         const r = gate.max_relative_increase;
         const champ = inputs.champion_cost;
         if (!champ) {
-            rows.push({
-                ...base,
-                status: 'skipped',
-                threshold: null,
-                rule: 'max_relative_increase',
-                message: 'no artifacts.champion_cost configured: comparison skipped'
-            });
+            rows.push(noChampionRow(base, 'champion_cost'));
         }
         else {
             const c = costPerUsefulOutcome(champ);
@@ -43540,21 +43569,11 @@ function costChecks(config, inputs) {
                 });
             }
             else {
-                const threshold = c * (1 + r);
-                const compared = { ...base, champion: c, threshold, rule: 'max_relative_increase' };
                 if (value === null) {
-                    rows.push({ ...compared, status: 'fail', message: none });
+                    rows.push({ ...base, champion: c, threshold: relativeCeiling(c, r), rule: 'max_relative_increase', status: 'fail', message: none });
                 }
                 else {
-                    const pass = value <= threshold;
-                    const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
-                    rows.push({
-                        ...compared,
-                        delta: value - c,
-                        status: pass ? 'pass' : 'fail',
-                        message: `cost per useful outcome ${fmt(value)} vs the champion's ${fmt(c)}${change}: ` +
-                            `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)})`
-                    });
+                    rows.push(relativeIncreaseRow(base, 'cost per useful outcome', value, c, r));
                 }
             }
         }
@@ -44518,6 +44537,7 @@ function mebibytes(bytes) {
 
 
 
+
 const WHAT = {
     latency_p50_ms: 'p50 latency',
     latency_p95_ms: 'p95 latency',
@@ -44625,31 +44645,17 @@ function limitRows(config, limit, inputs) {
         const r = limit.max_relative_increase;
         const champ = inputs.champion_operations;
         if (!champ) {
-            rows.push({
-                ...base,
-                status: 'skipped',
-                threshold: null,
-                rule: 'max_relative_increase',
-                message: 'no artifacts.champion_operations configured: comparison skipped'
-            });
+            rows.push(noChampionRow(base, 'champion_operations'));
         }
         else {
             const c = observed(key, champ, undefined, 'champion');
             const undecided = few ?? tooFew(champ, min, 'champion');
-            const threshold = c * (1 + r);
-            const compared = { ...base, champion: c, delta: value - c, threshold, rule: 'max_relative_increase' };
             if (undecided) {
-                rows.push({ ...compared, status: 'inconclusive', message: undecided });
+                const threshold = relativeCeiling(c, r);
+                rows.push({ ...base, champion: c, delta: value - c, threshold, rule: 'max_relative_increase', status: 'inconclusive', message: undecided });
             }
             else {
-                const pass = value <= threshold;
-                const change = c > 0 ? ` (${fmtSignedPercent(value / c - 1)})` : '';
-                rows.push({
-                    ...compared,
-                    status: pass ? 'pass' : 'fail',
-                    message: `${WHAT[key]} ${fmt(value)}${unit} vs the champion's ${fmt(c)}${unit}${change}: ` +
-                        `${pass ? 'within' : 'beyond'} the allowed +${fmtPercent(r)} (≤ ${fmt(threshold)}${unit})`
-                });
+                rows.push(relativeIncreaseRow(base, WHAT[key], value, c, r, unit));
             }
         }
     }
@@ -46702,7 +46708,7 @@ function fewDisagreementsOf(name, m) {
 ;// CONCATENATED MODULE: ./src/core/estimate-binary.ts
 /**
  * Binary-task estimators: point values (scikit-learn's definitions) and the paired interval of Δ for each
- * metric of docs/statistics.md, by `ci.method`:
+ * metric, by `ci.method` (docs/statistics.md explains each choice):
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|
@@ -48669,8 +48675,12 @@ function attributeRows(config, gate, info, data, attribute) {
     const kept = [];
     for (const g of groups) {
         const n = examplesIn(data, g.rows);
-        if (n < gate.min_group_samples) {
-            values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) rows` });
+        // With columns.cluster the clusters are the independent units, so the minimum counts them, as
+        // ci.min_eval_samples does for the metric checks.
+        const units = data.cluster ? cluster_compactClusters(data.cluster, g.rows).count : n;
+        if (units < gate.min_group_samples) {
+            const unit = data.cluster ? 'clusters' : 'rows';
+            values.push({ group: g.text, n, candidate: null, champion: null, included: false, reason: `fewer than min_group_samples (${gate.min_group_samples}) ${unit}` });
             continue;
         }
         const sub = subsetRows(data, Uint32Array.from(g.rows));
@@ -49581,6 +49591,38 @@ function jsonSyntaxReason(message) {
     return { reason: m.charAt(0).toLowerCase() + m.slice(1), position };
 }
 
+;// CONCATENATED MODULE: ./src/readers/files/text-file.ts
+/** Reading a small text artifact whole (test reports, rule files, drill records) with errors that name the file. */
+
+
+/** Test reports and rule files are kilobytes to a few megabytes; past this a file is not one of them. */
+const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+const TEXT_WORDS = {
+    kind: 'a file',
+    tooBig: (shown, size, maxBytes, what) => `${shown} is ${size} bytes, more than the ${maxBytes} model-gate reads for ${what}; split it or keep only what the gate needs.`
+};
+/** The UTF-8 text of `file` (BOM removed); `shown` names it in messages, `what` says what it should be. */
+async function readTextFile(file, shown, what, maxBytes = MAX_TEXT_BYTES, words = TEXT_WORDS) {
+    try {
+        const st = await external_node_fs_.promises.stat(file);
+        if (st.isDirectory())
+            throw new GateError(`${shown} is a directory, but ${what} is ${words.kind}; point to the file.`, { file: shown });
+        if (st.size > maxBytes)
+            throw new GateError(words.tooBig(shown, st.size, maxBytes, what), { file: shown });
+        const text = await external_node_fs_.promises.readFile(file, 'utf8');
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    }
+    catch (e) {
+        if (e instanceof GateError)
+            throw e;
+        const code = e.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') {
+            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
+        }
+        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/readers/files/json-file.ts
 /** Reading a JSON artifact (load test, cost) with errors that name the file and, for bad JSON, the line. */
 
@@ -49588,6 +49630,10 @@ function jsonSyntaxReason(message) {
 
 /** Large enough for a load test's raw samples (millions of latencies), small enough to stay in memory. */
 const MAX_JSON_BYTES = 256 * 1024 * 1024;
+const JSON_WORDS = {
+    kind: 'a JSON file',
+    tooBig: (shown, size, maxBytes, what) => `${shown} is ${size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`
+};
 /** Line and column (1-based) of a character offset. */
 function lineColumn(text, offset) {
     let line = 1;
@@ -49605,27 +49651,7 @@ function lineColumn(text, offset) {
  * (`the load test`). Missing, unreadable, oversized or invalid files are GateErrors.
  */
 async function readJsonFile(file, shown, what, maxBytes = MAX_JSON_BYTES) {
-    let text;
-    try {
-        const st = await external_node_fs_.promises.stat(file);
-        if (st.isDirectory())
-            throw new GateError(`${shown} is a directory, but ${what} is a JSON file; point to the file.`, { file: shown });
-        if (st.size > maxBytes) {
-            throw new GateError(`${shown} is ${st.size} bytes, more than the ${maxBytes} a JSON artifact may have; summarise ${what}.`, { file: shown });
-        }
-        text = await external_node_fs_.promises.readFile(file, 'utf8');
-    }
-    catch (e) {
-        if (e instanceof GateError)
-            throw e;
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
-        }
-        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
-    }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
+    const text = await readTextFile(file, shown, what, maxBytes, JSON_WORDS);
     try {
         return JSON.parse(text);
     }
@@ -50570,35 +50596,6 @@ async function readFreshness(file, shown, column) {
         }
     });
     return { file: shown, column, count, newest };
-}
-
-;// CONCATENATED MODULE: ./src/readers/files/text-file.ts
-/** Reading a small text artifact whole (test reports, rule files, drill records) with errors that name the file. */
-
-
-/** Test reports and rule files are kilobytes to a few megabytes; past this a file is not one of them. */
-const MAX_TEXT_BYTES = 64 * 1024 * 1024;
-/** The UTF-8 text of `file` (BOM removed); `shown` names it in messages, `what` says what it should be. */
-async function readTextFile(file, shown, what, maxBytes = MAX_TEXT_BYTES) {
-    try {
-        const st = await external_node_fs_.promises.stat(file);
-        if (st.isDirectory())
-            throw new GateError(`${shown} is a directory, but ${what} is a file; point to the file.`, { file: shown });
-        if (st.size > maxBytes) {
-            throw new GateError(`${shown} is ${st.size} bytes, more than the ${maxBytes} model-gate reads for ${what}; split it or keep only what the gate needs.`, { file: shown });
-        }
-        const text = await external_node_fs_.promises.readFile(file, 'utf8');
-        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    }
-    catch (e) {
-        if (e instanceof GateError)
-            throw e;
-        const code = e.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
-        }
-        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:readline"
