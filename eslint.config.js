@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import layers from './eslint/layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.bench/', '.coverage-build/', 'coverage/'] },
+  { ignores: ['dist/', 'src/config/generated/', 'node_modules/', '.bench/', '.coverage-build/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,8 +6,37 @@ import { detach } from './text.js';
 /** Plain decimal numbers only: no hex, no `Infinity`/`NaN` words, no empty text (all of which Number() takes). */
 const STRICT_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
+/** Exact powers of ten: every 10^k with k ≤ 22 is a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /** The number written in `text`, or NaN when it is not a plain decimal number (±Infinity if it overflows). */
 export function parseStrictNumber(text: string): number {
+  // Fast path, exact: [+-]digits[.digits] with at most 15 significant digits and at most 22 after the point is
+  // m / 10^k with m < 2^53 and 10^k both doubles, and one IEEE division rounds it correctly, as parseFloat
+  // does (Clinger's fast path). Anything else (exponents, spaces, more digits, non-numbers) takes the slow path.
+  const n = text.length;
+  let i = 0;
+  let c = n > 0 ? text.charCodeAt(0) : 0;
+  const negative = c === 45;
+  if (negative || c === 43) i = 1;
+  let mantissa = 0;
+  let significant = 0;
+  let fraction = -1;
+  let digits = 0;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (mantissa !== 0) significant++;
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else break;
+  }
+  if (i === n && digits > 0 && significant <= 15 && fraction <= 22) {
+    const v = fraction > 0 ? mantissa / POW10[fraction]! : mantissa;
+    return negative ? -v : v;
+  }
   // Once the whole text is known to be one decimal literal, parseFloat reads exactly it, faster than Number().
   return STRICT_NUMBER.test(text) ? parseFloat(text) : NaN;
 }

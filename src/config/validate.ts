@@ -2,10 +2,12 @@
  * Schema validation of the config data with ajv, and the translation of ajv's errors into problems a user can
  * act on: the key path, what was expected, what was found, and a "did you mean" hint for near misses.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { allMetricNames, metricNames, type Task } from '../stats/catalog.js';
 import type { Problem } from './problems.js';
 import { type SchemaNode, configSchema } from './schema.js';
+import validateCanaryGenerated from './generated/canary-validator.js';
+import validateConfigGenerated from './generated/config-validator.js';
 import { type Path, type PathSegment, formatPath } from './source.js';
 import { didYouMean } from './suggest.js';
 import { GATE_FAMILIES } from './types.js';
@@ -13,19 +15,18 @@ import { GATE_FAMILIES } from './types.js';
 /** ajv options the loader uses; strict mode, with union types (`positive_label`, `where` values) allowed. */
 export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, allowUnionTypes: true } as const;
 
-let compiled: ValidateFunction | undefined;
-let compiledCanary: ValidateFunction | undefined;
-
-/** The compiled validator (compiled once, on first use). */
+/**
+ * The config validator: Ajv standalone code generated from the schema with AJV_OPTIONS
+ * (scripts/validator/generate.mjs, run by `npm run package`), so no schema is compiled at start.
+ * __tests__/config/validator.test.ts checks it is current and accepts and rejects exactly as the compiled schema.
+ */
 export function configValidator(): ValidateFunction {
-  compiled ??= new Ajv(AJV_OPTIONS).compile(configSchema);
-  return compiled;
+  return validateConfigGenerated as unknown as ValidateFunction;
 }
 
 /** The canary stage reads only `canary`: the same schema with `canary` required instead of task and gates. */
 function canaryValidator(): ValidateFunction {
-  compiledCanary ??= new Ajv(AJV_OPTIONS).compile({ ...configSchema, required: ['version', 'canary'] });
-  return compiledCanary;
+  return validateCanaryGenerated as unknown as ValidateFunction;
 }
 
 const TASKS: readonly string[] = ['binary', 'multiclass', 'regression', 'ranking', 'score'];

@@ -9,7 +9,7 @@
 import type { ColumnNames } from '../config/types.js';
 import { GateError } from '../base/errors.js';
 import { growFloat64, growUint32, growUint8 } from '../base/growable.js';
-import { listColumns, missingColumnError, columnSlots, scanTable, type ColumnRequest } from './table.js';
+import { keepLines, listColumns, missingColumnError, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
 import { detach, Interner, quote } from '../base/text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
@@ -42,7 +42,7 @@ export interface Predictions {
   /** 1 = predicted positive (from the prediction column, else score >= threshold). */
   prediction?: Uint8Array;
   score?: Float64Array;
-  /** Physical line of each row, for messages. */
+  /** Physical line of each row, for messages: found again in the file when first read (table.ts withRowLines). */
   lines: Uint32Array;
   extra: Record<string, string[]>;
 }
@@ -68,6 +68,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
   const extraNames = [...new Set(opts.extraColumns ?? [])];
 
   const ids: string[] = [];
+  const keep = keepLines(path);
   const lines = growUint32();
   const labelCodes = growUint8();
   const predictionCodes = growUint8();
@@ -110,7 +111,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
       }
       if (plan.prediction >= 0) predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
       for (let k = 0; k < extras.length; k++) extras[k].push(interners[k].keep(values[plan.extra[k]]));
-      lines.push(line);
+      if (keep) lines.push(line);
     }
   });
 
@@ -128,7 +129,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
 
   const extra: Record<string, string[]> = {};
   extraNames.forEach((name, k) => (extra[name] = extras[k]));
-  return { file, n: ids.length, ids, label, prediction, score, lines: lines.toArray(), extra };
+  return withRowLines({ file, n: ids.length, ids, label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
 }
 
 /** The columns to read given the header: id and label always, score and prediction as the metrics need. */

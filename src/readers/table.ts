@@ -5,9 +5,10 @@
  * columns the caller asks for are extracted. `scanTable` hands every row to a callback, for readers that
  * convert values as they go; `readTable` keeps the requested columns as text.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { StringDecoder } from 'node:string_decoder';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { GateError, isGateError } from '../base/errors.js';
 import { CsvParser, type RowSink } from './csv-parser.js';
 import { detectFormat } from './format.js';
@@ -127,6 +128,55 @@ export async function readTable(path: string, opts: ReadTableOptions): Promise<T
   const byName: Record<string, string[]> = {};
   requests.forEach((r, k) => (byName[r.name] = columns[k]));
   return { file: opts.displayPath, header, n: rows, lines: lines.toArray(), columns: byName };
+}
+
+/**
+ * Where each row starts, without keeping a line number per row while reading (4 bytes a row, 40 MB at 10M rows,
+ * held only for error messages): for a regular file, `lines` is computed when first read, by parsing the file once
+ * more (synchronously, only on the error paths that quote a line). Anything else (a pipe, a process substitution)
+ * cannot be read twice, so its readers keep the lines as they go: `keepLines(path)` says which.
+ */
+export function keepLines(path: string): boolean {
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/** Gives `target` its `lines`: `kept` when the reader kept them, else found again in `path` when first asked for. */
+export function withRowLines<T extends object>(target: T, path: string, displayPath: string, kept: Uint32Array | undefined): T & { lines: Uint32Array } {
+  let lines = kept;
+  Object.defineProperty(target, 'lines', {
+    enumerable: true,
+    configurable: true,
+    get: () => (lines ??= rowLines(path, displayPath)),
+    set: (v: Uint32Array) => (lines = v)
+  });
+  return target as T & { lines: Uint32Array };
+}
+
+/** The physical line where each data row of `path` starts, as scanTable reported it: the file parsed again. */
+export function rowLines(path: string, displayPath: string): Uint32Array {
+  const { format, gzip } = detectFormat(path, displayPath);
+  const lines = growUint32();
+  const sink: RowSink = { header: () => [], row: (_values, line) => lines.push(line) };
+  const parser = format === 'jsonl' ? new JsonlParser(displayPath, sink) : new CsvParser(displayPath, format === 'csv' ? ',' : '\t', sink);
+  const fd = openSync(path, 'r');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(fd);
+    if (!fstatSync(fd).isFile()) throw new Error(`rowLines: ${displayPath} is not a regular file`);
+  } finally {
+    closeSync(fd);
+  }
+  if (gzip) bytes = gunzipSync(bytes);
+  const decoder = new StringDecoder('utf8');
+  for (let at = 0; at < bytes.length; at += READ_CHUNK) parser.push(decoder.write(bytes.subarray(at, at + READ_CHUNK)));
+  const rest = decoder.end();
+  if (rest !== '') parser.push(rest);
+  parser.end();
+  return lines.toArray();
 }
 
 /** The message for a column the file lacks: what it has, a near miss if any, and what to set. */

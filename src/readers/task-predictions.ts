@@ -20,7 +20,7 @@ import { checkUnique, matchRows, permute, type RowIds } from './align.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { growFloat64, growUint32 } from '../base/growable.js';
 import { compareCodePoints, sortedOrder } from './id-order.js';
-import { listColumns, missingColumnError, columnSlots, scanTable, type ColumnRequest } from './table.js';
+import { keepLines, listColumns, missingColumnError, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
 import { detach, Interner, quote } from '../base/text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
@@ -109,6 +109,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
   const cols = opts.columns;
   const extraNames = [...new Set(opts.extraColumns ?? [])];
   const ids: string[] = [];
+  const keep = keepLines(path);
   const lines = growUint32();
   const labels = growUint32();
   const predictions = growUint32();
@@ -176,16 +177,15 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
         predictions.push(argmax);
       }
       for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[plan.extra[k]!]!));
-      lines.push(line);
+      if (keep) lines.push(line);
     }
   });
   const extra: Record<string, string[]> = {};
   extraNames.forEach((name, k) => (extra[name] = extras[k]!));
-  return {
+  const rows = {
     file,
     n: ids.length,
     ids,
-    lines: lines.toArray(),
     extra,
     classKeys: [...coder.keys],
     classTexts: [...coder.texts],
@@ -194,6 +194,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
     probaClasses,
     proba: opts.needProba ? proba.toArray() : undefined
   };
+  return withRowLines(rows, path, file, keep ? lines.toArray() : undefined);
 }
 
 /** Which value slots hold what, decided once the header is known. */
@@ -250,6 +251,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
   const cols = opts.columns;
   const extraNames = [...new Set(opts.extraColumns ?? [])];
   const ids: string[] = [];
+  const keep = keepLines(path);
   const lines = growUint32();
   const target = growFloat64();
   const value = growFloat64();
@@ -275,20 +277,20 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
       target.push(number(file, line, cols.label, values[1]!, 'label'));
       if (opts.needPrediction) value.push(number(file, line, cols.prediction, values[2]!, 'prediction'));
       for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[extraSlots[k]!]!));
-      lines.push(line);
+      if (keep) lines.push(line);
     }
   });
   const extra: Record<string, string[]> = {};
   extraNames.forEach((name, k) => (extra[name] = extras[k]!));
-  return {
+  const rows = {
     file,
     n: ids.length,
     ids,
-    lines: lines.toArray(),
     extra,
     target: target.toArray(),
     value: opts.needPrediction ? value.toArray() : undefined
   };
+  return withRowLines(rows, path, file, keep ? lines.toArray() : undefined);
 }
 
 /**
