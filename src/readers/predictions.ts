@@ -9,7 +9,7 @@
 import type { ColumnNames } from '../config/types.js';
 import { GateError } from '../base/errors.js';
 import { growFloat64, growUint32, growUint8 } from '../base/growable.js';
-import { keepLines, listColumns, missingColumnError, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
+import { extraColumnSlots, keepLines, listColumns, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
 import { detach, Interner, quote } from '../base/text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
@@ -154,12 +154,7 @@ function planColumns(
   }
   const score = needScore ? slot(cols.score, 'columns.score') : -1;
   const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
-  const extra = extraNames.map((name) => {
-    if (!header.includes(name)) {
-      throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-    }
-    return slot(name);
-  });
+  const extra = extraColumnSlots(file, header, extraNames, cols, slot);
   return { requests, score, prediction, extra };
 }
 

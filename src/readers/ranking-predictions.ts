@@ -18,7 +18,7 @@ import { clusterIndex } from './clusters.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { compareCodePoints, sortedOrder } from './id-order.js';
 import { RankedRows, type PairedData } from './paired-data.js';
-import { columnSlots, missingColumnError, scanTable } from './table.js';
+import { columnSlots, extraColumnSlots, missingColumnError, scanTable } from './table.js';
 
 export interface RankingReadOptions {
   /** Path as the user wrote it, used in every message. */
@@ -100,10 +100,7 @@ export async function readRankingPredictions(path: string, opts: RankingReadOpti
       slot(cols.id, 'columns.id');
       slot(cols.label, 'columns.label');
       slot(cols.score, 'columns.score');
-      extraSlots = extraNames.map((name) => {
-        if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-        return slot(name);
-      });
+      extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
       return requests;
     },
     onRow(values, line) {

@@ -16,7 +16,7 @@ import { clusterIndex } from './clusters.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { sortedOrder } from './id-order.js';
 import type { PairedData } from './paired-data.js';
-import { columnSlots, missingColumnError, scanTable } from './table.js';
+import { columnSlots, extraColumnSlots, scanTable } from './table.js';
 
 export interface ScoreReadOptions {
   displayPath: string;
@@ -63,10 +63,7 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
       const { requests, slot } = columnSlots();
       slot(cols.id, 'columns.id');
       slot(cols.score, 'columns.score');
-      extraSlots = extraNames.map((name) => {
-        if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-        return slot(name);
-      });
+      extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
       return requests;
     },
     onRow(values, line) {

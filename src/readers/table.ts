@@ -179,6 +179,25 @@ export function rowLines(path: string, displayPath: string): Uint32Array {
   return lines.toArray();
 }
 
+/**
+ * The slots of the text columns segments, fairness and clusters read (`extraNames`): each must be in the header,
+ * or the error names the config key that chose it (columns.segment, columns.cluster) when one did.
+ */
+export function extraColumnSlots(
+  file: string,
+  header: readonly string[],
+  extraNames: readonly string[],
+  cols: { segment: string; cluster?: string },
+  slot: (name: string) => number
+): number[] {
+  return extraNames.map((name) => {
+    if (!header.includes(name)) {
+      throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
+    }
+    return slot(name);
+  });
+}
+
 /** The message for a column the file lacks: what it has, a near miss if any, and what to set. */
 export function missingColumnError(
   file: string,

@@ -20,7 +20,7 @@ import { checkUnique, matchRows, permute, type RowIds } from './align.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { growFloat64, growUint32 } from '../base/growable.js';
 import { compareCodePoints, sortedOrder } from './id-order.js';
-import { keepLines, listColumns, missingColumnError, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
+import { extraColumnSlots, keepLines, listColumns, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
 import { detach, Interner, quote } from '../base/text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
@@ -238,10 +238,7 @@ function planMulticlass(
   const kept = useProba ? probaNames : [];
   const proba = kept.map((name) => slot(name, 'columns.score_prefix'));
   const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
-  const extra = extraNames.map((name) => {
-    if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-    return slot(name);
-  });
+  const extra = extraColumnSlots(file, header, extraNames, cols, slot);
   return { requests, prediction, proba, probaNames: kept, extra };
 }
 
@@ -266,10 +263,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
       slot(cols.id, 'columns.id');
       slot(cols.label, 'columns.label');
       if (opts.needPrediction) slot(cols.prediction, 'columns.prediction');
-      extraSlots = extraNames.map((name) => {
-        if (!header.includes(name)) throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-        return slot(name);
-      });
+      extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
       return requests;
     },
     onRow(values, line) {
