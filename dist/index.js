@@ -55882,6 +55882,18 @@ function rowLines(path, displayPath) {
     parser.end();
     return lines.toArray();
 }
+/**
+ * The slots of the text columns segments, fairness and clusters read (`extraNames`): each must be in the header,
+ * or the error names the config key that chose it (columns.segment, columns.cluster) when one did.
+ */
+function extraColumnSlots(file, header, extraNames, cols, slot) {
+    return extraNames.map((name) => {
+        if (!header.includes(name)) {
+            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
+        }
+        return slot(name);
+    });
+}
 /** The message for a column the file lacks: what it has, a near miss if any, and what to set. */
 function missingColumnError(file, column, header, configKey, 
 /** What the file should look like, for formats with fixed column names (counts files). */
@@ -57667,12 +57679,7 @@ function planColumns(file, header, opts, extraNames) {
     }
     const score = needScore ? slot(cols.score, 'columns.score') : -1;
     const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
-    const extra = extraNames.map((name) => {
-        if (!header.includes(name)) {
-            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-        }
-        return slot(name);
-    });
+    const extra = extraColumnSlots(file, header, extraNames, cols, slot);
     return { requests, score, prediction, extra };
 }
 /**
@@ -57892,11 +57899,7 @@ function planMulticlass(file, header, opts, extraNames) {
     const kept = useProba ? probaNames : [];
     const proba = kept.map((name) => slot(name, 'columns.score_prefix'));
     const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
-    const extra = extraNames.map((name) => {
-        if (!header.includes(name))
-            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-        return slot(name);
-    });
+    const extra = extraColumnSlots(file, header, extraNames, cols, slot);
     return { requests, prediction, proba, probaNames: kept, extra };
 }
 /** Reads a regression predictions file: numeric labels and (when a metric needs them) numeric predictions. */
@@ -57921,11 +57924,7 @@ async function readRegressionPredictions(path, opts) {
             slot(cols.label, 'columns.label');
             if (opts.needPrediction)
                 slot(cols.prediction, 'columns.prediction');
-            extraSlots = extraNames.map((name) => {
-                if (!header.includes(name))
-                    throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-                return slot(name);
-            });
+            extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
             return requests;
         },
         onRow(values, line) {
@@ -58130,11 +58129,7 @@ async function readRankingPredictions(path, opts) {
             slot(cols.id, 'columns.id');
             slot(cols.label, 'columns.label');
             slot(cols.score, 'columns.score');
-            extraSlots = extraNames.map((name) => {
-                if (!header.includes(name))
-                    throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-                return slot(name);
-            });
+            extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
             return requests;
         },
         onRow(values, line) {
@@ -58331,11 +58326,7 @@ async function readScorePredictions(path, opts) {
             const { requests, slot } = columnSlots();
             slot(cols.id, 'columns.id');
             slot(cols.score, 'columns.score');
-            extraSlots = extraNames.map((name) => {
-                if (!header.includes(name))
-                    throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-                return slot(name);
-            });
+            extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
             return requests;
         },
         onRow(values, line) {
