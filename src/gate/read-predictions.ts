@@ -36,12 +36,13 @@ export async function readModelPredictions(
   file: string,
   shown: string,
   needs: ColumnNeeds,
-  role: 'candidate' | 'champion'
+  role: 'candidate' | 'champion',
+  onBytes?: (chunk: Buffer) => void
 ): Promise<ModelPredictions> {
   // The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts).
   const cluster = config.columns.cluster;
   const extraColumns = [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
-  const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns };
+  const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns, onBytes };
   switch (config.task) {
     case 'binary':
       return {
@@ -62,7 +63,7 @@ export async function readModelPredictions(
     case 'regression':
       return { task: 'regression', predictions: await readRegressionPredictions(file, { ...common, needProba: false }) };
     case 'ranking':
-      return { task: 'ranking', predictions: await readRankingPredictions(file, { displayPath: shown, columns: config.columns, extraColumns }) };
+      return { task: 'ranking', predictions: await readRankingPredictions(file, { displayPath: shown, columns: config.columns, extraColumns, onBytes }) };
     case 'score':
       return {
         task: 'score',
@@ -70,6 +71,7 @@ export async function readModelPredictions(
           displayPath: shown,
           columns: config.columns,
           extraColumns,
+          onBytes,
           threshold: config.threshold,
           direction: config.metric_options?.score_direction ?? 'higher'
         })

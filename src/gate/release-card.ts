@@ -18,6 +18,23 @@ export interface InputFile {
   role: string;
   file: string;
   shown: string;
+  /** The digest of the bytes a reader parsed, taken while it read them; otherwise digest() reads the file. */
+  read?: { sha256: string; bytes: number };
+}
+
+/** A sink for a reader's raw bytes that fills `input.read` once the reader is done (call `done`). */
+export function hashWhileReading(input: InputFile): { onBytes: (chunk: Buffer) => void; done: () => void } {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  return {
+    onBytes(chunk) {
+      hash.update(chunk);
+      bytes += chunk.length;
+    },
+    done() {
+      input.read = { sha256: hash.digest('hex'), bytes };
+    }
+  };
 }
 
 async function sha256File(file: string, shown: string): Promise<string> {
@@ -33,6 +50,7 @@ async function sha256File(file: string, shown: string): Promise<string> {
 /** Digest of one input: a file's SHA-256, or a directory's over its files' relative paths and digests. */
 export async function digest(input: InputFile): Promise<ArtifactDigest> {
   const base = { role: input.role, path: input.shown };
+  if (input.read) return { ...base, ...input.read };
   const st = await fs.stat(input.file).catch(() => undefined);
   if (!st) return { ...base, sha256: null, bytes: null };
   if (st.isFile()) return { ...base, sha256: await sha256File(input.file, input.shown), bytes: st.size };

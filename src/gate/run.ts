@@ -19,7 +19,7 @@ import { cliRunKey, updateLedger, type RunKey } from './ledger.js';
 import { readCounts } from '../readers/counts.js';
 import { columnNeeds } from './needs.js';
 import { alignModelPredictions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
-import { configuredInputs, digest, type InputFile, sourceFromEnv } from './release-card.js';
+import { configuredInputs, digest, hashWhileReading, type InputFile, sourceFromEnv } from './release-card.js';
 
 export interface GateRequest {
   /**
@@ -141,9 +141,14 @@ async function readPairedData(
   const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => {
     await requireFile(p.file, p.shown, p.origin);
     req.progress?.(`reading the ${role} predictions ${p.shown}`);
-    used.push({ role, file: p.file, shown: p.shown });
+    const input: InputFile = { role, file: p.file, shown: p.shown };
+    used.push(input);
+    // The release card hashes the bytes the reader parsed, not a second read of the file.
+    const tap = hashWhileReading(input);
     // The reader of the config's task; segment and group columns come from the candidate's file only.
-    return readModelPredictions(config, p.file, p.shown, needs, role);
+    const predictions = await readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes);
+    tap.done();
+    return predictions;
   };
   const cand = await read(candidate, 'candidate');
   const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
@@ -177,13 +182,18 @@ async function readCountsData(
   }
   const file = resolve(shown);
   await requireFile(file, shown, `artifacts.counts in ${config.source}`);
-  used.push({ role: 'counts', file, shown });
+  const input: InputFile = { role: 'counts', file, shown };
+  used.push(input);
   const needs = columnNeeds(config);
-  return readCounts(file, {
+  const tap = hashWhileReading(input);
+  const data = await readCounts(file, {
     displayPath: shown,
     columns: config.columns,
     positiveLabel: config.positive_label,
     losses: needs.losses,
-    extraColumns: needs.extraColumns
+    extraColumns: needs.extraColumns,
+    onBytes: tap.onBytes
   });
+  tap.done();
+  return data;
 }

@@ -41,6 +41,8 @@ export interface ReadCountsOptions {
   /** Segment and fairness group columns to keep. */
   extraColumns: readonly string[];
   highWaterMark?: number;
+  /** Every raw byte of the file as it is read (the release card hashes the bytes that were parsed). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 type Slot = { name: string; slot: number };
@@ -86,6 +88,7 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
   await scanTable(path, {
     displayPath: file,
     highWaterMark: opts.highWaterMark,
+    onBytes: opts.onBytes,
     select(header) {
       const requests: string[] = [];
       const need = (name: string, configKey?: string, fixed = true): number => {

@@ -29,6 +29,8 @@ export interface ReadPredictionsOptions {
   extraColumns?: string[];
   /** Bytes per read; tests use tiny values to split records across chunks. */
   highWaterMark?: number;
+  /** Every raw byte of the file as it is read (the release card hashes the bytes that were parsed). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 export interface Predictions {
@@ -94,6 +96,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
   await scanTable(path, {
     displayPath: file,
     highWaterMark: opts.highWaterMark,
+    onBytes: opts.onBytes,
     select(header) {
       plan = planColumns(file, header, opts, extraNames);
       return plan.requests;

@@ -28,6 +28,8 @@ export interface RankingReadOptions {
   extraColumns?: string[];
   /** Bytes per read; tests use tiny values. */
   highWaterMark?: number;
+  /** Every raw byte of the file as it is read (the release card hashes the bytes that were parsed). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 export interface RankingPredictions {
@@ -93,6 +95,7 @@ export async function readRankingPredictions(path: string, opts: RankingReadOpti
   await scanTable(path, {
     displayPath: file,
     highWaterMark: opts.highWaterMark,
+    onBytes: opts.onBytes,
     select(header) {
       const { requests, slot } = columnSlots();
       if (!header.includes(queryColumn)) throw missingColumnError(file, queryColumn, header, 'columns.query');

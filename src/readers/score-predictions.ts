@@ -26,6 +26,8 @@ export interface ScoreReadOptions {
   direction: 'higher' | 'lower';
   extraColumns?: string[];
   highWaterMark?: number;
+  /** Every raw byte of the file as it is read (the release card hashes the bytes that were parsed). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 /** One model's scores averaged per id, ids in id order. */
@@ -59,6 +61,7 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
   await scanTable(path, {
     displayPath: file,
     highWaterMark: opts.highWaterMark,
+    onBytes: opts.onBytes,
     select(header) {
       const { requests, slot } = columnSlots();
       slot(cols.id, 'columns.id');

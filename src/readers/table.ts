@@ -6,7 +6,7 @@
  * convert values as they go; `readTable` keeps the requested columns as text.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { pipeline } from 'node:stream';
+import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { GateError, isGateError } from '../base/errors.js';
@@ -46,6 +46,8 @@ export interface ScanTableOptions {
   onRow(values: string[], line: number): void;
   /** Bytes per read (tests use tiny ones to split records across chunks). */
   highWaterMark?: number;
+  /** Every raw byte of the file (before gunzip) as it is read, once. */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 export interface TableSummary {
@@ -73,8 +75,15 @@ export async function scanTable(path: string, opts: ScanTableOptions): Promise<T
 
   const hwm = opts.highWaterMark ?? READ_CHUNK;
   const input = createReadStream(path, { highWaterMark: hwm });
+  // The raw bytes pass a tap before any decoding, so onBytes sees exactly the bytes that were parsed.
+  const onBytes = opts.onBytes;
+  const tap = (chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) => {
+    onBytes!(chunk);
+    done(null, chunk);
+  };
+  const raw = onBytes ? pipeline(input, new Transform({ transform: tap }), () => {}) : input;
   // pipeline() forwards a read error (missing file) to the gunzip stream we iterate; pipe() would hang.
-  const stream = gzip ? pipeline(input, createGunzip({ chunkSize: Math.max(hwm, 64) }), () => {}) : input;
+  const stream = gzip ? pipeline(raw, createGunzip({ chunkSize: Math.max(hwm, 64) }), () => {}) : raw;
   stream.setEncoding('utf8');
   try {
     for await (const chunk of stream) parser.push(chunk as string);

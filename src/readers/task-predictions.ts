@@ -39,6 +39,8 @@ export interface TaskReadOptions {
   extraColumns?: string[];
   /** Bytes per read; tests use tiny values. */
   highWaterMark?: number;
+  /** Every raw byte of the file as it is read (the release card hashes the bytes that were parsed). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 interface Rows extends RowIds {
@@ -131,6 +133,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
   await scanTable(path, {
     displayPath: file,
     highWaterMark: opts.highWaterMark,
+    onBytes: opts.onBytes,
     select(header) {
       plan = planMulticlass(file, header, opts, extraNames);
       // Probability columns name the first classes, in header order; two spellings of one class are an error.
@@ -258,6 +261,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
   await scanTable(path, {
     displayPath: file,
     highWaterMark: opts.highWaterMark,
+    onBytes: opts.onBytes,
     select(header) {
       const { requests, slot } = columnSlots();
       slot(cols.id, 'columns.id');
