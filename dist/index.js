@@ -34560,6 +34560,20 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 
 /** File name of the card, in the report's directory. */
 const RELEASE_CARD_FILE = 'release-card.json';
+/** A sink for a reader's raw bytes that fills `input.read` once the reader is done (call `done`). */
+function hashWhileReading(input) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    return {
+        onBytes(chunk) {
+            hash.update(chunk);
+            bytes += chunk.length;
+        },
+        done() {
+            input.read = { sha256: hash.digest('hex'), bytes };
+        }
+    };
+}
 async function sha256File(file, shown) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     try {
@@ -34574,6 +34588,8 @@ async function sha256File(file, shown) {
 /** Digest of one input: a file's SHA-256, or a directory's over its files' relative paths and digests. */
 async function digest(input) {
     const base = { role: input.role, path: input.shown };
+    if (input.read)
+        return { ...base, ...input.read };
     const st = await external_node_fs_.promises.stat(input.file).catch(() => undefined);
     if (!st)
         return { ...base, sha256: null, bytes: null };
@@ -55788,8 +55804,15 @@ async function scanTable(path, opts) {
     const parser = format === 'jsonl' ? new JsonlParser(file, sink) : new CsvParser(file, format === 'csv' ? ',' : '\t', sink);
     const hwm = opts.highWaterMark ?? READ_CHUNK;
     const input = (0,external_node_fs_.createReadStream)(path, { highWaterMark: hwm });
+    // The raw bytes pass a tap before any decoding, so onBytes sees exactly the bytes that were parsed.
+    const onBytes = opts.onBytes;
+    const tap = (chunk, _encoding, done) => {
+        onBytes(chunk);
+        done(null, chunk);
+    };
+    const raw = onBytes ? (0,external_node_stream_.pipeline)(input, new external_node_stream_.Transform({ transform: tap }), () => { }) : input;
     // pipeline() forwards a read error (missing file) to the gunzip stream we iterate; pipe() would hang.
-    const stream = gzip ? (0,external_node_stream_.pipeline)(input, (0,external_node_zlib_.createGunzip)({ chunkSize: Math.max(hwm, 64) }), () => { }) : input;
+    const stream = gzip ? (0,external_node_stream_.pipeline)(raw, (0,external_node_zlib_.createGunzip)({ chunkSize: Math.max(hwm, 64) }), () => { }) : raw;
     stream.setEncoding('utf8');
     try {
         for await (const chunk of stream)
@@ -57168,6 +57191,7 @@ async function readCounts(path, opts) {
     await scanTable(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
+        onBytes: opts.onBytes,
         select(header) {
             const requests = [];
             const need = (name, configKey, fixed = true) => {
@@ -57623,6 +57647,7 @@ async function readPredictions(path, opts) {
     await scanTable(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
+        onBytes: opts.onBytes,
         select(header) {
             plan = planColumns(file, header, opts, extraNames);
             return plan.requests;
@@ -57811,6 +57836,7 @@ async function readMulticlassPredictions(path, opts) {
     await scanTable(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
+        onBytes: opts.onBytes,
         select(header) {
             plan = planMulticlass(file, header, opts, extraNames);
             // Probability columns name the first classes, in header order; two spellings of one class are an error.
@@ -57918,6 +57944,7 @@ async function readRegressionPredictions(path, opts) {
     await scanTable(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
+        onBytes: opts.onBytes,
         select(header) {
             const { requests, slot } = columnSlots();
             slot(cols.id, 'columns.id');
@@ -58121,6 +58148,7 @@ async function readRankingPredictions(path, opts) {
     await scanTable(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
+        onBytes: opts.onBytes,
         select(header) {
             const { requests, slot } = columnSlots();
             if (!header.includes(queryColumn))
@@ -58322,6 +58350,7 @@ async function readScorePredictions(path, opts) {
     await scanTable(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
+        onBytes: opts.onBytes,
         select(header) {
             const { requests, slot } = columnSlots();
             slot(cols.id, 'columns.id');
@@ -58446,11 +58475,11 @@ function alignScores(c, h, clusterColumn) {
  * Reads `file` (shown as `shown` in messages) for the config's task. Segment and group columns come from the
  * candidate's file only; the champion's need not have them.
  */
-async function readModelPredictions(config, file, shown, needs, role) {
+async function readModelPredictions(config, file, shown, needs, role, onBytes) {
     // The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts).
     const cluster = config.columns.cluster;
     const extraColumns = [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
-    const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns };
+    const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns, onBytes };
     switch (config.task) {
         case 'binary':
             return {
@@ -58471,7 +58500,7 @@ async function readModelPredictions(config, file, shown, needs, role) {
         case 'regression':
             return { task: 'regression', predictions: await readRegressionPredictions(file, { ...common, needProba: false }) };
         case 'ranking':
-            return { task: 'ranking', predictions: await readRankingPredictions(file, { displayPath: shown, columns: config.columns, extraColumns }) };
+            return { task: 'ranking', predictions: await readRankingPredictions(file, { displayPath: shown, columns: config.columns, extraColumns, onBytes }) };
         case 'score':
             return {
                 task: 'score',
@@ -58479,6 +58508,7 @@ async function readModelPredictions(config, file, shown, needs, role) {
                     displayPath: shown,
                     columns: config.columns,
                     extraColumns,
+                    onBytes,
                     threshold: config.threshold,
                     direction: config.metric_options?.score_direction ?? 'higher'
                 })
@@ -58596,9 +58626,14 @@ async function readPairedData(config, req, resolve, used, inside) {
     const read = async (p, role) => {
         await requireFile(p.file, p.shown, p.origin);
         req.progress?.(`reading the ${role} predictions ${p.shown}`);
-        used.push({ role, file: p.file, shown: p.shown });
+        const input = { role, file: p.file, shown: p.shown };
+        used.push(input);
+        // The release card hashes the bytes the reader parsed, not a second read of the file.
+        const tap = hashWhileReading(input);
         // The reader of the config's task; segment and group columns come from the candidate's file only.
-        return readModelPredictions(config, p.file, p.shown, needs, role);
+        const predictions = await readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes);
+        tap.done();
+        return predictions;
     };
     const cand = await read(candidate, 'candidate');
     const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
@@ -58620,15 +58655,20 @@ async function readCountsData(config, req, resolve, used) {
     }
     const file = resolve(shown);
     await requireFile(file, shown, `artifacts.counts in ${config.source}`);
-    used.push({ role: 'counts', file, shown });
+    const input = { role: 'counts', file, shown };
+    used.push(input);
     const needs = columnNeeds(config);
-    return readCounts(file, {
+    const tap = hashWhileReading(input);
+    const data = await readCounts(file, {
         displayPath: shown,
         columns: config.columns,
         positiveLabel: config.positive_label,
         losses: needs.losses,
-        extraColumns: needs.extraColumns
+        extraColumns: needs.extraColumns,
+        onBytes: tap.onBytes
     });
+    tap.done();
+    return data;
 }
 
 ;// CONCATENATED MODULE: ./src/render/log-line.ts
