@@ -532,3 +532,18 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('ranking metric names', () => {
+  const ranking = (metric: string) => `version: 1\ntask: ranking\ngates: { performance: { primary_metric: ${metric}, min_value: 0.5 } }\n`;
+
+  test('a known name with a bad cut-off says what K may be', () => {
+    expect(configError(ranking('ndcg@0')).message).toBe(
+      `${F}:3:41: unknown metric "ndcg@0" at gates.performance.primary_metric; ranking metrics are: ndcg@K, recall@K, precision@K, mrr@K, map@K; the cut-off K in ndcg@K is a whole number from 1, such as ndcg@10`
+    );
+  });
+
+  test("a misspelt name keeps the user's cut-off in the suggestion", () => {
+    expect(configError(ranking('ndgc@20')).message).toMatch(/; did you mean "ndcg@20"\?$/);
+    expect(configError(ranking('mrr@x')).message).toMatch(/the cut-off K in mrr@K is a whole number from 1, such as mrr@10$/);
+  });
+});

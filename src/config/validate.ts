@@ -167,6 +167,21 @@ function joinOr(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+/**
+ * The hint after an unknown metric name. A ranking metric carries its cut-off (`ndcg@10`): a known name with a
+ * bad K says what K may be, and a misspelt name keeps the user's K in the suggestion (`ndgc@10` → `ndcg@10`).
+ */
+function metricHint(found: string, names: readonly string[]): string {
+  const cut = /^([^@]+)@(.*)$/.exec(found);
+  const bases = names.filter((n) => n.endsWith('@K')).map((n) => n.slice(0, -2));
+  if (cut && bases.length > 0) {
+    const [, base, k] = cut;
+    if (bases.includes(base!)) return `; the cut-off K in ${base}@K is a whole number from 1, such as ${base}@10`;
+    return didYouMean(found, bases.map((b) => `${b}@${k}`));
+  }
+  return didYouMean(found, names);
+}
+
 function typeMessage(path: Path, expected: string[], data: unknown): string {
   const numeric = expected.includes('number') || expected.includes('integer');
   if (path.length === 0) {
@@ -256,7 +271,7 @@ function translate(e: ErrorObject, path: Path, task: Task | undefined): Problem 
       return {
         path,
         at: 'value',
-        message: `unknown metric ${quote(String(found))} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${typeof found === 'string' ? didYouMean(found, names) : ''}`
+        message: `unknown metric ${quote(String(found))} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${typeof found === 'string' ? metricHint(found, names) : ''}`
       };
     }
     case 'enum': {
