@@ -3,27 +3,14 @@
  * and checked per id, clustered interval methods in the report, `clusters` in every check and in test_set,
  * and min_eval_samples counting clusters.
  */
+import { cli, workspace as workspaceOf } from '../helpers/cli.js';
 import { configMessage } from '../helpers/config.js';
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXIT, main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/cli/main.js';
 import { parseConfig } from '../../src/config/load.js';
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, now: () => new Date('2026-11-22T00:00:00Z') });
-  return { code, stdout, stderr };
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mg-cluster-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const workspace = (files: Record<string, string | Buffer>) => workspaceOf(files, 'mg-cluster-');
 
 /** 600 rows in 30 clusters of 20 (cluster = user), deterministic; `shift` changes which rows a model misses. */
 function binaryRows(shift: number): { id: string; label: number; score: number; user: string }[] {

@@ -1,21 +1,10 @@
 /** The whole CLI on ranking and score-task files (issue 15): config → readers → engine → report, and bad input. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cli, workspace as workspaceOf } from '../helpers/cli.js';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { EXIT, main } from '../../src/cli/main.js';
+import { EXIT } from '../../src/cli/main.js';
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, now: () => new Date('2026-11-22T00:00:00Z') });
-  return { code, stdout, stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mg-ranking-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const workspace = (files: Record<string, string | Buffer>) => workspaceOf(files, 'mg-ranking-');
 
 /**
  * Queries q0…q(n−1) with 6 items each; item i has relevance (i + q) % 3 on a few queries and 0 on every 10th

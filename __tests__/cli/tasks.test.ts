@@ -1,21 +1,8 @@
 /** The whole CLI on multiclass and regression predictions files (issue 3): config → readers → engine → report. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { EXIT, main } from '../../src/cli/main.js';
+import { cli, workspace as workspaceOf } from '../helpers/cli.js';
+import { EXIT } from '../../src/cli/main.js';
 
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, now: () => new Date('2026-11-22T00:00:00Z') });
-  return { code, stdout, stderr };
-}
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mg-tasks-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
+const workspace = (files: Record<string, string | Buffer>) => workspaceOf(files, 'mg-tasks-');
 
 const CLASSES = ['cat', 'dog', 'eel'];
 

@@ -1,16 +1,10 @@
 /** The CLI on a counts file: the verdict table, and the overrides that do not apply to one. */
+import { cli } from '../helpers/cli.js';
 import { expect, test } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { EXIT, main } from '../../src/cli/main.js';
-
-async function cli(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, now: () => new Date('2026-11-22T00:00:00Z') });
-  return { code, stdout, stderr };
-}
+import { EXIT } from '../../src/cli/main.js';
 
 const COUNTS =
   'label,champion_prediction,candidate_prediction,count\n' +
