@@ -61355,15 +61355,7 @@ function renderCanaryText(report) {
 
 
 
-
-
 async function runCanaryStage(s, shell) {
-    let now = Date.now();
-    if (s.now !== undefined) {
-        now = parseInstant(s.now);
-        if (Number.isNaN(now))
-            throw new GateError(`MODEL_GATE_NOW must be an ISO 8601 time with a zone, not "${s.now}"`);
-    }
     // The canary-stage error output: a bad canary stage is canary_result=error as well as gate_result=error.
     core/* setOutput */.uH('canary_result', 'error');
     const { report, releaseCard } = await runCanary({
@@ -61373,7 +61365,7 @@ async function runCanaryStage(s, shell) {
         since: s.canarySince,
         weight: s.canaryWeight,
         origins: { config: 'the config input', since: 'the canary-since input', weight: 'the canary-weight input' },
-        now,
+        now: Date.parse(shell.generatedAt),
         generatedAt: shell.generatedAt,
         tempDir: s.tempDir
     });
@@ -61401,6 +61393,7 @@ async function runCanaryStage(s, shell) {
  * The action's inputs (docs/github.md), read once and turned into one typed settings object, as actions/checkout does.
  * Invalid values are GateErrors that name the input.
  */
+
 
 
 
@@ -61453,6 +61446,15 @@ function readSettings(env = process.env) {
         failOn,
         reportArtifact: optional('report-artifact')
     };
+}
+/** The run's time in epoch ms: MODEL_GATE_NOW when set (it must be valid), else the current time. */
+function runClock(s, current = Date.now) {
+    if (s.now === undefined)
+        return current();
+    const now = parseInstant(s.now);
+    if (Number.isNaN(now))
+        throw new GateError(`MODEL_GATE_NOW must be an ISO 8601 time with a zone, not "${s.now}"`);
+    return now;
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -61633,12 +61635,14 @@ function pullRequestFetcher(side, generatedAt) {
 }
 /** Runs the action; never throws. */
 async function run() {
-    const generatedAt = new Date().toISOString();
+    // The run's time; MODEL_GATE_NOW replaces it once the settings are read (tests of fixed dates).
+    let generatedAt = new Date().toISOString();
     let file = external_node_path_.join(reportDir({ tempDir: process.env.RUNNER_TEMP || '/tmp', commentId: 'default' }), 'report.json');
     let settings;
     let side;
     try {
         const s = (settings = readSettings());
+        generatedAt = new Date(runClock(s)).toISOString();
         const github = (side = gitHubSide(s, readRunContext()));
         file = external_node_path_.join(reportDir(s), 'report.json');
         checkCombinations(s);

@@ -3,7 +3,7 @@
  * typed settings object with defaults; a bad value is one GateError naming the input.
  */
 import { jest } from '@jest/globals';
-import { readSettings } from '../../src/action/settings.js';
+import { readSettings, runClock } from '../../src/action/settings.js';
 import { GateError } from '../../src/base/errors.js';
 
 const saved = { ...process.env };
@@ -72,4 +72,10 @@ test.each([
   [{ stage: 'shadow' }, 'input stage must be offline or canary, not "shadow"', 'stage']
 ])('%j is one error naming the input', (inputs, message, key) => {
   expect(errorOf(inputs)).toEqual({ message, key });
+});
+
+test('runClock: MODEL_GATE_NOW fixes the run time; a bad one is one error; without it the current time', () => {
+  expect(runClock({ now: '2026-11-30T10:20:00Z' })).toBe(Date.parse('2026-11-30T10:20:00Z'));
+  expect(runClock({ now: undefined }, () => 42)).toBe(42);
+  expect(() => runClock({ now: 'yesterday' })).toThrow('MODEL_GATE_NOW must be an ISO 8601 time with a zone, not "yesterday"');
 });

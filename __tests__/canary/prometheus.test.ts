@@ -19,8 +19,9 @@ if (!present && !process.env.CI) {
 const maybe = present || process.env.CI ? describe : describe.skip;
 
 const HOUR = 3600;
-// Backfilled blocks must lie before the head block's window: two days back, on the hour.
-const START = Math.floor(Date.now() / 1000 / HOUR) * HOUR - 48 * HOUR;
+// A fixed instant in the past, on the hour: backfilled blocks must lie before the head block's window, and the
+// server keeps them (retention 100y). The decisions are made at explicit times (--now), never the machine's clock.
+const START = Date.parse('2026-11-20T00:00:00Z') / 1000;
 const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
 const both = (x: number) => ({ baseline: x, canary: x });
 const healthy = { baseline: HEALTHY_CDF, canary: HEALTHY_CDF };
@@ -176,7 +177,7 @@ maybe('canary stage against a real Prometheus', () => {
       stdout: () => undefined,
       stderr: (s) => (stderr += s),
       cwd: dir,
-      now: () => new Date(),
+      now: () => new Date((START + HOUR) * 1000),
       tempDir: dir
     });
     expect(code).toBe(EXIT.error);

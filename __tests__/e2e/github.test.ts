@@ -546,10 +546,12 @@ describe('champion from another run (champion-artifact)', () => {
 
   test('rollback: champion_available reads the artifact expiry from the run listing and fails when it ends inside the drill window', async () => {
     const day = 86_400_000;
+    // The run's clock is fixed (MODEL_GATE_NOW): the drill's age and the artifact's expiry are measured from it.
+    const NOW = Date.parse('2026-11-30T12:00:00Z');
     const ws = artifactWorkspace();
     writeFileSync(
       path.join(ws, 'drill.json'),
-      JSON.stringify({ date: new Date(Date.now() - 5 * day).toISOString(), rto_seconds: 120, restored: ['model', 'preprocessing', 'thresholds', 'runtime_params'], runbook: 'https://r', owner: 'ml' })
+      JSON.stringify({ date: new Date(NOW - 5 * day).toISOString(), rto_seconds: 120, restored: ['model', 'preprocessing', 'thresholds', 'runtime_params'], runbook: 'https://r', owner: 'ml' })
     );
     const config = path.join(ws, '.github/model-gate.yml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('  ci:\n', '  rollback: { drill: drill.json, max_drill_age_days: 30 }\n  ci:\n'));
@@ -558,9 +560,9 @@ describe('champion from another run (champion-artifact)', () => {
       const gh = fakeGitHub(api);
       withRuns(gh);
       const a = gh.artifacts.get(88)![0];
-      a.expires_at = new Date(Date.now() + days * day).toISOString();
+      a.expires_at = new Date(NOW + days * day).toISOString();
       a.expired = expired;
-      const r = await run(ws, { 'champion-artifact': 'champion-predictions', 'champion-run-id': '88' });
+      const r = await run(ws, { 'champion-artifact': 'champion-predictions', 'champion-run-id': '88' }, undefined, { MODEL_GATE_NOW: new Date(NOW).toISOString() });
       if (expired) return r;
       return report(r).checks.find((c: { name: string }) => c.name === 'champion_available');
     };

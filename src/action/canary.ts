@@ -6,8 +6,6 @@
 import { sourceFromEnv } from '../gate/release-card.js';
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import { parseInstant } from '../config/canary-semantics.js';
-import { GateError } from '../base/errors.js';
 import { writeFileAtomic } from '../readers/files/files.js';
 import { canaryShouldFail, runCanary, writeCanaryReleaseCard } from '../gate/canary-run.js';
 import { renderCanaryMarkdown } from '../render/canary.js';
@@ -24,11 +22,6 @@ export interface CanaryShell {
 }
 
 export async function runCanaryStage(s: ActionSettings, shell: CanaryShell): Promise<void> {
-  let now = Date.now();
-  if (s.now !== undefined) {
-    now = parseInstant(s.now);
-    if (Number.isNaN(now)) throw new GateError(`MODEL_GATE_NOW must be an ISO 8601 time with a zone, not "${s.now}"`);
-  }
   // The canary-stage error output: a bad canary stage is canary_result=error as well as gate_result=error.
   core.setOutput('canary_result', 'error');
   const { report, releaseCard } = await runCanary({
@@ -38,7 +31,7 @@ export async function runCanaryStage(s: ActionSettings, shell: CanaryShell): Pro
     since: s.canarySince,
     weight: s.canaryWeight,
     origins: { config: 'the config input', since: 'the canary-since input', weight: 'the canary-weight input' },
-    now,
+    now: Date.parse(shell.generatedAt),
     generatedAt: shell.generatedAt,
     tempDir: s.tempDir
   });

@@ -30,7 +30,7 @@ import { inertPlain } from '../render/inert.js';
 import { logLine, oneLine } from '../render/log-line.js';
 import { every30s, logProgress } from './progress.js';
 import { runCanaryStage } from './canary.js';
-import { readSettings, type ActionSettings } from './settings.js';
+import { readSettings, runClock, type ActionSettings } from './settings.js';
 
 /**
  * The Actions artifact client, loaded on first use: it is half the bundle, and a run that neither downloads a
@@ -195,12 +195,14 @@ function pullRequestFetcher(side: GitHubSide, generatedAt: string): GateRequest[
 
 /** Runs the action; never throws. */
 export async function run(): Promise<void> {
-  const generatedAt = new Date().toISOString();
+  // The run's time; MODEL_GATE_NOW replaces it once the settings are read (tests of fixed dates).
+  let generatedAt = new Date().toISOString();
   let file = path.join(reportDir({ tempDir: process.env.RUNNER_TEMP || '/tmp', commentId: 'default' }), 'report.json');
   let settings: ActionSettings | undefined;
   let side: GitHubSide | undefined;
   try {
     const s = (settings = readSettings());
+    generatedAt = new Date(runClock(s)).toISOString();
     const github = (side = gitHubSide(s, readRunContext()));
     file = path.join(reportDir(s), 'report.json');
     checkCombinations(s);

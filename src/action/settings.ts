@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { GateError } from '../base/errors.js';
+import { parseInstant } from '../config/canary-semantics.js';
 import { FAIL_ON_VALUES, type FailOn } from '../gate/fail-on.js';
 
 export interface ActionSettings {
@@ -23,7 +24,7 @@ export interface ActionSettings {
   stage: 'offline' | 'canary';
   canaryWeight?: string;
   canarySince?: string;
-  /** The canary stage's clock: the current time, or MODEL_GATE_NOW (ISO 8601) in tests of backfilled data. */
+  /** The run's clock: the current time, or MODEL_GATE_NOW (ISO 8601) in tests (backfilled data, fixed drill ages). */
   now?: string;
 }
 
@@ -77,4 +78,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ActionSettin
     failOn,
     reportArtifact: optional('report-artifact')
   };
+}
+
+/** The run's time in epoch ms: MODEL_GATE_NOW when set (it must be valid), else the current time. */
+export function runClock(s: Pick<ActionSettings, 'now'>, current: () => number = Date.now): number {
+  if (s.now === undefined) return current();
+  const now = parseInstant(s.now);
+  if (Number.isNaN(now)) throw new GateError(`MODEL_GATE_NOW must be an ISO 8601 time with a zone, not "${s.now}"`);
+  return now;
 }
