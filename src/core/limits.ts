@@ -8,6 +8,24 @@ import type { CheckResult } from './report.js';
 /** A check row without its decision: the family fills in the rest. */
 export type RowBase = Omit<CheckResult, 'status' | 'threshold' | 'rule' | 'message'>;
 
+/**
+ * The row skeleton of a lower-is-better quantity that is not a metric (a latency, a cost): no segment, group or
+ * interval; the family adds its champion value, threshold and decision.
+ */
+export function limitRowBase(
+  gate: RowBase['gate'],
+  name: string,
+  severity: RowBase['severity'],
+  n: number,
+  candidate: number | null,
+  details: RowBase['details']
+): RowBase {
+  return {
+    gate, name, metric: null, segment: null, group: null, severity, n, candidate,
+    champion: null, delta: null, ci_low: null, ci_high: null, ci_method: null, direction: -1, details
+  };
+}
+
 /** The row when the config names no champion artifact for the comparison (`artifacts.<key>`). */
 export function noChampionRow(base: RowBase, artifactKey: string): CheckResult {
   return { ...base, status: 'skipped', threshold: null, rule: 'max_relative_increase', message: `no artifacts.${artifactKey} configured: comparison skipped` };

@@ -5,7 +5,7 @@
  */
 import type { GateConfig } from '../../config/types.js';
 import { fmt } from '../format.js';
-import { noChampionRow, relativeCeiling, relativeIncreaseRow } from '../limits.js';
+import { limitRowBase, noChampionRow, relativeCeiling, relativeIncreaseRow } from '../limits.js';
 import { severityOf } from '../policy.js';
 import type { CheckResult } from '../report.js';
 import { costPerUsefulOutcome, type CostFacts } from '../../readers/artifacts/cost-facts.js';
@@ -23,23 +23,12 @@ export function costChecks(config: GateConfig, inputs: CostInputs): CheckResult[
   const cand = inputs.cost;
   if (!cand) throw new Error('gates.cost without a cost file: the shell should have read artifacts.cost');
   const value = costPerUsefulOutcome(cand);
-  const base = {
-    gate: 'cost' as const,
-    name: NAME,
-    metric: null,
-    segment: null,
-    group: null,
-    severity: severityOf(config.policy, 'cost'),
-    n: cand.success_count,
-    candidate: value,
-    champion: null,
-    delta: null,
-    ci_low: null,
-    ci_high: null,
-    ci_method: null,
-    direction: -1 as const,
-    details: { kind: 'cost' as const, file: cand.file, total_cost: cand.total, success_count: cand.success_count }
-  };
+  const base = limitRowBase('cost', NAME, severityOf(config.policy, 'cost'), cand.success_count, value, {
+    kind: 'cost',
+    file: cand.file,
+    total_cost: cand.total,
+    success_count: cand.success_count
+  });
   const none = `${cand.file} reports success_count 0: no useful outcome, so the cost per useful outcome is unbounded`;
   const rows: CheckResult[] = [];
 

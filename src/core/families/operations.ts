@@ -8,7 +8,7 @@
  */
 import type { GateConfig, OperationsKey, OperationsLimit } from '../../config/types.js';
 import { fmt, fmtLevel } from '../format.js';
-import { noChampionRow, relativeCeiling, relativeIncreaseRow } from '../limits.js';
+import { limitRowBase, noChampionRow, relativeCeiling, relativeIncreaseRow } from '../limits.js';
 import { severityOf } from '../policy.js';
 import type { CheckResult } from '../report.js';
 import { GateError } from '../../base/errors.js';
@@ -90,25 +90,11 @@ function limitRows(config: GateConfig, limit: OperationsLimit, inputs: Operation
   const usesLoadTest = key !== 'model_size_mb';
   const cand = inputs.operations;
   const value = observed(key, cand, inputs.model, 'candidate');
-  const base = {
-    gate: 'operations' as const,
-    name: key,
-    metric: null,
-    segment: null,
-    group: null,
-    severity: severityOf(config.policy, 'operations'),
-    n: usesLoadTest ? (cand!.requests ?? 0) : inputs.model!.files,
-    candidate: value,
-    champion: null,
-    delta: null,
-    ci_low: null,
-    ci_high: null,
-    ci_method: null,
-    direction: -1 as const,
-    details: usesLoadTest
-      ? { kind: 'operations' as const, file: cand!.file, format: cand!.format, requests: cand!.requests, errors: cand!.errors }
-      : undefined
-  };
+  const n = usesLoadTest ? (cand!.requests ?? 0) : inputs.model!.files;
+  const details = usesLoadTest
+    ? { kind: 'operations' as const, file: cand!.file, format: cand!.format, requests: cand!.requests, errors: cand!.errors }
+    : undefined;
+  const base = limitRowBase('operations', key, severityOf(config.policy, 'operations'), n, value, details);
   const unit = UNIT[key];
   const few = usesLoadTest ? tooFew(cand!, min, 'candidate') : undefined;
   const rows: CheckResult[] = [];
