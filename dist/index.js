@@ -48981,6 +48981,16 @@ function fmtSignedPercent(r) {
  * exceed the champion's by at most a fraction r (threshold = champion · (1 + r)). Pure.
  */
 
+/**
+ * The row skeleton of a lower-is-better quantity that is not a metric (a latency, a cost): no segment, group or
+ * interval; the family adds its champion value, threshold and decision.
+ */
+function limitRowBase(gate, name, severity, n, candidate, details) {
+    return {
+        gate, name, metric: null, segment: null, group: null, severity, n, candidate,
+        champion: null, delta: null, ci_low: null, ci_high: null, ci_method: null, direction: -1, details
+    };
+}
 /** The row when the config names no champion artifact for the comparison (`artifacts.<key>`). */
 function noChampionRow(base, artifactKey) {
     return { ...base, status: 'skipped', threshold: null, rule: 'max_relative_increase', message: `no artifacts.${artifactKey} configured: comparison skipped` };
@@ -49132,23 +49142,12 @@ function costChecks(config, inputs) {
     if (!cand)
         throw new Error('gates.cost without a cost file: the shell should have read artifacts.cost');
     const value = costPerUsefulOutcome(cand);
-    const base = {
-        gate: 'cost',
-        name: NAME,
-        metric: null,
-        segment: null,
-        group: null,
-        severity: severityOf(config.policy, 'cost'),
-        n: cand.success_count,
-        candidate: value,
-        champion: null,
-        delta: null,
-        ci_low: null,
-        ci_high: null,
-        ci_method: null,
-        direction: -1,
-        details: { kind: 'cost', file: cand.file, total_cost: cand.total, success_count: cand.success_count }
-    };
+    const base = limitRowBase('cost', NAME, severityOf(config.policy, 'cost'), cand.success_count, value, {
+        kind: 'cost',
+        file: cand.file,
+        total_cost: cand.total,
+        success_count: cand.success_count
+    });
     const none = `${cand.file} reports success_count 0: no useful outcome, so the cost per useful outcome is unbounded`;
     const rows = [];
     if (gate.max_cost_per_useful_outcome !== undefined) {
@@ -50216,25 +50215,11 @@ function limitRows(config, limit, inputs) {
     const usesLoadTest = key !== 'model_size_mb';
     const cand = inputs.operations;
     const value = observed(key, cand, inputs.model, 'candidate');
-    const base = {
-        gate: 'operations',
-        name: key,
-        metric: null,
-        segment: null,
-        group: null,
-        severity: severityOf(config.policy, 'operations'),
-        n: usesLoadTest ? (cand.requests ?? 0) : inputs.model.files,
-        candidate: value,
-        champion: null,
-        delta: null,
-        ci_low: null,
-        ci_high: null,
-        ci_method: null,
-        direction: -1,
-        details: usesLoadTest
-            ? { kind: 'operations', file: cand.file, format: cand.format, requests: cand.requests, errors: cand.errors }
-            : undefined
-    };
+    const n = usesLoadTest ? (cand.requests ?? 0) : inputs.model.files;
+    const details = usesLoadTest
+        ? { kind: 'operations', file: cand.file, format: cand.format, requests: cand.requests, errors: cand.errors }
+        : undefined;
+    const base = limitRowBase('operations', key, severityOf(config.policy, 'operations'), n, value, details);
     const unit = UNIT[key];
     const few = usesLoadTest ? tooFew(cand, min, 'candidate') : undefined;
     const rows = [];
@@ -55899,18 +55884,25 @@ function rowLines(path, displayPath) {
     const lines = growable_growUint32();
     const sink = { header: () => [], row: (_values, line) => lines.push(line) };
     const parser = format === 'jsonl' ? new JsonlParser(displayPath, sink) : new CsvParser(displayPath, format === 'csv' ? ',' : '\t', sink);
-    const fd = (0,external_node_fs_.openSync)(path, 'r');
     let bytes;
     try {
-        bytes = (0,external_node_fs_.readFileSync)(fd);
-        if (!(0,external_node_fs_.fstatSync)(fd).isFile())
-            throw new Error(`rowLines: ${displayPath} is not a regular file`);
+        const fd = (0,external_node_fs_.openSync)(path, 'r');
+        try {
+            bytes = (0,external_node_fs_.readFileSync)(fd);
+            if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+                throw new Error(`rowLines: ${displayPath} is not a regular file`);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        if (gzip)
+            bytes = (0,external_node_zlib_.gunzipSync)(bytes);
     }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
+    catch (e) {
+        // The file was read once already; failing now means it changed or vanished while the gate ran.
+        const code = e.code ?? e.message;
+        throw new GateError(`${displayPath} changed or disappeared while model-gate read it (${code}); rerun on a copy that stays put.`, { file: displayPath });
     }
-    if (gzip)
-        bytes = (0,external_node_zlib_.gunzipSync)(bytes);
     const decoder = new external_node_string_decoder_.StringDecoder('utf8');
     for (let at = 0; at < bytes.length; at += READ_CHUNK)
         parser.push(decoder.write(bytes.subarray(at, at + READ_CHUNK)));

@@ -3,7 +3,7 @@
  * needs it (table.ts withRowLines). It must be what the streaming parse saw, whatever the chunking, quoting,
  * line ends, BOM, blank lines, format or compression; a file that cannot be read twice keeps its lines.
  */
-import { writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readPredictions } from '../../src/readers/predictions.js';
 import { keepLines, scanTable } from '../../src/readers/table.js';
@@ -50,4 +50,11 @@ describe('row lines found again', () => {
     expect(keepLines('/dev/null')).toBe(true);
     expect(keepLines(dir.file('x.csv', 'id\n'))).toBe(false);
   });
+});
+
+test('a file that vanished before its lines were needed is one sentence, not a stack trace', async () => {
+  const file = dir.file('gone.csv', 'id,label,score\na,1,0.5\nb,0,0.25\n');
+  const read = await readPredictions(file, options({ displayPath: 'gone.csv' }));
+  unlinkSync(file);
+  expect(() => read.lines).toThrow('gone.csv changed or disappeared while model-gate read it (ENOENT); rerun on a copy that stays put.');
 });

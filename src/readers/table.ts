@@ -171,15 +171,21 @@ export function rowLines(path: string, displayPath: string): Uint32Array {
   const lines = growUint32();
   const sink: RowSink = { header: () => [], row: (_values, line) => lines.push(line) };
   const parser = format === 'jsonl' ? new JsonlParser(displayPath, sink) : new CsvParser(displayPath, format === 'csv' ? ',' : '\t', sink);
-  const fd = openSync(path, 'r');
   let bytes: Buffer;
   try {
-    bytes = readFileSync(fd);
-    if (!fstatSync(fd).isFile()) throw new Error(`rowLines: ${displayPath} is not a regular file`);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      bytes = readFileSync(fd);
+      if (!fstatSync(fd).isFile()) throw new Error(`rowLines: ${displayPath} is not a regular file`);
+    } finally {
+      closeSync(fd);
+    }
+    if (gzip) bytes = gunzipSync(bytes);
+  } catch (e) {
+    // The file was read once already; failing now means it changed or vanished while the gate ran.
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new GateError(`${displayPath} changed or disappeared while model-gate read it (${code}); rerun on a copy that stays put.`, { file: displayPath });
   }
-  if (gzip) bytes = gunzipSync(bytes);
   const decoder = new StringDecoder('utf8');
   for (let at = 0; at < bytes.length; at += READ_CHUNK) parser.push(decoder.write(bytes.subarray(at, at + READ_CHUNK)));
   const rest = decoder.end();
