@@ -34217,7 +34217,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17859);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37528);
 /** Entry point of the bundled action (dist/index.js). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -34227,7 +34227,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 17859:
+/***/ 37528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34661,7 +34661,7 @@ const CATALOG = [
     m('binary', 'balanced_accuracy', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
     m('binary', 'mcc', 1, 'confusion', 'prediction', { range: 2, bothClasses: true }),
     m('binary', 'selection_rate', 0, 'confusion', 'prediction', SCORE),
-    m('binary', 'roc_auc', 1, 'ranking', 'score', SCORE),
+    m('binary', 'roc_auc', 1, 'ranking', 'score', { ...SCORE, fromBins: true }),
     m('binary', 'pr_auc', 1, 'ranking', 'score', SCORE),
     m('binary', 'log_loss', -1, 'mean_loss', 'probability'),
     m('binary', 'brier', -1, 'mean_loss', 'probability', { range: 1 }),
@@ -34729,11 +34729,15 @@ function anyMetricInfo(name) {
 }
 /**
  * The metrics a counts file can feed (binary only): the confusion metrics, from the cell counts, then the mean
- * losses, from their sums. Rank- and bin-based metrics need every row's score.
+ * losses, from their sums, then those the score bins give (roc_auc). The others need every row's score.
  */
 function countsMetrics() {
     const binary = CATALOG.filter((x) => x.task === 'binary');
-    return [...binary.filter((x) => x.kind === 'confusion'), ...binary.filter((x) => x.kind === 'mean_loss')].map((x) => x.name);
+    return [
+        ...binary.filter((x) => x.kind === 'confusion'),
+        ...binary.filter((x) => x.kind === 'mean_loss'),
+        ...binary.filter((x) => x.fromBins)
+    ].map((x) => x.name);
 }
 /** The metric names of a task for the docs: `recall (= tpr)`, aliases folded into their metric. */
 function metricList(task) {
@@ -36114,7 +36118,7 @@ function semanticProblems(raw) {
 }
 /** Metrics a counts artifact carries what they need for (readers/counts.ts), from the catalogue; the others need per-row scores. */
 const COUNTS_METRICS = countsMetrics();
-/** A counts artifact replaces both predictions files, is binary, and cannot feed rank- or bin-based metrics. */
+/** A counts artifact replaces both predictions files, is binary, and feeds no score metric but roc_auc (from its score bins). */
 function countsProblems(raw, add) {
     for (const key of ['candidate', 'champion']) {
         if (raw.artifacts?.[key] !== undefined) {
@@ -36131,12 +36135,15 @@ function countsProblems(raw, add) {
     const metrics = metricPaths(raw);
     for (const [metric, path] of metrics) {
         if (!COUNTS_METRICS.includes(metric) && metricInfo(raw.task, metric)) {
-            add(path, 'value', `metric "${metric}" at ${formatPath(path)} needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: ${COUNTS_METRICS.join(', ')}`);
+            add(path, 'value', `metric "${metric}" at ${formatPath(path)} needs each row's score, and artifacts.counts carries at most score bins, which feed only roc_auc (docs/counts.md); gate it on per-row predictions files, or use one of: ${COUNTS_METRICS.join(', ')}`);
         }
     }
     const loss = metrics.find(([m]) => m === 'log_loss' || m === 'brier')?.[0];
     if (loss && raw.gates.ci?.method === 'bootstrap') {
         add(['gates', 'ci', 'method'], 'value', `ci.method bootstrap resamples rows, but artifacts.counts has only sums of ${loss}; use ci.method auto (the paired normal interval) or per-row predictions files`);
+    }
+    else if (raw.gates.ci?.method === 'bootstrap' && metrics.some(([m]) => m === 'roc_auc')) {
+        add(['gates', 'ci', 'method'], 'value', `ci.method bootstrap resamples rows, but artifacts.counts pools them into score bins; use ci.method auto (DeLong on the bins, exact for tied scores) or per-row predictions files for roc_auc`);
     }
 }
 /** Every metric the config names, with the path of its name (performance, segments, fairness). */
@@ -51626,6 +51633,141 @@ function delongPaired(label, candidate, champion, confidenceLevel) {
     return { candidate: aucCand, champion: aucChamp, delta, se, low: delta - z * se, high: delta + z * se };
 }
 
+;// CONCATENATED MODULE: ./src/stats/binned-auc.ts
+/**
+ * ROC-AUC and DeLong's paired interval from weighted rows: row i stands for weight[i] examples that share its
+ * label and both models' scores (a counts file with score bins, docs/counts.md). Every example of a row has the
+ * same placement value, because a placement depends only on the example's label and score, so the sums over
+ * examples of delong.ts become sums over rows times their weights: the AUCs, variances and interval equal
+ * `delongPaired` on the expanded rows, at O(rows) after one radix sort per model instead of O(examples).
+ *
+ * Ties count ½ in both the AUC and the placements, which is exact for tied scores (the binned scores tie
+ * within a bin). The same walk gives each model's share of (positive, negative) pairs that fall in one bin,
+ * Σ_b n⁺_b·n⁻_b / (n⁺·n⁻): those pairs count ½ in the binned AUC where the unbinned scores would have counted
+ * them 0 or 1, and no other pair changes, so |AUC_binned − AUC_unbinned| ≤ ½·share.
+ */
+
+
+const { sqrt: binned_auc_sqrt } = Math;
+/** Neumaier's compensated sum: the counts of a warehouse reach 10¹⁸ pairs, past exact doubles. */
+class Sum {
+    s = 0;
+    c = 0;
+    add(x) {
+        const t = this.s + x;
+        this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
+        this.s = t;
+    }
+    get value() {
+        return this.s + this.c;
+    }
+}
+function weightedPlacements(label, score, weight, m) {
+    const rows = label.length;
+    const { order, hi, lo } = argsortFinite(score);
+    const placement = new Float64Array(rows);
+    let posBelow = 0;
+    let negBelow = 0;
+    const twiceU = new Sum();
+    const tiedPairs = new Sum();
+    for (let i = 0; i < rows;) {
+        let j = i + 1;
+        while (j < rows && hi[j] === hi[i] && lo[j] === lo[i])
+            j++;
+        let gp = 0;
+        let gn = 0;
+        for (let t = i; t < j; t++) {
+            const row = order[t];
+            if (label[row])
+                gp += weight[row];
+            else
+                gn += weight[row];
+        }
+        const forPositive = 2 * negBelow + gn;
+        const forNegative = 2 * (m - posBelow - gp) + gp;
+        for (let t = i; t < j; t++) {
+            const row = order[t];
+            placement[row] = label[row] ? forPositive : forNegative;
+        }
+        twiceU.add(gp * forPositive);
+        tiedPairs.add(gp * gn);
+        posBelow += gp;
+        negBelow += gn;
+        i = j;
+    }
+    return { placement, twiceU: twiceU.value, tiedPairs: tiedPairs.value };
+}
+/** Positive and negative examples; throws on a label other than 0/1 or a weight that is not a count. */
+function classTotals(label, weight) {
+    if (weight.length !== label.length)
+        throw new RangeError('weights and labels must have the same length');
+    let m = 0;
+    let n = 0;
+    for (let i = 0; i < label.length; i++) {
+        const w = weight[i];
+        if (!(w >= 0) || !Number.isSafeInteger(w))
+            throw new RangeError(`row ${i}: weight must be a whole number, got ${w}`);
+        const y = label[i];
+        if (y === 1)
+            m += w;
+        else if (y === 0)
+            n += w;
+        else
+            throw new RangeError(`row ${i}: label must be 0 or 1, got ${y}`);
+    }
+    if (m === 0 || n === 0)
+        throw new Error(`ROC-AUC needs both classes; got ${m} positive and ${n} negative examples`);
+    return { m, n };
+}
+/** ROC-AUC of weighted rows (ties ½) and the share of tied (positive, negative) pairs. */
+function weightedRowsAuc(label, score, weight) {
+    const { m, n } = classTotals(label, weight);
+    const p = weightedPlacements(label, score, weight, m);
+    return { auc: p.twiceU / (2 * m * n), tiedPairShare: p.tiedPairs / (m * n) };
+}
+/**
+ * DeLong's paired interval for Δ = AUC(candidate) − AUC(champion) on weighted rows, equal to `delongPaired`
+ * (delong.ts) on the rows expanded to one per example: the placement variances with denominators m − 1 and
+ * n − 1, m and n counting examples. Throws a plain Error when a class has no examples.
+ */
+function delongPairedWeighted(label, candidate, champion, weight, confidenceLevel) {
+    const z = twoSidedZ(confidenceLevel);
+    const { m, n } = classTotals(label, weight);
+    if (candidate.length !== label.length || champion.length !== label.length) {
+        throw new RangeError('scores and labels must have the same length');
+    }
+    const cand = weightedPlacements(label, candidate, weight, m);
+    const champ = weightedPlacements(label, champion, weight, m);
+    const pc = cand.placement;
+    const ph = champ.placement;
+    const diffSum = cand.twiceU - champ.twiceU;
+    const meanPos = diffSum / m;
+    const meanNeg = diffSum / n;
+    const ssPos = new Sum();
+    const ssNeg = new Sum();
+    for (let r = 0; r < label.length; r++) {
+        const e = pc[r] - ph[r];
+        if (label[r])
+            ssPos.add(weight[r] * (e - meanPos) * (e - meanPos));
+        else
+            ssNeg.add(weight[r] * (e - meanNeg) * (e - meanNeg));
+    }
+    const var10 = m > 1 ? ssPos.value / (m - 1) / (4 * n * n) : 0;
+    const var01 = n > 1 ? ssNeg.value / (n - 1) / (4 * m * m) : 0;
+    const se = binned_auc_sqrt(var10 / m + var01 / n);
+    const aucCand = cand.twiceU / (2 * m * n);
+    const aucChamp = champ.twiceU / (2 * m * n);
+    const delta = aucCand - aucChamp;
+    return {
+        candidate: { auc: aucCand, tiedPairShare: cand.tiedPairs / (m * n) },
+        champion: { auc: aucChamp, tiedPairShare: champ.tiedPairs / (m * n) },
+        delta,
+        se,
+        low: delta - z * se,
+        high: delta + z * se
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/losses.ts
 /**
  * Per-row losses for the mean-loss metrics (docs/statistics.md: log_loss, brier), and an accurate mean.
@@ -52336,6 +52478,7 @@ function fewDisagreementsOf(name, m) {
 
 
 
+
 function requirePrediction(model, metric) {
     if (!model.prediction)
         throw new Error(`${model.file} has no predictions for ${metric}`);
@@ -52468,13 +52611,16 @@ function netBenefitFromCells(cells, v, ci) {
     return pairedMeansFromSums(s, ci, s.n);
 }
 function estimate_binary_requireBothClasses(data, metric) {
-    requireRows(data, metric);
     const positives = positiveCount(data);
-    if (positives === 0 || positives === data.n) {
-        throw new NotEstimable(`${metric} needs both classes, but all ${data.n} rows are ${positives === 0 ? 'negative' : 'positive'}`);
+    const n = exampleCount(data);
+    if (positives === 0 || positives === n) {
+        throw new NotEstimable(`${metric} needs both classes, but all ${n} rows are ${positives === 0 ? 'negative' : 'positive'}`);
     }
 }
 function estimateRocAuc(data, ci, streamLabel) {
+    // Counts input: its rows are score bins with weights (docs/counts.md).
+    if (data.weight)
+        return estimateBinnedRocAuc(data, data.weight, ci);
     estimate_binary_requireBothClasses(data, 'ROC-AUC');
     const cand = requireScore(data.candidate, 'roc_auc');
     if (!data.champion)
@@ -52494,6 +52640,50 @@ function estimateRocAuc(data, ci, streamLabel) {
     if (degenerate)
         est.note = degenerate;
     return est;
+}
+/**
+ * ROC-AUC from a counts file's score bins: DeLong on the weighted rows, equal to DeLong on the rows expanded to
+ * one per example (ties ½ are exact for tied scores); the details say how far binning can have moved the values.
+ */
+function estimateBinnedRocAuc(data, weight, ci) {
+    estimate_binary_requireBothClasses(data, 'ROC-AUC');
+    const cand = requireScore(data.candidate, 'roc_auc');
+    if (ci.method === 'bootstrap')
+        throw new Error('roc_auc from counts has no row bootstrap (config validation rejects it)');
+    if (!data.champion) {
+        const r = weightedRowsAuc(data.label, cand, weight);
+        return withBinning(candidateOnly(r.auc), r.tiedPairShare, null);
+    }
+    const r = delongPairedWeighted(data.label, cand, requireScore(data.champion, 'roc_auc'), weight, ci.confidence_level);
+    const est = paired(r.candidate.auc, r.champion.auc, { low: r.low, high: r.high, se: r.se, method: 'delong' }, ci);
+    if (r.se === 0)
+        est.note = 'the DeLong variance is 0 (the two models order every pair the same way)';
+    return withBinning(est, r.candidate.tiedPairShare, r.champion.tiedPairShare);
+}
+/** The details and a note of how far binning can have moved the AUC(s) (the message shows the larger). */
+function withBinning(est, candidate, champion) {
+    est.details = binnedDetails(candidate, champion);
+    const most = Math.max(candidate, champion ?? 0) / 2;
+    est.valueNote = `AUC of the score bins, within ${roundedUp(most)} of the unbinned AUC (docs/counts.md)`;
+    return est;
+}
+/** Two significant digits, rounded up: a bound shown must not be smaller than the bound. */
+function roundedUp(x) {
+    if (x === 0)
+        return '0';
+    const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
+    return String(Number((Math.ceil(x / unit) * unit).toPrecision(2)));
+}
+function binnedDetails(candidate, champion) {
+    return {
+        kind: 'binned_auc',
+        tied_pair_share: { candidate, champion },
+        max_binning_error: {
+            candidate: candidate / 2,
+            champion: champion === null ? null : champion / 2,
+            delta: champion === null ? null : (candidate + champion) / 2
+        }
+    };
 }
 function estimatePrAuc(data, ci, streamLabel) {
     requireRows(data, 'pr_auc');
@@ -54674,7 +54864,8 @@ function metricChecks(config, data, gate, spec, scope = { segment: null, minRows
                 (estimate.valueNote ? `; ${estimate.valueNote}` : '')
         });
     }
-    return rows;
+    const details = estimate?.details;
+    return details ? rows.map((r) => ({ ...r, details })) : rows;
 }
 function comparisonRow(base, info, spec, est, level, n) {
     const comparison = spec.comparison;
@@ -57141,6 +57332,9 @@ function comparisonSort(ids, compare) {
  * Columns: `columns.label`, `candidate_prediction`, `champion_prediction` (optional: without it there is no
  * champion), `count`; for each mean loss L configured, `candidate_L_sum`, and with a champion `champion_L_sum`
  * and `L_diff_sq_sum` (Σ (candidate loss − champion loss)²); then the segment and group columns the config reads.
+ * For roc_auc, `candidate_score_bin` and `champion_score_bin`: a number standing for the bin of each model's
+ * score (the recipes write the bin's lower edge); they become the rows' scores, tied within a bin, and the
+ * prediction columns may then be left out when no metric needs them.
  * Labels and predictions are written with the label values, as in predictions files.
  */
 
@@ -57154,7 +57348,9 @@ function comparisonSort(ids, compare) {
 const COUNTS_COLUMNS = {
     candidate: 'candidate_prediction',
     champion: 'champion_prediction',
-    count: 'count'
+    count: 'count',
+    candidateBin: 'candidate_score_bin',
+    championBin: 'champion_score_bin'
 };
 /** The sum columns of a mean loss. */
 function lossSumColumns(loss) {
@@ -57188,11 +57384,16 @@ async function readCounts(path, opts) {
     const label = growUint8();
     const cand = growUint8();
     const champ = growUint8();
+    const candBin = growFloat64();
+    const champBin = growFloat64();
     const weight = growFloat64();
+    const scoreMetrics = opts.scoreMetrics ?? [];
+    const binsNeeded = scoreMetrics.length > 0;
     const sums = opts.losses.map(() => ({ candidate: growFloat64(), champion: growFloat64(), diffSquares: growFloat64() }));
     const extras = extraNames.map(() => []);
     const interners = extraNames.map(() => new Interner());
     let hasChampion = false;
+    let hasPredictions = false;
     let total = 0;
     let slots;
     await scanTable(path, {
@@ -57210,15 +57411,28 @@ async function readCounts(path, opts) {
                 requests.push(name);
                 return requests.length - 1;
             };
+            const binHint = `${scoreMetrics.join(' and ')} from a counts file needs each row's score bin of both models, ` +
+                `${COUNTS_COLUMNS.candidateBin} and ${COUNTS_COLUMNS.championBin} (write them as the recipes in docs/counts.md do: floor(score · bins) / bins)`;
             const labelSlot = need(opts.columns.label, 'columns.label');
-            const candSlot = need(COUNTS_COLUMNS.candidate);
-            hasChampion = header.includes(COUNTS_COLUMNS.champion);
-            const champSlot = hasChampion ? need(COUNTS_COLUMNS.champion) : -1;
+            hasChampion = header.includes(COUNTS_COLUMNS.champion) || (binsNeeded && header.includes(COUNTS_COLUMNS.championBin));
+            // With bins and no metric that reads them, the prediction columns are optional; otherwise they are the file.
+            hasPredictions = !binsNeeded || opts.needPrediction === true || header.includes(COUNTS_COLUMNS.candidate);
+            const candSlot = hasPredictions ? need(COUNTS_COLUMNS.candidate) : -1;
+            const champSlot = hasPredictions && hasChampion ? need(COUNTS_COLUMNS.champion) : -1;
+            const binSlot = (name) => {
+                if (!header.includes(name))
+                    throw missingColumnError(file, name, header, undefined, binHint);
+                return need(name);
+            };
+            const candBinSlot = binsNeeded ? binSlot(COUNTS_COLUMNS.candidateBin) : -1;
+            const champBinSlot = binsNeeded && hasChampion ? binSlot(COUNTS_COLUMNS.championBin) : -1;
             const countSlot = need(COUNTS_COLUMNS.count);
             slots = {
                 label: labelSlot,
                 cand: candSlot,
                 champ: champSlot,
+                candBin: candBinSlot,
+                champBin: champBinSlot,
                 count: countSlot,
                 sums: opts.losses.map((loss) => {
                     const names = lossSumColumns(loss);
@@ -57242,9 +57456,16 @@ async function readCounts(path, opts) {
                     `beyond what can be counted exactly; check the count column.`, { file, line, key: COUNTS_COLUMNS.count });
             }
             label.push(bit(values[slots.label], opts.columns.label, line));
-            cand.push(bit(values[slots.cand], COUNTS_COLUMNS.candidate, line));
-            if (hasChampion)
-                champ.push(bit(values[slots.champ], COUNTS_COLUMNS.champion, line));
+            if (hasPredictions) {
+                cand.push(bit(values[slots.cand], COUNTS_COLUMNS.candidate, line));
+                if (hasChampion)
+                    champ.push(bit(values[slots.champ], COUNTS_COLUMNS.champion, line));
+            }
+            if (binsNeeded) {
+                candBin.push(binOf(file, line, COUNTS_COLUMNS.candidateBin, values[slots.candBin]));
+                if (hasChampion)
+                    champBin.push(binOf(file, line, COUNTS_COLUMNS.championBin, values[slots.champBin]));
+            }
             weight.push(count);
             slots.sums.forEach((s, k) => {
                 sums[k].candidate.push(sumOf(file, line, s.candidate.name, values[s.candidate.slot]));
@@ -57274,11 +57495,16 @@ async function readCounts(path, opts) {
             ? { candidate: s.candidate.toArray(), champion: s.champion.toArray(), diffSquares: s.diffSquares.toArray() }
             : { candidate: s.candidate.toArray() };
     });
+    const model = (prediction, bin) => ({
+        file,
+        ...(hasPredictions ? { prediction: prediction.toArray() } : {}),
+        ...(binsNeeded ? { score: bin.toArray() } : {})
+    });
     const data = {
         n,
         label: labels,
-        candidate: { file, prediction: cand.toArray() },
-        champion: hasChampion ? { file, prediction: champ.toArray() } : undefined,
+        candidate: model(cand, candBin),
+        champion: hasChampion ? model(champ, champBin) : undefined,
         extra,
         fingerprint: countsFingerprint(labels, weight, extraNames, extras),
         weight: weight.toArray(),
@@ -57293,6 +57519,12 @@ function countOf(file, line, text) {
         return v;
     throw new GateError(`${file} line ${line}, column "${COUNTS_COLUMNS.count}": ${quote(text.trim())} is not a count; write a whole number of examples, 0 or more.`, { file, line, key: COUNTS_COLUMNS.count });
 }
+function binOf(file, line, column, text) {
+    const v = parseStrictNumber(text);
+    if (Number.isFinite(v))
+        return v;
+    throw new GateError(`${file} line ${line}, column "${column}": ${quote(text.trim())} is not a score bin; write the number that stands for the bin (the recipes write its lower edge).`, { file, line, key: column });
+}
 function sumOf(file, line, column, text) {
     const v = parseStrictNumber(text);
     if (Number.isFinite(v) && v >= 0)
@@ -57304,11 +57536,22 @@ function sumOf(file, line, column, text) {
  * depend on the order a SQL engine happened to write them in.
  */
 function canonicalOrder(data, extraNames) {
-    const key = (i) => [data.label[i], data.candidate.prediction[i], data.champion?.prediction[i] ?? '', ...extraNames.map((c) => data.extra[c][i])].join('\u0000');
+    const key = (i) => [
+        data.label[i],
+        data.candidate.prediction?.[i] ?? '',
+        data.champion?.prediction?.[i] ?? '',
+        ...extraNames.map((c) => data.extra[c][i])
+    ].join('\u0000');
     const keys = Array.from({ length: data.n }, (_, i) => key(i));
     const order = Uint32Array.from({ length: data.n }, (_, i) => i);
-    // Repeated combinations are allowed: their counts and sums break the tie, so sums add up in one order.
-    const tieBreaks = [data.weight, ...Object.values(data.lossSums ?? {}).flatMap((s) => [s.candidate, s.champion, s.diffSquares])].filter((x) => x !== undefined);
+    // Then the score bins; repeated combinations are allowed: their counts and sums break the tie, so sums add up
+    // in one order.
+    const tieBreaks = [
+        data.candidate.score,
+        data.champion?.score,
+        data.weight,
+        ...Object.values(data.lossSums ?? {}).flatMap((s) => [s.candidate, s.champion, s.diffSquares])
+    ].filter((x) => x !== undefined);
     order.sort((a, b) => {
         const byKey = compareCodePoints(keys[a], keys[b]);
         if (byKey !== 0)
@@ -57362,7 +57605,8 @@ function columnNeeds(config) {
         score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
         needPrediction: inputs.has('prediction'),
         extraColumns: [...extra],
-        losses: COUNTS_LOSSES.filter((m) => metrics.includes(m))
+        losses: COUNTS_LOSSES.filter((m) => metrics.includes(m)),
+        scoreMetrics: [...new Set(metrics.filter((m) => metricInfo(config.task, m)?.fromBins))]
     };
 }
 
@@ -58672,6 +58916,8 @@ async function readCountsData(config, req, resolve, used) {
         positiveLabel: config.positive_label,
         losses: needs.losses,
         extraColumns: needs.extraColumns,
+        scoreMetrics: needs.scoreMetrics,
+        needPrediction: needs.needPrediction,
         onBytes: tap.onBytes
     });
     tap.done();

@@ -28,9 +28,22 @@ describe('artifacts.counts', () => {
 
   test('with a metric that needs per-row scores', () => {
     expect(
-      messageOf(lines('version: 1', 'task: binary', 'artifacts: { counts: n.csv }', 'gates:', '  performance:', '    primary_metric: f1', '    min_value: 0.1', '    metrics:', '      - { metric: roc_auc, min_value: 0.7 }'))
+      messageOf(lines('version: 1', 'task: binary', 'artifacts: { counts: n.csv }', 'gates:', '  performance:', '    primary_metric: f1', '    min_value: 0.1', '    metrics:', '      - { metric: pr_auc, min_value: 0.7 }'))
     ).toBe(
-      `${F}:9:19: metric "roc_auc" at gates.performance.metrics[0].metric needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: accuracy, precision, recall, tpr, specificity, tnr, fpr, fnr, f1, balanced_accuracy, mcc, selection_rate, net_benefit, log_loss, brier`
+      `${F}:9:19: metric "pr_auc" at gates.performance.metrics[0].metric needs each row's score, and artifacts.counts carries at most score bins, which feed only roc_auc (docs/counts.md); gate it on per-row predictions files, or use one of: accuracy, precision, recall, tpr, specificity, tnr, fpr, fnr, f1, balanced_accuracy, mcc, selection_rate, net_benefit, log_loss, brier, roc_auc`
+    );
+  });
+
+  test('roc_auc is accepted: it comes from the score bins, which the reader then requires', () => {
+    const cfg = parseConfig(lines('version: 1', 'task: binary', 'artifacts: { counts: n.csv }', 'gates:', '  performance: { primary_metric: roc_auc, absolute_drop_allowed: 0.01 }', '  ci: { method: analytic }'), F);
+    expect(cfg.gates.performance?.checks.map((c) => c.metric)).toEqual(['roc_auc']);
+  });
+
+  test('roc_auc under ci.method bootstrap', () => {
+    expect(
+      messageOf(lines('version: 1', 'task: binary', 'artifacts: { counts: n.csv }', 'gates:', '  performance: { primary_metric: roc_auc, absolute_drop_allowed: 0.01 }', '  ci: { method: bootstrap }'))
+    ).toBe(
+      `${F}:6:17: ci.method bootstrap resamples rows, but artifacts.counts pools them into score bins; use ci.method auto (DeLong on the bins, exact for tied scores) or per-row predictions files for roc_auc`
     );
   });
 

@@ -738,10 +738,28 @@ export const CORPUS: HostileCase[] = [
   },
   {
     name: 'counts: a metric that needs per-row scores',
+    config: COUNTS_CONFIG.replace('primary_metric: f1', 'primary_metric: pr_auc'),
+    files: { [COUNTS]: 'label,champion_prediction,candidate_prediction,count\n1,1,1,12\n' },
+    message:
+      `${F}:6:34: metric "pr_auc" at gates.performance.primary_metric needs each row's score, and artifacts.counts carries at most score bins, which feed only roc_auc (docs/counts.md); gate it on per-row predictions files, or use one of: accuracy, precision, recall, tpr, specificity, tnr, fpr, fnr, f1, balanced_accuracy, mcc, selection_rate, net_benefit, log_loss, brier, roc_auc`
+  },
+  {
+    name: 'counts: roc_auc without the score bin columns',
     config: COUNTS_CONFIG.replace('primary_metric: f1', 'primary_metric: roc_auc'),
     files: { [COUNTS]: 'label,champion_prediction,candidate_prediction,count\n1,1,1,12\n' },
     message:
-      `${F}:6:34: metric "roc_auc" at gates.performance.primary_metric needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: accuracy, precision, recall, tpr, specificity, tnr, fpr, fnr, f1, balanced_accuracy, mcc, selection_rate, net_benefit, log_loss, brier`
+      'preds/counts.csv has no column "candidate_score_bin"; its columns are label, champion_prediction, candidate_prediction, count; ' +
+      "roc_auc from a counts file needs each row's score bin of both models, candidate_score_bin and champion_score_bin " +
+      '(write them as the recipes in docs/counts.md do: floor(score · bins) / bins).',
+    annotation: { file: COUNTS }
+  },
+  {
+    name: 'counts: a score bin that is not a number',
+    config: COUNTS_CONFIG.replace('primary_metric: f1', 'primary_metric: roc_auc'),
+    files: { [COUNTS]: 'label,candidate_score_bin,champion_score_bin,count\n1,0.9,0.8,12\n0,0.1,NaN,3\n' },
+    message:
+      'preds/counts.csv line 3, column "champion_score_bin": "NaN" is not a score bin; write the number that stands for the bin (the recipes write its lower edge).',
+    annotation: { file: COUNTS, line: 3 }
   },
   {
     name: 'counts: a champion artifact to download as well',

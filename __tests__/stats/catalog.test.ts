@@ -14,10 +14,10 @@ test('a metric belongs to its tasks only, with its direction', () => {
   expect(new Set(allMetricNames()).size).toBe(allMetricNames().length);
 });
 
-test('counts files feed the confusion metrics, then the mean losses (the order the config error lists them in)', () => {
+test('counts files feed the confusion metrics, the mean losses, then roc_auc from score bins (the order the config error lists them in)', () => {
   expect(countsMetrics()).toEqual([
     'accuracy', 'precision', 'recall', 'tpr', 'specificity', 'tnr', 'fpr', 'fnr', 'f1', 'balanced_accuracy', 'mcc',
-    'selection_rate', 'net_benefit', 'log_loss', 'brier'
+    'selection_rate', 'net_benefit', 'log_loss', 'brier', 'roc_auc'
   ]);
 });
 

@@ -214,7 +214,7 @@ export function semanticProblems(raw: RawConfig): Problem[] {
 /** Metrics a counts artifact carries what they need for (readers/counts.ts), from the catalogue; the others need per-row scores. */
 export const COUNTS_METRICS: readonly string[] = countsMetrics();
 
-/** A counts artifact replaces both predictions files, is binary, and cannot feed rank- or bin-based metrics. */
+/** A counts artifact replaces both predictions files, is binary, and feeds no score metric but roc_auc (from its score bins). */
 function countsProblems(raw: RawConfig, add: (path: Path, at: 'key' | 'value', message: string) => void): void {
   for (const key of ['candidate', 'champion'] as const) {
     if (raw.artifacts?.[key] !== undefined) {
@@ -231,12 +231,14 @@ function countsProblems(raw: RawConfig, add: (path: Path, at: 'key' | 'value', m
   const metrics = metricPaths(raw);
   for (const [metric, path] of metrics) {
     if (!COUNTS_METRICS.includes(metric) && metricInfo(raw.task, metric)) {
-      add(path, 'value', `metric "${metric}" at ${formatPath(path)} needs each row's score, which artifacts.counts does not carry; gate it on per-row predictions files, or use one of: ${COUNTS_METRICS.join(', ')}`);
+      add(path, 'value', `metric "${metric}" at ${formatPath(path)} needs each row's score, and artifacts.counts carries at most score bins, which feed only roc_auc (docs/counts.md); gate it on per-row predictions files, or use one of: ${COUNTS_METRICS.join(', ')}`);
     }
   }
   const loss = metrics.find(([m]) => m === 'log_loss' || m === 'brier')?.[0];
   if (loss && raw.gates.ci?.method === 'bootstrap') {
     add(['gates', 'ci', 'method'], 'value', `ci.method bootstrap resamples rows, but artifacts.counts has only sums of ${loss}; use ci.method auto (the paired normal interval) or per-row predictions files`);
+  } else if (raw.gates.ci?.method === 'bootstrap' && metrics.some(([m]) => m === 'roc_auc')) {
+    add(['gates', 'ci', 'method'], 'value', `ci.method bootstrap resamples rows, but artifacts.counts pools them into score bins; use ci.method auto (DeLong on the bins, exact for tied scores) or per-row predictions files for roc_auc`);
   }
 }
 

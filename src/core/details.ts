@@ -53,4 +53,17 @@ export interface CostDetails {
   success_count: number;
 }
 
-export type CheckDetails = FairnessDetails | PsiDetails | OperationsDetails | CostDetails;
+/**
+ * ROC-AUC from the score bins of a counts file (docs/counts.md): how much binning can have moved each AUC. A
+ * (positive, negative) pair in one bin counts ½ where the unbinned scores count it 0 or 1, and no other pair
+ * changes, so |AUC_binned − AUC| ≤ ½ · the share of such pairs.
+ */
+export interface BinnedAucDetails {
+  kind: 'binned_auc';
+  /** Per model: Σ_b n⁺_b·n⁻_b / (n⁺·n⁻), the share of (positive, negative) pairs whose scores share a bin. */
+  tied_pair_share: { candidate: number; champion: number | null };
+  /** ½ · that share per model, and for Δ the sum of the two: the most binning can have moved each value. */
+  max_binning_error: { candidate: number; champion: number | null; delta: number | null };
+}
+
+export type CheckDetails = FairnessDetails | PsiDetails | OperationsDetails | CostDetails | BinnedAucDetails;

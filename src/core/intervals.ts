@@ -12,6 +12,7 @@ import { pairedMeanInterval } from '../stats/paired-normal.js';
 import { minimumDetectableEffect, seFromInterval } from '../stats/power.js';
 import { deriveSeed } from '../stats/prng.js';
 import { skewedMean } from './skew-floor.js';
+import type { CheckDetails } from './details.js';
 
 /**
  * Interval methods, as reported in `ci_method`:
@@ -64,6 +65,8 @@ export interface Estimate {
    * zero denominator; too few rows for the method): the comparison is inconclusive with this reason.
    */
   undecidable?: string;
+  /** Facts behind the values that the check's `details` carries (e.g. what binning can have cost an AUC). */
+  details?: CheckDetails;
 }
 
 /** Thrown when a metric cannot be computed on these rows (e.g. ROC-AUC with one class): the check is inconclusive. */

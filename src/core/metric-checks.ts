@@ -151,7 +151,8 @@ export function metricChecks(
         (estimate.valueNote ? `; ${estimate.valueNote}` : '')
     });
   }
-  return rows;
+  const details = estimate?.details;
+  return details ? rows.map((r) => ({ ...r, details })) : rows;
 }
 
 type CheckBase = Pick<CheckResult, 'gate' | 'name' | 'metric' | 'segment' | 'group' | 'severity' | 'n' | 'clusters' | 'direction'>;

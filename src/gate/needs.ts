@@ -14,6 +14,8 @@ export interface ColumnNeeds {
   extraColumns: string[];
   /** Mean losses checked: a counts file must carry their sums. */
   losses: MeanLoss[];
+  /** The metrics checked that a counts file feeds from its score bins (roc_auc): it must carry the bins. */
+  scoreMetrics: string[];
 }
 
 export function columnNeeds(config: GateConfig): ColumnNeeds {
@@ -33,6 +35,7 @@ export function columnNeeds(config: GateConfig): ColumnNeeds {
     score: inputs.has('probability') ? 'probability' : inputs.has('score') ? 'finite' : 'none',
     needPrediction: inputs.has('prediction'),
     extraColumns: [...extra],
-    losses: COUNTS_LOSSES.filter((m) => metrics.includes(m))
+    losses: COUNTS_LOSSES.filter((m) => metrics.includes(m)),
+    scoreMetrics: [...new Set(metrics.filter((m) => metricInfo(config.task, m)?.fromBins))]
   };
 }

@@ -192,6 +192,8 @@ async function readCountsData(
     positiveLabel: config.positive_label,
     losses: needs.losses,
     extraColumns: needs.extraColumns,
+    scoreMetrics: needs.scoreMetrics,
+    needPrediction: needs.needPrediction,
     onBytes: tap.onBytes
   });
   tap.done();

@@ -7,6 +7,9 @@
  * Columns: `columns.label`, `candidate_prediction`, `champion_prediction` (optional: without it there is no
  * champion), `count`; for each mean loss L configured, `candidate_L_sum`, and with a champion `champion_L_sum`
  * and `L_diff_sq_sum` (Σ (candidate loss − champion loss)²); then the segment and group columns the config reads.
+ * For roc_auc, `candidate_score_bin` and `champion_score_bin`: a number standing for the bin of each model's
+ * score (the recipes write the bin's lower edge); they become the rows' scores, tied within a bin, and the
+ * prediction columns may then be left out when no metric needs them.
  * Labels and predictions are written with the label values, as in predictions files.
  */
 import { createHash } from 'node:crypto';
@@ -23,7 +26,9 @@ import { canonicalKey, parseStrictNumber } from '../base/values.js';
 export const COUNTS_COLUMNS = {
   candidate: 'candidate_prediction',
   champion: 'champion_prediction',
-  count: 'count'
+  count: 'count',
+  candidateBin: 'candidate_score_bin',
+  championBin: 'champion_score_bin'
 } as const;
 
 /** The sum columns of a mean loss. */
@@ -40,6 +45,13 @@ export interface ReadCountsOptions {
   losses: readonly MeanLoss[];
   /** Segment and fairness group columns to keep. */
   extraColumns: readonly string[];
+  /** The metrics that read scores (roc_auc): the score bin columns are then required, and named in the message. */
+  scoreMetrics?: readonly string[];
+  /**
+   * Whether a metric reads the hard predictions. Without score bins the prediction columns are always required
+   * (they are what such a file is); with bins only when a metric needs them.
+   */
+  needPrediction?: boolean;
   highWaterMark?: number;
   /** Every raw byte of the file as it is read (the release card hashes the bytes that were parsed). */
   onBytes?: (chunk: Buffer) => void;
@@ -77,13 +89,27 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
   const label = growUint8();
   const cand = growUint8();
   const champ = growUint8();
+  const candBin = growFloat64();
+  const champBin = growFloat64();
   const weight = growFloat64();
+  const scoreMetrics = opts.scoreMetrics ?? [];
+  const binsNeeded = scoreMetrics.length > 0;
   const sums = opts.losses.map(() => ({ candidate: growFloat64(), champion: growFloat64(), diffSquares: growFloat64() }));
   const extras: string[][] = extraNames.map(() => []);
   const interners = extraNames.map(() => new Interner());
   let hasChampion = false;
+  let hasPredictions = false;
   let total = 0;
-  let slots: { label: number; cand: number; champ: number; count: number; sums: { candidate: Slot; champion?: Slot; diffSquares?: Slot }[]; extra: number[] };
+  let slots: {
+    label: number;
+    cand: number;
+    champ: number;
+    candBin: number;
+    champBin: number;
+    count: number;
+    sums: { candidate: Slot; champion?: Slot; diffSquares?: Slot }[];
+    extra: number[];
+  };
 
   await scanTable(path, {
     displayPath: file,
@@ -98,15 +124,28 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
         requests.push(name);
         return requests.length - 1;
       };
+      const binHint =
+        `${scoreMetrics.join(' and ')} from a counts file needs each row's score bin of both models, ` +
+        `${COUNTS_COLUMNS.candidateBin} and ${COUNTS_COLUMNS.championBin} (write them as the recipes in docs/counts.md do: floor(score · bins) / bins)`;
       const labelSlot = need(opts.columns.label, 'columns.label');
-      const candSlot = need(COUNTS_COLUMNS.candidate);
-      hasChampion = header.includes(COUNTS_COLUMNS.champion);
-      const champSlot = hasChampion ? need(COUNTS_COLUMNS.champion) : -1;
+      hasChampion = header.includes(COUNTS_COLUMNS.champion) || (binsNeeded && header.includes(COUNTS_COLUMNS.championBin));
+      // With bins and no metric that reads them, the prediction columns are optional; otherwise they are the file.
+      hasPredictions = !binsNeeded || opts.needPrediction === true || header.includes(COUNTS_COLUMNS.candidate);
+      const candSlot = hasPredictions ? need(COUNTS_COLUMNS.candidate) : -1;
+      const champSlot = hasPredictions && hasChampion ? need(COUNTS_COLUMNS.champion) : -1;
+      const binSlot = (name: string): number => {
+        if (!header.includes(name)) throw missingColumnError(file, name, header, undefined, binHint);
+        return need(name);
+      };
+      const candBinSlot = binsNeeded ? binSlot(COUNTS_COLUMNS.candidateBin) : -1;
+      const champBinSlot = binsNeeded && hasChampion ? binSlot(COUNTS_COLUMNS.championBin) : -1;
       const countSlot = need(COUNTS_COLUMNS.count);
       slots = {
         label: labelSlot,
         cand: candSlot,
         champ: champSlot,
+        candBin: candBinSlot,
+        champBin: champBinSlot,
         count: countSlot,
         sums: opts.losses.map((loss) => {
           const names = lossSumColumns(loss);
@@ -132,8 +171,14 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
         );
       }
       label.push(bit(values[slots.label]!, opts.columns.label, line));
-      cand.push(bit(values[slots.cand]!, COUNTS_COLUMNS.candidate, line));
-      if (hasChampion) champ.push(bit(values[slots.champ]!, COUNTS_COLUMNS.champion, line));
+      if (hasPredictions) {
+        cand.push(bit(values[slots.cand]!, COUNTS_COLUMNS.candidate, line));
+        if (hasChampion) champ.push(bit(values[slots.champ]!, COUNTS_COLUMNS.champion, line));
+      }
+      if (binsNeeded) {
+        candBin.push(binOf(file, line, COUNTS_COLUMNS.candidateBin, values[slots.candBin]!));
+        if (hasChampion) champBin.push(binOf(file, line, COUNTS_COLUMNS.championBin, values[slots.champBin]!));
+      }
       weight.push(count);
       slots.sums.forEach((s, k) => {
         sums[k]!.candidate.push(sumOf(file, line, s.candidate.name, values[s.candidate.slot]!));
@@ -161,11 +206,16 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
       ? { candidate: s.candidate.toArray(), champion: s.champion.toArray(), diffSquares: s.diffSquares.toArray() }
       : { candidate: s.candidate.toArray() };
   });
+  const model = (prediction: Growable<Uint8Array>, bin: Growable<Float64Array>) => ({
+    file,
+    ...(hasPredictions ? { prediction: prediction.toArray() } : {}),
+    ...(binsNeeded ? { score: bin.toArray() } : {})
+  });
   const data: PairedData = {
     n,
     label: labels,
-    candidate: { file, prediction: cand.toArray() },
-    champion: hasChampion ? { file, prediction: champ.toArray() } : undefined,
+    candidate: model(cand, candBin),
+    champion: hasChampion ? model(champ, champBin) : undefined,
     extra,
     fingerprint: countsFingerprint(labels, weight, extraNames, extras),
     weight: weight.toArray(),
@@ -186,6 +236,15 @@ function countOf(file: string, line: number, text: string): number {
   );
 }
 
+function binOf(file: string, line: number, column: string, text: string): number {
+  const v = parseStrictNumber(text);
+  if (Number.isFinite(v)) return v;
+  throw new GateError(
+    `${file} line ${line}, column "${column}": ${quote(text.trim())} is not a score bin; write the number that stands for the bin (the recipes write its lower edge).`,
+    { file, line, key: column }
+  );
+}
+
 function sumOf(file: string, line: number, column: string, text: string): number {
   const v = parseStrictNumber(text);
   if (Number.isFinite(v) && v >= 0) return v;
@@ -201,13 +260,22 @@ function sumOf(file: string, line: number, column: string, text: string): number
  */
 function canonicalOrder(data: PairedData, extraNames: readonly string[]): Uint32Array {
   const key = (i: number): string =>
-    [data.label[i], data.candidate.prediction![i], data.champion?.prediction![i] ?? '', ...extraNames.map((c) => data.extra[c]![i])].join('\u0000');
+    [
+      data.label[i],
+      data.candidate.prediction?.[i] ?? '',
+      data.champion?.prediction?.[i] ?? '',
+      ...extraNames.map((c) => data.extra[c]![i])
+    ].join('\u0000');
   const keys = Array.from({ length: data.n }, (_, i) => key(i));
   const order = Uint32Array.from({ length: data.n }, (_, i) => i);
-  // Repeated combinations are allowed: their counts and sums break the tie, so sums add up in one order.
-  const tieBreaks = [data.weight!, ...Object.values(data.lossSums ?? {}).flatMap((s) => [s.candidate, s.champion, s.diffSquares])].filter(
-    (x): x is Float64Array => x !== undefined
-  );
+  // Then the score bins; repeated combinations are allowed: their counts and sums break the tie, so sums add up
+  // in one order.
+  const tieBreaks = [
+    data.candidate.score,
+    data.champion?.score,
+    data.weight!,
+    ...Object.values(data.lossSums ?? {}).flatMap((s) => [s.candidate, s.champion, s.diffSquares])
+  ].filter((x): x is Float64Array => x !== undefined);
   order.sort((a, b) => {
     const byKey = compareCodePoints(keys[a]!, keys[b]!);
     if (byKey !== 0) return byKey;

@@ -43,10 +43,12 @@ export interface MetricInfo {
   readonly bothClasses?: boolean;
   /** Ranking: the cut-off K of a metric written `<base>@K` (the catalogue entry is named `<base>@K`). */
   readonly k?: number;
+  /** Binary: a counts file with score bins feeds it exactly for the binned scores (docs/counts.md). */
+  readonly fromBins?: boolean;
 }
 
 /** The optional properties of a catalogue entry. */
-type Extra = Partial<Pick<MetricInfo, 'aliasOf' | 'range' | 'classRows' | 'bothClasses' | 'implemented'>> & { unit?: MetricInfo['unit'] };
+type Extra = Partial<Pick<MetricInfo, 'aliasOf' | 'range' | 'classRows' | 'bothClasses' | 'implemented' | 'fromBins'>> & { unit?: MetricInfo['unit'] };
 
 function m(task: Task, name: string, direction: Direction, kind: MetricKind, input: MetricInput, extra: Extra = {}): MetricInfo {
   return { name, task, direction, kind, input, implemented: true, unit: 'plain', ...extra };
@@ -68,7 +70,7 @@ const CATALOG: readonly MetricInfo[] = [
   m('binary', 'balanced_accuracy', 1, 'confusion', 'prediction', { ...SCORE, bothClasses: true }),
   m('binary', 'mcc', 1, 'confusion', 'prediction', { range: 2, bothClasses: true }),
   m('binary', 'selection_rate', 0, 'confusion', 'prediction', SCORE),
-  m('binary', 'roc_auc', 1, 'ranking', 'score', SCORE),
+  m('binary', 'roc_auc', 1, 'ranking', 'score', { ...SCORE, fromBins: true }),
   m('binary', 'pr_auc', 1, 'ranking', 'score', SCORE),
   m('binary', 'log_loss', -1, 'mean_loss', 'probability'),
   m('binary', 'brier', -1, 'mean_loss', 'probability', { range: 1 }),
@@ -142,11 +144,15 @@ export function anyMetricInfo(name: string): MetricInfo | undefined {
 
 /**
  * The metrics a counts file can feed (binary only): the confusion metrics, from the cell counts, then the mean
- * losses, from their sums. Rank- and bin-based metrics need every row's score.
+ * losses, from their sums, then those the score bins give (roc_auc). The others need every row's score.
  */
 export function countsMetrics(): string[] {
   const binary = CATALOG.filter((x) => x.task === 'binary');
-  return [...binary.filter((x) => x.kind === 'confusion'), ...binary.filter((x) => x.kind === 'mean_loss')].map((x) => x.name);
+  return [
+    ...binary.filter((x) => x.kind === 'confusion'),
+    ...binary.filter((x) => x.kind === 'mean_loss'),
+    ...binary.filter((x) => x.fromBins)
+  ].map((x) => x.name);
 }
 
 /** The metric names of a task for the docs: `recall (= tpr)`, aliases folded into their metric. */
