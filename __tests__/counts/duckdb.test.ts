@@ -2,17 +2,19 @@
  * The counts path against the rows path (issue 6): the published DuckDB recipe (docs/sql/counts.duckdb.sql),
  * run by DuckDB itself on the rows files, gives a counts file whose report equals the rows' report: the same
  * statuses, point values to 1e-12, bootstrap intervals identical for the same seed, paired normal intervals
- * to 1e-12.
+ * to 1e-12. For roc_auc (issue 14) the counts' score bins give the report of the rows with binned scores (DuckDB
+ * writes those rows too) to 1e-12, and stay within the reported binning bound of the unbinned rows' AUCs.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runGate } from '../../src/gate/run.js';
 import type { CheckResult, Report } from '../../src/core/report.js';
 import { TempDir } from '../readers/helpers.js';
 
 const RECIPE = readFileSync(join(process.cwd(), 'docs', 'sql', 'counts.duckdb.sql'), 'utf8');
+const COARSE = 20;
 const SEGMENTS = ['new_users', 'returning', 'mobile', 'web'];
 
 /** Deterministic paired rows: a candidate slightly better than the champion, segments of unequal size. */
@@ -94,8 +96,19 @@ beforeAll(async () => {
   }
   const [guard, query] = RECIPE.split(/;\s*\n/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean);
   await con.run(guard!);
-  const out = join(dir.path, 'counts.csv').replace(/'/g, "''");
-  await con.run(`COPY (${query}) TO '${out}' (HEADER, DELIMITER ',')`);
+  const quoted = (name: string) => join(dir.path, name).replace(/'/g, "''");
+  await con.run(`COPY (${query}) TO '${quoted('counts.csv')}' (HEADER, DELIMITER ',')`);
+  // The same recipe with 20 bins, and the rows with their scores binned as the recipe bins them.
+  expect(query).toContain('1000 AS bins');
+  await con.run(`COPY (${query!.replace('1000 AS bins', `${COARSE} AS bins`)}) TO '${quoted('counts-coarse.csv')}' (HEADER, DELIMITER ',')`);
+  for (const bins of [1000, COARSE]) {
+    mkdirSync(join(dir.path, `binned-${bins}`));
+    for (const which of ['candidate', 'champion']) {
+      await con.run(
+        `COPY (SELECT id, label, floor(score * ${bins}) / ${bins} AS score, segment FROM ${which}) TO '${quoted(`binned-${bins}/${which}.csv`)}' (HEADER, DELIMITER ',')`
+      );
+    }
+  }
   con.closeSync();
 }, 60_000);
 
@@ -140,9 +153,12 @@ describe.each(['auto', 'analytic'])('counts from the DuckDB recipe give the rows
   test('the counts file is small and sums to the test set', () => {
     const lines = readFileSync(join(dir.path, 'counts.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe(
-      'label,champion_prediction,candidate_prediction,segment,count,candidate_log_loss_sum,champion_log_loss_sum,log_loss_diff_sq_sum,candidate_brier_sum,champion_brier_sum,brier_diff_sq_sum'
+      'label,champion_prediction,candidate_prediction,candidate_score_bin,champion_score_bin,segment,count,candidate_log_loss_sum,champion_log_loss_sum,log_loss_diff_sq_sum,candidate_brier_sum,champion_brier_sum,brier_diff_sq_sum'
     );
-    expect(lines.length - 1).toBeLessThanOrEqual(8 * SEGMENTS.length);
+    // With 20 bins a row per occupied (label, predictions, bins, segment); at most 2 labels × 21² bins × 4 segments.
+    const coarse = readFileSync(join(dir.path, 'counts-coarse.csv'), 'utf8').trim().split('\n');
+    expect(coarse.length - 1).toBeLessThanOrEqual(2 * 21 * 21 * SEGMENTS.length);
+    expect(coarse.length - 1).toBeLessThan(lines.length - 1);
     expect(fromCounts.test_set.n).toBe(6000);
     expect(fromRows.test_set.n).toBe(6000);
   });
@@ -173,5 +189,67 @@ describe.each(['auto', 'analytic'])('counts from the DuckDB recipe give the rows
   test('the fingerprint describes the composition, not ids', () => {
     expect(fromCounts.test_set.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(fromCounts.test_set.fingerprint).not.toBe(fromRows.test_set.fingerprint);
+  });
+});
+
+function aucConfig(input: string): string {
+  return `version: 1
+task: binary
+artifacts:
+${input}
+gates:
+  performance:
+    primary_metric: roc_auc
+    absolute_drop_allowed: 0.02
+    min_value: 0.7
+    metrics:
+      - { metric: recall, absolute_drop_allowed: 0.02 }
+  segments:
+    - { name: new_users, metric: roc_auc, absolute_drop_allowed: 0.03 }
+  fairness:
+    metric: roc_auc
+    groups: [segment]
+    max_group_gap: 0.3
+    min_group_samples: 30
+`;
+}
+
+type Binned = Extract<CheckResult['details'], { kind: 'binned_auc' }>;
+
+describe.each([1000, COARSE])('roc_auc from the recipe with %i bins', (bins) => {
+  const countsFile = bins === 1000 ? 'counts.csv' : 'counts-coarse.csv';
+  let fromCounts: Report;
+  let fromBinnedRows: Report;
+  let fromRows: Report;
+  beforeAll(async () => {
+    fromCounts = await gate(`auc-counts-${bins}.yml`, aucConfig(`  counts: ${countsFile}`));
+    fromBinnedRows = await gate(`auc-binned-${bins}.yml`, aucConfig(`  candidate: binned-${bins}/candidate.csv\n  champion: binned-${bins}/champion.csv`));
+    fromRows = await gate(`auc-rows-${bins}.yml`, aucConfig(ROWS_INPUT));
+  }, 60_000);
+
+  test('equals DeLong on the rows with binned scores, to 1e-12', () => {
+    expect(fromCounts.checks.map(key)).toEqual(fromBinnedRows.checks.map(key));
+    expect(fromBinnedRows.checks.filter((c) => c.ci_method === 'delong').length).toBe(2);
+    fromBinnedRows.checks.forEach((want, i) => {
+      const got = fromCounts.checks[i]!;
+      const k = key(want);
+      expect([k, got.status, got.n, got.ci_method]).toEqual([k, want.status, want.n, want.ci_method]);
+      for (const f of ['candidate', 'champion', 'delta', 'ci_low', 'ci_high', 'mde', 'threshold'] as const) {
+        expectSameNumber(`${k} ${f}`, got[f] ?? null, want[f] ?? null, false);
+      }
+    });
+  });
+
+  test('differs from the unbinned AUCs by no more than the bound it reports', () => {
+    const auc = fromCounts.checks.filter((c) => c.metric === 'roc_auc' && c.gate !== 'fairness');
+    expect(auc.length).toBe(3);
+    for (const got of auc) {
+      const want = fromRows.checks.find((c) => key(c) === key(got))!;
+      const d = got.details as Binned;
+      expect(d.kind).toBe('binned_auc');
+      expect(Math.abs(got.candidate! - want.candidate!)).toBeLessThanOrEqual(d.max_binning_error.candidate);
+      expect(Math.abs(got.champion! - want.champion!)).toBeLessThanOrEqual(d.max_binning_error.champion!);
+      expect(Math.abs(got.delta! - want.delta!)).toBeLessThanOrEqual(d.max_binning_error.delta!);
+    }
   });
 });
