@@ -34,6 +34,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/exact.py" "$tmp_out"
 # clustered intervals (columns.cluster): statsmodels cluster-robust se, Obuchowski's clustered DeLong in numpy
 "$PYTHON" "$here/cluster.py" "$tmp_out"
+# ROC-AUC from score-binned counts (issue 14): pROC's paired DeLong on the expanded counts tables
+"$RSCRIPT" "$here/binned.R" "$tmp_out"
 # power, sample size and Holm references of the decision rules (issue 18)
 "$PYTHON" "$here/power.py" "$tmp_out"
 # the release gates of issue 16 (exact failure-rate intervals, paired pass rates); adds itself to manifest.json
