@@ -200,8 +200,8 @@ export const configSchema: SchemaNode = {
         counts: path(
           'Pre-aggregated binary predictions of both models, instead of candidate and champion: one row per ' +
             'combination of label, champion_prediction, candidate_prediction (and segment or group values) with its ' +
-            'count, plus candidate_/champion_<loss>_sum and <loss>_diff_sq_sum columns for log_loss and brier. ' +
-            'See docs/counts.md for the format and SQL recipes.'
+            'count, plus candidate_/champion_<loss>_sum and <loss>_diff_sq_sum columns for log_loss and brier, and ' +
+            'candidate_score_bin and champion_score_bin for roc_auc. See docs/counts.md for the format and SQL recipes.'
         )
       }
     },
