@@ -26,31 +26,11 @@ import type { PairedData } from '../../src/readers/paired-data.js';
 import { estimateMetric, NotEstimable } from '../../src/core/estimate.js';
 import { metricInfo } from '../../src/stats/catalog.js';
 import { deriveSeed, Rng } from '../../src/stats/prng.js';
+import { Gen, sigmoid } from './variates.js';
 
-const { exp, log, sqrt, cos, sin, PI, floor } = Math;
+const { log, sqrt, floor } = Math;
 
-class Gen {
-  private spare: number | null = null;
-  constructor(readonly rng: Rng) {}
-  uniform(): number {
-    return this.rng.nextFloat();
-  }
-  normal(): number {
-    if (this.spare !== null) {
-      const s = this.spare;
-      this.spare = null;
-      return s;
-    }
-    let u = this.rng.nextFloat();
-    while (u === 0) u = this.rng.nextFloat();
-    const v = this.rng.nextFloat();
-    const r = sqrt(-2 * log(u));
-    this.spare = r * sin(2 * PI * v);
-    return r * cos(2 * PI * v);
-  }
-}
 
-const sigmoid = (z: number) => 1 / (1 + exp(-z));
 
 interface Process {
   id: string;

@@ -35,45 +35,11 @@ import { assertNotSelfComparison } from '../../src/core/self-comparison.js';
 import { GateError } from '../../src/base/errors.js';
 import { metricInfo, type Task } from '../../src/stats/catalog.js';
 import { deriveSeed, Rng } from '../../src/stats/prng.js';
+import { Gen, sigmoid } from './variates.js';
 
-const { exp, log, sqrt, cos, PI, floor } = Math;
+const { exp, log, sqrt, floor } = Math;
 
-// ---------------------------------------------------------------------------------------------------------
-// Random variates for the generators
-// ---------------------------------------------------------------------------------------------------------
 
-class Gen {
-  private spare: number | null = null;
-  constructor(readonly rng: Rng) {}
-  uniform(): number {
-    return this.rng.nextFloat();
-  }
-  /** Box–Muller. */
-  normal(): number {
-    if (this.spare !== null) {
-      const s = this.spare;
-      this.spare = null;
-      return s;
-    }
-    let u = this.rng.nextFloat();
-    while (u === 0) u = this.rng.nextFloat();
-    const v = this.rng.nextFloat();
-    const r = sqrt(-2 * log(u));
-    this.spare = r * Math.sin(2 * PI * v);
-    return r * cos(2 * PI * v);
-  }
-  /** Student t with ν degrees of freedom: N / √(χ²_ν/ν), χ² as a sum of squared normals (ν small). */
-  studentT(nu: number): number {
-    let chi = 0;
-    for (let k = 0; k < nu; k++) {
-      const z = this.normal();
-      chi += z * z;
-    }
-    return this.normal() / sqrt(chi / nu);
-  }
-}
-
-const sigmoid = (z: number) => 1 / (1 + exp(-z));
 
 // ---------------------------------------------------------------------------------------------------------
 // Scenarios

@@ -24,31 +24,11 @@ import { evaluate } from '../../src/core/evaluate.js';
 import { buildPlan } from '../../src/core/plan.js';
 import type { Task } from '../../src/stats/catalog.js';
 import { deriveSeed, Rng } from '../../src/stats/prng.js';
+import { Gen, sigmoid } from '../coverage/variates.js';
 
-const { exp, log, sqrt, cos, sin, PI } = Math;
+const { log, sqrt } = Math;
 
-class Gen {
-  private spare: number | null = null;
-  constructor(readonly rng: Rng) {}
-  uniform(): number {
-    return this.rng.nextFloat();
-  }
-  normal(): number {
-    if (this.spare !== null) {
-      const s = this.spare;
-      this.spare = null;
-      return s;
-    }
-    let u = this.rng.nextFloat();
-    while (u === 0) u = this.rng.nextFloat();
-    const v = this.rng.nextFloat();
-    const r = sqrt(-2 * log(u));
-    this.spare = r * sin(2 * PI * v);
-    return r * cos(2 * PI * v);
-  }
-}
 
-const sigmoid = (z: number) => 1 / (1 + exp(-z));
 
 /** Binary: true log-odds z, label ~ Bernoulli(σ(z)); both models score σ(z + 0.8·(0.8·shared + 0.6·own)). */
 function binary(prevalence: number) {
