@@ -5008,7 +5008,7 @@ jStat.extend({
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3942);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4330);
 /* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9851);
 /** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
 
@@ -5028,7 +5028,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3942:
+/***/ 4330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35066,12 +35066,170 @@ async function containArtifacts(roots, artifacts, configSource) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/readers/id-column.ts
+/**
+ * The ids of a predictions file as UTF-8 bytes in one arena with offsets, not one JS string per row: at 10M rows
+ * a string id costs ~32 bytes with its array slot (two files: ~640 MiB, most of the heap), its bytes here ~12.
+ * Strings are made only for what a message or the report shows.
+ *
+ * Byte order of UTF-8 is code point order, the order ids have always been sorted in (id-order.ts), and equal
+ * bytes are equal texts, so sorting, matching and the fingerprint give what they gave on strings. The one text
+ * UTF-8 cannot carry is a lone surrogate (a JSON `"\ud800"` escape): a column with one keeps its strings and
+ * takes the string paths (`strings` is set), so nothing about such ids changes either.
+ */
+
+const INITIAL_BYTES = 1 << 16;
+/** Offsets are Uint32: past 4 GiB of id bytes (not a predictions file) the builder stops with an Error. */
+const MAX_BYTES = 2 ** 32 - 1;
+const LONE_SURROGATE = /\p{Surrogate}/u;
+class IdColumn {
+    n;
+    bytes;
+    start;
+    strings;
+    constructor(n, 
+    /** The ids' UTF-8 bytes, id i at [start[i], start[i + 1]); empty when `strings` is set. */
+    bytes, 
+    /** n + 1 offsets into bytes. */
+    start, 
+    /** Set only for a column holding a lone surrogate: the ids as strings (see above). */
+    strings) {
+        this.n = n;
+        this.bytes = bytes;
+        this.start = start;
+        this.strings = strings;
+    }
+    /** A column of these ids (tests, and readers whose ids are strings already). */
+    static of(ids) {
+        if (ids instanceof IdColumn)
+            return ids;
+        const b = new IdColumnBuilder();
+        for (const id of ids)
+            b.push(id);
+        return b.finish();
+    }
+    /** @internal builder only */
+    static make(n, bytes, start, strings) {
+        return new IdColumn(n, bytes, start, strings);
+    }
+    /** Id i as text, for messages. */
+    text(i) {
+        return this.strings ? this.strings[i] : this.bytes.toString('utf8', this.start[i], this.start[i + 1]);
+    }
+    /** Every id as text (tests and small files only). */
+    texts() {
+        return Array.from({ length: this.n }, (_, i) => this.text(i));
+    }
+}
+/** Collects ids row by row: ASCII is copied a byte at a time, anything else encoded by Buffer.write. */
+class IdColumnBuilder {
+    bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+    used = 0;
+    start = growable_growUint32();
+    strings;
+    /** Ids pushed so far. */
+    length = 0;
+    constructor() {
+        this.start.push(0);
+    }
+    push(id) {
+        this.length++;
+        if (this.strings) {
+            this.strings.push(id);
+            return;
+        }
+        const len = id.length;
+        if (this.used + 3 * len > this.bytes.length)
+            this.grow(3 * len);
+        const bytes = this.bytes;
+        let at = this.used;
+        let i = 0;
+        for (; i < len; i++) {
+            const c = id.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            bytes[at++] = c;
+        }
+        if (i < len) {
+            if (LONE_SURROGATE.test(id)) {
+                this.toStrings(id);
+                return;
+            }
+            at += bytes.write(id.slice(i), at, 'utf8');
+        }
+        this.used = at;
+        this.start.push(at);
+    }
+    finish() {
+        if (this.strings)
+            return IdColumn.make(this.length, Buffer.alloc(0), new Uint32Array(0), this.strings);
+        // Trimmed to size unless the slack is small: a copy is a second arena at the peak.
+        const bytes = this.bytes.length - this.used > this.used >> 3 ? Buffer.from(this.bytes.subarray(0, this.used)) : this.bytes.subarray(0, this.used);
+        return IdColumn.make(this.length, bytes, this.start.toArray(), undefined);
+    }
+    grow(need) {
+        // ×1.5, not ×2: the old and the new arena are both held while copying.
+        const size = Math.max(Math.ceil(this.bytes.length * 1.5), this.used + need);
+        if (this.used + need > MAX_BYTES)
+            throw new Error('the ids of one file take more than 4 GiB');
+        const next = Buffer.allocUnsafe(Math.min(size, MAX_BYTES));
+        this.bytes.copy(next, 0, 0, this.used);
+        this.bytes = next;
+    }
+    /** A lone surrogate: every id so far becomes a string again, and so do the rest. */
+    toStrings(id) {
+        const start = this.start.toArray();
+        const strings = [];
+        for (let i = 0; i + 1 < start.length; i++)
+            strings.push(this.bytes.toString('utf8', start[i], start[i + 1]));
+        strings.push(id);
+        this.strings = strings;
+        this.bytes = Buffer.alloc(0);
+    }
+}
+/** Negative, zero or positive as id i of `a` sorts before, with or after id j of `b` (code point order). */
+function compareIdsAt(a, i, b, j, compareText) {
+    if (a.strings || b.strings) {
+        const x = a.text(i);
+        const y = b.text(j);
+        return x === y ? 0 : compareText(x, y);
+    }
+    return compareBytes(a.bytes, a.start[i], a.start[i + 1], b.bytes, b.start[j], b.start[j + 1]);
+}
+/** Id i of `a` equals id j of `b`. */
+function sameIdAt(a, i, b, j) {
+    if (a.strings || b.strings)
+        return a.text(i) === b.text(j);
+    const s = a.start[i];
+    const len = a.start[i + 1] - s;
+    const t = b.start[j];
+    if (b.start[j + 1] - t !== len)
+        return false;
+    const x = a.bytes;
+    const y = b.bytes;
+    for (let k = 0; k < len; k++)
+        if (x[s + k] !== y[t + k])
+            return false;
+    return true;
+}
+/** Byte order of x[xs, xe) and y[ys, ye); a prefix sorts first. */
+function compareBytes(x, xs, xe, y, ys, ye) {
+    const m = Math.min(xe - xs, ye - ys);
+    for (let k = 0; k < m; k++) {
+        const d = x[xs + k] - y[ys + k];
+        if (d !== 0)
+            return d;
+    }
+    return xe - xs - (ye - ys);
+}
+
 ;// CONCATENATED MODULE: ./src/readers/id-order.ts
 /**
  * Ordering ids by Unicode code point, which is also the byte order of their UTF-8 encoding: the same on every
  * machine and locale, and what `LC_ALL=C sort` or Python's sorted() give. JavaScript's `<` compares UTF-16
  * code units instead, which differs only for characters above U+FFFF against U+E000–U+FFFF.
  */
+
 
 /** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
 function compareCodePoints(a, b) {
@@ -35224,6 +35382,117 @@ function comparisonSort(ids, compare) {
     const order = Array.from(ids.keys());
     order.sort((i, j) => compare(ids[i], ids[j]));
     return Uint32Array.from(order);
+}
+/**
+ * Row indices of `ids` sorted by id (code point order), equal ids in row order: sortedOrder's packed-prefix
+ * sort on the ids' UTF-8 bytes, whose byte order is code point order. A column that kept strings (a lone
+ * surrogate, see id-column.ts) takes sortedOrder itself.
+ */
+function sortedIdOrder(ids) {
+    if (ids.strings)
+        return sortedOrder(ids.strings);
+    const n = ids.n;
+    const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
+    const bytes = ids.bytes;
+    const start = ids.start;
+    if (n < 2 || indexBits > 30 || (0,external_node_os_namespaceObject.endianness)() !== 'LE') {
+        const order = Array.from({ length: n }, (_, i) => i);
+        order.sort((i, j) => compareBytes(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]));
+        return Uint32Array.from(order);
+    }
+    const keyBits = Math.min(52, 64 - indexBits);
+    const skip = commonBytePrefix(bytes, start, n);
+    const { rank, bits } = byteAlphabet(bytes, start, n, skip);
+    const width = Math.min(WINDOW, Math.floor(keyBits / bits));
+    const top = 2 ** bits - 1;
+    const radix = 2 ** bits;
+    const lowKeySpan = 2 ** (32 - indexBits);
+    const indexSpan = 2 ** indexBits;
+    const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m);
+    const packed = new BigUint64Array(n);
+    const words = new Uint32Array(packed.buffer);
+    for (let i = 0; i < n; i++) {
+        const from = start[i] + skip;
+        const end = Math.min(start[i + 1], from + width);
+        let key = 0;
+        let k = from;
+        for (; k < end; k++) {
+            const v = rank[bytes[k]];
+            if (v >= top) {
+                key = key * radix + top;
+                k++;
+                break;
+            }
+            key = key * radix + v;
+        }
+        key *= shift[from + width - k];
+        const high = Math.floor(key / lowKeySpan);
+        words[2 * i] = (key - high * lowKeySpan) * indexSpan + i;
+        words[2 * i + 1] = high;
+    }
+    packed.sort();
+    const order = new Uint32Array(n);
+    const indexMask = indexSpan - 1;
+    for (let k = 0; k < n; k++)
+        order[k] = words[2 * k] & indexMask;
+    const compare = (i, j) => compareBytes(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]);
+    let first = 0;
+    for (let k = 1; k <= n; k++) {
+        const sameKey = k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k] >>> indexBits === words[2 * first] >>> indexBits;
+        if (sameKey)
+            continue;
+        if (k - first === 2) {
+            const i = order[first];
+            const j = order[first + 1];
+            if (compare(i, j) > 0) {
+                order[first] = j;
+                order[first + 1] = i;
+            }
+        }
+        else if (k - first > 2) {
+            const run = Array.from(order.subarray(first, k));
+            run.sort(compare);
+            order.set(run, first);
+        }
+        first = k;
+    }
+    return order;
+}
+function commonBytePrefix(bytes, start, n) {
+    const s0 = start[0];
+    let length = start[1] - s0;
+    for (let i = 1; i < n && length > 0; i++) {
+        const s = start[i];
+        const m = Math.min(length, start[i + 1] - s);
+        let k = 0;
+        while (k < m && bytes[s + k] === bytes[s0 + k])
+            k++;
+        length = k;
+    }
+    return length;
+}
+/** alphabet() for bytes: dense ranks (1, 2, … in byte order; 0 = past the end) of the bytes after the prefix. */
+function byteAlphabet(bytes, start, n, skip) {
+    const seen = new Uint8Array(256);
+    for (let i = 0; i < n; i++) {
+        const from = start[i] + skip;
+        const end = Math.min(start[i + 1], from + WINDOW);
+        for (let k = from; k < end; k++)
+            seen[bytes[k]] = 1;
+    }
+    let distinct = 0;
+    for (let u = 0; u < 256; u++)
+        distinct += seen[u];
+    let bits = 4;
+    while (bits < 8 && 2 ** bits < distinct + 2)
+        bits++;
+    const top = 2 ** bits - 1;
+    const rank = new Uint8Array(256);
+    let next = 1;
+    for (let u = 0; u < 256; u++)
+        if (seen[u])
+            rank[u] = Math.min(next++, top);
+    return { rank, bits };
 }
 
 ;// CONCATENATED MODULE: ./src/readers/counts.ts
@@ -35481,16 +35750,47 @@ function columnNeeds(config) {
  */
 
 
+
 const FLUSH_AT = 1 << 16;
 /** Fingerprint of (ids, labels); `order` (row indices sorted by id) is computed when not given. */
-function testSetFingerprint(ids, label, order = sortedOrder(ids)) {
+function testSetFingerprint(ids, label, order) {
     return testSetFingerprintOf(ids, (i) => (label[i] === 1 ? '1' : '0'), order);
 }
 /**
  * The same encoding with any label text: multiclass tasks use the class's canonical key (values.ts, so `1` and
  * `1.0` are the same class), regression tasks the label's shortest round-trip decimal (`String(value)`).
  */
-function testSetFingerprintOf(ids, labelOf, order = sortedOrder(ids)) {
+function testSetFingerprintOf(idList, labelOf, order) {
+    const ids = IdColumn.of(idList);
+    order ??= sortedIdOrder(ids);
+    if (ids.strings)
+        return fingerprintOfStrings(ids.strings, labelOf, order);
+    // The ids' bytes are copied as they are into ~64 KiB slices: no string per id.
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const bytes = ids.bytes;
+    const start = ids.start;
+    let out = Buffer.allocUnsafe(FLUSH_AT * 2);
+    let at = 0;
+    for (let k = 0; k < order.length; k++) {
+        const i = order[k];
+        const label = labelOf(i);
+        const len = start[i + 1] - start[i];
+        const need = len + 2 + 3 * label.length;
+        if (at + need > out.length) {
+            hash.update(out.subarray(0, at));
+            at = 0;
+            if (need > out.length)
+                out = Buffer.allocUnsafe(need);
+        }
+        at += bytes.copy(out, at, start[i], start[i + 1]);
+        out[at++] = 0x09;
+        at += label.length === 1 && label.charCodeAt(0) < 0x80 ? ((out[at] = label.charCodeAt(0)), 1) : out.write(label, at, 'utf8');
+        out[at++] = 0x0a;
+    }
+    hash.update(out.subarray(0, at));
+    return `sha256:${hash.digest('hex')}`;
+}
+function fingerprintOfStrings(ids, labelOf, order) {
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     let pending = '';
     for (let k = 0; k < order.length; k++) {
@@ -35520,12 +35820,13 @@ function testSetFingerprintOf(ids, labelOf, order = sortedOrder(ids)) {
 
 
 
+
 function alignPredictions(candidate, champion) {
-    const order = sortedOrder(candidate.ids);
+    const order = sortedIdOrder(candidate.ids);
     checkUnique('candidate', candidate, order);
     let paired;
     if (champion) {
-        const championOrder = sortedOrder(champion.ids);
+        const championOrder = sortedIdOrder(champion.ids);
         checkUnique('champion', champion, championOrder);
         const cls = (bit) => (bit === 1 ? 'positive' : 'negative');
         const perm = matchRows(candidate, order, champion, championOrder, {
@@ -35553,20 +35854,22 @@ function alignPredictions(candidate, champion) {
  * Exported with matchRows and permute for the multiclass and regression readers (task-predictions.ts).
  */
 function checkUnique(role, p, order) {
-    const dups = [];
+    const dups = []; // the first row of each duplicated id
     let lines;
+    const ids = p.ids;
     for (let k = 1; k < order.length; k++) {
-        const id = p.ids[order[k]];
-        if (id !== p.ids[order[k - 1]] || dups[dups.length - 1] === id)
+        if (!sameIdAt(ids, order[k], ids, order[k - 1]))
             continue;
-        dups.push(id);
+        if (dups.length > 0 && sameIdAt(ids, order[k], ids, dups[dups.length - 1]))
+            continue;
+        dups.push(order[k - 1]);
         lines ??= [p.lines[order[k - 1]], p.lines[order[k]]];
     }
     if (dups.length === 0)
         return;
     const total = dups.length;
-    throw new GateError(`${role} ${p.file} has ${total} duplicate id${total === 1 ? '' : 's'} (e.g. ${exampleIds(dups)}; ` +
-        `id ${formatId(dups[0])} is on lines ${lines[0]} and ${lines[1]}); every test example must appear exactly once.`, { file: p.file, line: lines[1] });
+    throw new GateError(`${role} ${p.file} has ${total} duplicate id${total === 1 ? '' : 's'} (e.g. ${exampleIds(dups.slice(0, 5).map((r) => ids.text(r)))}; ` +
+        `id ${formatId(ids.text(dups[0]))} is on lines ${lines[0]} and ${lines[1]}); every test example must appear exactly once.`, { file: p.file, line: lines[1] });
 }
 /**
  * For each candidate row, the champion row with the same id, found by walking both id orders together;
@@ -35574,6 +35877,7 @@ function checkUnique(role, p, order) {
  */
 function matchRows(c, cOrder, h, hOrder, labels) {
     const perm = new Uint32Array(c.n);
+    // Rows, made texts only for the message (and only the first five of them).
     const onlyCandidate = [];
     const onlyChampion = [];
     const relabelled = []; // candidate rows whose label differs, in id order
@@ -35582,13 +35886,13 @@ function matchRows(c, cOrder, h, hOrder, labels) {
     while (a < c.n || b < h.n) {
         const i = cOrder[a];
         const j = hOrder[b];
-        const order = a === c.n ? 1 : b === h.n ? -1 : compareIds(c.ids[i], h.ids[j]);
+        const order = a === c.n ? 1 : b === h.n ? -1 : compareIdsAt(c.ids, i, h.ids, j, compareCodePoints);
         if (order < 0) {
-            onlyCandidate.push(c.ids[i]);
+            onlyCandidate.push(i);
             a++;
         }
         else if (order > 0) {
-            onlyChampion.push(h.ids[j]);
+            onlyChampion.push(j);
             b++;
         }
         else {
@@ -35603,16 +35907,16 @@ function matchRows(c, cOrder, h, hOrder, labels) {
     if (onlyCandidate.length > 0 || onlyChampion.length > 0) {
         const parts = [];
         if (onlyCandidate.length > 0)
-            parts.push(onlyIn(onlyCandidate, c.file));
+            parts.push(onlyIn(onlyCandidate, c));
         if (onlyChampion.length > 0)
-            parts.push(onlyIn(onlyChampion, h.file));
+            parts.push(onlyIn(onlyChampion, h));
         throw new GateError(`${both} do not cover the same test set: ${parts.join(' and ')}; evaluate both models on the same rows.`, { file: c.file });
     }
     if (relabelled.length > 0) {
         const i = relabelled[0];
         const j = perm[i];
-        throw new GateError(`${both} disagree on the label of ${align_count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids[r]))}; ` +
-            `id ${formatId(c.ids[i])} is ${labels.show('candidate', i)} at ${c.file} line ${c.lines[i]} but ${labels.show('champion', j)} at ${h.file} line ${h.lines[j]}); ` +
+        throw new GateError(`${both} disagree on the label of ${align_count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids.text(r)))}; ` +
+            `id ${formatId(c.ids.text(i))} is ${labels.show('candidate', i)} at ${c.file} line ${c.lines[i]} but ${labels.show('champion', j)} at ${h.file} line ${h.lines[j]}); ` +
             `both files must carry the labels of the same test set.`, { file: c.file, line: c.lines[i] });
     }
     return perm;
@@ -35622,12 +35926,9 @@ function permute(src, perm, out) {
         out[i] = src[perm[i]];
     return out;
 }
-function onlyIn(ids, file) {
-    return `${align_count(ids.length)} ${ids.length === 1 ? 'is' : 'are'} only in ${file} (e.g. ${exampleIds(ids)})`;
-}
-/** Equal ids are the common case: a native comparison settles them without the code point loop. */
-function compareIds(a, b) {
-    return a === b ? 0 : compareCodePoints(a, b);
+function onlyIn(rows, p) {
+    const shown = rows.slice(0, 5).map((r) => p.ids.text(r));
+    return `${align_count(rows.length)} ${rows.length === 1 ? 'is' : 'are'} only in ${p.file} (e.g. ${exampleIds(shown)})`;
 }
 /** The first five ids (the smallest: every list here is in id order), as `17, 18, "a b"`. */
 function exampleIds(ids) {
@@ -35645,6 +35946,7 @@ function align_count(n) {
  *
  * The values are read as text (interned by the readers, like segment values); an empty value is an error.
  */
+
 
 
 
@@ -35682,13 +35984,13 @@ function emptyCluster(p, column, row) {
 }
 /** Both files' rows walked in id order (the ids are the same set, each once, once aligned). */
 function checkSameClusters(column, c, cv, h, hv) {
-    const co = sortedOrder(c.ids);
-    const ho = sortedOrder(h.ids);
+    const co = sortedIdOrder(c.ids);
+    const ho = sortedIdOrder(h.ids);
     const differ = [];
     for (let k = 0; k < co.length; k++) {
         const i = co[k];
         const j = ho[k];
-        if (c.ids[i] !== h.ids[j])
+        if (!sameIdAt(c.ids, i, h.ids, j))
             throw new Error('checkSameClusters: the files were not aligned');
         if (cv[i] !== hv[j]) {
             const empty = hv[j].trim() === '';
@@ -35700,14 +36002,15 @@ function checkSameClusters(column, c, cv, h, hv) {
     if (differ.length === 0)
         return;
     const [i, j] = differ[0];
-    const examples = differ.slice(0, 5).map(([r]) => formatId(c.ids[r])).join(', ');
+    const examples = differ.slice(0, 5).map(([r]) => formatId(c.ids.text(r))).join(', ');
     const count = `${differ.length} id${differ.length === 1 ? '' : 's'}`;
     throw new GateError(`candidate ${c.file} and champion ${h.file} disagree on the cluster of ${count} (e.g. ${examples}; ` +
-        `id ${formatId(c.ids[i])} is in cluster ${quote(cv[i])} at ${c.file} line ${c.lines[i]} but ${quote(hv[j])} at ${h.file} line ${h.lines[j]}); ` +
+        `id ${formatId(c.ids.text(i))} is in cluster ${quote(cv[i])} at ${c.file} line ${c.lines[i]} but ${quote(hv[j])} at ${h.file} line ${h.lines[j]}); ` +
         `both files must carry the same "${column}" column for the same test set.`, { file: c.file, line: c.lines[i] });
 }
 
 ;// CONCATENATED MODULE: ./src/readers/predictions.ts
+
 
 
 
@@ -35723,7 +36026,7 @@ async function readPredictions(path, opts) {
     const positiveKey = canonicalKey(opts.positiveLabel);
     const probability = opts.score === 'probability';
     const extraNames = [...new Set(opts.extraColumns ?? [])];
-    const ids = [];
+    const ids = new IdColumnBuilder();
     const keep = keepLines(path);
     const lines = growable_growUint32();
     const labelCodes = growUint8();
@@ -35758,7 +36061,7 @@ async function readPredictions(path, opts) {
             const id = values[0];
             if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === ''))
                 throw emptyValue(file, line, cols.id, 'id');
-            ids.push(text_detach(id));
+            ids.push(id);
             labelCodes.push(labelCoder.code(values[1], line));
             if (plan.score >= 0) {
                 const text = values[plan.score];
@@ -35790,7 +36093,7 @@ async function readPredictions(path, opts) {
     }
     const extra = {};
     extraNames.forEach((name, k) => (extra[name] = extras[k]));
-    return withRowLines({ file, n: ids.length, ids, label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
+    return withRowLines({ file, n: label.length, ids: ids.finish(), label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
 }
 /** The columns to read given the header: id and label always, score and prediction as the metrics need. */
 function planColumns(file, header, opts, extraNames) {
@@ -35877,6 +36180,7 @@ function badScore(file, line, column, text, v) {
 
 
 
+
 /** More classes than this is almost surely a regression target or an id read as a label. */
 const MAX_CLASSES = 1000;
 function task_predictions_emptyValue(file, line, column, what) {
@@ -35892,7 +36196,7 @@ function emptyId(file, line, column) {
 function requireId(file, id, line, column) {
     if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === ''))
         throw emptyId(file, line, column);
-    return text_detach(id);
+    return id;
 }
 /** A number from a cell, or a GateError naming file, line and column. */
 function number(file, line, column, text, what, probability = false) {
@@ -35919,7 +36223,7 @@ async function readMulticlassPredictions(path, opts) {
     const file = opts.displayPath;
     const cols = opts.columns;
     const extraNames = [...new Set(opts.extraColumns ?? [])];
-    const ids = [];
+    const ids = new IdColumnBuilder();
     const keep = keepLines(path);
     const lines = growable_growUint32();
     const labels = growable_growUint32();
@@ -35997,7 +36301,7 @@ async function readMulticlassPredictions(path, opts) {
     const rows = {
         file,
         n: ids.length,
-        ids,
+        ids: ids.finish(),
         extra,
         classKeys: [...coder.keys],
         classTexts: [...coder.texts],
@@ -36035,7 +36339,7 @@ async function readRegressionPredictions(path, opts) {
     const file = opts.displayPath;
     const cols = opts.columns;
     const extraNames = [...new Set(opts.extraColumns ?? [])];
-    const ids = [];
+    const ids = new IdColumnBuilder();
     const keep = keepLines(path);
     const lines = growable_growUint32();
     const target = growFloat64();
@@ -36072,7 +36376,7 @@ async function readRegressionPredictions(path, opts) {
     const rows = {
         file,
         n: ids.length,
-        ids,
+        ids: ids.finish(),
         extra,
         target: target.toArray(),
         value: opts.needPrediction ? value.toArray() : undefined
@@ -36086,7 +36390,7 @@ async function readRegressionPredictions(path, opts) {
  * log_loss clips to eps: a change below 1e-15 relative).
  */
 function alignMulticlass(c, h) {
-    const order = sortedOrder(c.ids);
+    const order = sortedIdOrder(c.ids);
     checkUnique('candidate', c, order);
     const keys = [...c.classKeys];
     const texts = [...c.classTexts];
@@ -36123,7 +36427,7 @@ function alignMulticlass(c, h) {
     };
     let champion;
     if (h && hMap) {
-        const hOrder = sortedOrder(h.ids);
+        const hOrder = sortedIdOrder(h.ids);
         checkUnique('champion', h, hOrder);
         const perm = matchRows(c, order, h, hOrder, {
             same: (i, j) => cMap[c.label[i]] === hMap[h.label[j]],
@@ -36146,11 +36450,11 @@ function alignMulticlass(c, h) {
 }
 /** Pairs two regression files: labels must be the same number for the same id. */
 function alignRegression(c, h) {
-    const order = sortedOrder(c.ids);
+    const order = sortedIdOrder(c.ids);
     checkUnique('candidate', c, order);
     let champion;
     if (h) {
-        const hOrder = sortedOrder(h.ids);
+        const hOrder = sortedIdOrder(h.ids);
         checkUnique('champion', h, hOrder);
         const perm = matchRows(c, order, h, hOrder, {
             same: (i, j) => c.target[i] === h.target[j],
@@ -36193,6 +36497,7 @@ class RankedRows {
 }
 
 ;// CONCATENATED MODULE: ./src/readers/ranking-predictions.ts
+
 
 
 
@@ -36396,7 +36701,7 @@ function alignRanking(c, h, clusterColumn) {
         const rows = (p, ex) => ({
             file: p.file,
             n: nq,
-            ids: firstRows.map((r) => c.query[r]),
+            ids: IdColumn.of(firstRows.map((r) => c.query[r])),
             lines: Uint32Array.from(firstRows, (r) => c.lines[r]),
             extra: ex
         });
@@ -36428,6 +36733,7 @@ function perQuery(p, rowOrder, starts, counts) {
 }
 
 ;// CONCATENATED MODULE: ./src/readers/score-predictions.ts
+
 
 
 
@@ -36518,7 +36824,7 @@ async function readScorePredictions(path, opts) {
     return {
         file,
         n: outIds.length,
-        ids: outIds,
+        ids: IdColumn.of(outIds),
         lines: firstLines.toArray(),
         mean: mean.toArray(),
         passShare: pass.toArray(),
