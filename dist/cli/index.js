@@ -5004,48 +5004,15 @@ jStat.extend({
 
 /***/ }),
 
-/***/ 486:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4330);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9851);
-/** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
-
-
-process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
-    cwd: process.cwd(),
-    now: () => new Date(),
-    // Not a terminal (a pipe, a CI log): the default width, and no progress line.
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
-    ...(0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalProgress */ .e)(process.stderr)
-});
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 4330:
+/***/ 4758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// UNUSED EXPORTS: EXIT
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/base/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rq: () => (/* binding */ userMessage),
+/* harmony export */   Wc: () => (/* binding */ isGateError),
+/* harmony export */   ue: () => (/* binding */ GateError)
+/* harmony export */ });
+/* unused harmony export formatLocation */
 class GateError extends Error {
     location;
     constructor(message, location = {}) {
@@ -5076,6 +5043,269 @@ function userMessage(e) {
     return where && !(e.location.file && e.message.includes(e.location.file)) ? `${where}: ${e.message}` : e.message;
 }
 
+
+/***/ }),
+
+/***/ 7902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K3: () => (/* binding */ growUint8),
+/* harmony export */   Oz: () => (/* binding */ growFloat64),
+/* harmony export */   fy: () => (/* binding */ growUint32)
+/* harmony export */ });
+/* unused harmony export Growable */
+const CHUNK = 1 << 16;
+class Growable {
+    make;
+    full = [];
+    current;
+    used = 0;
+    length = 0;
+    constructor(make) {
+        this.make = make;
+        this.current = make(CHUNK);
+    }
+    push(value) {
+        if (this.used === CHUNK) {
+            this.full.push(this.current);
+            this.current = this.make(CHUNK);
+            this.used = 0;
+        }
+        this.current[this.used++] = value;
+        this.length++;
+    }
+    /** The values pushed so far, in an array of exactly that length. */
+    toArray() {
+        const out = this.make(this.length);
+        this.full.forEach((chunk, k) => out.set(chunk, k * CHUNK));
+        out.set(this.current.subarray(0, this.used), this.full.length * CHUNK);
+        return out;
+    }
+}
+const growUint8 = () => new Growable((n) => new Uint8Array(n));
+const growUint32 = () => new Growable((n) => new Uint32Array(n));
+const growFloat64 = () => new Growable((n) => new Float64Array(n));
+
+
+/***/ }),
+
+/***/ 766:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ms: () => (/* binding */ Interner),
+/* harmony export */   Yo: () => (/* binding */ detach),
+/* harmony export */   fp: () => (/* binding */ quoteJson),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   hX: () => (/* binding */ formatId)
+/* harmony export */ });
+/** Small text helpers shared by the readers: detaching kept values, and quoting values in messages. */
+/**
+ * A flat copy of `s`, for values kept per row. V8 represents a slice of 13+ characters as a view into its
+ * parent, so kept ids would otherwise pin every 1 MiB chunk of the file, and comparing such views (sorting
+ * ids for the fingerprint) is about 3x slower. join() of two parts builds one new flat string; shorter
+ * slices are copies already.
+ */
+function detach(s) {
+    return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
+}
+/**
+ * Keeps one copy of each distinct value of a low-cardinality column (segments, groups): 10M rows of
+ * "mobile" then cost one string, not 10M (about 300 MiB less on the 10M-row benchmark). Past `limit`
+ * distinct values the column is not low-cardinality, and values are only detached.
+ */
+class Interner {
+    limit;
+    seen = new Map();
+    constructor(limit = 1 << 16) {
+        this.limit = limit;
+    }
+    keep(s) {
+        const known = this.seen.get(s);
+        if (known !== undefined)
+            return known;
+        const flat = detach(s);
+        if (this.seen.size < this.limit)
+            this.seen.set(flat, flat);
+        return flat;
+    }
+}
+/** A value from a file as shown in a message: quoted, control characters escaped, long ones shortened. */
+function quote(value, max = 40) {
+    const short = value.length > max ? `${value.slice(0, max - 1)}…` : value;
+    return JSON.stringify(short);
+}
+/** An id in a list of examples: bare when it is plain (`17`, `user-3`), else quoted. */
+function formatId(id) {
+    return /^[\w.:@/+-]{1,40}$/.test(id) ? id : quote(id);
+}
+/** A value parsed from a JSON file, as shown in a message: its JSON text, shortened past `max` characters. */
+function quoteJson(value, max = 40) {
+    const s = JSON.stringify(value) ?? String(value);
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+
+/***/ }),
+
+/***/ 1407:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JV: () => (/* binding */ ValueCoder),
+/* harmony export */   _y: () => (/* binding */ parseStrictNumber),
+/* harmony export */   yk: () => (/* binding */ canonicalKey)
+/* harmony export */ });
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(766);
+/**
+ * How cell text becomes numbers and class labels (docs/config.md `positive_label`, docs/predictions.md "Predictions files").
+ */
+
+/** Plain decimal numbers only: no hex, no `Infinity`/`NaN` words, no empty text (all of which Number() takes). */
+const STRICT_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+/** Exact powers of ten: every 10^k with k ≤ 22 is a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** The number written in `text`, or NaN when it is not a plain decimal number (±Infinity if it overflows). */
+function parseStrictNumber(text) {
+    // Fast path, exact: [+-]digits[.digits] with at most 15 significant digits and at most 22 after the point is
+    // m / 10^k with m < 2^53 and 10^k both doubles, and one IEEE division rounds it correctly, as parseFloat
+    // does (Clinger's fast path). Anything else (exponents, spaces, more digits, non-numbers) takes the slow path.
+    const n = text.length;
+    let i = 0;
+    let c = n > 0 ? text.charCodeAt(0) : 0;
+    const negative = c === 45;
+    if (negative || c === 43)
+        i = 1;
+    let mantissa = 0;
+    let significant = 0;
+    let fraction = -1;
+    let digits = 0;
+    for (; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+            mantissa = mantissa * 10 + (c - 48);
+            if (mantissa !== 0)
+                significant++;
+            digits++;
+            if (fraction >= 0)
+                fraction++;
+        }
+        else if (c === 46 && fraction < 0)
+            fraction = 0;
+        else
+            break;
+    }
+    if (i === n && digits > 0 && significant <= 15 && fraction <= 22) {
+        const v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+        return negative ? -v : v;
+    }
+    // Once the whole text is known to be one decimal literal, parseFloat reads exactly it, faster than Number().
+    return STRICT_NUMBER.test(text) ? parseFloat(text) : NaN;
+}
+/**
+ * The key two label values are compared by: trimmed; a finite number → its shortest form (`1`, `1.0`, ` 1`
+ * are equal); true/false in any case → lower case; else the text itself. Empty text gives ''.
+ */
+function canonicalKey(text) {
+    const t = text.trim();
+    if (t === '')
+        return '';
+    const v = parseStrictNumber(t);
+    if (Number.isFinite(v))
+        return String(v);
+    const lower = t.toLowerCase();
+    return lower === 'true' || lower === 'false' ? lower : t;
+}
+/**
+ * Gives each distinct canonical value of a column a small code (0, 1, … in order of first appearance).
+ * Raw texts are cached, so the per-row cost is one Map lookup; `onNew` runs once per new key and may throw
+ * (an empty label, too many classes).
+ */
+class ValueCoder {
+    onNew;
+    keys = [];
+    /** The first text seen for each key (trimmed), for messages. */
+    texts = [];
+    /** The line where each key first appears. */
+    firstLines = [];
+    cache = new Map();
+    constructor(onNew = () => { }) {
+        this.onNew = onNew;
+    }
+    code(text, line) {
+        const hit = this.cache.get(text);
+        if (hit !== undefined)
+            return hit;
+        const key = canonicalKey(text);
+        let code = this.keys.indexOf(key);
+        if (code < 0) {
+            code = this.keys.length;
+            this.onNew(key, code, line);
+            this.keys.push(key);
+            this.texts.push(text.trim());
+            this.firstLines.push(line);
+        }
+        // Bounded, so a column of ever-new spellings ("1.0", "1.00", …) cannot grow the cache without end.
+        if (this.cache.size < 4096)
+            this.cache.set((0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .detach */ .Yo)(text), code);
+        return code;
+    }
+}
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2997);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9171);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9851);
+/** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
+
+
+
+// The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts).
+if ((0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .isReadWorker */ .FX)())
+    await (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .serveReadWorker */ .E2)();
+else
+    process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        cwd: process.cwd(),
+        now: () => new Date(),
+        // Not a terminal (a pipe, a CI log): the default width, and no progress line.
+        columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+        ...(0,_progress_js__WEBPACK_IMPORTED_MODULE_2__/* .terminalProgress */ .e)(process.stderr),
+        readWorker: (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .readThreads */ ._f)(process.env) > 1 ? import.meta.url : undefined
+    });
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9171:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: EXIT
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+// EXTERNAL MODULE: ./src/base/errors.ts
+var base_errors = __nccwpck_require__(4758);
 ;// CONCATENATED MODULE: ./src/gate/error-report.ts
 function errorReport(message, generatedAt) {
     return {
@@ -5126,180 +5356,12 @@ function shouldFail(result, failOn) {
     return BADNESS[result] >= BADNESS[failOn];
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/readers/files/files.ts
-/** Small file helpers of the shells: resolving user paths and writing outputs without half-written files. */
-
-
-
-/**
- * Writes through a temporary file and a rename, so a reader never sees half a report. A file that cannot be
- * written (no space, no permission, a file where a directory should be) is a GateError naming it.
- */
-async function writeFileAtomic(file, content) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-        await external_node_fs_namespaceObject.promises.mkdir(external_node_path_namespaceObject.dirname(file), { recursive: true });
-        await external_node_fs_namespaceObject.promises.writeFile(tmp, content, 'utf8');
-        await external_node_fs_namespaceObject.promises.rename(tmp, file);
-    }
-    catch (e) {
-        await external_node_fs_namespaceObject.promises.rm(tmp, { force: true }).catch(() => undefined);
-        const code = e.code;
-        if (typeof code !== 'string')
-            throw e;
-        throw new GateError(`cannot write ${file} (${code}); check that its directory exists or can be created and is writable`);
-    }
-}
-/**
- * Checks that an input file exists before any reader opens it, so the message can say where the path came
- * from (`artifacts.champion in .github/model-gate.yml`, the `candidate` input, …) and what to do.
- */
-async function requireFile(absolute, shown, origin) {
-    let stat;
-    try {
-        stat = await external_node_fs_namespaceObject.promises.stat(absolute);
-    }
-    catch {
-        throw new GateError(`${shown} does not exist (from ${origin}); check the path, which is relative to the workspace`, {
-            file: shown
-        });
-    }
-    if (!stat.isFile()) {
-        const what = stat.isDirectory() ? 'a directory' : 'not a regular file';
-        throw new GateError(`${shown} is ${what}, not a file (from ${origin}); point it at the file itself`, { file: shown });
-    }
-}
-/** An fs failure while reading under a user-named path, as a sentence naming it (never a raw errno). */
-function unreadable(e, shown, what = 'read') {
-    const code = e?.code;
-    if (typeof code !== 'string')
-        throw e;
-    return new GateError(`cannot ${what} ${shown} (${code}); check that it exists and is readable`, { file: shown });
-}
-/**
- * Every regular file under `dir` (links to files included, links to directories not followed: they could
- * loop), sorted. A directory that cannot be listed is a GateError naming `shown`, the path as the user wrote it.
- */
-async function listFiles(dir, shown) {
-    const out = [];
-    const walk = async (d) => {
-        const entries = await external_node_fs_namespaceObject.promises.readdir(d, { withFileTypes: true });
-        for (const e of entries) {
-            const p = external_node_path_namespaceObject.join(d, e.name);
-            if (e.isDirectory())
-                await walk(p);
-            else if (e.isFile())
-                out.push(p);
-            else if (e.isSymbolicLink()) {
-                const target = await external_node_fs_namespaceObject.promises.stat(p).catch(() => undefined);
-                if (target?.isFile())
-                    out.push(p);
-            }
-        }
-    };
-    try {
-        await walk(dir);
-    }
-    catch (e) {
-        throw unreadable(e, shown, 'list the files under');
-    }
-    return out.sort();
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/gate/release-card.ts
-/**
- * The release card's shell side: digests of the artifacts a run used, the CI's facts, and writing the card
- * next to the report (`release-card.json` in the report's directory). The action and the CLI call
- * `writeReleaseCard` after writing their report.
- */
-
-
-
-
-/** File name of the card, in the report's directory. */
-const RELEASE_CARD_FILE = 'release-card.json';
-/** A sink for a reader's raw bytes that fills `input.read` once the reader is done (call `done`). */
-function hashWhileReading(input) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let bytes = 0;
-    return {
-        onBytes(chunk) {
-            hash.update(chunk);
-            bytes += chunk.length;
-        },
-        done() {
-            input.read = { sha256: hash.digest('hex'), bytes };
-        }
-    };
-}
-async function sha256File(file, shown) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    try {
-        for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file))
-            hash.update(chunk);
-    }
-    catch (e) {
-        throw unreadable(e, shown);
-    }
-    return hash.digest('hex');
-}
-/** Digest of one input: a file's SHA-256, or a directory's over its files' relative paths and digests. */
-async function digest(input) {
-    const base = { role: input.role, path: input.shown };
-    if (input.read)
-        return { ...base, ...input.read };
-    const st = await external_node_fs_namespaceObject.promises.stat(input.file).catch(() => undefined);
-    if (!st)
-        return { ...base, sha256: null, bytes: null };
-    if (st.isFile())
-        return { ...base, sha256: await sha256File(input.file, input.shown), bytes: st.size };
-    const files = await listFiles(input.file, input.shown);
-    const lines = [];
-    let bytes = 0;
-    for (const f of files) {
-        const rel = external_node_path_namespaceObject.relative(input.file, f).split(external_node_path_namespaceObject.sep).join('/');
-        bytes += (await external_node_fs_namespaceObject.promises.stat(f).catch((e) => Promise.reject(unreadable(e, `${input.shown}/${rel}`)))).size;
-        lines.push(`${rel}\t${await sha256File(f, `${input.shown}/${rel}`)}\n`);
-    }
-    lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return { ...base, sha256: (0,external_node_crypto_namespaceObject.createHash)('sha256').update(lines.join(''), 'utf8').digest('hex'), bytes, files: files.length };
-}
-/** The configured artifacts besides the predictions and the config (which the run names itself). */
-function configuredInputs(config, resolve) {
-    const a = config.artifacts;
-    const pairs = [
-        ['operations', a.operations],
-        ['champion_operations', a.champion_operations],
-        ['model', a.model],
-        ['data.reference', a.data?.reference],
-        ['data.current', a.data?.current],
-        ['cost', a.cost],
-        ['champion_cost', a.champion_cost]
-    ];
-    return pairs.filter((p) => p[1] !== undefined).map(([role, shown]) => ({ role, file: resolve(shown), shown }));
-}
-/** The CI's facts about this run, from GITHUB_* variables (null outside GitHub Actions). */
-function sourceFromEnv(env) {
-    const v = (k) => (env[k] && env[k] !== '' ? env[k] : null);
-    return {
-        repository: v('GITHUB_REPOSITORY'),
-        commit: v('GITHUB_SHA'),
-        ref: v('GITHUB_REF'),
-        run_id: v('GITHUB_RUN_ID'),
-        run_attempt: v('GITHUB_RUN_ATTEMPT')
-    };
-}
-/** Writes the card as `release-card.json` next to `reportFile`; returns the card's path. */
-async function writeReleaseCard(card, reportFile) {
-    const file = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(reportFile), RELEASE_CARD_FILE);
-    await writeFileAtomic(file, `${JSON.stringify({ ...card, report: external_node_path_namespaceObject.basename(reportFile) }, null, 2)}\n`);
-    return file;
-}
-
+// EXTERNAL MODULE: ./src/readers/files/files.ts
+var files_files = __nccwpck_require__(4155);
+// EXTERNAL MODULE: ./src/gate/release-card.ts
+var release_card = __nccwpck_require__(3493);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/core/ledger.ts
 /**
  * The test-set reuse ledger, pure part: how a ledger file's text becomes runs per test set, how one run is
@@ -5410,14 +5472,14 @@ async function updateLedger(config, fingerprint, key, generatedAt, resolve) {
         file = await resolve(shown, `ledger in ${config.source}`);
     }
     catch (e) {
-        if (!isGateError(e))
+        if (!(0,base_errors/* isGateError */.Wc)(e))
             throw e;
         return status(0, false, `${e.message.replace(/\.$/, '')}; this run was not counted in the ledger, the verdict is unchanged`);
     }
     let ledger;
     let text;
     try {
-        text = await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
+        text = await external_node_fs_.promises.readFile(file, 'utf8');
     }
     catch (e) {
         const code = e.code;
@@ -5433,10 +5495,10 @@ async function updateLedger(config, fingerprint, key, generatedAt, resolve) {
     const recorded = recordRun(ledger, fingerprint, { ...key, at: generatedAt });
     try {
         if (recorded.counted)
-            await writeFileAtomic(file, ledgerText(recorded.ledger));
+            await (0,files_files/* writeFileAtomic */.Zf)(file, ledgerText(recorded.ledger));
     }
     catch (e) {
-        if (!isGateError(e))
+        if (!(0,base_errors/* isGateError */.Wc)(e))
             throw e;
         return notCounted(`could not be written (${e.message})`);
     }
@@ -5934,9 +5996,9 @@ function isEmptyScalar(node) {
 function fail(source, lines, offset, message) {
     if (lines && offset !== undefined) {
         const { line, col } = lines.linePos(offset);
-        throw new GateError(`${source}:${line}:${col}: ${message}`, { file: source, line, column: col });
+        throw new base_errors/* GateError */.ue(`${source}:${line}:${col}: ${message}`, { file: source, line, column: col });
     }
-    throw new GateError(`${source}: ${message}`, { file: source });
+    throw new base_errors/* GateError */.ue(`${source}: ${message}`, { file: source });
 }
 /** Lexer pass: stop at the first flow collection (or run of `- ` / `? ` on one line) nested too deep. */
 function checkLexedNesting(text, source) {
@@ -6009,7 +6071,7 @@ function readYaml(text, source) {
         const line = before.split('\n').length;
         const col = control.index - before.lastIndexOf('\n');
         const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-        throw new GateError(`${source}:${line}:${col}: the config holds the control character ${code}, which YAML does not allow; check that it is the gate config`, {
+        throw new base_errors/* GateError */.ue(`${source}:${line}:${col}: the config holds the control character ${code}, which YAML does not allow; check that it is the gate config`, {
             file: source,
             line,
             column: col
@@ -6046,7 +6108,7 @@ function readYaml(text, source) {
     if (problem) {
         const hint = yamlIndentHint(text, problem.code, problem.pos[0]);
         if (hint) {
-            throw new GateError(`${source}:${hint.line}:${hint.column}: invalid YAML: ${hint.message}`, {
+            throw new base_errors/* GateError */.ue(`${source}:${hint.line}:${hint.column}: invalid YAML: ${hint.message}`, {
                 file: source,
                 line: hint.line,
                 column: hint.column
@@ -6125,152 +6187,11 @@ function throwProblems(cfg, problems) {
     const location = { file: cfg.source, line: first.pos.line, column: first.pos.column };
     if (first.p.path.length > 0)
         location.key = formatPath(first.p.path);
-    throw new GateError(message, location);
+    throw new base_errors/* GateError */.ue(message, location);
 }
 
-;// CONCATENATED MODULE: ./src/base/text.ts
-/** Small text helpers shared by the readers: detaching kept values, and quoting values in messages. */
-/**
- * A flat copy of `s`, for values kept per row. V8 represents a slice of 13+ characters as a view into its
- * parent, so kept ids would otherwise pin every 1 MiB chunk of the file, and comparing such views (sorting
- * ids for the fingerprint) is about 3x slower. join() of two parts builds one new flat string; shorter
- * slices are copies already.
- */
-function text_detach(s) {
-    return s.length < 13 ? s : [s.slice(0, 1), s.slice(1)].join('');
-}
-/**
- * Keeps one copy of each distinct value of a low-cardinality column (segments, groups): 10M rows of
- * "mobile" then cost one string, not 10M (about 300 MiB less on the 10M-row benchmark). Past `limit`
- * distinct values the column is not low-cardinality, and values are only detached.
- */
-class Interner {
-    limit;
-    seen = new Map();
-    constructor(limit = 1 << 16) {
-        this.limit = limit;
-    }
-    keep(s) {
-        const known = this.seen.get(s);
-        if (known !== undefined)
-            return known;
-        const flat = text_detach(s);
-        if (this.seen.size < this.limit)
-            this.seen.set(flat, flat);
-        return flat;
-    }
-}
-/** A value from a file as shown in a message: quoted, control characters escaped, long ones shortened. */
-function quote(value, max = 40) {
-    const short = value.length > max ? `${value.slice(0, max - 1)}…` : value;
-    return JSON.stringify(short);
-}
-/** An id in a list of examples: bare when it is plain (`17`, `user-3`), else quoted. */
-function formatId(id) {
-    return /^[\w.:@/+-]{1,40}$/.test(id) ? id : quote(id);
-}
-/** A value parsed from a JSON file, as shown in a message: its JSON text, shortened past `max` characters. */
-function quoteJson(value, max = 40) {
-    const s = JSON.stringify(value) ?? String(value);
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-;// CONCATENATED MODULE: ./src/base/values.ts
-/**
- * How cell text becomes numbers and class labels (docs/config.md `positive_label`, docs/predictions.md "Predictions files").
- */
-
-/** Plain decimal numbers only: no hex, no `Infinity`/`NaN` words, no empty text (all of which Number() takes). */
-const STRICT_NUMBER = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
-/** Exact powers of ten: every 10^k with k ≤ 22 is a double. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-/** The number written in `text`, or NaN when it is not a plain decimal number (±Infinity if it overflows). */
-function parseStrictNumber(text) {
-    // Fast path, exact: [+-]digits[.digits] with at most 15 significant digits and at most 22 after the point is
-    // m / 10^k with m < 2^53 and 10^k both doubles, and one IEEE division rounds it correctly, as parseFloat
-    // does (Clinger's fast path). Anything else (exponents, spaces, more digits, non-numbers) takes the slow path.
-    const n = text.length;
-    let i = 0;
-    let c = n > 0 ? text.charCodeAt(0) : 0;
-    const negative = c === 45;
-    if (negative || c === 43)
-        i = 1;
-    let mantissa = 0;
-    let significant = 0;
-    let fraction = -1;
-    let digits = 0;
-    for (; i < n; i++) {
-        c = text.charCodeAt(i);
-        if (c >= 48 && c <= 57) {
-            mantissa = mantissa * 10 + (c - 48);
-            if (mantissa !== 0)
-                significant++;
-            digits++;
-            if (fraction >= 0)
-                fraction++;
-        }
-        else if (c === 46 && fraction < 0)
-            fraction = 0;
-        else
-            break;
-    }
-    if (i === n && digits > 0 && significant <= 15 && fraction <= 22) {
-        const v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
-        return negative ? -v : v;
-    }
-    // Once the whole text is known to be one decimal literal, parseFloat reads exactly it, faster than Number().
-    return STRICT_NUMBER.test(text) ? parseFloat(text) : NaN;
-}
-/**
- * The key two label values are compared by: trimmed; a finite number → its shortest form (`1`, `1.0`, ` 1`
- * are equal); true/false in any case → lower case; else the text itself. Empty text gives ''.
- */
-function canonicalKey(text) {
-    const t = text.trim();
-    if (t === '')
-        return '';
-    const v = parseStrictNumber(t);
-    if (Number.isFinite(v))
-        return String(v);
-    const lower = t.toLowerCase();
-    return lower === 'true' || lower === 'false' ? lower : t;
-}
-/**
- * Gives each distinct canonical value of a column a small code (0, 1, … in order of first appearance).
- * Raw texts are cached, so the per-row cost is one Map lookup; `onNew` runs once per new key and may throw
- * (an empty label, too many classes).
- */
-class ValueCoder {
-    onNew;
-    keys = [];
-    /** The first text seen for each key (trimmed), for messages. */
-    texts = [];
-    /** The line where each key first appears. */
-    firstLines = [];
-    cache = new Map();
-    constructor(onNew = () => { }) {
-        this.onNew = onNew;
-    }
-    code(text, line) {
-        const hit = this.cache.get(text);
-        if (hit !== undefined)
-            return hit;
-        const key = canonicalKey(text);
-        let code = this.keys.indexOf(key);
-        if (code < 0) {
-            code = this.keys.length;
-            this.onNew(key, code, line);
-            this.keys.push(key);
-            this.texts.push(text.trim());
-            this.firstLines.push(line);
-        }
-        // Bounded, so a column of ever-new spellings ("1.0", "1.00", …) cannot grow the cache without end.
-        if (this.cache.size < 4096)
-            this.cache.set(text_detach(text), code);
-        return code;
-    }
-}
-
+// EXTERNAL MODULE: ./src/base/values.ts
+var base_values = __nccwpck_require__(1407);
 ;// CONCATENATED MODULE: ./src/config/family-types.ts
 const OPERATIONS_KEYS = [
     'latency_p50_ms',
@@ -6616,7 +6537,7 @@ function canonicalWhere(where) {
     const out = {};
     // Values as segments match them (canonicalKey: `1` and `"1.0"` select the same rows).
     for (const key of Object.keys(where).sort())
-        out[key] = [...new Set(toTexts(where[key]).map(canonicalKey))].sort();
+        out[key] = [...new Set(toTexts(where[key]).map(base_values/* canonicalKey */.yk))].sort();
     return out;
 }
 function toTexts(v) {
@@ -19409,7 +19330,7 @@ function subject(path) {
     return path.length === 0 ? 'the config' : formatPath(path);
 }
 /** A string in double quotes, cut at 40 characters so a message stays one readable line. */
-function validate_quote(s) {
+function quote(s) {
     return JSON.stringify(s.length > 40 ? s.slice(0, 40) + '…' : s);
 }
 /** What a value is, for "found …". Non-finite numbers as YAML writes them. */
@@ -19417,7 +19338,7 @@ function describeValue(v) {
     if (v === null || v === undefined)
         return 'an empty value';
     if (typeof v === 'string')
-        return `the text ${validate_quote(v)}`;
+        return `the text ${quote(v)}`;
     if (typeof v === 'number') {
         if (Number.isNaN(v))
             return '.nan';
@@ -19435,7 +19356,7 @@ function describeValue(v) {
 }
 /** A value as written in a "must be one of" list, or as a found value: strings quoted. */
 function show(v) {
-    return typeof v === 'string' ? validate_quote(v) : describeValue(v);
+    return typeof v === 'string' ? quote(v) : describeValue(v);
 }
 const TYPE_NAMES = {
     object: 'a mapping',
@@ -19532,7 +19453,7 @@ function translate(e, path, task) {
             const elsewhere = keyHomes().get(key) ?? [];
             const hint = didYouMean(key, allowed) ||
                 (elsewhere.length === 1 ? `; it belongs at ${elsewhere[0]}` : `; allowed keys are: ${allowed.join(', ')}`);
-            return { path: [...path, key], at: 'key', message: `unknown key ${validate_quote(key)} ${at(path)}${hint}` };
+            return { path: [...path, key], at: 'key', message: `unknown key ${quote(key)} ${at(path)}${hint}` };
         }
         case 'required': {
             const missing = e.params.missingProperty;
@@ -19552,7 +19473,7 @@ function translate(e, path, task) {
             return {
                 path,
                 at: 'value',
-                message: `unknown metric ${validate_quote(String(found))} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${typeof found === 'string' ? metricHint(found, names) : ''}`
+                message: `unknown metric ${quote(String(found))} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${typeof found === 'string' ? metricHint(found, names) : ''}`
             };
         }
         case 'enum': {
@@ -19565,14 +19486,14 @@ function translate(e, path, task) {
                 return {
                     path,
                     at: 'value',
-                    message: `unknown metric ${validate_quote(found)} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${didYouMean(found, names)}`
+                    message: `unknown metric ${quote(found)} at ${formatPath(path)}; ${which} are: ${names.join(', ')}${didYouMean(found, names)}`
                 };
             }
             if (typeof last === 'number' && path[0] === 'policy' && typeof found === 'string') {
                 return {
                     path,
                     at: 'value',
-                    message: `${formatPath(path)} ${validate_quote(found)} is not a gate; gates are: ${GATE_FAMILIES.join(', ')}${hint}`
+                    message: `${formatPath(path)} ${quote(found)} is not a gate; gates are: ${GATE_FAMILIES.join(', ')}${hint}`
                 };
             }
             return {
@@ -19668,21 +19589,21 @@ async function loadConfig(path, displayPath, stage = 'offline') {
     try {
         const st = await (0,promises_namespaceObject.stat)(path);
         if (st.isDirectory()) {
-            throw new GateError(`${displayPath}: the config path is a directory; set the \`config\` input to the gate config file in it`, where);
+            throw new base_errors/* GateError */.ue(`${displayPath}: the config path is a directory; set the \`config\` input to the gate config file in it`, where);
         }
         size = st.size;
     }
     catch (e) {
-        if (e instanceof GateError)
+        if (e instanceof base_errors/* GateError */.ue)
             throw e;
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new GateError(`${displayPath}: config file not found; create it, or set the \`config\` input to your gate config's path`, where);
+            throw new base_errors/* GateError */.ue(`${displayPath}: config file not found; create it, or set the \`config\` input to your gate config's path`, where);
         }
-        throw new GateError(`${displayPath}: cannot read the config file (${code ?? String(e)}); check its permissions`, where);
+        throw new base_errors/* GateError */.ue(`${displayPath}: cannot read the config file (${code ?? String(e)}); check its permissions`, where);
     }
     if (size > MAX_CONFIG_BYTES) {
-        throw new GateError(`${displayPath}: ${tooBigText(size)}; check that the \`config\` input points at the gate config`, where);
+        throw new base_errors/* GateError */.ue(`${displayPath}: ${tooBigText(size)}; check that the \`config\` input points at the gate config`, where);
     }
     let bytes;
     try {
@@ -19690,7 +19611,7 @@ async function loadConfig(path, displayPath, stage = 'offline') {
     }
     catch (e) {
         const code = e.code;
-        throw new GateError(`${displayPath}: cannot read the config file (${code ?? String(e)}); check its permissions`, where);
+        throw new base_errors/* GateError */.ue(`${displayPath}: cannot read the config file (${code ?? String(e)}); check its permissions`, where);
     }
     return parseConfig(decodeUtf8(bytes, displayPath), displayPath, stage);
 }
@@ -19698,7 +19619,7 @@ async function loadConfig(path, displayPath, stage = 'offline') {
 function decodeUtf8(bytes, displayPath) {
     const where = { file: displayPath };
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new GateError(`${displayPath}: the config is UTF-16 text; save it as UTF-8`, where);
+        throw new base_errors/* GateError */.ue(`${displayPath}: the config is UTF-16 text; save it as UTF-8`, where);
     }
     const bad = firstInvalidUtf8(bytes);
     if (bad < 0)
@@ -19706,7 +19627,7 @@ function decodeUtf8(bytes, displayPath) {
     const before = bytes.subarray(0, bad).toString('utf8');
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    throw new GateError(`${displayPath}:${line}:${column}: the config is not UTF-8 text (byte 0x${bytes[bad].toString(16).padStart(2, '0')}); save it as UTF-8`, { file: displayPath, line, column });
+    throw new base_errors/* GateError */.ue(`${displayPath}:${line}:${column}: the config is not UTF-8 text (byte 0x${bytes[bad].toString(16).padStart(2, '0')}); save it as UTF-8`, { file: displayPath, line, column });
 }
 /** Offset of the first byte that does not start a valid UTF-8 sequence (RFC 3629), or -1. */
 function firstInvalidUtf8(b) {
@@ -19887,6 +19808,8 @@ function gateStatus(checks) {
     return 'skipped';
 }
 
+// EXTERNAL MODULE: ./src/base/text.ts
+var base_text = __nccwpck_require__(766);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/cost-facts.ts
 /**
  * The cost artifact (docs/config.md): `{inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost,
@@ -19903,12 +19826,12 @@ const COST_FIELDS = ['inference_cost', 'infra_cost', 'storage_cost', 'retraining
 /** Reads a parsed cost document; `file` is the path shown in messages. */
 function parseCost(doc, file) {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new GateError(`${file} is not a JSON object; a cost file is {"inference_cost": …, "infra_cost": …, "storage_cost": …, "retraining_cost": …, "human_ops_cost": …, "success_count": …}.`, { file });
+        throw new base_errors/* GateError */.ue(`${file} is not a JSON object; a cost file is {"inference_cost": …, "infra_cost": …, "storage_cost": …, "retraining_cost": …, "human_ops_cost": …, "success_count": …}.`, { file });
     }
     const obj = doc;
     const missing = [...COST_FIELDS, 'success_count'].filter((k) => obj[k] === undefined || obj[k] === null);
     if (missing.length > 0) {
-        throw new GateError(`${file} lacks ${missing.join(', ')}; every cost and success_count is needed (write 0 for a cost that is 0).`, {
+        throw new base_errors/* GateError */.ue(`${file} lacks ${missing.join(', ')}; every cost and success_count is needed (write 0 for a cost that is 0).`, {
             file,
             key: missing[0]
         });
@@ -19916,7 +19839,7 @@ function parseCost(doc, file) {
     const number = (key) => {
         const v = obj[key];
         if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-            throw new GateError(`${file}: ${key} must be a finite number ≥ 0, not ${quoteJson(v)}.`, { file, key });
+            throw new base_errors/* GateError */.ue(`${file}: ${key} must be a finite number ≥ 0, not ${(0,base_text/* quoteJson */.fp)(v)}.`, { file, key });
         }
         return v;
     };
@@ -19999,39 +19922,8 @@ function costChecks(config, inputs) {
     return rows;
 }
 
-;// CONCATENATED MODULE: ./src/base/growable.ts
-const CHUNK = 1 << 16;
-class Growable {
-    make;
-    full = [];
-    current;
-    used = 0;
-    length = 0;
-    constructor(make) {
-        this.make = make;
-        this.current = make(CHUNK);
-    }
-    push(value) {
-        if (this.used === CHUNK) {
-            this.full.push(this.current);
-            this.current = this.make(CHUNK);
-            this.used = 0;
-        }
-        this.current[this.used++] = value;
-        this.length++;
-    }
-    /** The values pushed so far, in an array of exactly that length. */
-    toArray() {
-        const out = this.make(this.length);
-        this.full.forEach((chunk, k) => out.set(chunk, k * CHUNK));
-        out.set(this.current.subarray(0, this.used), this.full.length * CHUNK);
-        return out;
-    }
-}
-const growUint8 = () => new Growable((n) => new Uint8Array(n));
-const growable_growUint32 = () => new Growable((n) => new Uint32Array(n));
-const growFloat64 = () => new Growable((n) => new Float64Array(n));
-
+// EXTERNAL MODULE: ./src/base/growable.ts
+var growable = __nccwpck_require__(7902);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/profile.ts
 /**
  * Column profiles of a data table: everything the data gate's checks need, gathered in one streaming pass so
@@ -20056,7 +19948,7 @@ class ColumnProfiler {
     name;
     rows = 0;
     missing = 0;
-    values = growFloat64();
+    values = (0,growable/* growFloat64 */.Oz)();
     smallest = null;
     largest = null;
     nonIntegerCount = 0;
@@ -20074,7 +19966,7 @@ class ColumnProfiler {
             this.missing++;
             return;
         }
-        const v = parseStrictNumber(text);
+        const v = (0,base_values/* parseStrictNumber */._y)(text);
         if (Number.isFinite(v)) {
             this.values.push(v);
             if (this.smallest === null || v < this.smallest.value)
@@ -20089,7 +19981,7 @@ class ColumnProfiler {
         }
         this.textTotal++;
         this.firstText ??= { text: text.trim(), line };
-        const key = canonicalKey(text);
+        const key = (0,base_values/* canonicalKey */.yk)(text);
         const seen = this.texts.get(key);
         if (seen)
             seen.count++;
@@ -20300,7 +20192,7 @@ function checkedColumns(gate, tables) {
         if (tables.reference) {
             const missing = gate.columns.filter((c) => !tables.reference.header.includes(c));
             if (missing.length > 0) {
-                throw new GateError(`gates.data.columns names ${missing.map((c) => `"${c}"`).join(', ')}, which the reference table ${tables.reference.file} does not have; ` +
+                throw new base_errors/* GateError */.ue(`gates.data.columns names ${missing.map((c) => `"${c}"`).join(', ')}, which the reference table ${tables.reference.file} does not have; ` +
                     `its columns are ${listed(tables.reference.header)}.`, { file: tables.reference.file, key: 'gates.data.columns' });
             }
         }
@@ -20519,7 +20411,7 @@ function countWhere(xs, pred) {
 }
 /** A non-numeric value for messages: `"abc" on line 5`. */
 function example(c) {
-    return c.firstText ? `${quote(c.firstText.text)} on line ${c.firstText.line}` : 'none';
+    return c.firstText ? `${(0,base_text/* quote */.hD)(c.firstText.text)} on line ${c.firstText.line}` : 'none';
 }
 function nonBoolean(c) {
     let count = c.numbers.length + c.overflow;
@@ -20531,11 +20423,11 @@ function nonBoolean(c) {
         if (!first || t.line < first.line)
             first = t;
     }
-    const shown = first ? `${quote(first.text)} on line ${first.line}` : c.numbers.length > 0 ? String(c.numbers[0]) : 'none';
+    const shown = first ? `${(0,base_text/* quote */.hD)(first.text)} on line ${first.line}` : c.numbers.length > 0 ? String(c.numbers[0]) : 'none';
     return { count, example: shown };
 }
 function notAllowed(c, allowed) {
-    const ok = new Set(allowed.map(canonicalKey));
+    const ok = new Set(allowed.map(base_values/* canonicalKey */.yk));
     const bad = [];
     for (const [key, t] of c.texts)
         if (!ok.has(key))
@@ -20552,7 +20444,7 @@ function notAllowed(c, allowed) {
     const count = bad.reduce((a, b) => a + b.count, 0) + c.overflow;
     const shown = bad
         .slice(0, 5)
-        .map((b) => `${quote(b.text)} ×${b.count}${b.line !== null ? ` first on line ${b.line}` : ''}`);
+        .map((b) => `${(0,base_text/* quote */.hD)(b.text)} ×${b.count}${b.line !== null ? ` first on line ${b.line}` : ''}`);
     if (c.overflow > 0) {
         shown.push(`and ${c.overflow} values among more than ${MAX_DISTINCT_TEXTS} distinct ones`);
     }
@@ -20863,7 +20755,7 @@ function observabilityChecks(config, facts) {
             .filter((x) => x.missing.length > 0);
         const shown = lacking
             .slice(0, 5)
-            .map((x) => `${x.a.file}:${x.a.line} alert ${quote(x.a.alert)} lacks ${x.missing.join(', ')}`)
+            .map((x) => `${x.a.file}:${x.a.line} alert ${(0,base_text/* quote */.hD)(x.a.alert)} lacks ${x.missing.join(', ')}`)
             .join('; ');
         const more = lacking.length > 5 ? `; and ${lacking.length - 5} more` : '';
         rows.push({
@@ -20891,10 +20783,10 @@ function burnRateRow(gate, slo, alerts) {
     });
     const describe = (w) => `${w.factor} over ${w.long} and ${w.short} (> ${fmt(w.factor * (1 - slo.objective))})`;
     const message = mine.length === 0
-        ? `no alert carries the label slo: ${quote(slo.name)}, so the SLO has no burn-rate alert; add ${pairs.map(describe).join(', ')}`
+        ? `no alert carries the label slo: ${(0,base_text/* quote */.hD)(slo.name)}, so the SLO has no burn-rate alert; add ${pairs.map(describe).join(', ')}`
         : missing.length === 0
             ? `${mine.length} alerts cover every window pair: ${pairs.map(describe).join(', ')}`
-            : `the alerts with slo: ${quote(slo.name)} lack the burn rate ${missing.map(describe).join(', ')}`;
+            : `the alerts with slo: ${(0,base_text/* quote */.hD)(slo.name)} lack the burn rate ${missing.map(describe).join(', ')}`;
     return {
         name: `burn_rate:${slo.name}`,
         n: mine.length,
@@ -20997,7 +20889,7 @@ function observed(key, facts, model, role) {
     const v = facts[key];
     if (v === null) {
         const where = facts.format === 'k6' ? K6_KEY[key] : `"${key}"${key === 'error_rate' ? ' (or "errors" and "requests")' : ''}`;
-        throw new GateError(`${facts.file} (${role}, ${facts.format} format) has no ${WHAT[key]}: add ${where}, or remove gates.operations.${key}.`, { file: facts.file, key });
+        throw new base_errors/* GateError */.ue(`${facts.file} (${role}, ${facts.format} format) has no ${WHAT[key]}: add ${where}, or remove gates.operations.${key}.`, { file: facts.file, key });
     }
     return v;
 }
@@ -21006,7 +20898,7 @@ function tooFew(facts, min, role) {
     if (min <= 0)
         return undefined;
     if (facts.requests === null) {
-        throw new GateError(`${facts.file} (${role}) does not say how many requests it made, but gates.operations.min_requests is ${min}: add "requests" (k6: metrics.http_reqs), or remove min_requests.`, { file: facts.file, key: 'requests' });
+        throw new base_errors/* GateError */.ue(`${facts.file} (${role}) does not say how many requests it made, but gates.operations.min_requests is ${min}: add "requests" (k6: metrics.http_reqs), or remove min_requests.`, { file: facts.file, key: 'requests' });
     }
     return facts.requests < min
         ? `the ${role} load test made only ${facts.requests} requests, fewer than gates.operations.min_requests (${min}): too few to decide`
@@ -21280,12 +21172,12 @@ function pairedRow(config, spec, facts) {
     const onlyChampion = [...theirs.keys()].filter((id) => !mine.has(id));
     if (onlyCandidate.length + onlyChampion.length > 0) {
         const parts = [];
-        const examples = (ids) => ids.slice(0, 3).map(formatId).join(', ');
+        const examples = (ids) => ids.slice(0, 3).map(base_text/* formatId */.hX).join(', ');
         if (onlyCandidate.length)
             parts.push(`${onlyCandidate.length} only in ${facts.candidate.file} (${examples(onlyCandidate)})`);
         if (onlyChampion.length)
             parts.push(`${onlyChampion.length} only in ${champ.file} (${examples(onlyChampion)})`);
-        throw new GateError(`robustness suite "${spec.name}": ${onlyCandidate.length + onlyChampion.length} case ids are in only one run — ` +
+        throw new base_errors/* GateError */.ue(`robustness suite "${spec.name}": ${onlyCandidate.length + onlyChampion.length} case ids are in only one run — ` +
             `${parts.join('; ')}; both models must run the same cases to be compared.`, { file: facts.candidate.file });
     }
     const table = { both: 0, candidateOnly: 0, championOnly: 0, neither: 0 };
@@ -21388,7 +21280,7 @@ function rollbackChecks(config, drill, champion, generatedAt) {
         direction: -1,
         message: age < 0
             ? `the drill in ${drill.file} is dated ${drill.date}, ${num(-age)} days after generated_at: check its date`
-            : `the last drill (${drill.date}, owner ${quote(drill.owner)}) was ${num(age)} days ago; ` +
+            : `the last drill (${drill.date}, owner ${(0,base_text/* quote */.hD)(drill.owner)}) was ${num(age)} days ago; ` +
                 (agePass ? `within the allowed ${maxAge} days` : `older than the allowed ${maxAge} days: run the drill again`)
     });
     if (gate.max_rto_seconds !== undefined) {
@@ -21439,11 +21331,11 @@ function championRow(champion, now, days) {
             ...row,
             status: 'fail',
             candidate: 0,
-            message: `champion artifact ${quote(champion.name)} has expired: there is no previous release to roll back to`
+            message: `champion artifact ${(0,base_text/* quote */.hD)(champion.name)} has expired: there is no previous release to roll back to`
         };
     }
     if (champion.expires_at === null) {
-        return { ...row, status: 'pass', candidate: null, message: `champion artifact ${quote(champion.name)} has no expiry` };
+        return { ...row, status: 'pass', candidate: null, message: `champion artifact ${(0,base_text/* quote */.hD)(champion.name)} has no expiry` };
     }
     const left = (Date.parse(champion.expires_at) - now) / DAY_MS;
     const pass = left >= days;
@@ -21451,7 +21343,7 @@ function championRow(champion, now, days) {
         ...row,
         status: pass ? 'pass' : 'fail',
         candidate: left,
-        message: `champion artifact ${quote(champion.name)} expires ${champion.expires_at}, in ${num(left)} days; ` +
+        message: `champion artifact ${(0,base_text/* quote */.hD)(champion.name)} expires ${champion.expires_at}, in ${num(left)} days; ` +
             (pass
                 ? `it outlives the ${days}-day drill window`
                 : `rollback needs it for ${days} days: re-upload it with a longer retention-days, or shorten max_drill_age_days`)
@@ -25079,7 +24971,7 @@ function summaryLine(result, waived, checks) {
 function groupRows(cells) {
     const byKey = new Map();
     for (let i = 0; i < cells.length; i++) {
-        const key = canonicalKey(cells[i]);
+        const key = (0,base_values/* canonicalKey */.yk)(cells[i]);
         let g = byKey.get(key);
         if (!g) {
             g = { key, text: cells[i].trim(), rows: [] };
@@ -25572,7 +25464,7 @@ function segmentRows(spec, data, segmentColumn) {
         const cells = data.extra[column];
         if (!cells)
             throw new Error(`segment column ${column} was not read: columnNeeds should have asked for it`);
-        return { cells, accepted: new Set(values.map(canonicalKey)), cache: new Map() };
+        return { cells, accepted: new Set(values.map(base_values/* canonicalKey */.yk)), cache: new Map() };
     });
     const rows = [];
     for (let i = 0; i < data.n; i++) {
@@ -25581,7 +25473,7 @@ function segmentRows(spec, data, segmentColumn) {
             const text = f.cells[i];
             let ok = f.cache.get(text);
             if (ok === undefined) {
-                ok = f.accepted.has(canonicalKey(text));
+                ok = f.accepted.has((0,base_values/* canonicalKey */.yk)(text));
                 if (f.cache.size < 4096)
                     f.cache.set(text, ok);
             }
@@ -25619,14 +25511,14 @@ function noRows(config, spec, index, data) {
         .map((column) => `${column} has ${sampleValues(data.extra[column])}`)
         .join('; ');
     const how = spec.where ? 'its where' : `columns.segment ("${config.columns.segment}") equal to its name`;
-    return new GateError(`${config.source}: segment "${spec.name}" (gates.segments[${index}]) matches no row of ${data.candidate.file} (${how}: ${selection}); ` +
+    return new base_errors/* GateError */.ue(`${config.source}: segment "${spec.name}" (gates.segments[${index}]) matches no row of ${data.candidate.file} (${how}: ${selection}); ` +
         `${found}; fix the values or remove the segment.`, { file: config.source, key: `gates.segments[${index}]` });
 }
 /** A few distinct values of a column, for messages. */
 function sampleValues(cells) {
     const seen = new Map();
     for (const text of cells) {
-        const key = canonicalKey(text);
+        const key = (0,base_values/* canonicalKey */.yk)(text);
         if (!seen.has(key))
             seen.set(key, text.trim());
         if (seen.size > 5)
@@ -25712,7 +25604,7 @@ function assertNotSelfComparison(data) {
     const ranked = data.queries?.rows;
     if (ranked ? !sameColumn(ranked.candidate, ranked.champion) : !identicalPredictions(data.candidate, data.champion))
         return;
-    throw new GateError(`comparing a model with itself: candidate and champion predictions are identical on all ${exampleCount(data)} rows ` +
+    throw new base_errors/* GateError */.ue(`comparing a model with itself: candidate and champion predictions are identical on all ${exampleCount(data)} rows ` +
         `(${data.candidate.file} and ${data.champion.file}) — check artifacts: the two files must come from different models`);
 }
 
@@ -25949,6 +25841,8 @@ function primaryImproves(config, checks) {
     return orientedDelta(info.direction, primary.delta) >= min;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/release-gates.ts
 const RELEASE_GATES = {
     data_gate: ['data'],
@@ -26020,7 +25914,7 @@ function releaseId(artifacts) {
         .map((a) => `${a.role}\t${a.sha256 ?? 'missing'}\n`)
         .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
         .join('');
-    return `mg-${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(lines, 'utf8').digest('hex').slice(0, 16)}`;
+    return `mg-${(0,external_node_crypto_.createHash)('sha256').update(lines, 'utf8').digest('hex').slice(0, 16)}`;
 }
 function buildReleaseCard(report, artifacts, source, rollout = null) {
     const checks = { total: report.checks.length, pass: 0, fail: 0, inconclusive: 0, skipped: 0 };
@@ -26041,32 +25935,8 @@ function buildReleaseCard(report, artifacts, source, rollout = null) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/readers/json-reason.ts
-/**
- * Why JSON.parse refused a text, without quoting the text. V8's messages carry an excerpt of the input
- * (`Unexpected token 'h', "hello worl"... is not valid JSON`), which for a line of a predictions file or a
- * load test is file content: messages may quote the offending value, never the surroundings. This keeps
- * V8's reason, drops the excerpt, and returns the position separately (Node 20 says "at position P", Node 22+
- * adds "(line L column C)").
- */
-const MAX_REASON = 80;
-function jsonSyntaxReason(message) {
-    let m = message.split('\n')[0];
-    // `Unexpected token 'x', "…excerpt…" is not valid JSON` / `…, ..."excerpt"... is not valid JSON`
-    const excerpt = /^(.*?), (?:\.\.\.)?".*$/s.exec(m);
-    if (excerpt && / is not valid JSON$/.test(m))
-        m = excerpt[1];
-    let position;
-    const at = / in JSON at position (\d+)/.exec(m);
-    if (at)
-        position = Number(at[1]);
-    m = m.replace(/ in JSON at position \d+/, '').replace(/\s*\(line \d+ column \d+\)/, '').trim();
-    // Anything that still looks like quoted input (an unknown format) is dropped rather than risked.
-    if (m === '' || m.includes('"') || m.length > MAX_REASON)
-        m = 'invalid JSON';
-    return { reason: m.charAt(0).toLowerCase() + m.slice(1), position };
-}
-
+// EXTERNAL MODULE: ./src/readers/json-reason.ts
+var json_reason = __nccwpck_require__(7357);
 ;// CONCATENATED MODULE: ./src/readers/files/text-file.ts
 /** Reading a small text artifact whole (test reports, rule files, drill records) with errors that name the file. */
 
@@ -26080,22 +25950,22 @@ const TEXT_WORDS = {
 /** The UTF-8 text of `file` (BOM removed); `shown` names it in messages, `what` says what it should be. */
 async function readTextFile(file, shown, what, maxBytes = MAX_TEXT_BYTES, words = TEXT_WORDS) {
     try {
-        const st = await external_node_fs_namespaceObject.promises.stat(file);
+        const st = await external_node_fs_.promises.stat(file);
         if (st.isDirectory())
-            throw new GateError(`${shown} is a directory, but ${what} is ${words.kind}; point to the file.`, { file: shown });
+            throw new base_errors/* GateError */.ue(`${shown} is a directory, but ${what} is ${words.kind}; point to the file.`, { file: shown });
         if (st.size > maxBytes)
-            throw new GateError(words.tooBig(shown, st.size, maxBytes, what), { file: shown });
-        const text = await external_node_fs_namespaceObject.promises.readFile(file, 'utf8');
+            throw new base_errors/* GateError */.ue(words.tooBig(shown, st.size, maxBytes, what), { file: shown });
+        const text = await external_node_fs_.promises.readFile(file, 'utf8');
         return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     }
     catch (e) {
-        if (e instanceof GateError)
+        if (e instanceof base_errors/* GateError */.ue)
             throw e;
         const code = e.code;
         if (code === 'ENOENT' || code === 'ENOTDIR') {
-            throw new GateError(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
+            throw new base_errors/* GateError */.ue(`${shown} does not exist; check the path of ${what} (it is relative to the workspace).`, { file: shown });
         }
-        throw new GateError(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
+        throw new base_errors/* GateError */.ue(`${shown} cannot be read (${code ?? String(e)}); make it readable by the runner.`, { file: shown });
     }
 }
 
@@ -26134,19 +26004,19 @@ async function readJsonFile(file, shown, what, maxBytes = MAX_JSON_BYTES) {
     catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         // The reason without V8's excerpt of the text: a message may not quote the file's content.
-        const why = jsonSyntaxReason(message).reason;
+        const why = (0,json_reason/* jsonSyntaxReason */.c)(message).reason;
         // Node ≥ 21 says "(line L column C)", earlier versions "at position P" or nothing.
         const lc = /\(line (\d+) column (\d+)\)/.exec(message);
         const at = / at position (\d+)/.exec(message);
         if (lc || at) {
             const { line, column } = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineColumn(text, Number(at[1]));
-            throw new GateError(`${shown}:${line}:${column}: ${what} is not valid JSON (${why}).`, {
+            throw new base_errors/* GateError */.ue(`${shown}:${line}:${column}: ${what} is not valid JSON (${why}).`, {
                 file: shown,
                 line,
                 column
             });
         }
-        throw new GateError(`${shown}: ${what} is not valid JSON (${why}).`, { file: shown });
+        throw new base_errors/* GateError */.ue(`${shown}: ${what} is not valid JSON (${why}).`, { file: shown });
     }
 }
 
@@ -26158,652 +26028,8 @@ async function readCost(file, shown) {
     return parseCost(await readJsonFile(file, shown, 'the cost file'), shown);
 }
 
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/readers/csv-parser.ts
-/**
- * Push parser for CSV/TSV text (RFC 4180): fed decoded chunks of any size, it hands each record to a sink.
- *
- * Why hand-written: predictions files reach 10M rows, and the hot loop here only compares char codes and
- * slices the fields the caller asked for; every other field is skipped without allocating. The state lives
- * in fields so a quoted field, a `""` or a CRLF may be split across chunks anywhere.
- *
- * Accepted: optional UTF-8 BOM, LF or CRLF (or a lone CR) line ends, a missing final line end, blank lines
- * (skipped), quoted fields with the delimiter, `""` and line breaks inside. A quote inside an unquoted field
- * is kept as text (`5" screen`), as most writers and readers do. Line numbers are physical lines (1-based),
- * counting line breaks inside quoted fields, so messages point at what an editor shows.
- */
-
-/**
- * The longest value (CSV/TSV) or line (JSONL) a reader keeps: 16 Mi characters. A real row is a few hundred
- * characters (tens of thousands with 1000 class probabilities); past this a file is not a predictions table,
- * and without a limit a gzip bomb of one endless line would end in V8's string-length error.
- */
-const MAX_VALUE_CHARS = 1 << 24;
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-const BOM = 0xfeff;
-// States between two characters.
-const RECORD_START = 0; // before a record; line breaks here are blank lines
-const FIELD_START = 1; // after a delimiter or at the start of a record
-const UNQUOTED = 2;
-const QUOTED = 3;
-const QUOTE_SEEN = 4; // a quote inside a quoted field: either its end or the first half of `""`
-const AFTER_CR = 5; // a line ended with CR; an LF right after it belongs to the same line end
-// Where the current field goes (`slot`).
-const SKIP = -1;
-const TO_HEADER = -2;
-class CsvParser {
-    file;
-    delimiter;
-    sink;
-    state = RECORD_START;
-    line = 1; // physical line of the next character
-    recordLine = 1;
-    quoteLine = 1; // line where the current quoted field opened, for "never closed"
-    fieldIndex = 0;
-    slot = TO_HEADER;
-    pending = ''; // the current field's text from earlier chunks (or before a `""`)
-    started = false;
-    headerFields = [];
-    slotOf = new Int32Array(0); // field index → index in `values`, or SKIP
-    width = 0;
-    values = [];
-    /** Data records seen so far (the header excluded). */
-    rows = 0;
-    constructor(file, delimiter, sink) {
-        this.file = file;
-        this.delimiter = delimiter;
-        this.sink = sink;
-    }
-    /** True once the header record is complete. */
-    get sawHeader() {
-        return this.headerFields === null;
-    }
-    push(s) {
-        const n = s.length;
-        const delim = this.delimiter.charCodeAt(0);
-        let i = 0;
-        if (!this.started && n > 0) {
-            this.started = true;
-            if (s.charCodeAt(0) === BOM)
-                i = 1;
-        }
-        let state = this.state;
-        let seg = i; // start of the current field's text in this chunk
-        while (i < n) {
-            switch (state) {
-                case AFTER_CR:
-                    if (s.charCodeAt(i) === LF)
-                        i++;
-                    state = RECORD_START;
-                    break;
-                case RECORD_START: {
-                    const c = s.charCodeAt(i);
-                    if (c === LF || c === CR) {
-                        i++;
-                        this.line++;
-                        state = c === CR ? AFTER_CR : RECORD_START;
-                    }
-                    else {
-                        this.recordLine = this.line;
-                        state = FIELD_START;
-                    }
-                    break;
-                }
-                case FIELD_START:
-                    this.slot = this.slotFor(this.fieldIndex);
-                    if (s.charCodeAt(i) === QUOTE) {
-                        this.quoteLine = this.line;
-                        i++;
-                        state = QUOTED;
-                    }
-                    else {
-                        state = UNQUOTED;
-                    }
-                    seg = i;
-                    break;
-                case UNQUOTED: {
-                    let j = i;
-                    let c = 0;
-                    while (j < n) {
-                        c = s.charCodeAt(j);
-                        if (c === delim || c === LF || c === CR)
-                            break;
-                        j++;
-                    }
-                    if (j === n) {
-                        i = n; // the field continues in the next chunk
-                        break;
-                    }
-                    this.endField(this.slot === SKIP ? '' : this.pending + s.slice(seg, j));
-                    i = j + 1;
-                    state = c === delim ? FIELD_START : this.endLine(c);
-                    break;
-                }
-                case QUOTED: {
-                    const q = s.indexOf('"', i);
-                    const end = q < 0 ? n : q;
-                    for (let k = i; k < end; k++)
-                        if (s.charCodeAt(k) === LF)
-                            this.line++;
-                    if (q < 0) {
-                        i = n;
-                        break;
-                    }
-                    if (this.slot !== SKIP)
-                        this.pending += s.slice(seg, q);
-                    i = q + 1;
-                    state = QUOTE_SEEN;
-                    break;
-                }
-                case QUOTE_SEEN: {
-                    const c = s.charCodeAt(i);
-                    if (c === QUOTE) {
-                        if (this.slot !== SKIP)
-                            this.pending += '"';
-                        i++;
-                        seg = i;
-                        state = QUOTED;
-                    }
-                    else if (c === delim || c === LF || c === CR) {
-                        this.endField(this.pending);
-                        i++;
-                        state = c === delim ? FIELD_START : this.endLine(c);
-                    }
-                    else {
-                        throw this.strayQuote();
-                    }
-                    break;
-                }
-            }
-        }
-        if ((state === UNQUOTED || state === QUOTED) && this.slot !== SKIP) {
-            this.pending += s.slice(seg, n);
-            if (this.pending.length > MAX_VALUE_CHARS)
-                throw this.valueTooLong(state === QUOTED);
-        }
-        this.state = state;
-    }
-    /** A value no predictions file has: stop with a sentence rather than run out of memory or string length. */
-    valueTooLong(quoted) {
-        const why = quoted
-            ? `; the quote that opens it on line ${this.quoteLine} may never be closed`
-            : '';
-        return new GateError(`${this.file} line ${this.recordLine}, field ${this.fieldIndex + 1}: a value longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters${why}; ` +
-            `this does not look like a table of predictions: check the file and its delimiter.`, { file: this.file, line: this.recordLine });
-    }
-    /** Finishes the last record when the input does not end with a line break. */
-    end() {
-        switch (this.state) {
-            case QUOTED:
-                throw new GateError(`${this.file} line ${this.quoteLine}: a quoted field is never closed; a quote inside a quoted field must be doubled ("").`, { file: this.file, line: this.quoteLine });
-            case FIELD_START: // "a,b," at the very end: the last field is empty
-                this.slot = this.slotFor(this.fieldIndex);
-                this.endField('');
-                this.endRecord();
-                break;
-            case UNQUOTED:
-            case QUOTE_SEEN:
-                this.endField(this.slot === SKIP ? '' : this.pending);
-                this.endRecord();
-                break;
-        }
-        this.state = RECORD_START;
-    }
-    slotFor(field) {
-        if (this.headerFields !== null)
-            return TO_HEADER;
-        return field < this.width ? this.slotOf[field] : SKIP;
-    }
-    endField(value) {
-        if (this.slot >= 0)
-            this.values[this.slot] = value;
-        else if (this.slot === TO_HEADER)
-            this.headerFields.push(value);
-        this.pending = '';
-        this.fieldIndex++;
-    }
-    /** Ends the record at line-break character `c`; returns the next state. */
-    endLine(c) {
-        this.line++;
-        this.endRecord();
-        return c === CR ? AFTER_CR : RECORD_START;
-    }
-    endRecord() {
-        const fields = this.fieldIndex;
-        this.fieldIndex = 0;
-        if (this.headerFields !== null) {
-            this.startBody(this.headerFields.map((h) => h.trim()));
-            return;
-        }
-        if (fields !== this.width)
-            throw this.wrongWidth(fields);
-        this.rows++;
-        this.sink.row(this.values, this.recordLine);
-    }
-    startBody(names) {
-        this.headerFields = null;
-        this.width = names.length;
-        const wanted = this.sink.header(names);
-        this.slotOf = new Int32Array(this.width).fill(SKIP);
-        this.values = wanted.map(() => '');
-        wanted.forEach((name, slot) => {
-            const field = names.indexOf(name);
-            if (field < 0)
-                throw new Error(`CsvParser: requested column ${name} is not in the header`);
-            this.slotOf[field] = slot;
-        });
-    }
-    wrongWidth(fields) {
-        const what = this.delimiter === ',' ? 'commas' : 'tabs';
-        return new GateError(`${this.file} line ${this.recordLine} has ${fields} field${fields === 1 ? '' : 's'} but the header has ${this.width}; ` +
-            `give every row the header's fields, quoting values that contain ${what} or line breaks.`, { file: this.file, line: this.recordLine });
-    }
-    strayQuote() {
-        return new GateError(`${this.file} line ${this.line}: a quoted field is followed by text before the next delimiter; ` +
-            `a quote inside a quoted field must be doubled ("").`, { file: this.file, line: this.line });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/readers/format.ts
-/**
- * Which parser a table file needs, decided by its extension alone (docs/predictions.md): sniffing content would make a
- * mistyped path "work" differently on different machines.
- */
-
-
-const BY_EXTENSION = {
-    '.csv': 'csv',
-    '.tsv': 'tsv',
-    '.jsonl': 'jsonl',
-    '.ndjson': 'jsonl'
-};
-const ACCEPTED_EXTENSIONS = '.csv, .tsv, .jsonl or .ndjson, each optionally followed by .gz';
-/** Format of `path` (case-insensitive extension, optional `.gz`); `displayPath` is what messages name. */
-function detectFormat(path, displayPath) {
-    let name = path.toLowerCase();
-    const gzip = name.endsWith('.gz');
-    if (gzip)
-        name = name.slice(0, -3);
-    const ext = (0,external_node_path_namespaceObject.extname)(name);
-    const format = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
-    if (format === undefined) {
-        throw new GateError(`${displayPath} has an unsupported file extension; use ${ACCEPTED_EXTENSIONS}.`, { file: displayPath });
-    }
-    return { format, gzip };
-}
-
-;// CONCATENATED MODULE: ./src/readers/jsonl-parser.ts
-/**
- * Push parser for JSON Lines (`.jsonl` / `.ndjson`): one JSON object per line, blank lines skipped.
- *
- * The columns are the keys of the first object; a later object without a requested key, or with `null`,
- * gives an empty value (the caller decides whether that is allowed). Values become text the obvious way:
- * strings as they are, numbers with String(), booleans as `true`/`false`, null as empty. JSON cannot hold
- * a raw line break inside a string, so splitting on LF is exact.
- */
-
-
-
-const NON_BLANK = /\S/;
-class JsonlParser {
-    file;
-    sink;
-    carry = ''; // an incomplete last line from earlier chunks
-    line = 1; // line number of `carry`'s start
-    started = false;
-    names = null;
-    values = [];
-    /** Objects seen so far. */
-    rows = 0;
-    constructor(file, sink) {
-        this.file = file;
-        this.sink = sink;
-    }
-    /** True once the first object has fixed the column names. */
-    get sawHeader() {
-        return this.names !== null;
-    }
-    push(s) {
-        let start = 0;
-        if (!this.started && s.length > 0) {
-            this.started = true;
-            if (s.charCodeAt(0) === 0xfeff)
-                start = 1;
-        }
-        // Search only the new text for the line end, so a line spanning many chunks is scanned once.
-        let nl = s.indexOf('\n', start);
-        if (nl < 0) {
-            this.carry += s.slice(start);
-            if (this.carry.length > MAX_VALUE_CHARS) {
-                throw new GateError(`${this.file} line ${this.line}: a line longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters; ` +
-                    `this does not look like JSON Lines of predictions (one object per line).`, { file: this.file, line: this.line });
-            }
-            return;
-        }
-        this.parseLine(this.carry + s.slice(start, nl));
-        this.carry = '';
-        start = nl + 1;
-        while ((nl = s.indexOf('\n', start)) >= 0) {
-            this.parseLine(s.slice(start, nl));
-            start = nl + 1;
-        }
-        this.carry = s.slice(start);
-    }
-    end() {
-        const last = this.carry;
-        this.carry = '';
-        if (last !== '')
-            this.parseLine(last);
-    }
-    parseLine(text) {
-        const line = this.line++;
-        if (!NON_BLANK.test(text))
-            return;
-        let obj;
-        try {
-            obj = JSON.parse(text);
-        }
-        catch (e) {
-            if (line === 1 && /[\u0000\ufffd]/.test(text)) {
-                throw new GateError(`${this.file} is not UTF-8 text (its first line holds NUL characters or bytes that are not UTF-8; it may be UTF-16, ` +
-                    `compressed or binary); save it as UTF-8 JSON Lines.`, { file: this.file, line });
-            }
-            // The reason without V8's excerpt of the line: a message may not quote the file's content.
-            const { reason, position } = jsonSyntaxReason(e instanceof Error ? e.message : String(e));
-            const column = position === undefined ? undefined : position + 1;
-            throw new GateError(`${this.file} line ${line} is not valid JSON (${reason}${column === undefined ? '' : ` at column ${column}`}); ` +
-                `write one JSON object per line.`, { file: this.file, line, column });
-        }
-        if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
-            const what = obj === null ? 'null' : Array.isArray(obj) ? 'an array' : `a ${typeof obj}`;
-            throw new GateError(`${this.file} line ${line} is ${what}, not a JSON object; write one object per line, like {"id": "17", "label": 1}.`, { file: this.file, line });
-        }
-        const record = obj;
-        if (this.names === null) {
-            this.names = this.sink.header(Object.keys(record));
-            this.values = this.names.map(() => '');
-        }
-        const names = this.names;
-        for (let k = 0; k < names.length; k++)
-            this.values[k] = this.toText(record, names[k], line);
-        this.rows++;
-        this.sink.row(this.values, line);
-    }
-    toText(record, name, line) {
-        const v = record[name];
-        switch (typeof v) {
-            case 'string':
-                return v;
-            case 'number':
-                return String(v);
-            case 'boolean':
-                return v ? 'true' : 'false';
-            case 'undefined':
-                return '';
-        }
-        // JSON holds no functions, and a key like "constructor" may only be inherited: both mean "absent".
-        if (v === null || typeof v === 'function' || !Object.hasOwn(record, name))
-            return '';
-        throw new GateError(`${this.file} line ${line}, column "${name}": the value is ${Array.isArray(v) ? 'an array' : 'an object'}; ` +
-            `use a number, string, boolean or null.`, { file: this.file, line, key: name });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/readers/table.ts
-/**
- * Streaming table reader for CSV, TSV and JSONL files, each optionally gzipped (docs/predictions.md).
- *
- * The file is streamed (read stream → gunzip → UTF-8 decoder → push parser), never held whole, and only the
- * columns the caller asks for are extracted. `scanTable` hands every row to a callback, for readers that
- * convert values as they go; `readTable` keeps the requested columns as text.
- */
-
-
-
-
-
-
-
-
-
-
-/**
- * The columns a reader asks scanTable for, built up as the header is planned: `slot(name)` adds a column once
- * and returns its index in the row's values.
- */
-function columnSlots() {
-    const requests = [];
-    const slot = (name, configKey) => {
-        const at = requests.findIndex((r) => r.name === name);
-        if (at >= 0)
-            return at;
-        requests.push({ name, configKey });
-        return requests.length - 1;
-    };
-    return { requests, slot };
-}
-const READ_CHUNK = 1 << 20;
-/** Streams `path` once, calling `onRow` for every data row. */
-async function scanTable(path, opts) {
-    const file = opts.displayPath;
-    const { format, gzip } = detectFormat(path, file);
-    let header = [];
-    const sink = {
-        header(names) {
-            header = names;
-            if (names.some((n) => n.includes('\u0000') || n.includes('\ufffd')))
-                throw notUtf8(file, format);
-            return checkColumns(file, names, opts.select(names));
-        },
-        row: opts.onRow
-    };
-    const parser = format === 'jsonl' ? new JsonlParser(file, sink) : new CsvParser(file, format === 'csv' ? ',' : '\t', sink);
-    const hwm = opts.highWaterMark ?? READ_CHUNK;
-    const input = (0,external_node_fs_namespaceObject.createReadStream)(path, { highWaterMark: hwm });
-    // The raw bytes pass a tap before any decoding, so onBytes sees exactly the bytes that were parsed.
-    const onBytes = opts.onBytes;
-    const tap = (chunk, _encoding, done) => {
-        onBytes(chunk);
-        done(null, chunk);
-    };
-    const raw = onBytes ? (0,external_node_stream_namespaceObject.pipeline)(input, new external_node_stream_namespaceObject.Transform({ transform: tap }), () => { }) : input;
-    // pipeline() forwards a read error (missing file) to the gunzip stream we iterate; pipe() would hang.
-    const stream = gzip ? (0,external_node_stream_namespaceObject.pipeline)(raw, (0,external_node_zlib_namespaceObject.createGunzip)({ chunkSize: Math.max(hwm, 64) }), () => { }) : raw;
-    stream.setEncoding('utf8');
-    try {
-        for await (const chunk of stream)
-            parser.push(chunk);
-        parser.end();
-    }
-    catch (e) {
-        throw isGateError(e) ? e : readFailure(e, file, gzip);
-    }
-    finally {
-        input.destroy();
-    }
-    if (!parser.sawHeader) {
-        const what = format === 'jsonl' ? 'one JSON object per line' : 'a header row and one row per test example';
-        throw new GateError(`${file} is empty; it needs ${what}.`, { file });
-    }
-    if (parser.rows === 0) {
-        throw new GateError(`${file} has a header but no rows; it needs one row per test example.`, { file });
-    }
-    return { header, rows: parser.rows };
-}
-/** Reads the requested columns of `path` as text (all must exist). */
-async function readTable(path, opts) {
-    const requests = uniqueRequests(opts.columns);
-    const columns = requests.map(() => []);
-    const lines = growUint32();
-    const { header, rows } = await scanTable(path, {
-        displayPath: opts.displayPath,
-        highWaterMark: opts.highWaterMark,
-        select: () => requests,
-        onRow(values, line) {
-            for (let k = 0; k < values.length; k++)
-                columns[k].push(detach(values[k]));
-            lines.push(line);
-        }
-    });
-    const byName = {};
-    requests.forEach((r, k) => (byName[r.name] = columns[k]));
-    return { file: opts.displayPath, header, n: rows, lines: lines.toArray(), columns: byName };
-}
-/**
- * Where each row starts, without keeping a line number per row while reading (4 bytes a row, 40 MB at 10M rows,
- * held only for error messages): for a regular file, `lines` is computed when first read, by parsing the file once
- * more (synchronously, only on the error paths that quote a line). Anything else (a pipe, a process substitution)
- * cannot be read twice, so its readers keep the lines as they go: `keepLines(path)` says which.
- */
-function keepLines(path) {
-    try {
-        return !(0,external_node_fs_namespaceObject.statSync)(path).isFile();
-    }
-    catch {
-        return true;
-    }
-}
-/** Gives `target` its `lines`: `kept` when the reader kept them, else found again in `path` when first asked for. */
-function withRowLines(target, path, displayPath, kept) {
-    let lines = kept;
-    Object.defineProperty(target, 'lines', {
-        enumerable: true,
-        configurable: true,
-        get: () => (lines ??= rowLines(path, displayPath)),
-        set: (v) => (lines = v)
-    });
-    return target;
-}
-/** The physical line where each data row of `path` starts, as scanTable reported it: the file parsed again. */
-function rowLines(path, displayPath) {
-    const { format, gzip } = detectFormat(path, displayPath);
-    const lines = growable_growUint32();
-    const sink = { header: () => [], row: (_values, line) => lines.push(line) };
-    const parser = format === 'jsonl' ? new JsonlParser(displayPath, sink) : new CsvParser(displayPath, format === 'csv' ? ',' : '\t', sink);
-    let bytes;
-    try {
-        const fd = (0,external_node_fs_namespaceObject.openSync)(path, 'r');
-        try {
-            bytes = (0,external_node_fs_namespaceObject.readFileSync)(fd);
-            if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
-                throw new Error(`rowLines: ${displayPath} is not a regular file`);
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
-        if (gzip)
-            bytes = (0,external_node_zlib_namespaceObject.gunzipSync)(bytes);
-    }
-    catch (e) {
-        // The file was read once already; failing now means it changed or vanished while the gate ran.
-        const code = e.code ?? e.message;
-        throw new GateError(`${displayPath} changed or disappeared while model-gate read it (${code}); rerun on a copy that stays put.`, { file: displayPath });
-    }
-    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-    for (let at = 0; at < bytes.length; at += READ_CHUNK)
-        parser.push(decoder.write(bytes.subarray(at, at + READ_CHUNK)));
-    const rest = decoder.end();
-    if (rest !== '')
-        parser.push(rest);
-    parser.end();
-    return lines.toArray();
-}
-/**
- * The slots of the text columns segments, fairness and clusters read (`extraNames`): each must be in the header,
- * or the error names the config key that chose it (columns.segment, columns.cluster) when one did.
- */
-function extraColumnSlots(file, header, extraNames, cols, slot) {
-    return extraNames.map((name) => {
-        if (!header.includes(name)) {
-            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
-        }
-        return slot(name);
-    });
-}
-/** The message for a column the file lacks: what it has, a near miss if any, and what to set. */
-function missingColumnError(file, column, header, configKey, 
-/** What the file should look like, for formats with fixed column names (counts files). */
-expected) {
-    const near = header.find((h) => h.toLowerCase() === column.toLowerCase());
-    const hint = near !== undefined ? ` (did you mean "${near}"?)` : '';
-    const fix = configKey
-        ? `set ${configKey} to the name of that column`
-        : expected ?? 'add the column or change the config to name an existing one';
-    return new GateError(`${file} has no column "${column}"${hint}; its columns are ${listColumns(header)}; ${fix}.`, { file, key: configKey ?? column });
-}
-/** A few column names for messages: `id, label, score, … (12 in all)`. */
-function listColumns(header, max = 8) {
-    if (header.length === 0)
-        return '(none)';
-    // Names come from the file: long ones (a headerless file's first row) are shortened, odd ones quoted.
-    const shown = header.slice(0, max).map((h) => (h === '' || h.length > 40 || /[\u0000-\u001f\u007f,]/.test(h) ? quote(h) : h));
-    return header.length > max ? `${shown.join(', ')}, … (${header.length} in all)` : shown.join(', ');
-}
-function uniqueRequests(columns) {
-    const seen = new Map();
-    for (const c of columns) {
-        const r = typeof c === 'string' ? { name: c } : c;
-        if (!seen.has(r.name))
-            seen.set(r.name, r);
-    }
-    return [...seen.values()];
-}
-/** Every requested column must exist exactly once in the header; returns the names in request order. */
-function checkColumns(file, header, requests) {
-    const names = [];
-    for (const c of requests) {
-        const r = typeof c === 'string' ? { name: c } : c;
-        if (names.includes(r.name))
-            throw new Error(`scanTable: column ${r.name} requested twice`);
-        const first = header.indexOf(r.name);
-        if (first < 0)
-            throw missingColumnError(file, r.name, header, r.configKey);
-        const again = header.indexOf(r.name, first + 1);
-        if (again >= 0) {
-            throw new GateError(`${file} has two columns named "${r.name}" (columns ${first + 1} and ${again + 1}); rename or remove one.`, { file, key: r.configKey ?? r.name });
-        }
-        names.push(r.name);
-    }
-    return names;
-}
-/**
- * A header with NUL characters or bytes that are not UTF-8: a UTF-16 export (Excel's "Unicode text"), a binary
- * file with a table's extension, or a compressed file without .gz. Says so rather than listing garbled names.
- */
-function notUtf8(file, format) {
-    const what = format === 'jsonl' ? 'JSON Lines' : format.toUpperCase();
-    return new GateError(`${file} is not UTF-8 text (its first line holds NUL characters or bytes that are not UTF-8; it may be UTF-16, ` +
-        `compressed or binary); save it as UTF-8 ${what}.`, { file, line: 1 });
-}
-/** A GateError for the usual I/O failures; anything else is returned as it is (a bug, reported as such). */
-function readFailure(e, file, gzip) {
-    const code = e?.code;
-    const location = { file };
-    switch (code) {
-        case 'ENOENT':
-            return new GateError(`${file} does not exist; check the path (it is relative to the workspace).`, location);
-        case 'EISDIR':
-            return new GateError(`${file} is a directory; point to a file inside it.`, location);
-        case 'EACCES':
-        case 'EPERM':
-            return new GateError(`${file} cannot be read (permission denied); make it readable by the runner.`, location);
-    }
-    if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
-        // Not `instanceof Error`: errors from node's own modules may come from another realm (vm contexts).
-        const message = e.message;
-        const why = typeof message === 'string' && message !== '' ? message : code;
-        return new GateError(`${file} is not a valid gzip file (${why}); recompress it or drop the .gz extension.`, location);
-    }
-    return e;
-}
-
+// EXTERNAL MODULE: ./src/readers/table.ts + 5 modules
+var table = __nccwpck_require__(5164);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/data.ts
 /**
  * The data gate's shell: one streaming pass over a table (CSV, TSV or JSONL, optionally gzipped, through the
@@ -26818,7 +26044,7 @@ function readFailure(e, file, gzip) {
 async function readTableProfile(file, shown, pick) {
     let profilers = [];
     let names = [];
-    const { header, rows } = await scanTable(file, {
+    const { header, rows } = await (0,table/* scanTable */.SS)(file, {
         displayPath: shown,
         select(h) {
             const wanted = new Set(pick(h));
@@ -26862,7 +26088,7 @@ function isObject(v) {
 /** Reads load-test facts from a parsed JSON document; `file` is the path shown in messages. */
 function parseOperations(doc, file) {
     if (!isObject(doc)) {
-        throw new GateError(`${file} is not a JSON object; a load-test file is ${SHAPES}.`, { file });
+        throw new base_errors/* GateError */.ue(`${file} is not a JSON object; a load-test file is ${SHAPES}.`, { file });
     }
     if (isObject(doc.metrics) && (doc.metrics.http_req_duration !== undefined || doc.metrics.http_reqs !== undefined)) {
         return parseK6(doc.metrics, file);
@@ -26872,10 +26098,10 @@ function parseOperations(doc, file) {
     if (SUMMARY_KEYS.some((k) => doc[k] !== undefined))
         return parseSummary(doc, file);
     const keys = Object.keys(doc).slice(0, 8).join(', ') || 'none';
-    throw new GateError(`${file} is not a load-test file model-gate knows (its keys: ${keys}); write ${SHAPES}.`, { file });
+    throw new base_errors/* GateError */.ue(`${file} is not a load-test file model-gate knows (its keys: ${keys}); write ${SHAPES}.`, { file });
 }
 function bad(file, key, what) {
-    return new GateError(`${file}: ${key} ${what}.`, { file, key });
+    return new base_errors/* GateError */.ue(`${file}: ${key} ${what}.`, { file, key });
 }
 /** A finite number ≥ 0 at `key`, or undefined when the key is absent (or null). */
 function operations_parse_nonNegative(obj, key, file, shown = key) {
@@ -26883,7 +26109,7 @@ function operations_parse_nonNegative(obj, key, file, shown = key) {
     if (v === undefined || v === null)
         return undefined;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-        throw bad(file, shown, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
+        throw bad(file, shown, `must be a finite number ≥ 0, not ${(0,base_text/* quoteJson */.fp)(v)}`);
     }
     return v;
 }
@@ -26922,7 +26148,7 @@ function parseSamples(doc, file) {
     const sorted = new Float64Array(samples.length);
     samples.forEach((v, i) => {
         if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
-            throw bad(file, `latency_ms[${i}]`, `must be a finite number ≥ 0, not ${quoteJson(v)}`);
+            throw bad(file, `latency_ms[${i}]`, `must be a finite number ≥ 0, not ${(0,base_text/* quoteJson */.fp)(v)}`);
         }
         sorted[i] = v;
     });
@@ -27015,21 +26241,21 @@ async function readOperations(file, shown) {
 async function modelSize(file, shown) {
     let st;
     try {
-        st = await external_node_fs_namespaceObject.promises.stat(file);
+        st = await external_node_fs_.promises.stat(file);
     }
     catch {
-        throw new GateError(`${shown} does not exist (from artifacts.model); check the path, which is relative to the workspace.`, {
+        throw new base_errors/* GateError */.ue(`${shown} does not exist (from artifacts.model); check the path, which is relative to the workspace.`, {
             file: shown
         });
     }
     if (st.isFile())
         return { file: shown, bytes: st.size, files: 1 };
     if (!st.isDirectory())
-        throw new GateError(`${shown} is neither a file nor a directory (from artifacts.model).`, { file: shown });
+        throw new base_errors/* GateError */.ue(`${shown} is neither a file nor a directory (from artifacts.model).`, { file: shown });
     let bytes = 0;
     let files = 0;
-    for (const f of await listFiles(file, shown)) {
-        bytes += (await external_node_fs_namespaceObject.promises.stat(f).catch((e) => Promise.reject(unreadable(e, shown)))).size;
+    for (const f of await (0,files_files/* listFiles */.CS)(file, shown)) {
+        bytes += (await external_node_fs_.promises.stat(f).catch((e) => Promise.reject((0,files_files/* unreadable */.O$)(e, shown)))).size;
         files++;
     }
     return { file: shown, bytes, files };
@@ -27046,7 +26272,7 @@ async function readArtifacts(config, resolve) {
     const out = {};
     const file = async (shown, key) => {
         const absolute = resolve(shown);
-        await requireFile(absolute, shown, `artifacts.${key} in ${config.source}`);
+        await (0,files_files/* requireFile */.Gz)(absolute, shown, `artifacts.${key} in ${config.source}`);
         return absolute;
     };
     if (g.operations) {
@@ -27136,7 +26362,7 @@ function daysIn(year, month) {
 async function readFreshness(file, shown, column) {
     let count = 0;
     let newest = null;
-    await scanTable(file, {
+    await (0,table/* scanTable */.SS)(file, {
         displayPath: shown,
         select: () => [{ name: column, configKey: 'gates.data.freshness.column' }],
         onRow(values, line) {
@@ -27145,7 +26371,7 @@ async function readFreshness(file, shown, column) {
                 return; // missing values are missingness_max's business
             const t = parseTimestamp(text);
             if ('error' in t) {
-                throw new GateError(`${shown}:${line}: ${column} ${quote(text.trim())} ${t.error}; write ISO 8601 (2026-11-30T10:00:00Z) or epoch seconds.`, { file: shown, line, key: column });
+                throw new base_errors/* GateError */.ue(`${shown}:${line}: ${column} ${(0,base_text/* quote */.hD)(text.trim())} ${t.error}; write ISO 8601 (2026-11-30T10:00:00Z) or epoch seconds.`, { file: shown, line, key: column });
             }
             count++;
             if (!newest || t.ms > newest.ms)
@@ -27157,6 +26383,8 @@ async function readFreshness(file, shown, column) {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/alert-rules.ts
 /**
  * Prometheus rule files (`groups: [{ name, rules: [{ alert | record, expr, labels, annotations }] }]`), read
@@ -27175,13 +26403,13 @@ function parseRuleFile(text, file) {
     }
     catch (e) {
         // The composer recurses; absurd nesting ends in a RangeError rather than a YAML error.
-        throw new GateError(`${file}: not a readable YAML rule file (${e instanceof RangeError ? 'nested too deep' : String(e)}); ${SHAPE}.`, { file });
+        throw new base_errors/* GateError */.ue(`${file}: not a readable YAML rule file (${e instanceof RangeError ? 'nested too deep' : String(e)}); ${SHAPE}.`, { file });
     }
     if (doc.errors.length > 0) {
         const err = doc.errors[0];
         const line = lines.linePos(err.pos[0]).line;
         const reason = err.message.split('\n')[0].slice(0, 120);
-        throw new GateError(`${file}:${line}: not valid YAML (${reason}); ${SHAPE}.`, { file, line });
+        throw new base_errors/* GateError */.ue(`${file}:${line}: not valid YAML (${reason}); ${SHAPE}.`, { file, line });
     }
     const lineOf = (node) => {
         const range = node?.range;
@@ -27192,11 +26420,11 @@ function parseRuleFile(text, file) {
         data = doc.toJS({ maxAliasCount: 100 });
     }
     catch (e) {
-        throw new GateError(`${file}: the YAML cannot be expanded (${e instanceof Error ? e.message.slice(0, 120) : String(e)}); ${SHAPE}.`, { file });
+        throw new base_errors/* GateError */.ue(`${file}: the YAML cannot be expanded (${e instanceof Error ? e.message.slice(0, 120) : String(e)}); ${SHAPE}.`, { file });
     }
     const root = doc.contents;
     if (!(0,dist/* isMap */.jh)(root) || !data || typeof data !== 'object' || !Array.isArray(data.groups)) {
-        throw new GateError(`${file}: no groups list at the top; ${SHAPE}.`, { file, line: lineOf(root) });
+        throw new base_errors/* GateError */.ue(`${file}: no groups list at the top; ${SHAPE}.`, { file, line: lineOf(root) });
     }
     const groupsNode = root.get('groups', true);
     const groups = data.groups;
@@ -27205,7 +26433,7 @@ function parseRuleFile(text, file) {
     groups.forEach((g, gi) => {
         const gNode = (0,dist/* isSeq */.oP)(groupsNode) ? groupsNode.items[gi] : undefined;
         if (!g || typeof g !== 'object' || !Array.isArray(g.rules)) {
-            throw new GateError(`${file}:${lineOf(gNode)}: group ${gi + 1} has no rules list; ${SHAPE}.`, { file, line: lineOf(gNode) });
+            throw new base_errors/* GateError */.ue(`${file}:${lineOf(gNode)}: group ${gi + 1} has no rules list; ${SHAPE}.`, { file, line: lineOf(gNode) });
         }
         const rulesNode = (0,dist/* isMap */.jh)(gNode) ? gNode.get('rules', true) : undefined;
         g.rules.forEach((r, ri) => {
@@ -27213,27 +26441,27 @@ function parseRuleFile(text, file) {
             const line = lineOf(node);
             const where = `${file}:${line}`;
             if (!r || typeof r !== 'object' || Array.isArray(r)) {
-                throw new GateError(`${where}: rule ${ri + 1} of group ${gi + 1} is not a mapping; ${SHAPE}.`, { file, line });
+                throw new base_errors/* GateError */.ue(`${where}: rule ${ri + 1} of group ${gi + 1} is not a mapping; ${SHAPE}.`, { file, line });
             }
             const rule = r;
             const expr = rule.expr;
             if (typeof expr !== 'string' && typeof expr !== 'number') {
-                throw new GateError(`${where}: the rule has no expr (a PromQL expression); ${SHAPE}.`, { file, line });
+                throw new base_errors/* GateError */.ue(`${where}: the rule has no expr (a PromQL expression); ${SHAPE}.`, { file, line });
             }
             if (typeof rule.record === 'string' && rule.alert === undefined) {
                 records++;
                 return;
             }
             if (typeof rule.alert !== 'string' || rule.alert === '') {
-                throw new GateError(`${where}: a rule needs a name in alert (or record, for a recording rule); ${SHAPE}.`, { file, line });
+                throw new base_errors/* GateError */.ue(`${where}: a rule needs a name in alert (or record, for a recording rule); ${SHAPE}.`, { file, line });
             }
             alerts.push({
                 file,
                 line,
                 alert: rule.alert,
                 expr: String(expr),
-                labels: stringMap(rule.labels, `${where}: labels of alert ${quote(rule.alert)}`, file, line),
-                annotations: stringMap(rule.annotations, `${where}: annotations of alert ${quote(rule.alert)}`, file, line)
+                labels: stringMap(rule.labels, `${where}: labels of alert ${(0,base_text/* quote */.hD)(rule.alert)}`, file, line),
+                annotations: stringMap(rule.annotations, `${where}: annotations of alert ${(0,base_text/* quote */.hD)(rule.alert)}`, file, line)
             });
         });
     });
@@ -27243,12 +26471,12 @@ function stringMap(v, what, file, line) {
     if (v === undefined || v === null)
         return {};
     if (typeof v !== 'object' || Array.isArray(v)) {
-        throw new GateError(`${what} must be a mapping of names to values.`, { file, line });
+        throw new base_errors/* GateError */.ue(`${what} must be a mapping of names to values.`, { file, line });
     }
     const out = {};
     for (const [k, x] of Object.entries(v)) {
         if (x !== null && typeof x === 'object')
-            throw new GateError(`${what}: ${k} must be a text value.`, { file, line });
+            throw new base_errors/* GateError */.ue(`${what}: ${k} must be a text value.`, { file, line });
         out[k] = x === null || x === undefined ? '' : String(x);
     }
     return out;
@@ -27284,14 +26512,14 @@ async function readLogCoverage(file, shown, field) {
     let records = 0;
     let traced = 0;
     let line = 0;
-    const input = (0,external_node_fs_namespaceObject.createReadStream)(file);
-    const stream = /\.gz$/i.test(shown) ? input.pipe((0,external_node_zlib_namespaceObject.createGunzip)()) : input;
+    const input = (0,external_node_fs_.createReadStream)(file);
+    const stream = /\.gz$/i.test(shown) ? input.pipe((0,external_node_zlib_.createGunzip)()) : input;
     const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: stream, crlfDelay: Infinity });
     try {
         for await (const raw of lines) {
             line++;
             if (raw.length > MAX_LOG_LINE) {
-                throw new GateError(`${shown}:${line}: a line of ${raw.length} characters is not a log record; keep one JSON object per line.`, { file: shown, line });
+                throw new base_errors/* GateError */.ue(`${shown}:${line}: a line of ${raw.length} characters is not a log record; keep one JSON object per line.`, { file: shown, line });
             }
             const text = raw.trim();
             if (text === '')
@@ -27301,10 +26529,10 @@ async function readLogCoverage(file, shown, field) {
                 v = JSON.parse(line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
             }
             catch {
-                throw new GateError(`${shown}:${line}: not valid JSON; a log sample holds one JSON object per line.`, { file: shown, line });
+                throw new base_errors/* GateError */.ue(`${shown}:${line}: not valid JSON; a log sample holds one JSON object per line.`, { file: shown, line });
             }
             if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-                throw new GateError(`${shown}:${line}: not a JSON object; a log sample holds one JSON object per line.`, { file: shown, line });
+                throw new base_errors/* GateError */.ue(`${shown}:${line}: not a JSON object; a log sample holds one JSON object per line.`, { file: shown, line });
             }
             records++;
             const t = Object.prototype.hasOwnProperty.call(v, field) ? v[field] : undefined;
@@ -27313,12 +26541,12 @@ async function readLogCoverage(file, shown, field) {
         }
     }
     catch (e) {
-        if (e instanceof GateError)
+        if (e instanceof base_errors/* GateError */.ue)
             throw e;
         const code = e.code;
         if (code === 'ENOENT')
-            throw new GateError(`${shown} does not exist; check gates.observability.logs.path (it is relative to the workspace).`, { file: shown });
-        throw new GateError(`${shown} cannot be read (${code ?? (e instanceof Error ? e.message : String(e))}); check that it is JSON Lines, gzipped only when named .gz.`, { file: shown });
+            throw new base_errors/* GateError */.ue(`${shown} does not exist; check gates.observability.logs.path (it is relative to the workspace).`, { file: shown });
+        throw new base_errors/* GateError */.ue(`${shown} cannot be read (${code ?? (e instanceof Error ? e.message : String(e))}); check that it is JSON Lines, gzipped only when named .gz.`, { file: shown });
     }
     finally {
         input.destroy();
@@ -34686,12 +33914,12 @@ function parseJunit(text, file) {
     // Anywhere else a declaration is not well-formed XML, which the validator reports; this catches the prolog.
     if (declaration || /<!ENTITY/i.test(text)) {
         const line = declaration?.line ?? lineAt(text, text.search(/<!ENTITY/i));
-        throw new GateError(`${file}:${line}: the JUnit file has a DTD or entity declaration, which model-gate refuses (entity expansion can exhaust memory); write the report without a DOCTYPE.`, { file, line });
+        throw new base_errors/* GateError */.ue(`${file}:${line}: the JUnit file has a DTD or entity declaration, which model-gate refuses (entity expansion can exhaust memory); write the report without a DOCTYPE.`, { file, line });
     }
     const valid = XMLValidator.validate(text);
     if (valid !== true) {
         const { line, msg } = valid.err;
-        throw new GateError(`${file}:${line}: not well-formed XML (${shorten(msg)}); write the JUnit report again.`, { file, line });
+        throw new base_errors/* GateError */.ue(`${file}:${line}: not well-formed XML (${shorten(msg)}); write the JUnit report again.`, { file, line });
     }
     const parser = new XMLParser({
         ignoreAttributes: false,
@@ -34709,19 +33937,19 @@ function parseJunit(text, file) {
     catch (e) {
         // The parser stops absurdly deep nesting itself ("Maximum nested tags exceeded") before it recurses far.
         const why = e instanceof Error ? e.message : String(e);
-        throw new GateError(`${file}: the JUnit report cannot be read (${shorten(why)}); write it again with pytest --junitxml or jest-junit.`, { file });
+        throw new base_errors/* GateError */.ue(`${file}: the JUnit report cannot be read (${shorten(why)}); write it again with pytest --junitxml or jest-junit.`, { file });
     }
     const cases = [];
     const roots = [...asList(doc.testsuites).flatMap((s) => asList(s.testsuite)), ...asList(doc.testsuite)];
     if (roots.length === 0 && asList(doc.testsuites).length === 0) {
-        throw new GateError(`${file}: no <testsuites> or <testsuite> element; this is not a JUnit report (pytest --junitxml, jest-junit).`, { file });
+        throw new base_errors/* GateError */.ue(`${file}: no <testsuites> or <testsuite> element; this is not a JUnit report (pytest --junitxml, jest-junit).`, { file });
     }
     const visit = (suite) => {
         const suiteName = attr(suite, 'name');
         asList(suite.testcase).forEach((c) => {
             const name = attr(c, 'name');
             if (name === undefined || name === '') {
-                throw new GateError(`${file}: a <testcase> in suite ${quote(suiteName ?? '(unnamed)')} has no name attribute, so it cannot be paired; write the report with test names.`, { file });
+                throw new base_errors/* GateError */.ue(`${file}: a <testcase> in suite ${(0,base_text/* quote */.hD)(suiteName ?? '(unnamed)')} has no name attribute, so it cannot be paired; write the report with test names.`, { file });
             }
             const owner = attr(c, 'classname') || suiteName;
             const outcome = c.failure !== undefined || c.error !== undefined ? 'fail' : c.skipped !== undefined ? 'skipped' : 'pass';
@@ -34757,23 +33985,23 @@ function parseJsonlCases(text, file) {
             v = JSON.parse(s);
         }
         catch {
-            throw new GateError(`${file}:${line}: not valid JSON; each line of a results file is {"id": …, "passed": true|false}.`, { file, line });
+            throw new base_errors/* GateError */.ue(`${file}:${line}: not valid JSON; each line of a results file is {"id": …, "passed": true|false}.`, { file, line });
         }
         if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-            throw new GateError(`${file}:${line}: ${quoteJson(v)} is not an object; each line is {"id": …, "passed": true|false}.`, { file, line });
+            throw new base_errors/* GateError */.ue(`${file}:${line}: ${(0,base_text/* quoteJson */.fp)(v)} is not an object; each line is {"id": …, "passed": true|false}.`, { file, line });
         }
         const o = v;
         if (typeof o.id !== 'string' && !(typeof o.id === 'number' && Number.isFinite(o.id))) {
-            throw new GateError(`${file}:${line}: id must be a string or a number, not ${quoteJson(o.id)}.`, { file, line, key: 'id' });
+            throw new base_errors/* GateError */.ue(`${file}:${line}: id must be a string or a number, not ${(0,base_text/* quoteJson */.fp)(o.id)}.`, { file, line, key: 'id' });
         }
         if (o.id === '')
-            throw new GateError(`${file}:${line}: id is empty; every case needs an id.`, { file, line, key: 'id' });
+            throw new base_errors/* GateError */.ue(`${file}:${line}: id is empty; every case needs an id.`, { file, line, key: 'id' });
         if (o.skipped === true) {
             cases.push({ id: String(o.id), outcome: 'skipped' });
             return;
         }
         if (typeof o.passed !== 'boolean') {
-            throw new GateError(`${file}:${line}: passed must be true or false, not ${quoteJson(o.passed)}.`, { file, line, key: 'passed' });
+            throw new base_errors/* GateError */.ue(`${file}:${line}: passed must be true or false, not ${(0,base_text/* quoteJson */.fp)(o.passed)}.`, { file, line, key: 'passed' });
         }
         cases.push({ id: String(o.id), outcome: o.passed ? 'pass' : 'fail' });
     });
@@ -34785,8 +34013,8 @@ function rejectDuplicates(cases, file) {
     for (const c of cases)
         (seen.has(c.id) ? repeated : seen).add(c.id);
     if (repeated.size > 0) {
-        const examples = [...repeated].slice(0, 3).map(formatId).join(', ');
-        throw new GateError(`${file}: ${repeated.size} case id${repeated.size === 1 ? '' : 's'} appear${repeated.size === 1 ? 's' : ''} more than once (${examples}); give every case its own id.`, { file });
+        const examples = [...repeated].slice(0, 3).map(base_text/* formatId */.hX).join(', ');
+        throw new base_errors/* GateError */.ue(`${file}: ${repeated.size} case id${repeated.size === 1 ? '' : 's'} appear${repeated.size === 1 ? 's' : ''} more than once (${examples}); give every case its own id.`, { file });
     }
 }
 
@@ -34821,14 +34049,14 @@ async function readRobustness(gate, resolve) {
 const drill_SHAPE = '{"date": "2026-11-02", "rto_seconds": 240, "restored": ["model", …], "runbook": "https://…", "owner": "team"}';
 function parseDrill(doc, file) {
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-        throw new GateError(`${file} is not a JSON object; a drill record is ${drill_SHAPE}.`, { file });
+        throw new base_errors/* GateError */.ue(`${file} is not a JSON object; a drill record is ${drill_SHAPE}.`, { file });
     }
     const o = doc;
     const missing = ['date', 'rto_seconds', 'restored', 'runbook', 'owner'].filter((k) => o[k] === undefined || o[k] === null);
     if (missing.length > 0) {
-        throw new GateError(`${file} lacks ${missing.join(', ')}; a drill record is ${drill_SHAPE}.`, { file, key: missing[0] });
+        throw new base_errors/* GateError */.ue(`${file} lacks ${missing.join(', ')}; a drill record is ${drill_SHAPE}.`, { file, key: missing[0] });
     }
-    const bad = (key, want) => new GateError(`${file}: ${key} must be ${want}, not ${quoteJson(o[key])}.`, { file, key });
+    const bad = (key, want) => new base_errors/* GateError */.ue(`${file}: ${key} must be ${want}, not ${(0,base_text/* quoteJson */.fp)(o[key])}.`, { file, key });
     if (typeof o.date !== 'string')
         throw bad('date', 'an ISO 8601 date or time (2026-11-02T14:00:00Z)');
     const t = parseTimestamp(o.date);
@@ -34877,7 +34105,7 @@ async function readReleaseGateArtifacts(config, resolveArtifact, inside, used) {
     const at = (key) => async (shown) => {
         const origin = `${key} in ${config.source}`;
         const file = await inside(shown, origin);
-        await requireFile(file, shown, origin);
+        await (0,files_files/* requireFile */.Gz)(file, shown, origin);
         if (!used.some((u) => u.shown === shown))
             used.push({ role: key, file, shown });
         return file;
@@ -34918,20 +34146,20 @@ const OUTSIDE = 'model-gate reads only files inside the workspace or the tempora
     'put the file inside the workspace';
 /** True when `p` is `root` or below it (both absolute and normalised). */
 function isWithin(root, p) {
-    const rel = external_node_path_namespaceObject.relative(root, p);
-    return rel === '' || !(rel === '..' || rel.startsWith(`..${external_node_path_namespaceObject.sep}`) || external_node_path_namespaceObject.isAbsolute(rel));
+    const rel = external_node_path_.relative(root, p);
+    return rel === '' || !(rel === '..' || rel.startsWith(`..${external_node_path_.sep}`) || external_node_path_.isAbsolute(rel));
 }
 /** A path for a message: as written when it is plain and short, else quoted and shortened. */
 function showPath(p) {
-    return p.length <= 200 && !/[\u0000-\u001f\u007f]/.test(p) && p.trim() === p && p !== '' ? p : quote(p, 200);
+    return p.length <= 200 && !/[\u0000-\u001f\u007f]/.test(p) && p.trim() === p && p !== '' ? p : (0,base_text/* quote */.hD)(p, 200);
 }
 /** The real path of a root, or the root as given if it cannot be resolved (it then contains nothing real). */
 async function realRoot(dir) {
     try {
-        return await external_node_fs_namespaceObject.promises.realpath(dir);
+        return await external_node_fs_.promises.realpath(dir);
     }
     catch {
-        return external_node_path_namespaceObject.resolve(dir);
+        return external_node_path_.resolve(dir);
     }
 }
 /**
@@ -34943,8 +34171,8 @@ async function realPathOf(absolute, refuse) {
     let p = absolute;
     for (;;) {
         try {
-            const real = await external_node_fs_namespaceObject.promises.realpath(p);
-            return rest.length ? external_node_path_namespaceObject.join(real, ...rest.reverse()) : real;
+            const real = await external_node_fs_.promises.realpath(p);
+            return rest.length ? external_node_path_.join(real, ...rest.reverse()) : real;
         }
         catch (e) {
             const code = e.code;
@@ -34957,10 +34185,10 @@ async function realPathOf(absolute, refuse) {
             }
             if (code !== 'ENOENT' && code !== 'ENOTDIR')
                 throw refuse(`cannot be resolved (${code ?? 'unknown error'})`);
-            const parent = external_node_path_namespaceObject.dirname(p);
+            const parent = external_node_path_.dirname(p);
             if (parent === p)
                 return absolute;
-            rest.push(external_node_path_namespaceObject.basename(p));
+            rest.push(external_node_path_.basename(p));
             p = parent;
         }
     }
@@ -34975,13 +34203,13 @@ async function realPathOf(absolute, refuse) {
 async function resolveInside(workspace, tempDir, userPath, origin, options = {}) {
     const shown = showPath(options.shown ?? userPath);
     const location = options.location ?? {};
-    const refuse = (why) => new GateError(`${shown} (from ${origin}) ${why}.`, location);
+    const refuse = (why) => new base_errors/* GateError */.ue(`${shown} (from ${origin}) ${why}.`, location);
     if (userPath.includes('\0'))
         throw refuse('contains a NUL character, which no file name can hold; fix the path');
     if (userPath.trim() === '')
         throw refuse('is empty; give the path of a file');
-    const absolute = external_node_path_namespaceObject.resolve(workspace, userPath);
-    const lexicalRoots = [external_node_path_namespaceObject.resolve(workspace), external_node_path_namespaceObject.resolve(tempDir)];
+    const absolute = external_node_path_.resolve(workspace, userPath);
+    const lexicalRoots = [external_node_path_.resolve(workspace), external_node_path_.resolve(tempDir)];
     const realRoots = [await realRoot(workspace), await realRoot(tempDir)];
     // As written: either form of a root counts (an absolute path may use the real or the linked spelling).
     if (![...lexicalRoots, ...realRoots].some((root) => isWithin(root, absolute))) {
@@ -35005,21 +34233,21 @@ async function checkTreeInside(roots, dir, shown, origin, location = {}) {
         const d = pending.pop();
         let entries;
         try {
-            entries = await external_node_fs_namespaceObject.promises.readdir(d, { withFileTypes: true });
+            entries = await external_node_fs_.promises.readdir(d, { withFileTypes: true });
         }
         catch {
             continue; // unreadable directories are reported by whoever reads them
         }
         for (const e of entries) {
-            const p = external_node_path_namespaceObject.join(d, e.name);
+            const p = external_node_path_.join(d, e.name);
             if (e.isDirectory()) {
                 pending.push(p);
             }
             else if (e.isSymbolicLink()) {
-                const target = await external_node_fs_namespaceObject.promises.realpath(p).catch(() => undefined);
+                const target = await external_node_fs_.promises.realpath(p).catch(() => undefined);
                 if (target !== undefined && !realRoots.some((root) => isWithin(root, target))) {
-                    const inner = external_node_path_namespaceObject.relative(dir, p).split(external_node_path_namespaceObject.sep).join('/');
-                    throw new GateError(`${showPath(`${shown.replace(/\/+$/, '')}/${inner}`)} (inside ${showPath(shown)}, from ${origin}) leads through a symbolic link ` +
+                    const inner = external_node_path_.relative(dir, p).split(external_node_path_.sep).join('/');
+                    throw new base_errors/* GateError */.ue(`${showPath(`${shown.replace(/\/+$/, '')}/${inner}`)} (inside ${showPath(shown)}, from ${origin}) leads through a symbolic link ` +
                         `to outside the workspace; ${OUTSIDE} instead of linking to it.`, location);
                 }
             }
@@ -35053,7 +34281,7 @@ async function containArtifacts(roots, artifacts, configSource) {
         const origin = `artifacts.${key} in ${configSource}`;
         const location = { file: configSource, key: `artifacts.${key}` };
         const real = await resolveInside(roots.workspace, roots.tempDir, p, origin, { location });
-        const st = await external_node_fs_namespaceObject.promises.stat(real).catch(() => undefined);
+        const st = await external_node_fs_.promises.stat(real).catch(() => undefined);
         if (st?.isDirectory())
             await checkTreeInside(roots, real, p, origin, location);
         checked.set(p, real);
@@ -35066,435 +34294,8 @@ async function containArtifacts(roots, artifacts, configSource) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/readers/id-column.ts
-/**
- * The ids of a predictions file as UTF-8 bytes in one arena with offsets, not one JS string per row: at 10M rows
- * a string id costs ~32 bytes with its array slot (two files: ~640 MiB, most of the heap), its bytes here ~12.
- * Strings are made only for what a message or the report shows.
- *
- * Byte order of UTF-8 is code point order, the order ids have always been sorted in (id-order.ts), and equal
- * bytes are equal texts, so sorting, matching and the fingerprint give what they gave on strings. The one text
- * UTF-8 cannot carry is a lone surrogate (a JSON `"\ud800"` escape): a column with one keeps its strings and
- * takes the string paths (`strings` is set), so nothing about such ids changes either.
- */
-
-const INITIAL_BYTES = 1 << 16;
-/** Offsets are Uint32: past 4 GiB of id bytes (not a predictions file) the builder stops with an Error. */
-const MAX_BYTES = 2 ** 32 - 1;
-const LONE_SURROGATE = /\p{Surrogate}/u;
-class IdColumn {
-    n;
-    bytes;
-    start;
-    strings;
-    constructor(n, 
-    /** The ids' UTF-8 bytes, id i at [start[i], start[i + 1]); empty when `strings` is set. */
-    bytes, 
-    /** n + 1 offsets into bytes. */
-    start, 
-    /** Set only for a column holding a lone surrogate: the ids as strings (see above). */
-    strings) {
-        this.n = n;
-        this.bytes = bytes;
-        this.start = start;
-        this.strings = strings;
-    }
-    /** A column of these ids (tests, and readers whose ids are strings already). */
-    static of(ids) {
-        if (ids instanceof IdColumn)
-            return ids;
-        const b = new IdColumnBuilder();
-        for (const id of ids)
-            b.push(id);
-        return b.finish();
-    }
-    /** @internal builder only */
-    static make(n, bytes, start, strings) {
-        return new IdColumn(n, bytes, start, strings);
-    }
-    /** Id i as text, for messages. */
-    text(i) {
-        return this.strings ? this.strings[i] : this.bytes.toString('utf8', this.start[i], this.start[i + 1]);
-    }
-    /** Every id as text (tests and small files only). */
-    texts() {
-        return Array.from({ length: this.n }, (_, i) => this.text(i));
-    }
-}
-/** Collects ids row by row: ASCII is copied a byte at a time, anything else encoded by Buffer.write. */
-class IdColumnBuilder {
-    bytes = Buffer.allocUnsafe(INITIAL_BYTES);
-    used = 0;
-    start = growable_growUint32();
-    strings;
-    /** Ids pushed so far. */
-    length = 0;
-    constructor() {
-        this.start.push(0);
-    }
-    push(id) {
-        this.length++;
-        if (this.strings) {
-            this.strings.push(id);
-            return;
-        }
-        const len = id.length;
-        if (this.used + 3 * len > this.bytes.length)
-            this.grow(3 * len);
-        const bytes = this.bytes;
-        let at = this.used;
-        let i = 0;
-        for (; i < len; i++) {
-            const c = id.charCodeAt(i);
-            if (c >= 0x80)
-                break;
-            bytes[at++] = c;
-        }
-        if (i < len) {
-            if (LONE_SURROGATE.test(id)) {
-                this.toStrings(id);
-                return;
-            }
-            at += bytes.write(id.slice(i), at, 'utf8');
-        }
-        this.used = at;
-        this.start.push(at);
-    }
-    finish() {
-        if (this.strings)
-            return IdColumn.make(this.length, Buffer.alloc(0), new Uint32Array(0), this.strings);
-        // Trimmed to size unless the slack is small: a copy is a second arena at the peak.
-        const bytes = this.bytes.length - this.used > this.used >> 3 ? Buffer.from(this.bytes.subarray(0, this.used)) : this.bytes.subarray(0, this.used);
-        return IdColumn.make(this.length, bytes, this.start.toArray(), undefined);
-    }
-    grow(need) {
-        // ×1.5, not ×2: the old and the new arena are both held while copying.
-        const size = Math.max(Math.ceil(this.bytes.length * 1.5), this.used + need);
-        if (this.used + need > MAX_BYTES)
-            throw new Error('the ids of one file take more than 4 GiB');
-        const next = Buffer.allocUnsafe(Math.min(size, MAX_BYTES));
-        this.bytes.copy(next, 0, 0, this.used);
-        this.bytes = next;
-    }
-    /** A lone surrogate: every id so far becomes a string again, and so do the rest. */
-    toStrings(id) {
-        const start = this.start.toArray();
-        const strings = [];
-        for (let i = 0; i + 1 < start.length; i++)
-            strings.push(this.bytes.toString('utf8', start[i], start[i + 1]));
-        strings.push(id);
-        this.strings = strings;
-        this.bytes = Buffer.alloc(0);
-    }
-}
-/** Negative, zero or positive as id i of `a` sorts before, with or after id j of `b` (code point order). */
-function compareIdsAt(a, i, b, j, compareText) {
-    if (a.strings || b.strings) {
-        const x = a.text(i);
-        const y = b.text(j);
-        return x === y ? 0 : compareText(x, y);
-    }
-    return compareBytes(a.bytes, a.start[i], a.start[i + 1], b.bytes, b.start[j], b.start[j + 1]);
-}
-/** Id i of `a` equals id j of `b`. */
-function sameIdAt(a, i, b, j) {
-    if (a.strings || b.strings)
-        return a.text(i) === b.text(j);
-    const s = a.start[i];
-    const len = a.start[i + 1] - s;
-    const t = b.start[j];
-    if (b.start[j + 1] - t !== len)
-        return false;
-    const x = a.bytes;
-    const y = b.bytes;
-    for (let k = 0; k < len; k++)
-        if (x[s + k] !== y[t + k])
-            return false;
-    return true;
-}
-/** Byte order of x[xs, xe) and y[ys, ye); a prefix sorts first. */
-function compareBytes(x, xs, xe, y, ys, ye) {
-    const m = Math.min(xe - xs, ye - ys);
-    for (let k = 0; k < m; k++) {
-        const d = x[xs + k] - y[ys + k];
-        if (d !== 0)
-            return d;
-    }
-    return xe - xs - (ye - ys);
-}
-
-;// CONCATENATED MODULE: ./src/readers/id-order.ts
-/**
- * Ordering ids by Unicode code point, which is also the byte order of their UTF-8 encoding: the same on every
- * machine and locale, and what `LC_ALL=C sort` or Python's sorted() give. JavaScript's `<` compares UTF-16
- * code units instead, which differs only for characters above U+FFFF against U+E000–U+FFFF.
- */
-
-
-/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
-function compareCodePoints(a, b) {
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y)
-            return x >= 0xd800 && y >= 0xd800 ? codePointRank(x) - codePointRank(y) : x - y;
-    }
-    return a.length - b.length;
-}
-/** Surrogates (U+D800–DFFF) encode code points above U+FFFF, so they rank after U+E000–U+FFFF. */
-function codePointRank(unit) {
-    return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
-}
-const compareUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-const NEEDS_CODE_POINT_COMPARE = /[\ud800-\uffff]/;
-/** `<` where it agrees with code point order (no unit at or above U+D800 anywhere), else compareCodePoints. */
-function comparatorFor(ids) {
-    return ids.some((id) => NEEDS_CODE_POINT_COMPARE.test(id)) ? compareCodePoints : compareUnits;
-}
-/**
- * Row indices of `ids` sorted by id; equal ids keep their row order.
- *
- * A comparison sort of 10M random ids takes most of a minute in V8 (a JS callback and a cache miss per
- * comparison). Instead each id's first characters after the prefix all ids share are packed, a few bits
- * each, into the high bits of a 64-bit integer with the row index in the low bits; those sort natively, and
- * whole ids are compared only within runs of equal packed prefixes. The packing is monotone (it never puts
- * two ids the wrong way round, at worst it ties them), which is all the run refinement needs.
- */
-function sortedOrder(ids) {
-    const n = ids.length;
-    const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
-    if (n < 2 || indexBits > 30 || (0,external_node_os_namespaceObject.endianness)() !== 'LE')
-        return comparisonSort(ids, comparatorFor(ids));
-    const keyBits = Math.min(52, 64 - indexBits); // the key stays an exact double
-    const skip = commonPrefixLength(ids);
-    const { rank, bits } = alphabet(ids, skip);
-    const width = Math.min(WINDOW, Math.floor(keyBits / bits)); // characters packed per id
-    const top = 2 ** bits - 1; // this rank and above: "too many to tell apart", packing stops there
-    const radix = 2 ** bits;
-    const lowKeySpan = 2 ** (32 - indexBits);
-    const indexSpan = 2 ** indexBits;
-    const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m); // ** per row is slow
-    const packed = new BigUint64Array(n);
-    const words = new Uint32Array(packed.buffer); // little-endian: [low, high] per element
-    for (let i = 0; i < n; i++) {
-        const id = ids[i];
-        const end = Math.min(id.length, skip + width);
-        let key = 0;
-        let k = skip;
-        for (; k < end; k++) {
-            const v = rank[id.charCodeAt(k)];
-            if (v >= top) {
-                key = key * radix + top;
-                k++;
-                break;
-            }
-            key = key * radix + v;
-        }
-        // Past the end (or after a saturated character) counts as 0, so a shorter id sorts first.
-        key *= shift[skip + width - k];
-        const high = Math.floor(key / lowKeySpan); // powers of two: exact, and cheaper than %
-        words[2 * i] = (key - high * lowKeySpan) * indexSpan + i;
-        words[2 * i + 1] = high;
-    }
-    packed.sort();
-    const order = new Uint32Array(n);
-    const indexMask = indexSpan - 1;
-    for (let k = 0; k < n; k++)
-        order[k] = words[2 * k] & indexMask;
-    let compare;
-    let start = 0;
-    for (let k = 1; k <= n; k++) {
-        const sameKey = k < n &&
-            words[2 * k + 1] === words[2 * start + 1] &&
-            words[2 * k] >>> indexBits === words[2 * start] >>> indexBits;
-        if (sameKey)
-            continue;
-        if (k - start > 1) {
-            compare ??= comparatorFor(ids);
-            sortRun(ids, order, start, k, compare);
-        }
-        start = k;
-    }
-    return order;
-}
-/** Sorts order[start..end) by id; runs are mostly pairs, which need no array or sort call. */
-function sortRun(ids, order, start, end, compare) {
-    if (end - start === 2) {
-        const i = order[start];
-        const j = order[start + 1];
-        if (compare(ids[i], ids[j]) > 0) {
-            order[start] = j;
-            order[start + 1] = i;
-        }
-        return;
-    }
-    const run = Array.from(order.subarray(start, end));
-    run.sort((i, j) => compare(ids[i], ids[j]));
-    order.set(run, start);
-}
-/** Characters examined for the alphabet; also the most packed per id (52 bits at 4 bits each). */
-const WINDOW = 13;
-function commonPrefixLength(ids) {
-    const first = ids[0];
-    let length = first.length;
-    for (let i = 1; i < ids.length && length > 0; i++) {
-        const id = ids[i];
-        const m = Math.min(length, id.length);
-        let k = 0;
-        while (k < m && id.charCodeAt(k) === first.charCodeAt(k))
-            k++;
-        length = k;
-    }
-    return length;
-}
-/**
- * Dense ranks (1, 2, … in code point order; 0 means "past the end") of the code units found right after the
- * common prefix, and the bits (4–8) a character needs: hex ids need 5, not 7. With more than 254 distinct
- * units the largest share rank 2^8 - 1, where packing stops.
- */
-function alphabet(ids, skip) {
-    const seen = new Uint8Array(0x10000);
-    for (let i = 0; i < ids.length; i++) {
-        const id = ids[i];
-        const end = Math.min(id.length, skip + WINDOW);
-        for (let k = skip; k < end; k++)
-            seen[id.charCodeAt(k)] = 1;
-    }
-    let distinct = 0;
-    for (let u = 0; u < 0x10000; u++)
-        distinct += seen[u];
-    let bits = 4;
-    while (bits < 8 && 2 ** bits < distinct + 2)
-        bits++;
-    const top = 2 ** bits - 1;
-    const rank = new Uint8Array(0x10000);
-    let next = 1;
-    // Code point order: units below U+D800, then U+E000–U+FFFF, then the surrogates (code points > U+FFFF).
-    for (const [from, to] of [[0, 0xd800], [0xe000, 0x10000], [0xd800, 0xe000]]) {
-        for (let u = from; u < to; u++)
-            if (seen[u])
-                rank[u] = Math.min(next++, top);
-    }
-    return { rank, bits };
-}
-function comparisonSort(ids, compare) {
-    const order = Array.from(ids.keys());
-    order.sort((i, j) => compare(ids[i], ids[j]));
-    return Uint32Array.from(order);
-}
-/**
- * Row indices of `ids` sorted by id (code point order), equal ids in row order: sortedOrder's packed-prefix
- * sort on the ids' UTF-8 bytes, whose byte order is code point order. A column that kept strings (a lone
- * surrogate, see id-column.ts) takes sortedOrder itself.
- */
-function sortedIdOrder(ids) {
-    if (ids.strings)
-        return sortedOrder(ids.strings);
-    const n = ids.n;
-    const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
-    const bytes = ids.bytes;
-    const start = ids.start;
-    if (n < 2 || indexBits > 30 || (0,external_node_os_namespaceObject.endianness)() !== 'LE') {
-        const order = Array.from({ length: n }, (_, i) => i);
-        order.sort((i, j) => compareBytes(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]));
-        return Uint32Array.from(order);
-    }
-    const keyBits = Math.min(52, 64 - indexBits);
-    const skip = commonBytePrefix(bytes, start, n);
-    const { rank, bits } = byteAlphabet(bytes, start, n, skip);
-    const width = Math.min(WINDOW, Math.floor(keyBits / bits));
-    const top = 2 ** bits - 1;
-    const radix = 2 ** bits;
-    const lowKeySpan = 2 ** (32 - indexBits);
-    const indexSpan = 2 ** indexBits;
-    const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m);
-    const packed = new BigUint64Array(n);
-    const words = new Uint32Array(packed.buffer);
-    for (let i = 0; i < n; i++) {
-        const from = start[i] + skip;
-        const end = Math.min(start[i + 1], from + width);
-        let key = 0;
-        let k = from;
-        for (; k < end; k++) {
-            const v = rank[bytes[k]];
-            if (v >= top) {
-                key = key * radix + top;
-                k++;
-                break;
-            }
-            key = key * radix + v;
-        }
-        key *= shift[from + width - k];
-        const high = Math.floor(key / lowKeySpan);
-        words[2 * i] = (key - high * lowKeySpan) * indexSpan + i;
-        words[2 * i + 1] = high;
-    }
-    packed.sort();
-    const order = new Uint32Array(n);
-    const indexMask = indexSpan - 1;
-    for (let k = 0; k < n; k++)
-        order[k] = words[2 * k] & indexMask;
-    const compare = (i, j) => compareBytes(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]);
-    let first = 0;
-    for (let k = 1; k <= n; k++) {
-        const sameKey = k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k] >>> indexBits === words[2 * first] >>> indexBits;
-        if (sameKey)
-            continue;
-        if (k - first === 2) {
-            const i = order[first];
-            const j = order[first + 1];
-            if (compare(i, j) > 0) {
-                order[first] = j;
-                order[first + 1] = i;
-            }
-        }
-        else if (k - first > 2) {
-            const run = Array.from(order.subarray(first, k));
-            run.sort(compare);
-            order.set(run, first);
-        }
-        first = k;
-    }
-    return order;
-}
-function commonBytePrefix(bytes, start, n) {
-    const s0 = start[0];
-    let length = start[1] - s0;
-    for (let i = 1; i < n && length > 0; i++) {
-        const s = start[i];
-        const m = Math.min(length, start[i + 1] - s);
-        let k = 0;
-        while (k < m && bytes[s + k] === bytes[s0 + k])
-            k++;
-        length = k;
-    }
-    return length;
-}
-/** alphabet() for bytes: dense ranks (1, 2, … in byte order; 0 = past the end) of the bytes after the prefix. */
-function byteAlphabet(bytes, start, n, skip) {
-    const seen = new Uint8Array(256);
-    for (let i = 0; i < n; i++) {
-        const from = start[i] + skip;
-        const end = Math.min(start[i + 1], from + WINDOW);
-        for (let k = from; k < end; k++)
-            seen[bytes[k]] = 1;
-    }
-    let distinct = 0;
-    for (let u = 0; u < 256; u++)
-        distinct += seen[u];
-    let bits = 4;
-    while (bits < 8 && 2 ** bits < distinct + 2)
-        bits++;
-    const top = 2 ** bits - 1;
-    const rank = new Uint8Array(256);
-    let next = 1;
-    for (let u = 0; u < 256; u++)
-        if (seen[u])
-            rank[u] = Math.min(next++, top);
-    return { rank, bits };
-}
-
+// EXTERNAL MODULE: ./src/readers/id-order.ts
+var id_order = __nccwpck_require__(5654);
 ;// CONCATENATED MODULE: ./src/readers/counts.ts
 /**
  * Reads a counts file (docs/counts.md): binary predictions of both models pre-aggregated in a warehouse, one
@@ -35527,39 +34328,39 @@ function lossSumColumns(loss) {
 /** Streams the counts file at `path`; every problem is a GateError naming the file, and the line and column. */
 async function readCounts(path, opts) {
     const file = opts.displayPath;
-    const positiveKey = canonicalKey(opts.positiveLabel);
+    const positiveKey = (0,base_values/* canonicalKey */.yk)(opts.positiveLabel);
     const extraNames = [...new Set(opts.extraColumns)];
     let negativeKey;
     let negativeSeen;
     /** 1 for the positive label, 0 for the one other value; a third value is an error. */
     const bit = (text, column, line) => {
-        const key = canonicalKey(text);
+        const key = (0,base_values/* canonicalKey */.yk)(text);
         if (key === positiveKey)
             return 1;
         if (key === '')
-            throw new GateError(`${file} line ${line}, column "${column}": the value is empty; every row needs one.`, { file, line, key: column });
+            throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": the value is empty; every row needs one.`, { file, line, key: column });
         if (negativeKey === undefined) {
             negativeKey = key;
             negativeSeen = { column, line };
         }
         else if (key !== negativeKey) {
-            throw new GateError(`${file} line ${line}, column "${column}": ${quote(text.trim())} is neither the positive label ${quote(opts.positiveLabel)} ` +
-                `nor ${quote(negativeKey)} (first seen in column "${negativeSeen.column}" on line ${negativeSeen.line}); ` +
+            throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": ${(0,base_text/* quote */.hD)(text.trim())} is neither the positive label ${(0,base_text/* quote */.hD)(opts.positiveLabel)} ` +
+                `nor ${(0,base_text/* quote */.hD)(negativeKey)} (first seen in column "${negativeSeen.column}" on line ${negativeSeen.line}); ` +
                 `a binary counts file uses two label values, in labels and predictions alike.`, { file, line, key: column });
         }
         return 0;
     };
-    const label = growUint8();
-    const cand = growUint8();
-    const champ = growUint8();
-    const weight = growFloat64();
-    const sums = opts.losses.map(() => ({ candidate: growFloat64(), champion: growFloat64(), diffSquares: growFloat64() }));
+    const label = (0,growable/* growUint8 */.K3)();
+    const cand = (0,growable/* growUint8 */.K3)();
+    const champ = (0,growable/* growUint8 */.K3)();
+    const weight = (0,growable/* growFloat64 */.Oz)();
+    const sums = opts.losses.map(() => ({ candidate: (0,growable/* growFloat64 */.Oz)(), champion: (0,growable/* growFloat64 */.Oz)(), diffSquares: (0,growable/* growFloat64 */.Oz)() }));
     const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new Interner());
+    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
     let hasChampion = false;
     let total = 0;
     let slots;
-    await scanTable(path, {
+    await (0,table/* scanTable */.SS)(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
         onBytes: opts.onBytes,
@@ -35567,7 +34368,7 @@ async function readCounts(path, opts) {
             const requests = [];
             const need = (name, configKey, fixed = true) => {
                 if (!header.includes(name))
-                    throw missingColumnError(file, name, header, configKey, fixed ? COUNTS_HINT : undefined);
+                    throw (0,table/* missingColumnError */.hA)(file, name, header, configKey, fixed ? COUNTS_HINT : undefined);
                 const at = requests.indexOf(name);
                 if (at >= 0)
                     return at;
@@ -35602,7 +34403,7 @@ async function readCounts(path, opts) {
                 return;
             total += count;
             if (!Number.isSafeInteger(total)) {
-                throw new GateError(`${file} line ${line}, column "${COUNTS_COLUMNS.count}": the counts so far add up to more than ${Number.MAX_SAFE_INTEGER}, ` +
+                throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${COUNTS_COLUMNS.count}": the counts so far add up to more than ${Number.MAX_SAFE_INTEGER}, ` +
                     `beyond what can be counted exactly; check the count column.`, { file, line, key: COUNTS_COLUMNS.count });
             }
             label.push(bit(values[slots.label], opts.columns.label, line));
@@ -35623,11 +34424,11 @@ async function readCounts(path, opts) {
     });
     const n = weight.length;
     if (n === 0) {
-        throw new GateError(`${file} has no rows with a count above 0; it must count the examples of the test set.`, { file });
+        throw new base_errors/* GateError */.ue(`${file} has no rows with a count above 0; it must count the examples of the test set.`, { file });
     }
     const labels = label.toArray();
     if (!labels.includes(1)) {
-        throw new GateError(`${file}: the positive label ${quote(opts.positiveLabel)} never occurs; set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
+        throw new base_errors/* GateError */.ue(`${file}: the positive label ${(0,base_text/* quote */.hD)(opts.positiveLabel)} never occurs; set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
     }
     const extra = {};
     extraNames.forEach((name, k) => (extra[name] = extras[k]));
@@ -35652,16 +34453,16 @@ async function readCounts(path, opts) {
 }
 const COUNTS_HINT = 'a counts file has the columns label (columns.label), candidate_prediction, champion_prediction, count and the sums of the mean losses checked (docs/counts.md)';
 function countOf(file, line, text) {
-    const v = parseStrictNumber(text);
+    const v = (0,base_values/* parseStrictNumber */._y)(text);
     if (Number.isSafeInteger(v) && v >= 0)
         return v;
-    throw new GateError(`${file} line ${line}, column "${COUNTS_COLUMNS.count}": ${quote(text.trim())} is not a count; write a whole number of examples, 0 or more.`, { file, line, key: COUNTS_COLUMNS.count });
+    throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${COUNTS_COLUMNS.count}": ${(0,base_text/* quote */.hD)(text.trim())} is not a count; write a whole number of examples, 0 or more.`, { file, line, key: COUNTS_COLUMNS.count });
 }
 function sumOf(file, line, column, text) {
-    const v = parseStrictNumber(text);
+    const v = (0,base_values/* parseStrictNumber */._y)(text);
     if (Number.isFinite(v) && v >= 0)
         return v;
-    throw new GateError(`${file} line ${line}, column "${column}": ${quote(text.trim())} is not a sum of losses; write a finite number, 0 or more.`, { file, line, key: column });
+    throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": ${(0,base_text/* quote */.hD)(text.trim())} is not a sum of losses; write a finite number, 0 or more.`, { file, line, key: column });
 }
 /**
  * Rows sorted by everything that tells them apart (label, predictions, extra values), so the report does not
@@ -35674,7 +34475,7 @@ function canonicalOrder(data, extraNames) {
     // Repeated combinations are allowed: their counts and sums break the tie, so sums add up in one order.
     const tieBreaks = [data.weight, ...Object.values(data.lossSums ?? {}).flatMap((s) => [s.candidate, s.champion, s.diffSquares])].filter((x) => x !== undefined);
     order.sort((a, b) => {
-        const byKey = compareCodePoints(keys[a], keys[b]);
+        const byKey = (0,id_order/* compareCodePoints */.OP)(keys[a], keys[b]);
         if (byKey !== 0)
             return byKey;
         for (const column of tieBreaks)
@@ -35693,11 +34494,11 @@ function countsFingerprint(label, weight, extraNames, extras) {
     const w = weight.toArray();
     const totals = new Map();
     for (let i = 0; i < label.length; i++) {
-        const key = [String(label[i]), ...extraNames.map((_, k) => canonicalKey(extras[k][i]))].join('\t');
+        const key = [String(label[i]), ...extraNames.map((_, k) => (0,base_values/* canonicalKey */.yk)(extras[k][i]))].join('\t');
         totals.set(key, (totals.get(key) ?? 0) + w[i]);
     }
-    const lines = [...totals.entries()].map(([k, v]) => `${k}\t${v}\n`).sort(compareCodePoints);
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const lines = [...totals.entries()].map(([k, v]) => `${k}\t${v}\n`).sort(id_order/* compareCodePoints */.OP);
+    const h = (0,external_node_crypto_.createHash)('sha256');
     for (const l of lines)
         h.update(l);
     return `sha256:${h.digest('hex')}`;
@@ -35730,6 +34531,8 @@ function columnNeeds(config) {
     };
 }
 
+// EXTERNAL MODULE: ./src/readers/id-column.ts
+var id_column = __nccwpck_require__(8998);
 ;// CONCATENATED MODULE: ./src/readers/fingerprint.ts
 /**
  * Test-set fingerprint, reported as `test_set.fingerprint` (docs/predictions.md).
@@ -35761,12 +34564,12 @@ function testSetFingerprint(ids, label, order) {
  * `1.0` are the same class), regression tasks the label's shortest round-trip decimal (`String(value)`).
  */
 function testSetFingerprintOf(idList, labelOf, order) {
-    const ids = IdColumn.of(idList);
-    order ??= sortedIdOrder(ids);
+    const ids = id_column/* IdColumn */.Ey.of(idList);
+    order ??= (0,id_order/* sortedIdOrder */.LO)(ids);
     if (ids.strings)
         return fingerprintOfStrings(ids.strings, labelOf, order);
     // The ids' bytes are copied as they are into ~64 KiB slices: no string per id.
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     const bytes = ids.bytes;
     const start = ids.start;
     let out = Buffer.allocUnsafe(FLUSH_AT * 2);
@@ -35791,7 +34594,7 @@ function testSetFingerprintOf(idList, labelOf, order) {
     return `sha256:${hash.digest('hex')}`;
 }
 function fingerprintOfStrings(ids, labelOf, order) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     let pending = '';
     for (let k = 0; k < order.length; k++) {
         const i = order[k];
@@ -35822,11 +34625,11 @@ function fingerprintOfStrings(ids, labelOf, order) {
 
 
 function alignPredictions(candidate, champion) {
-    const order = sortedIdOrder(candidate.ids);
+    const order = candidate.idOrder ?? (0,id_order/* sortedIdOrder */.LO)(candidate.ids);
     checkUnique('candidate', candidate, order);
     let paired;
     if (champion) {
-        const championOrder = sortedIdOrder(champion.ids);
+        const championOrder = champion.idOrder ?? (0,id_order/* sortedIdOrder */.LO)(champion.ids);
         checkUnique('champion', champion, championOrder);
         const cls = (bit) => (bit === 1 ? 'positive' : 'negative');
         const perm = matchRows(candidate, order, champion, championOrder, {
@@ -35858,9 +34661,9 @@ function checkUnique(role, p, order) {
     let lines;
     const ids = p.ids;
     for (let k = 1; k < order.length; k++) {
-        if (!sameIdAt(ids, order[k], ids, order[k - 1]))
+        if (!(0,id_column/* sameIdAt */.xZ)(ids, order[k], ids, order[k - 1]))
             continue;
-        if (dups.length > 0 && sameIdAt(ids, order[k], ids, dups[dups.length - 1]))
+        if (dups.length > 0 && (0,id_column/* sameIdAt */.xZ)(ids, order[k], ids, dups[dups.length - 1]))
             continue;
         dups.push(order[k - 1]);
         lines ??= [p.lines[order[k - 1]], p.lines[order[k]]];
@@ -35868,8 +34671,8 @@ function checkUnique(role, p, order) {
     if (dups.length === 0)
         return;
     const total = dups.length;
-    throw new GateError(`${role} ${p.file} has ${total} duplicate id${total === 1 ? '' : 's'} (e.g. ${exampleIds(dups.slice(0, 5).map((r) => ids.text(r)))}; ` +
-        `id ${formatId(ids.text(dups[0]))} is on lines ${lines[0]} and ${lines[1]}); every test example must appear exactly once.`, { file: p.file, line: lines[1] });
+    throw new base_errors/* GateError */.ue(`${role} ${p.file} has ${total} duplicate id${total === 1 ? '' : 's'} (e.g. ${exampleIds(dups.slice(0, 5).map((r) => ids.text(r)))}; ` +
+        `id ${(0,base_text/* formatId */.hX)(ids.text(dups[0]))} is on lines ${lines[0]} and ${lines[1]}); every test example must appear exactly once.`, { file: p.file, line: lines[1] });
 }
 /**
  * For each candidate row, the champion row with the same id, found by walking both id orders together;
@@ -35886,7 +34689,7 @@ function matchRows(c, cOrder, h, hOrder, labels) {
     while (a < c.n || b < h.n) {
         const i = cOrder[a];
         const j = hOrder[b];
-        const order = a === c.n ? 1 : b === h.n ? -1 : compareIdsAt(c.ids, i, h.ids, j, compareCodePoints);
+        const order = a === c.n ? 1 : b === h.n ? -1 : (0,id_column/* compareIdsAt */.tn)(c.ids, i, h.ids, j, id_order/* compareCodePoints */.OP);
         if (order < 0) {
             onlyCandidate.push(i);
             a++;
@@ -35910,13 +34713,13 @@ function matchRows(c, cOrder, h, hOrder, labels) {
             parts.push(onlyIn(onlyCandidate, c));
         if (onlyChampion.length > 0)
             parts.push(onlyIn(onlyChampion, h));
-        throw new GateError(`${both} do not cover the same test set: ${parts.join(' and ')}; evaluate both models on the same rows.`, { file: c.file });
+        throw new base_errors/* GateError */.ue(`${both} do not cover the same test set: ${parts.join(' and ')}; evaluate both models on the same rows.`, { file: c.file });
     }
     if (relabelled.length > 0) {
         const i = relabelled[0];
         const j = perm[i];
-        throw new GateError(`${both} disagree on the label of ${align_count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids.text(r)))}; ` +
-            `id ${formatId(c.ids.text(i))} is ${labels.show('candidate', i)} at ${c.file} line ${c.lines[i]} but ${labels.show('champion', j)} at ${h.file} line ${h.lines[j]}); ` +
+        throw new base_errors/* GateError */.ue(`${both} disagree on the label of ${align_count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids.text(r)))}; ` +
+            `id ${(0,base_text/* formatId */.hX)(c.ids.text(i))} is ${labels.show('candidate', i)} at ${c.file} line ${c.lines[i]} but ${labels.show('champion', j)} at ${h.file} line ${h.lines[j]}); ` +
             `both files must carry the labels of the same test set.`, { file: c.file, line: c.lines[i] });
     }
     return perm;
@@ -35932,7 +34735,7 @@ function onlyIn(rows, p) {
 }
 /** The first five ids (the smallest: every list here is in id order), as `17, 18, "a b"`. */
 function exampleIds(ids) {
-    return ids.slice(0, 5).map(formatId).join(', ');
+    return ids.slice(0, 5).map(base_text/* formatId */.hX).join(', ');
 }
 function align_count(n) {
     return `${n} id${n === 1 ? '' : 's'}`;
@@ -35980,17 +34783,17 @@ function columnOf(column, p) {
     return values;
 }
 function emptyCluster(p, column, row) {
-    return new GateError(`${p.file} line ${p.lines[row]}, column "${column}": the cluster is empty; with columns.cluster every row needs one.`, { file: p.file, line: p.lines[row], key: column });
+    return new base_errors/* GateError */.ue(`${p.file} line ${p.lines[row]}, column "${column}": the cluster is empty; with columns.cluster every row needs one.`, { file: p.file, line: p.lines[row], key: column });
 }
 /** Both files' rows walked in id order (the ids are the same set, each once, once aligned). */
 function checkSameClusters(column, c, cv, h, hv) {
-    const co = sortedIdOrder(c.ids);
-    const ho = sortedIdOrder(h.ids);
+    const co = (0,id_order/* sortedIdOrder */.LO)(c.ids);
+    const ho = (0,id_order/* sortedIdOrder */.LO)(h.ids);
     const differ = [];
     for (let k = 0; k < co.length; k++) {
         const i = co[k];
         const j = ho[k];
-        if (!sameIdAt(c.ids, i, h.ids, j))
+        if (!(0,id_column/* sameIdAt */.xZ)(c.ids, i, h.ids, j))
             throw new Error('checkSameClusters: the files were not aligned');
         if (cv[i] !== hv[j]) {
             const empty = hv[j].trim() === '';
@@ -36002,175 +34805,15 @@ function checkSameClusters(column, c, cv, h, hv) {
     if (differ.length === 0)
         return;
     const [i, j] = differ[0];
-    const examples = differ.slice(0, 5).map(([r]) => formatId(c.ids.text(r))).join(', ');
+    const examples = differ.slice(0, 5).map(([r]) => (0,base_text/* formatId */.hX)(c.ids.text(r))).join(', ');
     const count = `${differ.length} id${differ.length === 1 ? '' : 's'}`;
-    throw new GateError(`candidate ${c.file} and champion ${h.file} disagree on the cluster of ${count} (e.g. ${examples}; ` +
-        `id ${formatId(c.ids.text(i))} is in cluster ${quote(cv[i])} at ${c.file} line ${c.lines[i]} but ${quote(hv[j])} at ${h.file} line ${h.lines[j]}); ` +
+    throw new base_errors/* GateError */.ue(`candidate ${c.file} and champion ${h.file} disagree on the cluster of ${count} (e.g. ${examples}; ` +
+        `id ${(0,base_text/* formatId */.hX)(c.ids.text(i))} is in cluster ${(0,base_text/* quote */.hD)(cv[i])} at ${c.file} line ${c.lines[i]} but ${(0,base_text/* quote */.hD)(hv[j])} at ${h.file} line ${h.lines[j]}); ` +
         `both files must carry the same "${column}" column for the same test set.`, { file: c.file, line: c.lines[i] });
 }
 
-;// CONCATENATED MODULE: ./src/readers/predictions.ts
-
-
-
-
-
-
-/** Stop at the sixth label value: five are enough for the message, and the codes stay bytes. */
-const MAX_LABEL_KEYS = 6;
-const MAX_PREDICTION_KEYS = 8;
-/** Streams the predictions file at `path` once; every problem is a GateError naming `opts.displayPath`. */
-async function readPredictions(path, opts) {
-    const file = opts.displayPath;
-    const cols = opts.columns;
-    const positiveKey = canonicalKey(opts.positiveLabel);
-    const probability = opts.score === 'probability';
-    const extraNames = [...new Set(opts.extraColumns ?? [])];
-    const ids = new IdColumnBuilder();
-    const keep = keepLines(path);
-    const lines = growable_growUint32();
-    const labelCodes = growUint8();
-    const predictionCodes = growUint8();
-    const scores = growFloat64();
-    const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new Interner());
-    const labelCoder = new ValueCoder((key, code, line) => {
-        if (key === '')
-            throw emptyValue(file, line, cols.label, 'label');
-        if (code >= MAX_LABEL_KEYS - 1)
-            throw tooManyLabels(file, cols.label, labelCoder.texts, true);
-    });
-    const predictionCoder = new ValueCoder((key, code, line) => {
-        if (key === '')
-            throw emptyValue(file, line, cols.prediction, 'prediction');
-        if (code >= MAX_PREDICTION_KEYS) {
-            throw new GateError(`${file} line ${line}, column "${cols.prediction}": found more than ${MAX_PREDICTION_KEYS} different predictions in a binary task; ` +
-                `write each prediction as one of the two label values.`, { file, line, key: cols.prediction });
-        }
-    });
-    let plan = { requests: [], score: -1, prediction: -1, extra: [] };
-    await scanTable(path, {
-        displayPath: file,
-        highWaterMark: opts.highWaterMark,
-        onBytes: opts.onBytes,
-        select(header) {
-            plan = planColumns(file, header, opts, extraNames);
-            return plan.requests;
-        },
-        onRow(values, line) {
-            const id = values[0];
-            if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === ''))
-                throw emptyValue(file, line, cols.id, 'id');
-            ids.push(id);
-            labelCodes.push(labelCoder.code(values[1], line));
-            if (plan.score >= 0) {
-                const text = values[plan.score];
-                const v = parseStrictNumber(text);
-                if (!Number.isFinite(v) || (probability && !(v >= 0 && v <= 1)))
-                    throw badScore(file, line, cols.score, text, v);
-                scores.push(v);
-            }
-            if (plan.prediction >= 0)
-                predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
-            for (let k = 0; k < extras.length; k++)
-                extras[k].push(interners[k].keep(values[plan.extra[k]]));
-            if (keep)
-                lines.push(line);
-        }
-    });
-    const label = labelCodes.toArray();
-    const negativeKey = binaryLabels(file, cols.label, labelCoder, positiveKey, opts.positiveLabel, label);
-    const score = plan.score >= 0 ? scores.toArray() : undefined;
-    let prediction;
-    if (plan.prediction >= 0) {
-        prediction = predictionCodes.toArray();
-        binaryPredictions(file, cols.prediction, predictionCoder, opts.positiveLabel, negativeKey, prediction);
-    }
-    else if (opts.needPrediction && score) {
-        prediction = new Uint8Array(score.length);
-        for (let i = 0; i < score.length; i++)
-            prediction[i] = score[i] >= opts.threshold ? 1 : 0;
-    }
-    const extra = {};
-    extraNames.forEach((name, k) => (extra[name] = extras[k]));
-    return withRowLines({ file, n: label.length, ids: ids.finish(), label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
-}
-/** The columns to read given the header: id and label always, score and prediction as the metrics need. */
-function planColumns(file, header, opts, extraNames) {
-    const cols = opts.columns;
-    const { requests, slot } = columnSlots();
-    slot(cols.id, 'columns.id');
-    slot(cols.label, 'columns.label');
-    const fromColumn = opts.needPrediction && header.includes(cols.prediction);
-    const needScore = opts.score !== 'none' || (opts.needPrediction && !fromColumn);
-    if (needScore && opts.score === 'none' && !header.includes(cols.score)) {
-        throw new GateError(`${file} has neither a "${cols.prediction}" nor a "${cols.score}" column (its columns are ${listColumns(header)}); ` +
-            `hard predictions come from columns.prediction or from columns.score with threshold, so set one of them.`, { file, key: 'columns.prediction' });
-    }
-    const score = needScore ? slot(cols.score, 'columns.score') : -1;
-    const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
-    const extra = extraColumnSlots(file, header, extraNames, cols, slot);
-    return { requests, score, prediction, extra };
-}
-/**
- * Checks the label column holds at most two values, one of them the positive label, and rewrites the codes
- * in `label` to 1 (positive) / 0. Returns the other label's key, if the column has one.
- */
-function binaryLabels(file, column, coder, positiveKey, positiveLabel, label) {
-    if (coder.keys.length > 2)
-        throw tooManyLabels(file, column, coder.texts, false);
-    const positive = coder.keys.indexOf(positiveKey);
-    if (positive < 0) {
-        const found = coder.texts.map((t) => quote(t)).join(' and ');
-        throw new GateError(`${file}, column "${column}": the positive label ${quote(positiveLabel)} never occurs (the labels are ${found}); ` +
-            `set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
-    }
-    for (let i = 0; i < label.length; i++)
-        label[i] = label[i] === positive ? 1 : 0;
-    return coder.keys.find((k) => k !== positiveKey);
-}
-/** Maps prediction codes in place to 1 (positive label) / 0 (the other label); any other value is an error. */
-function binaryPredictions(file, column, coder, positiveLabel, negativeKey, prediction) {
-    const positiveKey = canonicalKey(positiveLabel);
-    // Labels that are all positive leave the negative value unknown: the first other prediction value is it.
-    const negative = negativeKey ?? coder.keys.find((k) => k !== positiveKey);
-    const bit = coder.keys.map((k, code) => {
-        if (k === positiveKey)
-            return 1;
-        if (k === negative)
-            return 0;
-        const other = negativeKey === undefined ? '' : ` nor the other label ${quote(negativeKey)}`;
-        const line = coder.firstLines[code];
-        throw new GateError(`${file} line ${line}, column "${column}": ${quote(coder.texts[code])} is neither the positive label ${quote(positiveLabel)}${other}; ` +
-            `write predictions with the same values as the labels.`, { file, line, key: column });
-    });
-    for (let i = 0; i < prediction.length; i++)
-        prediction[i] = bit[prediction[i]];
-}
-function emptyValue(file, line, column, what) {
-    return new GateError(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, { file, line, key: column });
-}
-function tooManyLabels(file, column, texts, more) {
-    const shown = texts.slice(0, 5).map((t) => quote(t)).join(', ') + (more ? ', …' : '');
-    return new GateError(`${file}, column "${column}": a binary task needs two label values but the file has more (${shown}); ` +
-        `fix the labels or set task: multiclass.`, { file, key: column });
-}
-function badScore(file, line, column, text, v) {
-    const where = `${file} line ${line}, column "${column}"`;
-    const location = { file, line, key: column };
-    if (text.trim() === '') {
-        return new GateError(`${where}: the score is empty; every row needs a finite number.`, location);
-    }
-    if (Number.isFinite(v)) {
-        return new GateError(`${where}: ${text.trim().length > 40 ? quote(text.trim()) : text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
-            `write calibrated probabilities or drop those metrics.`, location);
-    }
-    const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text) || !Number.isNaN(v);
-    return new GateError(word
-        ? `${where}: ${quote(text.trim())} is not a finite number; every score must be a finite number.`
-        : `${where}: ${quote(text.trim())} is not a number; write scores as plain decimal numbers such as 0.73.`, location);
-}
-
+// EXTERNAL MODULE: ./src/readers/predictions.ts
+var predictions = __nccwpck_require__(8462);
 ;// CONCATENATED MODULE: ./src/readers/task-predictions.ts
 
 
@@ -36183,15 +34826,15 @@ function badScore(file, line, column, text, v) {
 
 /** More classes than this is almost surely a regression target or an id read as a label. */
 const MAX_CLASSES = 1000;
-function task_predictions_emptyValue(file, line, column, what) {
-    return new GateError(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, {
+function emptyValue(file, line, column, what) {
+    return new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, {
         file,
         line,
         key: column
     });
 }
 function emptyId(file, line, column) {
-    return task_predictions_emptyValue(file, line, column, 'id');
+    return emptyValue(file, line, column, 'id');
 }
 function requireId(file, id, line, column) {
     if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === ''))
@@ -36200,21 +34843,21 @@ function requireId(file, id, line, column) {
 }
 /** A number from a cell, or a GateError naming file, line and column. */
 function number(file, line, column, text, what, probability = false) {
-    const v = parseStrictNumber(text);
+    const v = (0,base_values/* parseStrictNumber */._y)(text);
     // The common case returns before any message is built: this runs for every cell of 10M-row files.
     if (Number.isFinite(v) && (!probability || (v >= 0 && v <= 1)))
         return v;
     const where = `${file} line ${line}, column "${column}"`;
     const location = { file, line, key: column };
     if (text.trim() === '')
-        throw new GateError(`${where}: the ${what} is empty; every row needs a finite number.`, location);
+        throw new base_errors/* GateError */.ue(`${where}: the ${what} is empty; every row needs a finite number.`, location);
     if (!Number.isFinite(v)) {
-        throw new GateError(Number.isNaN(v) && !/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)
-            ? `${where}: ${quote(text.trim())} is not a number; write the ${what} as a plain decimal number such as 0.73.`
-            : `${where}: ${quote(text.trim())} is not a finite number; every ${what} must be a finite number.`, location);
+        throw new base_errors/* GateError */.ue(Number.isNaN(v) && !/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)
+            ? `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a number; write the ${what} as a plain decimal number such as 0.73.`
+            : `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a finite number; every ${what} must be a finite number.`, location);
     }
     if (probability && !(v >= 0 && v <= 1)) {
-        throw new GateError(`${where}: ${text.trim().length > 40 ? quote(text.trim()) : text.trim()} is outside [0, 1]; class probabilities must lie between 0 and 1.`, location);
+        throw new base_errors/* GateError */.ue(`${where}: ${text.trim().length > 40 ? (0,base_text/* quote */.hD)(text.trim()) : text.trim()} is outside [0, 1]; class probabilities must lie between 0 and 1.`, location);
     }
     return v;
 }
@@ -36223,23 +34866,23 @@ async function readMulticlassPredictions(path, opts) {
     const file = opts.displayPath;
     const cols = opts.columns;
     const extraNames = [...new Set(opts.extraColumns ?? [])];
-    const ids = new IdColumnBuilder();
-    const keep = keepLines(path);
-    const lines = growable_growUint32();
-    const labels = growable_growUint32();
-    const predictions = growable_growUint32();
-    const proba = growFloat64();
+    const ids = new id_column/* IdColumnBuilder */.Tt();
+    const keep = (0,table/* keepLines */.F3)(path);
+    const lines = (0,growable/* growUint32 */.fy)();
+    const labels = (0,growable/* growUint32 */.fy)();
+    const predictions = (0,growable/* growUint32 */.fy)();
+    const proba = (0,growable/* growFloat64 */.Oz)();
     const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new Interner());
-    const coder = new ValueCoder((_key, code, line) => {
+    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
+    const coder = new base_values/* ValueCoder */.JV((_key, code, line) => {
         if (code >= MAX_CLASSES) {
-            throw new GateError(`${file} line ${line}: more than ${MAX_CLASSES} different classes; check that task: multiclass is right ` +
+            throw new base_errors/* GateError */.ue(`${file} line ${line}: more than ${MAX_CLASSES} different classes; check that task: multiclass is right ` +
                 `and that columns.label and columns.prediction name the class columns.`, { file, line, key: cols.label });
         }
     });
     let plan = { requests: [], prediction: -1, proba: [], probaNames: [], extra: [] };
     let probaClasses = 0;
-    await scanTable(path, {
+    await (0,table/* scanTable */.SS)(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
         onBytes: opts.onBytes,
@@ -36249,8 +34892,8 @@ async function readMulticlassPredictions(path, opts) {
             plan.probaNames.forEach((name, j) => {
                 const cls = name.slice(cols.score_prefix.length);
                 if (coder.code(cls, 1) < j) {
-                    const first = plan.probaNames.find((other) => canonicalKey(other.slice(cols.score_prefix.length)) === canonicalKey(cls));
-                    throw new GateError(`${file} has two probability columns for class ${quote(cls)} (${first} and ${name}); keep one.`, {
+                    const first = plan.probaNames.find((other) => (0,base_values/* canonicalKey */.yk)(other.slice(cols.score_prefix.length)) === (0,base_values/* canonicalKey */.yk)(cls));
+                    throw new base_errors/* GateError */.ue(`${file} has two probability columns for class ${(0,base_text/* quote */.hD)(cls)} (${first} and ${name}); keep one.`, {
                         file,
                         key: name
                     });
@@ -36263,12 +34906,12 @@ async function readMulticlassPredictions(path, opts) {
             ids.push(requireId(file, values[0], line, cols.id));
             const labelText = values[1];
             if (labelText.trim() === '')
-                throw task_predictions_emptyValue(file, line, cols.label, 'label');
+                throw emptyValue(file, line, cols.label, 'label');
             const label = coder.code(labelText, line);
             if (opts.needProba && label >= probaClasses) {
-                throw new GateError(`${file} line ${line}, column "${cols.label}": the label ${quote(labelText.trim())} has no probability column ` +
+                throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${cols.label}": the label ${(0,base_text/* quote */.hD)(labelText.trim())} has no probability column ` +
                     `"${cols.score_prefix}${labelText.trim()}"; log_loss needs a probability for every class that occurs as a label ` +
-                    `(the file's probability columns are ${listColumns(plan.probaNames)}).`, { file, line, key: cols.label });
+                    `(the file's probability columns are ${(0,table/* listColumns */.Ux)(plan.probaNames)}).`, { file, line, key: cols.label });
             }
             labels.push(label);
             let best = -1;
@@ -36284,7 +34927,7 @@ async function readMulticlassPredictions(path, opts) {
             if (plan.prediction >= 0) {
                 const text = values[plan.prediction];
                 if (text.trim() === '')
-                    throw task_predictions_emptyValue(file, line, cols.prediction, 'prediction');
+                    throw emptyValue(file, line, cols.prediction, 'prediction');
                 predictions.push(coder.code(text, line));
             }
             else if (opts.needPrediction) {
@@ -36310,28 +34953,28 @@ async function readMulticlassPredictions(path, opts) {
         probaClasses,
         proba: opts.needProba ? proba.toArray() : undefined
     };
-    return withRowLines(rows, path, file, keep ? lines.toArray() : undefined);
+    return (0,table/* withRowLines */.Wb)(rows, path, file, keep ? lines.toArray() : undefined);
 }
 function planMulticlass(file, header, opts, extraNames) {
     const cols = opts.columns;
-    const { requests, slot } = columnSlots();
+    const { requests, slot } = (0,table/* columnSlots */.uM)();
     slot(cols.id, 'columns.id');
     slot(cols.label, 'columns.label');
     const probaNames = header.filter((h) => h.startsWith(cols.score_prefix) && h.length > cols.score_prefix.length);
     const fromColumn = opts.needPrediction && header.includes(cols.prediction);
     if (opts.needProba && probaNames.length === 0) {
-        throw new GateError(`${file} has no probability columns (named ${cols.score_prefix}<class>, columns.score_prefix); log_loss needs one per class. ` +
-            `Its columns are ${listColumns(header)}.`, { file, key: 'columns.score_prefix' });
+        throw new base_errors/* GateError */.ue(`${file} has no probability columns (named ${cols.score_prefix}<class>, columns.score_prefix); log_loss needs one per class. ` +
+            `Its columns are ${(0,table/* listColumns */.Ux)(header)}.`, { file, key: 'columns.score_prefix' });
     }
     if (opts.needPrediction && !fromColumn && probaNames.length === 0) {
-        throw new GateError(`${file} has neither a "${cols.prediction}" column nor probability columns (${cols.score_prefix}<class>); ` +
-            `its columns are ${listColumns(header)}; set columns.prediction to the column of predicted classes.`, { file, key: 'columns.prediction' });
+        throw new base_errors/* GateError */.ue(`${file} has neither a "${cols.prediction}" column nor probability columns (${cols.score_prefix}<class>); ` +
+            `its columns are ${(0,table/* listColumns */.Ux)(header)}; set columns.prediction to the column of predicted classes.`, { file, key: 'columns.prediction' });
     }
     const useProba = opts.needProba || (opts.needPrediction && !fromColumn);
     const kept = useProba ? probaNames : [];
     const proba = kept.map((name) => slot(name, 'columns.score_prefix'));
     const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
-    const extra = extraColumnSlots(file, header, extraNames, cols, slot);
+    const extra = (0,table/* extraColumnSlots */.Ix)(file, header, extraNames, cols, slot);
     return { requests, prediction, proba, probaNames: kept, extra };
 }
 /** Reads a regression predictions file: numeric labels and (when a metric needs them) numeric predictions. */
@@ -36339,25 +34982,25 @@ async function readRegressionPredictions(path, opts) {
     const file = opts.displayPath;
     const cols = opts.columns;
     const extraNames = [...new Set(opts.extraColumns ?? [])];
-    const ids = new IdColumnBuilder();
-    const keep = keepLines(path);
-    const lines = growable_growUint32();
-    const target = growFloat64();
-    const value = growFloat64();
+    const ids = new id_column/* IdColumnBuilder */.Tt();
+    const keep = (0,table/* keepLines */.F3)(path);
+    const lines = (0,growable/* growUint32 */.fy)();
+    const target = (0,growable/* growFloat64 */.Oz)();
+    const value = (0,growable/* growFloat64 */.Oz)();
     const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new Interner());
+    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
     let extraSlots = [];
-    await scanTable(path, {
+    await (0,table/* scanTable */.SS)(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
         onBytes: opts.onBytes,
         select(header) {
-            const { requests, slot } = columnSlots();
+            const { requests, slot } = (0,table/* columnSlots */.uM)();
             slot(cols.id, 'columns.id');
             slot(cols.label, 'columns.label');
             if (opts.needPrediction)
                 slot(cols.prediction, 'columns.prediction');
-            extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
+            extraSlots = (0,table/* extraColumnSlots */.Ix)(file, header, extraNames, cols, slot);
             return requests;
         },
         onRow(values, line) {
@@ -36381,7 +35024,7 @@ async function readRegressionPredictions(path, opts) {
         target: target.toArray(),
         value: opts.needPrediction ? value.toArray() : undefined
     };
-    return withRowLines(rows, path, file, keep ? lines.toArray() : undefined);
+    return (0,table/* withRowLines */.Wb)(rows, path, file, keep ? lines.toArray() : undefined);
 }
 /**
  * Pairs two multiclass files. The classes of the pair are the candidate's, then the champion's not yet seen
@@ -36390,7 +35033,7 @@ async function readRegressionPredictions(path, opts) {
  * log_loss clips to eps: a change below 1e-15 relative).
  */
 function alignMulticlass(c, h) {
-    const order = sortedIdOrder(c.ids);
+    const order = (0,id_order/* sortedIdOrder */.LO)(c.ids);
     checkUnique('candidate', c, order);
     const keys = [...c.classKeys];
     const texts = [...c.classTexts];
@@ -36406,7 +35049,7 @@ function alignMulticlass(c, h) {
     const k = keys.length;
     // Class indices in code point order of the class keys, not in order of first appearance: the cells bootstrap
     // walks the classes by index, so first appearance would make intervals depend on the files' row order.
-    const byKey = Array.from(keys.keys()).sort((a, b) => compareCodePoints(keys[a], keys[b]));
+    const byKey = Array.from(keys.keys()).sort((a, b) => (0,id_order/* compareCodePoints */.OP)(keys[a], keys[b]));
     const rank = new Uint32Array(k);
     byKey.forEach((first, i) => (rank[first] = i));
     const classKeys = byKey.map((i) => keys[i]);
@@ -36427,11 +35070,11 @@ function alignMulticlass(c, h) {
     };
     let champion;
     if (h && hMap) {
-        const hOrder = sortedIdOrder(h.ids);
+        const hOrder = (0,id_order/* sortedIdOrder */.LO)(h.ids);
         checkUnique('champion', h, hOrder);
         const perm = matchRows(c, order, h, hOrder, {
             same: (i, j) => cMap[c.label[i]] === hMap[h.label[j]],
-            show: (which, row) => quote(which === 'candidate' ? classTexts[cMap[c.label[row]]] : classTexts[hMap[h.label[row]]])
+            show: (which, row) => (0,base_text/* quote */.hD)(which === 'candidate' ? classTexts[cMap[c.label[row]]] : classTexts[hMap[h.label[row]]])
         });
         const prediction = h.prediction ? Uint32Array.from(perm, (j) => hMap[h.prediction[j]]) : undefined;
         champion = { file: h.file, predictionClass: prediction, proba: spread(h, hMap, perm) };
@@ -36450,11 +35093,11 @@ function alignMulticlass(c, h) {
 }
 /** Pairs two regression files: labels must be the same number for the same id. */
 function alignRegression(c, h) {
-    const order = sortedIdOrder(c.ids);
+    const order = (0,id_order/* sortedIdOrder */.LO)(c.ids);
     checkUnique('candidate', c, order);
     let champion;
     if (h) {
-        const hOrder = sortedIdOrder(h.ids);
+        const hOrder = (0,id_order/* sortedIdOrder */.LO)(h.ids);
         checkUnique('champion', h, hOrder);
         const perm = matchRows(c, order, h, hOrder, {
             same: (i, j) => c.target[i] === h.target[j],
@@ -36517,25 +35160,25 @@ function pairKey(query, item) {
     return `${query.length}:${query}${item}`;
 }
 function cell(file, line, column, text, what) {
-    const v = parseStrictNumber(text);
+    const v = (0,base_values/* parseStrictNumber */._y)(text);
     if (Number.isFinite(v) && (what !== 'label' || v >= 0))
         return v;
     const where = `${file} line ${line}, column "${column}"`;
     const location = { file, line, key: column };
     if (text.trim() === '')
-        throw new GateError(`${where}: the ${what} is empty; every row needs a finite number.`, location);
+        throw new base_errors/* GateError */.ue(`${where}: the ${what} is empty; every row needs a finite number.`, location);
     if (Number.isFinite(v)) {
-        throw new GateError(`${where}: the label ${text.trim()} is negative; a ranking label is a graded relevance, a number ≥ 0 (0 = not relevant).`, location);
+        throw new base_errors/* GateError */.ue(`${where}: the label ${text.trim()} is negative; a ranking label is a graded relevance, a number ≥ 0 (0 = not relevant).`, location);
     }
-    throw new GateError(Number.isNaN(v) && !/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)
-        ? `${where}: ${quote(text.trim())} is not a number; write the ${what} as a plain decimal number such as ${what === 'label' ? '2' : '0.73'}.`
-        : `${where}: ${quote(text.trim())} is not a finite number; every ${what} must be a finite number.`, location);
+    throw new base_errors/* GateError */.ue(Number.isNaN(v) && !/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)
+        ? `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a number; write the ${what} as a plain decimal number such as ${what === 'label' ? '2' : '0.73'}.`
+        : `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a finite number; every ${what} must be a finite number.`, location);
 }
 function requireText(file, line, column, text, what) {
     if (text === '' || text.trim() === '') {
-        throw new GateError(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, { file, line, key: column });
+        throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, { file, line, key: column });
     }
-    return text_detach(text);
+    return (0,base_text/* detach */.Yo)(text);
 }
 /** Reads one model's ranking predictions file. */
 async function readRankingPredictions(path, opts) {
@@ -36545,26 +35188,26 @@ async function readRankingPredictions(path, opts) {
     const extraNames = [...new Set(opts.extraColumns ?? [])];
     const query = [];
     const item = [];
-    const lines = growable_growUint32();
-    const label = growFloat64();
-    const score = growFloat64();
-    const queries = new Interner();
+    const lines = (0,growable/* growUint32 */.fy)();
+    const label = (0,growable/* growFloat64 */.Oz)();
+    const score = (0,growable/* growFloat64 */.Oz)();
+    const queries = new base_text/* Interner */.Ms();
     const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new Interner());
+    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
     let extraSlots = [];
-    await scanTable(path, {
+    await (0,table/* scanTable */.SS)(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
         onBytes: opts.onBytes,
         select(header) {
-            const { requests, slot } = columnSlots();
+            const { requests, slot } = (0,table/* columnSlots */.uM)();
             if (!header.includes(queryColumn))
-                throw missingColumnError(file, queryColumn, header, 'columns.query');
+                throw (0,table/* missingColumnError */.hA)(file, queryColumn, header, 'columns.query');
             slot(queryColumn, 'columns.query');
             slot(cols.id, 'columns.id');
             slot(cols.label, 'columns.label');
             slot(cols.score, 'columns.score');
-            extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
+            extraSlots = (0,table/* extraColumnSlots */.Ix)(file, header, extraNames, cols, slot);
             return requests;
         },
         onRow(values, line) {
@@ -36583,7 +35226,7 @@ async function readRankingPredictions(path, opts) {
 }
 /** `query q1, item i7`, for messages. */
 function pairText(p, row) {
-    return `query ${formatId(p.query[row])}, item ${formatId(p.item[row])}`;
+    return `query ${(0,base_text/* formatId */.hX)(p.query[row])}, item ${(0,base_text/* formatId */.hX)(p.item[row])}`;
 }
 function pairs(n) {
     return `${n} (query, item) pair${n === 1 ? '' : 's'}`;
@@ -36591,7 +35234,7 @@ function pairs(n) {
 /** Rows in (query, item) order; a pair that occurs twice is an error. */
 function pairOrder(role, p) {
     const keys = p.query.map((q, i) => pairKey(q, p.item[i]));
-    const order = sortedOrder(keys);
+    const order = (0,id_order/* sortedOrder */.uQ)(keys);
     let dups = 0;
     let first = -1;
     for (let k = 1; k < order.length; k++) {
@@ -36604,7 +35247,7 @@ function pairOrder(role, p) {
     if (dups > 0) {
         const a = order[first - 1];
         const b = order[first];
-        throw new GateError(`${role} ${p.file} has ${dups} duplicate ${dups === 1 ? 'row' : 'rows'} of a (query, item) pair (e.g. ${pairText(p, a)} on lines ` +
+        throw new base_errors/* GateError */.ue(`${role} ${p.file} has ${dups} duplicate ${dups === 1 ? 'row' : 'rows'} of a (query, item) pair (e.g. ${pairText(p, a)} on lines ` +
             `${p.lines[a]} and ${p.lines[b]}); every item must appear once per query.`, { file: p.file, line: p.lines[b] });
     }
     return { order, keys };
@@ -36628,7 +35271,7 @@ function alignRanking(c, h, clusterColumn) {
         while (a < c.n || b < h.n) {
             const i = order[a];
             const j = hOrder[b];
-            const cmp = a === c.n ? 1 : b === h.n ? -1 : keys[i] === hKeys[j] ? 0 : compareCodePoints(keys[i], hKeys[j]);
+            const cmp = a === c.n ? 1 : b === h.n ? -1 : keys[i] === hKeys[j] ? 0 : (0,id_order/* compareCodePoints */.OP)(keys[i], hKeys[j]);
             if (cmp < 0) {
                 onlyC.push(i);
                 a++;
@@ -36653,11 +35296,11 @@ function alignRanking(c, h, clusterColumn) {
                 parts.push(only(onlyC, c));
             if (onlyH.length)
                 parts.push(only(onlyH, h));
-            throw new GateError(`${both} do not rank the same (query, item) pairs: ${parts.join(' and ')}; score both models on the same pairs.`, { file: c.file });
+            throw new base_errors/* GateError */.ue(`${both} do not rank the same (query, item) pairs: ${parts.join(' and ')}; score both models on the same pairs.`, { file: c.file });
         }
         if (relabelled.length) {
             const [i, j] = relabelled[0];
-            throw new GateError(`${both} disagree on the label of ${pairs(relabelled.length)} (e.g. ${pairText(c, i)} is ${c.label[i]} at ${c.file} line ${c.lines[i]} ` +
+            throw new base_errors/* GateError */.ue(`${both} disagree on the label of ${pairs(relabelled.length)} (e.g. ${pairText(c, i)} is ${c.label[i]} at ${c.file} line ${c.lines[i]} ` +
                 `but ${h.label[j]} at ${h.file} line ${h.lines[j]}); both files must carry the labels of the same test set.`, { file: c.file, line: c.lines[i] });
         }
         champScore = new Float64Array(c.n);
@@ -36671,8 +35314,8 @@ function alignRanking(c, h, clusterColumn) {
         candScore[k] = c.score[order[k]];
     }
     // Queries: runs of equal query ids in pair order.
-    const start = growable_growUint32();
-    const count = growable_growUint32();
+    const start = (0,growable/* growUint32 */.fy)();
+    const count = (0,growable/* growUint32 */.fy)();
     const firstRows = [];
     for (let k = 0; k < c.n; k++) {
         if (k === 0 || c.query[order[k]] !== c.query[order[k - 1]]) {
@@ -36701,7 +35344,7 @@ function alignRanking(c, h, clusterColumn) {
         const rows = (p, ex) => ({
             file: p.file,
             n: nq,
-            ids: IdColumn.of(firstRows.map((r) => c.query[r])),
+            ids: id_column/* IdColumn */.Ey.of(firstRows.map((r) => c.query[r])),
             lines: Uint32Array.from(firstRows, (r) => c.lines[r]),
             extra: ex
         });
@@ -36721,7 +35364,7 @@ function perQuery(p, rowOrder, starts, counts) {
             for (let k = starts[q] + 1; k < starts[q] + counts[q]; k++) {
                 const r = rowOrder[k];
                 if (values[r] !== v) {
-                    throw new GateError(`${p.file} line ${p.lines[r]}, column "${name}": query ${formatId(p.query[r])} has ${quote(values[r])} here but ${quote(v)} on line ${p.lines[first]}; ` +
+                    throw new base_errors/* GateError */.ue(`${p.file} line ${p.lines[r]}, column "${name}": query ${(0,base_text/* formatId */.hX)(p.query[r])} has ${(0,base_text/* quote */.hD)(values[r])} here but ${(0,base_text/* quote */.hD)(v)} on line ${p.lines[first]}; ` +
                         `segment, group and cluster columns of a ranking task describe the query, so write the same value on every row of a query.`, { file: p.file, line: p.lines[r], key: name });
                 }
             }
@@ -36749,34 +35392,34 @@ async function readScorePredictions(path, opts) {
     const cols = opts.columns;
     const extraNames = [...new Set(opts.extraColumns ?? [])];
     const ids = [];
-    const lines = growable_growUint32();
-    const score = growFloat64();
+    const lines = (0,growable/* growUint32 */.fy)();
+    const score = (0,growable/* growFloat64 */.Oz)();
     const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new Interner());
-    const idText = new Interner();
+    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
+    const idText = new base_text/* Interner */.Ms();
     let extraSlots = [];
-    await scanTable(path, {
+    await (0,table/* scanTable */.SS)(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
         onBytes: opts.onBytes,
         select(header) {
-            const { requests, slot } = columnSlots();
+            const { requests, slot } = (0,table/* columnSlots */.uM)();
             slot(cols.id, 'columns.id');
             slot(cols.score, 'columns.score');
-            extraSlots = extraColumnSlots(file, header, extraNames, cols, slot);
+            extraSlots = (0,table/* extraColumnSlots */.Ix)(file, header, extraNames, cols, slot);
             return requests;
         },
         onRow(values, line) {
             const id = values[0];
             if (id === '' || id.trim() === '') {
-                throw new GateError(`${file} line ${line}, column "${cols.id}": the id is empty; every row needs one.`, { file, line, key: cols.id });
+                throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${cols.id}": the id is empty; every row needs one.`, { file, line, key: cols.id });
             }
             // Repeated samples repeat the id: interning keeps one string per id.
-            ids.push(idText.keep(text_detach(id)));
+            ids.push(idText.keep((0,base_text/* detach */.Yo)(id)));
             const text = values[1];
-            const v = parseStrictNumber(text);
+            const v = (0,base_values/* parseStrictNumber */._y)(text);
             if (!Number.isFinite(v))
-                throw score_predictions_badScore(file, line, cols.score, text);
+                throw badScore(file, line, cols.score, text);
             score.push(v);
             for (let k = 0; k < extras.length; k++)
                 extras[k].push(interners[k].keep(values[extraSlots[k]]));
@@ -36785,12 +35428,12 @@ async function readScorePredictions(path, opts) {
     });
     const rowLines = lines.toArray();
     const scores = score.toArray();
-    const order = sortedOrder(ids);
+    const order = (0,id_order/* sortedOrder */.uQ)(ids);
     const outIds = [];
-    const firstLines = growable_growUint32();
-    const mean = growFloat64();
-    const pass = growFloat64();
-    const samples = growable_growUint32();
+    const firstLines = (0,growable/* growUint32 */.fy)();
+    const mean = (0,growable/* growFloat64 */.Oz)();
+    const pass = (0,growable/* growFloat64 */.Oz)();
+    const samples = (0,growable/* growUint32 */.fy)();
     const extra = {};
     extraNames.forEach((name) => (extra[name] = []));
     const passes = (v) => (opts.direction === 'lower' ? v <= opts.threshold : v >= opts.threshold);
@@ -36806,7 +35449,7 @@ async function readScorePredictions(path, opts) {
                 p++;
             extraNames.forEach((name, k) => {
                 if (extras[k][r] !== extras[k][first]) {
-                    throw new GateError(`${file} line ${rowLines[r]}, column "${name}": id ${formatId(ids[r])} has ${quote(extras[k][r])} here but ${quote(extras[k][first])} on line ${rowLines[first]}; ` +
+                    throw new base_errors/* GateError */.ue(`${file} line ${rowLines[r]}, column "${name}": id ${(0,base_text/* formatId */.hX)(ids[r])} has ${(0,base_text/* quote */.hD)(extras[k][r])} here but ${(0,base_text/* quote */.hD)(extras[k][first])} on line ${rowLines[first]}; ` +
                         `the rows of one id are samples of one item, so write the same ${name} on each of them.`, { file, line: rowLines[r], key: name });
                 }
             });
@@ -36824,7 +35467,7 @@ async function readScorePredictions(path, opts) {
     return {
         file,
         n: outIds.length,
-        ids: IdColumn.of(outIds),
+        ids: id_column/* IdColumn */.Ey.of(outIds),
         lines: firstLines.toArray(),
         mean: mean.toArray(),
         passShare: pass.toArray(),
@@ -36833,15 +35476,15 @@ async function readScorePredictions(path, opts) {
         extra
     };
 }
-function score_predictions_badScore(file, line, column, text) {
+function badScore(file, line, column, text) {
     const where = `${file} line ${line}, column "${column}"`;
     const location = { file, line, key: column };
     if (text.trim() === '')
-        return new GateError(`${where}: the score is empty; every row needs a finite number.`, location);
+        return new base_errors/* GateError */.ue(`${where}: the score is empty; every row needs a finite number.`, location);
     const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text);
-    return new GateError(word
-        ? `${where}: ${quote(text.trim())} is not a finite number; every score must be a finite number.`
-        : `${where}: ${quote(text.trim())} is not a number; write scores as plain decimal numbers such as 0.73 (pass/fail as 1/0).`, location);
+    return new base_errors/* GateError */.ue(word
+        ? `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a finite number; every score must be a finite number.`
+        : `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a number; write scores as plain decimal numbers such as 0.73 (pass/fail as 1/0).`, location);
 }
 /** Pairs the two models' per-id averages: both files must hold the same ids (any number of rows each). */
 function alignScores(c, h, clusterColumn) {
@@ -36884,21 +35527,11 @@ function alignScores(c, h, clusterColumn) {
  * candidate's file only; the champion's need not have them.
  */
 async function readModelPredictions(config, file, shown, needs, role, onBytes) {
-    // The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts).
-    const cluster = config.columns.cluster;
-    const extraColumns = [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
+    const extraColumns = extraColumnsOf(config, needs, role);
     const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns, onBytes };
     switch (config.task) {
         case 'binary':
-            return {
-                task: 'binary',
-                predictions: await readPredictions(file, {
-                    ...common,
-                    threshold: config.threshold,
-                    positiveLabel: config.positive_label,
-                    score: needs.score
-                })
-            };
+            return { task: 'binary', predictions: await (0,predictions/* readPredictions */.R)(file, { ...binaryReadOptions(config, shown, needs, role), onBytes }) };
         case 'multiclass':
             // Multiclass metrics that need probabilities (log_loss) ask for "probability" scores.
             return {
@@ -36922,6 +35555,23 @@ async function readModelPredictions(config, file, shown, needs, role, onBytes) {
                 })
             };
     }
+}
+/** The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts). */
+function extraColumnsOf(config, needs, role) {
+    const cluster = config.columns.cluster;
+    return [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
+}
+/** What the binary reader is asked for `role`'s file: plain data, so a worker thread can be sent it too. */
+function binaryReadOptions(config, shown, needs, role) {
+    return {
+        displayPath: shown,
+        columns: config.columns,
+        needPrediction: needs.needPrediction,
+        extraColumns: extraColumnsOf(config, needs, role),
+        threshold: config.threshold,
+        positiveLabel: config.positive_label,
+        score: needs.score
+    };
 }
 /**
  * Pairs the candidate's rows with the champion's (if any) by id, under the fixed-test-set rules, and puts the
@@ -36957,6 +35607,8 @@ function inIdOrder({ idOrder, ...data }) {
     return permuteRowsInPlace(data, idOrder);
 }
 
+// EXTERNAL MODULE: ./src/gate/read-worker.ts + 1 modules
+var read_worker = __nccwpck_require__(2997);
 ;// CONCATENATED MODULE: ./src/gate/run.ts
 /**
  * One gate run, shared by the action and the CLI: load the config, read and align the predictions, evaluate.
@@ -36976,14 +35628,15 @@ function inIdOrder({ idOrder, ...data }) {
 
 
 
+
 async function runGate(req) {
     // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
-    const roots = { workspace: req.workspace, tempDir: req.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)() };
+    const roots = { workspace: req.workspace, tempDir: req.tempDir ?? (0,external_node_os_.tmpdir)() };
     const inside = (p, origin, shown) => resolveInside(roots.workspace, roots.tempDir, p, origin, { shown });
     const progress = req.progress ?? (() => undefined);
     progress(`reading the config ${req.config}`);
     const configFile = await inside(req.config, req.origins.config);
-    await requireFile(configFile, req.config, req.origins.config);
+    await (0,files_files/* requireFile */.Gz)(configFile, req.config, req.origins.config);
     const config = await loadConfig(configFile, req.config);
     const resolve = await containArtifacts(roots, config.artifacts, config.source);
     const inputs = [{ role: 'config', file: configFile, shown: req.config }];
@@ -37007,8 +35660,8 @@ async function runGate(req) {
     const pullRequest = req.fetchPullRequest ? await req.fetchPullRequest(config) : req.pullRequest;
     progress(`evaluating (${config.ci.resamples} resamples per bootstrapped check)`);
     const evaluated = evaluate_evaluate(config, data, { generatedAt: req.generatedAt, pullRequest, artifacts });
-    const digests = await Promise.all([...inputs, ...configuredInputs(config, resolve)].map(digest));
-    const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? sourceFromEnv({}), rolloutOf(config));
+    const digests = await Promise.all([...inputs, ...(0,release_card/* configuredInputs */.Qr)(config, resolve)].map(release_card/* digest */.br));
+    const releaseCard = buildReleaseCard(evaluated, digests, req.source ?? (0,release_card/* sourceFromEnv */.H2)({}), rolloutOf(config));
     const key = req.runKey ?? cliRunKey(undefined, req.generatedAt);
     const ledger = req.ledger === false ? undefined : await updateLedger(config, evaluated.test_set.fingerprint, key, req.generatedAt, (p, origin) => inside(p, origin));
     const report = { ...evaluated, release_id: releaseCard.release_id, ...(ledger ? { ledger } : {}) };
@@ -37028,45 +35681,73 @@ async function readPairedData(config, req, resolve, used, inside) {
         return readCountsData(config, req, resolve, used);
     const candidate = await pick('candidate');
     if (!candidate) {
-        throw new GateError(`no candidate predictions: set artifacts.candidate in ${config.source} or pass ${req.origins.candidate}`, { file: config.source, key: 'artifacts.candidate' });
+        throw new base_errors/* GateError */.ue(`no candidate predictions: set artifacts.candidate in ${config.source} or pass ${req.origins.candidate}`, { file: config.source, key: 'artifacts.candidate' });
     }
     const needs = columnNeeds(config);
-    const read = async (p, role) => {
-        await requireFile(p.file, p.shown, p.origin);
+    /** Starts reading `p`; resolves once the file is found and the reading has begun, to the reading itself. */
+    const start = async (p, role, worker) => {
+        await (0,files_files/* requireFile */.Gz)(p.file, p.shown, p.origin);
         req.progress?.(`reading the ${role} predictions ${p.shown}`);
         const input = { role, file: p.file, shown: p.shown };
         used.push(input);
+        if (worker !== undefined) {
+            const result = (0,read_worker/* readInWorker */.iC)(worker, p.file, binaryReadOptions(config, p.shown, needs, role), role).then(({ predictions, read }) => {
+                input.read = read;
+                return { task: 'binary', predictions };
+            });
+            return { result };
+        }
         // The release card hashes the bytes the reader parsed, not a second read of the file.
-        const tap = hashWhileReading(input);
+        const tap = (0,release_card/* hashWhileReading */.qp)(input);
         // The reader of the config's task; segment and group columns come from the candidate's file only.
-        const predictions = await readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes);
-        tap.done();
-        return predictions;
+        const result = readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes).then((predictions) => {
+            tap.done();
+            return predictions;
+        });
+        return { result };
     };
-    const cand = await read(candidate, 'candidate');
-    const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
-    const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
-    const champ = champion ? await read(champion, 'champion') : undefined;
-    return alignModelPredictions(cand, champ, config.columns.cluster);
+    const read = async (p, role) => (await start(p, role)).result;
+    const champ = async () => {
+        const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
+        const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+        return champion ? await read(champion, 'champion') : undefined;
+    };
+    if (req.readWorker === undefined || config.task !== 'binary') {
+        const cand = await read(candidate, 'candidate');
+        return alignModelPredictions(cand, await champ(), config.columns.cluster);
+    }
+    // The candidate in a worker, the champion here at the same time. A candidate error still comes first, as
+    // when the files are read one after the other; the champion is looked for only once the candidate exists.
+    const { result: cand } = await start(candidate, 'candidate', req.readWorker);
+    cand.catch(() => undefined); // awaited below on every path
+    let champion;
+    try {
+        champion = await champ();
+    }
+    catch (e) {
+        await cand;
+        throw e;
+    }
+    return alignModelPredictions(await cand, champion, config.columns.cluster);
 }
 /** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */
 async function readCountsData(config, req, resolve, used) {
     const shown = config.artifacts.counts;
     for (const which of ['candidate', 'champion']) {
         if (req[which]) {
-            throw new GateError(`${config.source} sets artifacts.counts, which holds both models, but ${req.origins[which]} gives ${which} predictions too; ` +
+            throw new base_errors/* GateError */.ue(`${config.source} sets artifacts.counts, which holds both models, but ${req.origins[which]} gives ${which} predictions too; ` +
                 `drop ${req.origins[which]} or artifacts.counts.`, { file: config.source, key: 'artifacts.counts' });
         }
     }
     if (req.fetchChampion) {
-        throw new GateError(`${config.source} sets artifacts.counts, which holds both models, so there is no champion file to download; drop the champion-artifact input.`, { file: config.source, key: 'artifacts.counts' });
+        throw new base_errors/* GateError */.ue(`${config.source} sets artifacts.counts, which holds both models, so there is no champion file to download; drop the champion-artifact input.`, { file: config.source, key: 'artifacts.counts' });
     }
     const file = resolve(shown);
-    await requireFile(file, shown, `artifacts.counts in ${config.source}`);
+    await (0,files_files/* requireFile */.Gz)(file, shown, `artifacts.counts in ${config.source}`);
     const input = { role: 'counts', file, shown };
     used.push(input);
     const needs = columnNeeds(config);
-    const tap = hashWhileReading(input);
+    const tap = (0,release_card/* hashWhileReading */.qp)(input);
     const data = await readCounts(file, {
         displayPath: shown,
         columns: config.columns,
@@ -38064,7 +36745,7 @@ function fraction(name, text, fallback) {
         return fallback;
     const v = Number(text);
     if (!(text.trim() !== '' && v > 0 && v < 1))
-        throw new GateError(`${name} must be a number between 0 and 1 (exclusive), not "${text}"`);
+        throw new base_errors/* GateError */.ue(`${name} must be a number between 0 and 1 (exclusive), not "${text}"`);
     return v;
 }
 async function planMain(argv, io) {
@@ -38089,10 +36770,10 @@ async function planMain(argv, io) {
         const power = fraction('--power', args.power, 0.8);
         const discordance = fraction('--discordance', args.discordance, undefined);
         if (discordance !== undefined && args.candidate !== undefined) {
-            throw new GateError('--discordance builds the pilot candidate from the champion, so it cannot be used with --candidate; drop one of them');
+            throw new base_errors/* GateError */.ue('--discordance builds the pilot candidate from the champion, so it cannot be used with --candidate; drop one of them');
         }
-        const workspace = external_node_path_namespaceObject.resolve(io.cwd, args.workspace ?? '.');
-        const tempDir = io.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)();
+        const workspace = external_node_path_.resolve(io.cwd, args.workspace ?? '.');
+        const tempDir = io.tempDir ?? (0,external_node_os_.tmpdir)();
         const configPath = args.config ?? '.github/model-gate.yml';
         const candidate = discordance === undefined ? args.candidate : await championPath(workspace, tempDir, configPath, args.champion);
         const { config, report } = await runGate({
@@ -38111,25 +36792,25 @@ async function planMain(argv, io) {
                         return assumedDiscordance(data, discordance, cfg.ci.seed);
                     }
                     catch (e) {
-                        throw new GateError(`--discordance cannot be used here: ${e.message}`, { file: cfg.source });
+                        throw new base_errors/* GateError */.ue(`--discordance cannot be used here: ${e.message}`, { file: cfg.source });
                     }
                 }
         });
         if (!report.checks.some((c) => ['non_inferior', 'equivalent', 'superior', 'strictly_better'].includes(c.rule))) {
-            throw new GateError(`${config.source} has no comparison with the champion to plan for; add a margin (absolute_drop_allowed, equivalence_margin, …)`, {
+            throw new base_errors/* GateError */.ue(`${config.source} has no comparison with the champion to plan for; add a margin (absolute_drop_allowed, equivalence_margin, …)`, {
                 file: config.source
             });
         }
         if (!report.checks.some((c) => c.status !== 'skipped' && c.ci_low !== null)) {
-            throw new GateError('the pilot has no champion, so no comparison could be estimated; give the champion (artifacts.champion or --champion)');
+            throw new base_errors/* GateError */.ue('the pilot has no champion, so no comparison could be estimated; give the champion (artifacts.champion or --champion)');
         }
         const plan = buildPlan(report, power, discordance ?? null);
         io.stdout(args.json ? `${JSON.stringify(plan, null, 2)}\n` : planText(plan));
         return 0;
     }
     catch (e) {
-        const user = isGateError(e);
-        const message = user ? userMessage(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
+        const user = (0,base_errors/* isGateError */.Wc)(e);
+        const message = user ? (0,base_errors/* userMessage */.Rq)(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
         if (io.env?.MODEL_GATE_DEBUG)
             io.stderr(`${errorDetails(e)}\n`);
         io.stderr(`model-gate plan: error: ${message}\n`);
@@ -38141,11 +36822,11 @@ async function championPath(workspace, tempDir, config, override) {
     if (override !== undefined)
         return override;
     const file = await resolveInside(workspace, tempDir, config, '--config');
-    await requireFile(file, config, '--config');
+    await (0,files_files/* requireFile */.Gz)(file, config, '--config');
     const cfg = await loadConfig(file, config);
     const champion = cfg.artifacts.champion;
     if (champion === undefined) {
-        throw new GateError(`--discordance needs the champion's predictions: set artifacts.champion in ${config} or pass --champion`, {
+        throw new base_errors/* GateError */.ue(`--discordance needs the champion's predictions: set artifacts.champion in ${config} or pass --champion`, {
             file: config,
             key: 'artifacts.champion'
         });
@@ -38828,7 +37509,7 @@ function decideCanary(config, obs, ctx) {
 /** Observation files larger than this are refused (a day of minute windows is well under 1 MiB). */
 const MAX_OBSERVATION_BYTES = 64 * 1024 * 1024;
 function canary_observations_fail(shown, line, message) {
-    throw new GateError(`${shown}:${line}: ${message}`, { file: shown, line });
+    throw new base_errors/* GateError */.ue(`${shown}:${line}: ${message}`, { file: shown, line });
 }
 function canary_observations_count(v, shown, line, field) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
@@ -38920,17 +37601,17 @@ async function readObservations(file, shown, since, now) {
     try {
         const st = await (0,promises_namespaceObject.stat)(file);
         if (st.size > MAX_OBSERVATION_BYTES) {
-            throw new GateError(`${shown}: the observation file is ${Math.round(st.size / 1048576)} MiB, over the 64 MiB limit; keep one line per window`, { file: shown });
+            throw new base_errors/* GateError */.ue(`${shown}: the observation file is ${Math.round(st.size / 1048576)} MiB, over the 64 MiB limit; keep one line per window`, { file: shown });
         }
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (e) {
-        if (e instanceof GateError)
+        if (e instanceof base_errors/* GateError */.ue)
             throw e;
         const code = e?.code;
         if (typeof code !== 'string')
             throw e;
-        throw new GateError(`cannot read ${shown} (${code}); check that it exists and is readable`, { file: shown });
+        throw new base_errors/* GateError */.ue(`cannot read ${shown} (${code}); check that it exists and is readable`, { file: shown });
     }
     return parseObservations(text, shown, since, now);
 }
@@ -38956,7 +37637,7 @@ async function queryRange(src, key, arm, range, fetchFn) {
     }
     catch (e) {
         const cause = networkCause(e);
-        throw new GateError(`cannot reach Prometheus at ${src.url} (${cause}) for ${what}; check canary.source.prometheus.url and that the runner can reach the server`, where('url'));
+        throw new base_errors/* GateError */.ue(`cannot reach Prometheus at ${src.url} (${cause}) for ${what}; check canary.source.prometheus.url and that the runner can reach the server`, where('url'));
     }
     const body = await res.text();
     let parsed;
@@ -38968,10 +37649,10 @@ async function queryRange(src, key, arm, range, fetchFn) {
     }
     if (!res.ok || parsed?.status !== 'success') {
         const detail = parsed?.error ? `${parsed.errorType ?? 'error'}: ${parsed.error}` : `HTTP ${res.status}`;
-        throw new GateError(`Prometheus at ${src.url} refused ${what} (${detail.slice(0, 300)}); check canary.source.prometheus.${key}`, where(key));
+        throw new base_errors/* GateError */.ue(`Prometheus at ${src.url} refused ${what} (${detail.slice(0, 300)}); check canary.source.prometheus.${key}`, where(key));
     }
     if (parsed.data?.resultType !== 'matrix' || !Array.isArray(parsed.data.result)) {
-        throw new GateError(`Prometheus at ${src.url} answered ${what} with no range result; is ${src.url} a Prometheus server?`, where('url'));
+        throw new base_errors/* GateError */.ue(`Prometheus at ${src.url} answered ${what} with no range result; is ${src.url} a Prometheus server?`, where('url'));
     }
     return parsed.data.result;
 }
@@ -38993,11 +37674,11 @@ function value(s, key, arm, ts) {
     if (Number.isNaN(v))
         return 0; // NaN points (0/0) are steps without traffic
     if (v < 0) {
-        throw new GateError(`the ${key} query for the ${arm} arm gives a negative increase (${s}) at ${new Date(ts * 1000).toISOString()}: a counter reset the query does not handle; ` +
+        throw new base_errors/* GateError */.ue(`the ${key} query for the ${arm} arm gives a negative increase (${s}) at ${new Date(ts * 1000).toISOString()}: a counter reset the query does not handle; ` +
             `wrap the counter in increase(…[1m]) rather than differencing raw values`, where(key));
     }
     if (!Number.isFinite(v))
-        throw new GateError(`the ${key} query for the ${arm} arm gives ${s} at ${new Date(ts * 1000).toISOString()}; it must be a count per step`, where(key));
+        throw new base_errors/* GateError */.ue(`the ${key} query for the ${arm} arm gives ${s} at ${new Date(ts * 1000).toISOString()}; it must be a count per step`, where(key));
     return v;
 }
 /** One series per timestamp: the sum over the series the query returned. */
@@ -39015,7 +37696,7 @@ function leMs(le, arm) {
         return Infinity;
     const s = Number(le);
     if (le === undefined || !Number.isFinite(s)) {
-        throw new GateError(`the latency_buckets query for the ${arm} arm returned a series without an "le" label; aggregate with sum by (le) (…)`, where('latency_buckets'));
+        throw new base_errors/* GateError */.ue(`the latency_buckets query for the ${arm} arm returned a series without an "le" label; aggregate with sum by (le) (…)`, where('latency_buckets'));
     }
     return Math.round(s * 1e6) / 1e3;
 }
@@ -39029,7 +37710,7 @@ function histograms(m, arm) {
         byLe.set(le, per);
     }
     if (!byLe.has(Infinity)) {
-        throw new GateError(`the latency_buckets query for the ${arm} arm has no le="+Inf" bucket; query the whole _bucket series, aggregated with sum by (le)`, where('latency_buckets'));
+        throw new base_errors/* GateError */.ue(`the latency_buckets query for the ${arm} arm has no le="+Inf" bucket; query the whole _bucket series, aggregated with sum by (le)`, where('latency_buckets'));
     }
     const bounds = [...byLe.keys()].filter((b) => b !== Infinity).sort((a, b) => a - b);
     const times = new Set();
@@ -39045,7 +37726,7 @@ function histograms(m, arm) {
             let c = byLe.get(b).get(t) ?? 0;
             if (c < prev) {
                 if (prev - c > 1e-6 * prev + 1e-6) {
-                    throw new GateError(`the latency_buckets query for the ${arm} arm is not cumulative at ${new Date(t * 1000).toISOString()} (le=${b / 1000} has fewer than a smaller bucket); query _bucket series`, where('latency_buckets'));
+                    throw new base_errors/* GateError */.ue(`the latency_buckets query for the ${arm} arm is not cumulative at ${new Date(t * 1000).toISOString()} (le=${b / 1000} has fewer than a smaller bucket); query _bucket series`, where('latency_buckets'));
                 }
                 c = prev;
             }
@@ -39060,7 +37741,7 @@ function histograms(m, arm) {
 async function readPrometheus(src, range, fetchFn = fetch) {
     const points = Math.floor((range.now - range.since) / 1000 / src.step_seconds);
     if (points > MAX_POINTS) {
-        throw new GateError(`the canary has run ${points} steps of ${src.step_seconds}s, more than the ${MAX_POINTS} points Prometheus returns per query; raise canary.source.prometheus.step`, where('step'));
+        throw new base_errors/* GateError */.ue(`the canary has run ${points} steps of ${src.step_seconds}s, more than the ${MAX_POINTS} points Prometheus returns per query; raise canary.source.prometheus.step`, where('step'));
     }
     const out = {};
     for (const arm of ['baseline', 'canary']) {
@@ -39071,7 +37752,7 @@ async function readPrometheus(src, range, fetchFn = fetch) {
         }
         const reqM = await queryRange(src, 'requests', arm, range, fetchFn);
         if (reqM.length === 0) {
-            throw new GateError(`the requests query for the ${arm} arm returned nothing from ${src.url} over ${new Date(range.since).toISOString()} – ${new Date(range.now).toISOString()}; ` +
+            throw new base_errors/* GateError */.ue(`the requests query for the ${arm} arm returned nothing from ${src.url} over ${new Date(range.since).toISOString()} – ${new Date(range.now).toISOString()}; ` +
                 `check its metric and labels (with {arm} = ${arm}) and canary.since`, where('requests'));
         }
         const requests = sumByTime(reqM, 'requests', arm);
@@ -39081,7 +37762,7 @@ async function readPrometheus(src, range, fetchFn = fetch) {
         if (src.latency_buckets) {
             const m = await queryRange(src, 'latency_buckets', arm, range, fetchFn);
             if (m.length === 0) {
-                throw new GateError(`the latency_buckets query for the ${arm} arm returned nothing from ${src.url}; check its metric and labels (with {arm} = ${arm})`, where('latency_buckets'));
+                throw new base_errors/* GateError */.ue(`the latency_buckets query for the ${arm} arm returned nothing from ${src.url}; check its metric and labels (with {arm} = ${arm})`, where('latency_buckets'));
             }
             latency = histograms(m, arm);
         }
@@ -39119,21 +37800,21 @@ async function readPrometheus(src, range, fetchFn = fetch) {
 
 /** Writes the card as `release-card.json` next to `reportFile`; returns the card's path. */
 async function writeCanaryReleaseCard(card, reportFile) {
-    const file = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(reportFile), RELEASE_CARD_FILE);
-    await writeFileAtomic(file, `${JSON.stringify({ ...card, report: external_node_path_namespaceObject.basename(reportFile) }, null, 2)}\n`);
+    const file = external_node_path_.join(external_node_path_.dirname(reportFile), release_card/* RELEASE_CARD_FILE */.CY);
+    await (0,files_files/* writeFileAtomic */.Zf)(file, `${JSON.stringify({ ...card, report: external_node_path_.basename(reportFile) }, null, 2)}\n`);
     return file;
 }
 function sinceOf(config, req) {
     const text = req.since ?? config.canary.since;
     if (text === undefined) {
-        throw new GateError(`the canary stage needs its start time: set canary.since in ${config.source} or pass ${req.origins.since} (ISO 8601, e.g. 2026-11-30T10:00:00Z)`, { file: config.source, key: 'canary.since' });
+        throw new base_errors/* GateError */.ue(`the canary stage needs its start time: set canary.since in ${config.source} or pass ${req.origins.since} (ISO 8601, e.g. 2026-11-30T10:00:00Z)`, { file: config.source, key: 'canary.since' });
     }
     const t = parseInstant(text);
     if (Number.isNaN(t)) {
-        throw new GateError(`${req.origins.since} must be an ISO 8601 time with a zone like 2026-11-30T10:00:00Z, not "${text}"`, { key: req.origins.since });
+        throw new base_errors/* GateError */.ue(`${req.origins.since} must be an ISO 8601 time with a zone like 2026-11-30T10:00:00Z, not "${text}"`, { key: req.origins.since });
     }
     if (t > req.now) {
-        throw new GateError(`the canary starts at ${new Date(t).toISOString()}, after now (${new Date(req.now).toISOString()}); check ${req.since ? req.origins.since : `canary.since in ${config.source}`}`, { key: 'canary.since' });
+        throw new base_errors/* GateError */.ue(`the canary starts at ${new Date(t).toISOString()}, after now (${new Date(req.now).toISOString()}); check ${req.since ? req.origins.since : `canary.since in ${config.source}`}`, { key: 'canary.since' });
     }
     return t;
 }
@@ -39141,13 +37822,13 @@ function weightOf(config, req) {
     if (req.weight !== undefined) {
         const w = Number(req.weight.trim().replace(/%$/, ''));
         if (req.weight.trim() === '' || !Number.isFinite(w) || w < 0 || w > 100) {
-            throw new GateError(`${req.origins.weight} must be the canary's traffic percent (0–100), not "${req.weight}"`, { key: req.origins.weight });
+            throw new base_errors/* GateError */.ue(`${req.origins.weight} must be the canary's traffic percent (0–100), not "${req.weight}"`, { key: req.origins.weight });
         }
         return w;
     }
     const w = config.canary.rollout.current_weight;
     if (w === undefined) {
-        throw new GateError(`the canary stage needs the current traffic weight: set canary.rollout.current_weight in ${config.source} or pass ${req.origins.weight}`, { file: config.source, key: 'canary.rollout.current_weight' });
+        throw new base_errors/* GateError */.ue(`the canary stage needs the current traffic weight: set canary.rollout.current_weight in ${config.source} or pass ${req.origins.weight}`, { file: config.source, key: 'canary.rollout.current_weight' });
     }
     return w;
 }
@@ -39156,10 +37837,10 @@ function canaryShouldFail(report, failOn) {
     return report.gate_result === 'error' || (failOn !== 'never' && report.gate_result === 'fail');
 }
 async function runCanary(req) {
-    const tempDir = req.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)();
+    const tempDir = req.tempDir ?? (0,external_node_os_.tmpdir)();
     const inside = (p, origin) => resolveInside(req.workspace, tempDir, p, origin);
     const configFile = await inside(req.config, req.origins.config);
-    await requireFile(configFile, req.config, req.origins.config);
+    await (0,files_files/* requireFile */.Gz)(configFile, req.config, req.origins.config);
     const config = await loadConfig(configFile, req.config, 'canary');
     const inputs = [{ role: 'config', file: configFile, shown: req.config }];
     const canary = config.canary;
@@ -39171,7 +37852,7 @@ async function runCanary(req) {
             const shown = canary.source.files[arm];
             const origin = `canary.source.files.${arm} in ${config.source}`;
             const file = await inside(shown, origin);
-            await requireFile(file, shown, origin);
+            await (0,files_files/* requireFile */.Gz)(file, shown, origin);
             inputs.push({ role: `observations.${arm}`, file, shown });
             return { source: shown, windows: await readObservations(file, shown, since, req.now) };
         };
@@ -39181,7 +37862,7 @@ async function runCanary(req) {
         obs = await readPrometheus(canary.source.prometheus, { since, now: req.now }, req.fetch);
     }
     const decided = decideCanary(canary, obs, { since, now: req.now, currentWeight: weight, generatedAt: req.generatedAt });
-    const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(digest)), req.source ?? sourceFromEnv({}));
+    const releaseCard = buildCanaryReleaseCard(decided, canary, await Promise.all(inputs.map(release_card/* digest */.br)), req.source ?? (0,release_card/* sourceFromEnv */.H2)({}));
     const report = { ...decided, release_id: releaseCard.release_id };
     return { config, report, releaseCard };
 }
@@ -39271,7 +37952,7 @@ async function runCanaryCli(a) {
     if (a.now !== undefined) {
         now = parseInstant(a.now);
         if (Number.isNaN(now))
-            throw new GateError(`--now must be an ISO 8601 time with a zone like 2026-11-30T12:00:00Z, not "${a.now}"`, { key: '--now' });
+            throw new base_errors/* GateError */.ue(`--now must be an ISO 8601 time with a zone like 2026-11-30T12:00:00Z, not "${a.now}"`, { key: '--now' });
     }
     const { report, releaseCard } = await runCanary({
         source: a.source,
@@ -39286,12 +37967,12 @@ async function runCanaryCli(a) {
     });
     const json = `${JSON.stringify(report, null, 2)}\n`;
     if (a.report) {
-        const file = external_node_path_namespaceObject.resolve(a.cwd, a.report);
-        await writeFileAtomic(file, json);
+        const file = external_node_path_.resolve(a.cwd, a.report);
+        await (0,files_files/* writeFileAtomic */.Zf)(file, json);
         await writeCanaryReleaseCard(releaseCard, file);
     }
     if (a.markdown)
-        await writeFileAtomic(external_node_path_namespaceObject.resolve(a.cwd, a.markdown), renderCanaryMarkdown(report));
+        await (0,files_files/* writeFileAtomic */.Zf)(external_node_path_.resolve(a.cwd, a.markdown), renderCanaryMarkdown(report));
     return { report, out: a.json ? json : renderCanaryText(report) };
 }
 
@@ -39396,7 +38077,7 @@ async function main(argv, io) {
         io.stderr(`model-gate: --fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not "${failOn}"\n`);
         return EXIT.error;
     }
-    const workspace = external_node_path_namespaceObject.resolve(io.cwd, args.workspace ?? '.');
+    const workspace = external_node_path_.resolve(io.cwd, args.workspace ?? '.');
     const generatedAt = io.now().toISOString();
     const stage = args.stage ?? 'offline';
     if (stage !== 'offline' && stage !== 'canary') {
@@ -39406,7 +38087,7 @@ async function main(argv, io) {
     try {
         if (stage === 'canary') {
             const { report, out } = await runCanaryCli({
-                source: sourceFromEnv(io.env ?? process.env),
+                source: (0,release_card/* sourceFromEnv */.H2)(io.env ?? process.env),
                 workspace,
                 config: args.config ?? '.github/model-gate.yml',
                 since: args['canary-since'],
@@ -39417,23 +38098,24 @@ async function main(argv, io) {
                 markdown: args.markdown,
                 failOn,
                 cwd: io.cwd,
-                tempDir: io.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(),
+                tempDir: io.tempDir ?? (0,external_node_os_.tmpdir)(),
                 clock: io.now
             });
             io.stdout(out);
             return canaryShouldFail(report, failOn) ? EXIT.gateFailed : EXIT.ok;
         }
         const { report, releaseCard, config } = await runGate({
-            source: sourceFromEnv(io.env ?? process.env),
+            source: (0,release_card/* sourceFromEnv */.H2)(io.env ?? process.env),
             workspace,
             config: args.config ?? '.github/model-gate.yml',
             candidate: args.candidate,
             champion: args.champion,
             origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
-            tempDir: io.tempDir ?? (0,external_node_os_namespaceObject.tmpdir)(),
+            tempDir: io.tempDir ?? (0,external_node_os_.tmpdir)(),
             generatedAt,
             progress: io.progress,
-            runKey: cliRunKey(args['run-id'], generatedAt)
+            runKey: cliRunKey(args['run-id'], generatedAt),
+            readWorker: io.readWorker
         });
         io.progressDone?.();
         for (const w of config.warnings ?? [])
@@ -39443,20 +38125,20 @@ async function main(argv, io) {
         const json = `${JSON.stringify(report, null, 2)}\n`;
         let cardFile;
         if (args.report) {
-            const reportFile = external_node_path_namespaceObject.resolve(io.cwd, args.report);
-            await writeFileAtomic(reportFile, json);
-            cardFile = await writeReleaseCard(releaseCard, reportFile);
+            const reportFile = external_node_path_.resolve(io.cwd, args.report);
+            await (0,files_files/* writeFileAtomic */.Zf)(reportFile, json);
+            cardFile = await (0,release_card/* writeReleaseCard */.Rf)(releaseCard, reportFile);
         }
         if (args.markdown) {
-            await writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, args.markdown), renderMarkdown(report, jobSummaryOptions({ releaseCard: cardFile })));
+            await (0,files_files/* writeFileAtomic */.Zf)(external_node_path_.resolve(io.cwd, args.markdown), renderMarkdown(report, jobSummaryOptions({ releaseCard: cardFile })));
         }
         io.stdout(args.json ? json : renderText(report, { width: io.columns }));
         return shouldFail(report.gate_result, failOn) ? EXIT.gateFailed : EXIT.ok;
     }
     catch (e) {
         io.progressDone?.();
-        const user = isGateError(e);
-        const message = user ? userMessage(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
+        const user = (0,base_errors/* isGateError */.Wc)(e);
+        const message = user ? (0,base_errors/* userMessage */.Rq)(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
         if (debugEnabled(io.env ?? process.env))
             io.stderr(`${errorDetails(e)}\n`);
         if (args.json)
@@ -39500,10 +38182,1766 @@ function terminalProgress(stream) {
 
 /***/ }),
 
+/***/ 2997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  FX: () => (/* binding */ isReadWorker),
+  iC: () => (/* binding */ readInWorker),
+  _f: () => (/* binding */ readThreads),
+  E2: () => (/* binding */ serveReadWorker)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
+// EXTERNAL MODULE: ./src/readers/id-column.ts
+var id_column = __nccwpck_require__(8998);
+// EXTERNAL MODULE: ./src/readers/id-order.ts
+var id_order = __nccwpck_require__(5654);
+// EXTERNAL MODULE: ./src/readers/predictions.ts
+var readers_predictions = __nccwpck_require__(8462);
+// EXTERNAL MODULE: ./src/readers/table.ts + 5 modules
+var table = __nccwpck_require__(5164);
+// EXTERNAL MODULE: ./src/gate/release-card.ts
+var release_card = __nccwpck_require__(3493);
+;// CONCATENATED MODULE: ./src/gate/read-worker.ts
+/**
+ * Reading the candidate's predictions in a worker thread while this thread reads the champion's: the two files
+ * are parsed (and their ids sorted) on two cores. The worker runs the bundle's own entry file (the shells pass
+ * its URL as `readWorker`; `isReadWorker()` tells the entry it is the worker), so nothing else needs bundling.
+ *
+ * What comes back is the same data the reader returns on this thread — typed arrays moved, not copied, and the
+ * segment columns as codes into their distinct values — so the report does not depend on the thread count.
+ * MODEL_GATE_THREADS=1 reads both files on this thread, one after the other.
+ */
+
+
+
+
+
+
+
+
+const FLAG = 'modelGateReadWorker';
+/** Threads for reading: MODEL_GATE_THREADS when it is a whole number ≥ 1, else up to 2 (the two files). */
+function readThreads(env) {
+    const set = Number(env.MODEL_GATE_THREADS);
+    if (Number.isInteger(set) && set >= 1)
+        return set;
+    return Math.min(2, (0,external_node_os_.availableParallelism)());
+}
+/** True in a worker started by readInWorker: the entry file serves the request instead of running the gate. */
+function isReadWorker() {
+    return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.[FLAG] !== undefined;
+}
+/** The worker's side: read the file, sort its ids, hash its bytes, send everything back. */
+async function serveReadWorker() {
+    const req = external_node_worker_threads_namespaceObject.workerData[FLAG];
+    let reply;
+    const moved = [];
+    try {
+        const input = { role: req.role, file: req.path, shown: req.options.displayPath };
+        const tap = (0,release_card/* hashWhileReading */.qp)(input);
+        const p = await (0,readers_predictions/* readPredictions */.R)(req.path, { ...req.options, onBytes: tap.onBytes });
+        tap.done();
+        const predictions = toWire(p, (0,table/* keepLines */.F3)(req.path), (0,id_order/* sortedIdOrder */.LO)(p.ids));
+        reply = { ok: true, predictions, read: input.read };
+        for (const a of [predictions.ids.bytes, predictions.ids.start, predictions.idOrder, predictions.label, predictions.prediction, predictions.score, predictions.lines]) {
+            // Only arrays that own their whole buffer move: a small Buffer may share Node's pool.
+            if (a && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && !moved.includes(a.buffer))
+                moved.push(a.buffer);
+        }
+        for (const t of Object.values(predictions.extra))
+            if (!Array.isArray(t))
+                moved.push(t.codes.buffer);
+    }
+    catch (e) {
+        reply = (0,errors/* isGateError */.Wc)(e)
+            ? { ok: false, gate: true, message: e.message, location: e.location }
+            : { ok: false, gate: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+    }
+    external_node_worker_threads_namespaceObject.parentPort.postMessage(reply, moved);
+}
+/**
+ * Reads the binary predictions file `path` in a worker running `script` (the bundle's entry). Resolves to what
+ * readPredictions returns (ids already sorted, in idOrder) and the digest of the bytes read; rejects with the
+ * same GateError it would have thrown.
+ */
+function readInWorker(script, path, options, role) {
+    const request = { path, options, role };
+    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(script), { workerData: { [FLAG]: request } });
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        worker.once('message', (reply) => {
+            settled = true;
+            void worker.terminate();
+            if (reply.ok)
+                resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
+            else if (reply.gate)
+                reject(new errors/* GateError */.ue(reply.message, reply.location));
+            else
+                reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
+        });
+        worker.once('error', (e) => {
+            if (!settled)
+                reject(e);
+            settled = true;
+        });
+        worker.once('exit', (code) => {
+            if (!settled)
+                reject(new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
+            settled = true;
+        });
+    });
+}
+function toWire(p, kept, idOrder) {
+    const extra = {};
+    for (const [name, column] of Object.entries(p.extra))
+        extra[name] = encodeText(column);
+    return {
+        file: p.file,
+        n: p.n,
+        ids: { bytes: p.ids.bytes, start: p.ids.start, strings: p.ids.strings },
+        idOrder,
+        label: p.label,
+        prediction: p.prediction,
+        score: p.score,
+        lines: kept ? p.lines : undefined,
+        extra
+    };
+}
+function fromWire(w, path) {
+    const extra = {};
+    for (const [name, column] of Object.entries(w.extra))
+        extra[name] = Array.isArray(column) ? column : decodeText(column);
+    const bytes = Buffer.from(w.ids.bytes.buffer, w.ids.bytes.byteOffset, w.ids.bytes.byteLength);
+    const ids = id_column/* IdColumn */.Ey.fromParts(w.n, bytes, w.ids.start, w.ids.strings);
+    const p = { file: w.file, n: w.n, ids, label: w.label, prediction: w.prediction, score: w.score, extra, idOrder: w.idOrder };
+    return (0,table/* withRowLines */.Wb)(p, path, w.file, w.lines);
+}
+/** Codes into the distinct values, unless there are too many of them to be worth it (the column then goes as it is). */
+function encodeText(column) {
+    const index = new Map();
+    const values = [];
+    const codes = new Uint32Array(column.length);
+    for (let i = 0; i < column.length; i++) {
+        const v = column[i];
+        let c = index.get(v);
+        if (c === undefined) {
+            if (values.length >= 1 << 16)
+                return column;
+            c = values.length;
+            index.set(v, c);
+            values.push(v);
+        }
+        codes[i] = c;
+    }
+    return { codes, values };
+}
+function decodeText({ codes, values }) {
+    const out = [];
+    for (let i = 0; i < codes.length; i++)
+        out.push(values[codes[i]]);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CY: () => (/* binding */ RELEASE_CARD_FILE),
+/* harmony export */   H2: () => (/* binding */ sourceFromEnv),
+/* harmony export */   Qr: () => (/* binding */ configuredInputs),
+/* harmony export */   Rf: () => (/* binding */ writeReleaseCard),
+/* harmony export */   br: () => (/* binding */ digest),
+/* harmony export */   qp: () => (/* binding */ hashWhileReading)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _readers_files_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4155);
+/**
+ * The release card's shell side: digests of the artifacts a run used, the CI's facts, and writing the card
+ * next to the report (`release-card.json` in the report's directory). The action and the CLI call
+ * `writeReleaseCard` after writing their report.
+ */
+
+
+
+
+/** File name of the card, in the report's directory. */
+const RELEASE_CARD_FILE = 'release-card.json';
+/** A sink for a reader's raw bytes that fills `input.read` once the reader is done (call `done`). */
+function hashWhileReading(input) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let bytes = 0;
+    return {
+        onBytes(chunk) {
+            hash.update(chunk);
+            bytes += chunk.length;
+        },
+        done() {
+            input.read = { sha256: hash.digest('hex'), bytes };
+        }
+    };
+}
+async function sha256File(file, shown) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    try {
+        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file))
+            hash.update(chunk);
+    }
+    catch (e) {
+        throw (0,_readers_files_files_js__WEBPACK_IMPORTED_MODULE_3__/* .unreadable */ .O$)(e, shown);
+    }
+    return hash.digest('hex');
+}
+/** Digest of one input: a file's SHA-256, or a directory's over its files' relative paths and digests. */
+async function digest(input) {
+    const base = { role: input.role, path: input.shown };
+    if (input.read)
+        return { ...base, ...input.read };
+    const st = await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(input.file).catch(() => undefined);
+    if (!st)
+        return { ...base, sha256: null, bytes: null };
+    if (st.isFile())
+        return { ...base, sha256: await sha256File(input.file, input.shown), bytes: st.size };
+    const files = await (0,_readers_files_files_js__WEBPACK_IMPORTED_MODULE_3__/* .listFiles */ .CS)(input.file, input.shown);
+    const lines = [];
+    let bytes = 0;
+    for (const f of files) {
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(input.file, f).split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).join('/');
+        bytes += (await node_fs__WEBPACK_IMPORTED_MODULE_1__.promises.stat(f).catch((e) => Promise.reject((0,_readers_files_files_js__WEBPACK_IMPORTED_MODULE_3__/* .unreadable */ .O$)(e, `${input.shown}/${rel}`)))).size;
+        lines.push(`${rel}\t${await sha256File(f, `${input.shown}/${rel}`)}\n`);
+    }
+    lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return { ...base, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(lines.join(''), 'utf8').digest('hex'), bytes, files: files.length };
+}
+/** The configured artifacts besides the predictions and the config (which the run names itself). */
+function configuredInputs(config, resolve) {
+    const a = config.artifacts;
+    const pairs = [
+        ['operations', a.operations],
+        ['champion_operations', a.champion_operations],
+        ['model', a.model],
+        ['data.reference', a.data?.reference],
+        ['data.current', a.data?.current],
+        ['cost', a.cost],
+        ['champion_cost', a.champion_cost]
+    ];
+    return pairs.filter((p) => p[1] !== undefined).map(([role, shown]) => ({ role, file: resolve(shown), shown }));
+}
+/** The CI's facts about this run, from GITHUB_* variables (null outside GitHub Actions). */
+function sourceFromEnv(env) {
+    const v = (k) => (env[k] && env[k] !== '' ? env[k] : null);
+    return {
+        repository: v('GITHUB_REPOSITORY'),
+        commit: v('GITHUB_SHA'),
+        ref: v('GITHUB_REF'),
+        run_id: v('GITHUB_RUN_ID'),
+        run_attempt: v('GITHUB_RUN_ATTEMPT')
+    };
+}
+/** Writes the card as `release-card.json` next to `reportFile`; returns the card's path. */
+async function writeReleaseCard(card, reportFile) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2__.join(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(reportFile), RELEASE_CARD_FILE);
+    await (0,_readers_files_files_js__WEBPACK_IMPORTED_MODULE_3__/* .writeFileAtomic */ .Zf)(file, `${JSON.stringify({ ...card, report: node_path__WEBPACK_IMPORTED_MODULE_2__.basename(reportFile) }, null, 2)}\n`);
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 4155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ listFiles),
+/* harmony export */   Gz: () => (/* binding */ requireFile),
+/* harmony export */   O$: () => (/* binding */ unreadable),
+/* harmony export */   Zf: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4758);
+/** Small file helpers of the shells: resolving user paths and writing outputs without half-written files. */
+
+
+
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a report. A file that cannot be
+ * written (no space, no permission, a file where a directory should be) is a GateError naming it.
+ */
+async function writeFileAtomic(file, content) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.mkdir(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.writeFile(tmp, content, 'utf8');
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rename(tmp, file);
+    }
+    catch (e) {
+        await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.rm(tmp, { force: true }).catch(() => undefined);
+        const code = e.code;
+        if (typeof code !== 'string')
+            throw e;
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(`cannot write ${file} (${code}); check that its directory exists or can be created and is writable`);
+    }
+}
+/**
+ * Checks that an input file exists before any reader opens it, so the message can say where the path came
+ * from (`artifacts.champion in .github/model-gate.yml`, the `candidate` input, …) and what to do.
+ */
+async function requireFile(absolute, shown, origin) {
+    let stat;
+    try {
+        stat = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(absolute);
+    }
+    catch {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(`${shown} does not exist (from ${origin}); check the path, which is relative to the workspace`, {
+            file: shown
+        });
+    }
+    if (!stat.isFile()) {
+        const what = stat.isDirectory() ? 'a directory' : 'not a regular file';
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(`${shown} is ${what}, not a file (from ${origin}); point it at the file itself`, { file: shown });
+    }
+}
+/** An fs failure while reading under a user-named path, as a sentence naming it (never a raw errno). */
+function unreadable(e, shown, what = 'read') {
+    const code = e?.code;
+    if (typeof code !== 'string')
+        throw e;
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(`cannot ${what} ${shown} (${code}); check that it exists and is readable`, { file: shown });
+}
+/**
+ * Every regular file under `dir` (links to files included, links to directories not followed: they could
+ * loop), sorted. A directory that cannot be listed is a GateError naming `shown`, the path as the user wrote it.
+ */
+async function listFiles(dir, shown) {
+    const out = [];
+    const walk = async (d) => {
+        const entries = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.readdir(d, { withFileTypes: true });
+        for (const e of entries) {
+            const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(d, e.name);
+            if (e.isDirectory())
+                await walk(p);
+            else if (e.isFile())
+                out.push(p);
+            else if (e.isSymbolicLink()) {
+                const target = await node_fs__WEBPACK_IMPORTED_MODULE_0__.promises.stat(p).catch(() => undefined);
+                if (target?.isFile())
+                    out.push(p);
+            }
+        }
+    };
+    try {
+        await walk(dir);
+    }
+    catch (e) {
+        throw unreadable(e, shown, 'list the files under');
+    }
+    return out.sort();
+}
+
+
+/***/ }),
+
+/***/ 8998:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ey: () => (/* binding */ IdColumn),
+/* harmony export */   Tt: () => (/* binding */ IdColumnBuilder),
+/* harmony export */   Xo: () => (/* binding */ compareBytes),
+/* harmony export */   tn: () => (/* binding */ compareIdsAt),
+/* harmony export */   xZ: () => (/* binding */ sameIdAt)
+/* harmony export */ });
+/* harmony import */ var _base_growable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7902);
+/**
+ * The ids of a predictions file as UTF-8 bytes in one arena with offsets, not one JS string per row: at 10M rows
+ * a string id costs ~32 bytes with its array slot (two files: ~640 MiB, most of the heap), its bytes here ~12.
+ * Strings are made only for what a message or the report shows.
+ *
+ * Byte order of UTF-8 is code point order, the order ids have always been sorted in (id-order.ts), and equal
+ * bytes are equal texts, so sorting, matching and the fingerprint give what they gave on strings. The one text
+ * UTF-8 cannot carry is a lone surrogate (a JSON `"\ud800"` escape): a column with one keeps its strings and
+ * takes the string paths (`strings` is set), so nothing about such ids changes either.
+ */
+
+const INITIAL_BYTES = 1 << 16;
+/** Offsets are Uint32: past 4 GiB of id bytes (not a predictions file) the builder stops with an Error. */
+const MAX_BYTES = 2 ** 32 - 1;
+const LONE_SURROGATE = /\p{Surrogate}/u;
+class IdColumn {
+    n;
+    bytes;
+    start;
+    strings;
+    constructor(n, 
+    /** The ids' UTF-8 bytes, id i at [start[i], start[i + 1]); empty when `strings` is set. */
+    bytes, 
+    /** n + 1 offsets into bytes. */
+    start, 
+    /** Set only for a column holding a lone surrogate: the ids as strings (see above). */
+    strings) {
+        this.n = n;
+        this.bytes = bytes;
+        this.start = start;
+        this.strings = strings;
+    }
+    /** A column of these ids (tests, and readers whose ids are strings already). */
+    static of(ids) {
+        if (ids instanceof IdColumn)
+            return ids;
+        const b = new IdColumnBuilder();
+        for (const id of ids)
+            b.push(id);
+        return b.finish();
+    }
+    /** A column from its parts as they are (the builder; a column sent from a worker thread). */
+    static fromParts(n, bytes, start, strings) {
+        return new IdColumn(n, bytes, start, strings);
+    }
+    /** Id i as text, for messages. */
+    text(i) {
+        return this.strings ? this.strings[i] : this.bytes.toString('utf8', this.start[i], this.start[i + 1]);
+    }
+    /** Every id as text (tests and small files only). */
+    texts() {
+        return Array.from({ length: this.n }, (_, i) => this.text(i));
+    }
+}
+/** Collects ids row by row: ASCII is copied a byte at a time, anything else encoded by Buffer.write. */
+class IdColumnBuilder {
+    bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+    used = 0;
+    start = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_0__/* .growUint32 */ .fy)();
+    strings;
+    /** Ids pushed so far. */
+    length = 0;
+    constructor() {
+        this.start.push(0);
+    }
+    push(id) {
+        this.length++;
+        if (this.strings) {
+            this.strings.push(id);
+            return;
+        }
+        const len = id.length;
+        if (this.used + 3 * len > this.bytes.length)
+            this.grow(3 * len);
+        const bytes = this.bytes;
+        let at = this.used;
+        let i = 0;
+        for (; i < len; i++) {
+            const c = id.charCodeAt(i);
+            if (c >= 0x80)
+                break;
+            bytes[at++] = c;
+        }
+        if (i < len) {
+            if (LONE_SURROGATE.test(id)) {
+                this.toStrings(id);
+                return;
+            }
+            at += bytes.write(id.slice(i), at, 'utf8');
+        }
+        this.used = at;
+        this.start.push(at);
+    }
+    finish() {
+        if (this.strings)
+            return IdColumn.fromParts(this.length, Buffer.alloc(0), new Uint32Array(0), this.strings);
+        // Trimmed to size unless the slack is small: a copy is a second arena at the peak.
+        const bytes = this.bytes.length - this.used > this.used >> 3 ? Buffer.from(this.bytes.subarray(0, this.used)) : this.bytes.subarray(0, this.used);
+        return IdColumn.fromParts(this.length, bytes, this.start.toArray(), undefined);
+    }
+    grow(need) {
+        // ×1.5, not ×2: the old and the new arena are both held while copying.
+        const size = Math.max(Math.ceil(this.bytes.length * 1.5), this.used + need);
+        if (this.used + need > MAX_BYTES)
+            throw new Error('the ids of one file take more than 4 GiB');
+        const next = Buffer.allocUnsafe(Math.min(size, MAX_BYTES));
+        this.bytes.copy(next, 0, 0, this.used);
+        this.bytes = next;
+    }
+    /** A lone surrogate: every id so far becomes a string again, and so do the rest. */
+    toStrings(id) {
+        const start = this.start.toArray();
+        const strings = [];
+        for (let i = 0; i + 1 < start.length; i++)
+            strings.push(this.bytes.toString('utf8', start[i], start[i + 1]));
+        strings.push(id);
+        this.strings = strings;
+        this.bytes = Buffer.alloc(0);
+    }
+}
+/** Negative, zero or positive as id i of `a` sorts before, with or after id j of `b` (code point order). */
+function compareIdsAt(a, i, b, j, compareText) {
+    if (a.strings || b.strings) {
+        const x = a.text(i);
+        const y = b.text(j);
+        return x === y ? 0 : compareText(x, y);
+    }
+    return compareBytes(a.bytes, a.start[i], a.start[i + 1], b.bytes, b.start[j], b.start[j + 1]);
+}
+/** Id i of `a` equals id j of `b`. */
+function sameIdAt(a, i, b, j) {
+    if (a.strings || b.strings)
+        return a.text(i) === b.text(j);
+    const s = a.start[i];
+    const len = a.start[i + 1] - s;
+    const t = b.start[j];
+    if (b.start[j + 1] - t !== len)
+        return false;
+    const x = a.bytes;
+    const y = b.bytes;
+    for (let k = 0; k < len; k++)
+        if (x[s + k] !== y[t + k])
+            return false;
+    return true;
+}
+/** Byte order of x[xs, xe) and y[ys, ye); a prefix sorts first. */
+function compareBytes(x, xs, xe, y, ys, ye) {
+    const m = Math.min(xe - xs, ye - ys);
+    for (let k = 0; k < m; k++) {
+        const d = x[xs + k] - y[ys + k];
+        if (d !== 0)
+            return d;
+    }
+    return xe - xs - (ye - ys);
+}
+
+
+/***/ }),
+
+/***/ 5654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LO: () => (/* binding */ sortedIdOrder),
+/* harmony export */   OP: () => (/* binding */ compareCodePoints),
+/* harmony export */   uQ: () => (/* binding */ sortedOrder)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _id_column_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8998);
+/**
+ * Ordering ids by Unicode code point, which is also the byte order of their UTF-8 encoding: the same on every
+ * machine and locale, and what `LC_ALL=C sort` or Python's sorted() give. JavaScript's `<` compares UTF-16
+ * code units instead, which differs only for characters above U+FFFF against U+E000–U+FFFF.
+ */
+
+
+/** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
+function compareCodePoints(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y)
+            return x >= 0xd800 && y >= 0xd800 ? codePointRank(x) - codePointRank(y) : x - y;
+    }
+    return a.length - b.length;
+}
+/** Surrogates (U+D800–DFFF) encode code points above U+FFFF, so they rank after U+E000–U+FFFF. */
+function codePointRank(unit) {
+    return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
+}
+const compareUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const NEEDS_CODE_POINT_COMPARE = /[\ud800-\uffff]/;
+/** `<` where it agrees with code point order (no unit at or above U+D800 anywhere), else compareCodePoints. */
+function comparatorFor(ids) {
+    return ids.some((id) => NEEDS_CODE_POINT_COMPARE.test(id)) ? compareCodePoints : compareUnits;
+}
+/**
+ * Row indices of `ids` sorted by id; equal ids keep their row order.
+ *
+ * A comparison sort of 10M random ids takes most of a minute in V8 (a JS callback and a cache miss per
+ * comparison). Instead each id's first characters after the prefix all ids share are packed, a few bits
+ * each, into the high bits of a 64-bit integer with the row index in the low bits; those sort natively, and
+ * whole ids are compared only within runs of equal packed prefixes. The packing is monotone (it never puts
+ * two ids the wrong way round, at worst it ties them), which is all the run refinement needs.
+ */
+function sortedOrder(ids) {
+    const n = ids.length;
+    const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
+    if (n < 2 || indexBits > 30 || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.endianness)() !== 'LE')
+        return comparisonSort(ids, comparatorFor(ids));
+    const keyBits = Math.min(52, 64 - indexBits); // the key stays an exact double
+    const skip = commonPrefixLength(ids);
+    const { rank, bits } = alphabet(ids, skip);
+    const width = Math.min(WINDOW, Math.floor(keyBits / bits)); // characters packed per id
+    const top = 2 ** bits - 1; // this rank and above: "too many to tell apart", packing stops there
+    const radix = 2 ** bits;
+    const lowKeySpan = 2 ** (32 - indexBits);
+    const indexSpan = 2 ** indexBits;
+    const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m); // ** per row is slow
+    const packed = new BigUint64Array(n);
+    const words = new Uint32Array(packed.buffer); // little-endian: [low, high] per element
+    for (let i = 0; i < n; i++) {
+        const id = ids[i];
+        const end = Math.min(id.length, skip + width);
+        let key = 0;
+        let k = skip;
+        for (; k < end; k++) {
+            const v = rank[id.charCodeAt(k)];
+            if (v >= top) {
+                key = key * radix + top;
+                k++;
+                break;
+            }
+            key = key * radix + v;
+        }
+        // Past the end (or after a saturated character) counts as 0, so a shorter id sorts first.
+        key *= shift[skip + width - k];
+        const high = Math.floor(key / lowKeySpan); // powers of two: exact, and cheaper than %
+        words[2 * i] = (key - high * lowKeySpan) * indexSpan + i;
+        words[2 * i + 1] = high;
+    }
+    packed.sort();
+    const order = new Uint32Array(n);
+    const indexMask = indexSpan - 1;
+    for (let k = 0; k < n; k++)
+        order[k] = words[2 * k] & indexMask;
+    let compare;
+    let start = 0;
+    for (let k = 1; k <= n; k++) {
+        const sameKey = k < n &&
+            words[2 * k + 1] === words[2 * start + 1] &&
+            words[2 * k] >>> indexBits === words[2 * start] >>> indexBits;
+        if (sameKey)
+            continue;
+        if (k - start > 1) {
+            compare ??= comparatorFor(ids);
+            sortRun(ids, order, start, k, compare);
+        }
+        start = k;
+    }
+    return order;
+}
+/** Sorts order[start..end) by id; runs are mostly pairs, which need no array or sort call. */
+function sortRun(ids, order, start, end, compare) {
+    if (end - start === 2) {
+        const i = order[start];
+        const j = order[start + 1];
+        if (compare(ids[i], ids[j]) > 0) {
+            order[start] = j;
+            order[start + 1] = i;
+        }
+        return;
+    }
+    const run = Array.from(order.subarray(start, end));
+    run.sort((i, j) => compare(ids[i], ids[j]));
+    order.set(run, start);
+}
+/** Characters examined for the alphabet; also the most packed per id (52 bits at 4 bits each). */
+const WINDOW = 13;
+function commonPrefixLength(ids) {
+    const first = ids[0];
+    let length = first.length;
+    for (let i = 1; i < ids.length && length > 0; i++) {
+        const id = ids[i];
+        const m = Math.min(length, id.length);
+        let k = 0;
+        while (k < m && id.charCodeAt(k) === first.charCodeAt(k))
+            k++;
+        length = k;
+    }
+    return length;
+}
+/**
+ * Dense ranks (1, 2, … in code point order; 0 means "past the end") of the code units found right after the
+ * common prefix, and the bits (4–8) a character needs: hex ids need 5, not 7. With more than 254 distinct
+ * units the largest share rank 2^8 - 1, where packing stops.
+ */
+function alphabet(ids, skip) {
+    const seen = new Uint8Array(0x10000);
+    for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        const end = Math.min(id.length, skip + WINDOW);
+        for (let k = skip; k < end; k++)
+            seen[id.charCodeAt(k)] = 1;
+    }
+    let distinct = 0;
+    for (let u = 0; u < 0x10000; u++)
+        distinct += seen[u];
+    let bits = 4;
+    while (bits < 8 && 2 ** bits < distinct + 2)
+        bits++;
+    const top = 2 ** bits - 1;
+    const rank = new Uint8Array(0x10000);
+    let next = 1;
+    // Code point order: units below U+D800, then U+E000–U+FFFF, then the surrogates (code points > U+FFFF).
+    for (const [from, to] of [[0, 0xd800], [0xe000, 0x10000], [0xd800, 0xe000]]) {
+        for (let u = from; u < to; u++)
+            if (seen[u])
+                rank[u] = Math.min(next++, top);
+    }
+    return { rank, bits };
+}
+function comparisonSort(ids, compare) {
+    const order = Array.from(ids.keys());
+    order.sort((i, j) => compare(ids[i], ids[j]));
+    return Uint32Array.from(order);
+}
+/**
+ * Row indices of `ids` sorted by id (code point order), equal ids in row order: sortedOrder's packed-prefix
+ * sort on the ids' UTF-8 bytes, whose byte order is code point order. A column that kept strings (a lone
+ * surrogate, see id-column.ts) takes sortedOrder itself.
+ */
+function sortedIdOrder(ids) {
+    if (ids.strings)
+        return sortedOrder(ids.strings);
+    const n = ids.n;
+    const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
+    const bytes = ids.bytes;
+    const start = ids.start;
+    if (n < 2 || indexBits > 30 || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.endianness)() !== 'LE') {
+        const order = Array.from({ length: n }, (_, i) => i);
+        order.sort((i, j) => (0,_id_column_js__WEBPACK_IMPORTED_MODULE_1__/* .compareBytes */ .Xo)(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]));
+        return Uint32Array.from(order);
+    }
+    const keyBits = Math.min(52, 64 - indexBits);
+    const skip = commonBytePrefix(bytes, start, n);
+    const { rank, bits } = byteAlphabet(bytes, start, n, skip);
+    const width = Math.min(WINDOW, Math.floor(keyBits / bits));
+    const top = 2 ** bits - 1;
+    const radix = 2 ** bits;
+    const lowKeySpan = 2 ** (32 - indexBits);
+    const indexSpan = 2 ** indexBits;
+    const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m);
+    const packed = new BigUint64Array(n);
+    const words = new Uint32Array(packed.buffer);
+    for (let i = 0; i < n; i++) {
+        const from = start[i] + skip;
+        const end = Math.min(start[i + 1], from + width);
+        let key = 0;
+        let k = from;
+        for (; k < end; k++) {
+            const v = rank[bytes[k]];
+            if (v >= top) {
+                key = key * radix + top;
+                k++;
+                break;
+            }
+            key = key * radix + v;
+        }
+        key *= shift[from + width - k];
+        const high = Math.floor(key / lowKeySpan);
+        words[2 * i] = (key - high * lowKeySpan) * indexSpan + i;
+        words[2 * i + 1] = high;
+    }
+    packed.sort();
+    const order = new Uint32Array(n);
+    const indexMask = indexSpan - 1;
+    for (let k = 0; k < n; k++)
+        order[k] = words[2 * k] & indexMask;
+    const compare = (i, j) => (0,_id_column_js__WEBPACK_IMPORTED_MODULE_1__/* .compareBytes */ .Xo)(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]);
+    let first = 0;
+    for (let k = 1; k <= n; k++) {
+        const sameKey = k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k] >>> indexBits === words[2 * first] >>> indexBits;
+        if (sameKey)
+            continue;
+        if (k - first === 2) {
+            const i = order[first];
+            const j = order[first + 1];
+            if (compare(i, j) > 0) {
+                order[first] = j;
+                order[first + 1] = i;
+            }
+        }
+        else if (k - first > 2) {
+            const run = Array.from(order.subarray(first, k));
+            run.sort(compare);
+            order.set(run, first);
+        }
+        first = k;
+    }
+    return order;
+}
+function commonBytePrefix(bytes, start, n) {
+    const s0 = start[0];
+    let length = start[1] - s0;
+    for (let i = 1; i < n && length > 0; i++) {
+        const s = start[i];
+        const m = Math.min(length, start[i + 1] - s);
+        let k = 0;
+        while (k < m && bytes[s + k] === bytes[s0 + k])
+            k++;
+        length = k;
+    }
+    return length;
+}
+/** alphabet() for bytes: dense ranks (1, 2, … in byte order; 0 = past the end) of the bytes after the prefix. */
+function byteAlphabet(bytes, start, n, skip) {
+    const seen = new Uint8Array(256);
+    for (let i = 0; i < n; i++) {
+        const from = start[i] + skip;
+        const end = Math.min(start[i + 1], from + WINDOW);
+        for (let k = from; k < end; k++)
+            seen[bytes[k]] = 1;
+    }
+    let distinct = 0;
+    for (let u = 0; u < 256; u++)
+        distinct += seen[u];
+    let bits = 4;
+    while (bits < 8 && 2 ** bits < distinct + 2)
+        bits++;
+    const top = 2 ** bits - 1;
+    const rank = new Uint8Array(256);
+    let next = 1;
+    for (let u = 0; u < 256; u++)
+        if (seen[u])
+            rank[u] = Math.min(next++, top);
+    return { rank, bits };
+}
+
+
+/***/ }),
+
+/***/ 7357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ jsonSyntaxReason)
+/* harmony export */ });
+/**
+ * Why JSON.parse refused a text, without quoting the text. V8's messages carry an excerpt of the input
+ * (`Unexpected token 'h', "hello worl"... is not valid JSON`), which for a line of a predictions file or a
+ * load test is file content: messages may quote the offending value, never the surroundings. This keeps
+ * V8's reason, drops the excerpt, and returns the position separately (Node 20 says "at position P", Node 22+
+ * adds "(line L column C)").
+ */
+const MAX_REASON = 80;
+function jsonSyntaxReason(message) {
+    let m = message.split('\n')[0];
+    // `Unexpected token 'x', "…excerpt…" is not valid JSON` / `…, ..."excerpt"... is not valid JSON`
+    const excerpt = /^(.*?), (?:\.\.\.)?".*$/s.exec(m);
+    if (excerpt && / is not valid JSON$/.test(m))
+        m = excerpt[1];
+    let position;
+    const at = / in JSON at position (\d+)/.exec(m);
+    if (at)
+        position = Number(at[1]);
+    m = m.replace(/ in JSON at position \d+/, '').replace(/\s*\(line \d+ column \d+\)/, '').trim();
+    // Anything that still looks like quoted input (an unknown format) is dropped rather than risked.
+    if (m === '' || m.includes('"') || m.length > MAX_REASON)
+        m = 'invalid JSON';
+    return { reason: m.charAt(0).toLowerCase() + m.slice(1), position };
+}
+
+
+/***/ }),
+
+/***/ 8462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ readPredictions)
+/* harmony export */ });
+/* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4758);
+/* harmony import */ var _base_growable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7902);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5164);
+/* harmony import */ var _base_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(766);
+/* harmony import */ var _id_column_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8998);
+/* harmony import */ var _base_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1407);
+
+
+
+
+
+
+/** Stop at the sixth label value: five are enough for the message, and the codes stay bytes. */
+const MAX_LABEL_KEYS = 6;
+const MAX_PREDICTION_KEYS = 8;
+/** Streams the predictions file at `path` once; every problem is a GateError naming `opts.displayPath`. */
+async function readPredictions(path, opts) {
+    const file = opts.displayPath;
+    const cols = opts.columns;
+    const positiveKey = (0,_base_values_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalKey */ .yk)(opts.positiveLabel);
+    const probability = opts.score === 'probability';
+    const extraNames = [...new Set(opts.extraColumns ?? [])];
+    const ids = new _id_column_js__WEBPACK_IMPORTED_MODULE_3__/* .IdColumnBuilder */ .Tt();
+    const keep = (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .keepLines */ .F3)(path);
+    const lines = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_4__/* .growUint32 */ .fy)();
+    const labelCodes = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_4__/* .growUint8 */ .K3)();
+    const predictionCodes = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_4__/* .growUint8 */ .K3)();
+    const scores = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_4__/* .growFloat64 */ .Oz)();
+    const extras = extraNames.map(() => []);
+    const interners = extraNames.map(() => new _base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .Interner */ .Ms());
+    const labelCoder = new _base_values_js__WEBPACK_IMPORTED_MODULE_2__/* .ValueCoder */ .JV((key, code, line) => {
+        if (key === '')
+            throw emptyValue(file, line, cols.label, 'label');
+        if (code >= MAX_LABEL_KEYS - 1)
+            throw tooManyLabels(file, cols.label, labelCoder.texts, true);
+    });
+    const predictionCoder = new _base_values_js__WEBPACK_IMPORTED_MODULE_2__/* .ValueCoder */ .JV((key, code, line) => {
+        if (key === '')
+            throw emptyValue(file, line, cols.prediction, 'prediction');
+        if (code >= MAX_PREDICTION_KEYS) {
+            throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${cols.prediction}": found more than ${MAX_PREDICTION_KEYS} different predictions in a binary task; ` +
+                `write each prediction as one of the two label values.`, { file, line, key: cols.prediction });
+        }
+    });
+    let plan = { requests: [], score: -1, prediction: -1, extra: [] };
+    await (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .scanTable */ .SS)(path, {
+        displayPath: file,
+        highWaterMark: opts.highWaterMark,
+        onBytes: opts.onBytes,
+        select(header) {
+            plan = planColumns(file, header, opts, extraNames);
+            return plan.requests;
+        },
+        onRow(values, line) {
+            const id = values[0];
+            if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === ''))
+                throw emptyValue(file, line, cols.id, 'id');
+            ids.push(id);
+            labelCodes.push(labelCoder.code(values[1], line));
+            if (plan.score >= 0) {
+                const text = values[plan.score];
+                const v = (0,_base_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictNumber */ ._y)(text);
+                if (!Number.isFinite(v) || (probability && !(v >= 0 && v <= 1)))
+                    throw badScore(file, line, cols.score, text, v);
+                scores.push(v);
+            }
+            if (plan.prediction >= 0)
+                predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
+            for (let k = 0; k < extras.length; k++)
+                extras[k].push(interners[k].keep(values[plan.extra[k]]));
+            if (keep)
+                lines.push(line);
+        }
+    });
+    const label = labelCodes.toArray();
+    const negativeKey = binaryLabels(file, cols.label, labelCoder, positiveKey, opts.positiveLabel, label);
+    const score = plan.score >= 0 ? scores.toArray() : undefined;
+    let prediction;
+    if (plan.prediction >= 0) {
+        prediction = predictionCodes.toArray();
+        binaryPredictions(file, cols.prediction, predictionCoder, opts.positiveLabel, negativeKey, prediction);
+    }
+    else if (opts.needPrediction && score) {
+        prediction = new Uint8Array(score.length);
+        for (let i = 0; i < score.length; i++)
+            prediction[i] = score[i] >= opts.threshold ? 1 : 0;
+    }
+    const extra = {};
+    extraNames.forEach((name, k) => (extra[name] = extras[k]));
+    return (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .withRowLines */ .Wb)({ file, n: label.length, ids: ids.finish(), label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
+}
+/** The columns to read given the header: id and label always, score and prediction as the metrics need. */
+function planColumns(file, header, opts, extraNames) {
+    const cols = opts.columns;
+    const { requests, slot } = (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .columnSlots */ .uM)();
+    slot(cols.id, 'columns.id');
+    slot(cols.label, 'columns.label');
+    const fromColumn = opts.needPrediction && header.includes(cols.prediction);
+    const needScore = opts.score !== 'none' || (opts.needPrediction && !fromColumn);
+    if (needScore && opts.score === 'none' && !header.includes(cols.score)) {
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} has neither a "${cols.prediction}" nor a "${cols.score}" column (its columns are ${(0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .listColumns */ .Ux)(header)}); ` +
+            `hard predictions come from columns.prediction or from columns.score with threshold, so set one of them.`, { file, key: 'columns.prediction' });
+    }
+    const score = needScore ? slot(cols.score, 'columns.score') : -1;
+    const prediction = fromColumn ? slot(cols.prediction, 'columns.prediction') : -1;
+    const extra = (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .extraColumnSlots */ .Ix)(file, header, extraNames, cols, slot);
+    return { requests, score, prediction, extra };
+}
+/**
+ * Checks the label column holds at most two values, one of them the positive label, and rewrites the codes
+ * in `label` to 1 (positive) / 0. Returns the other label's key, if the column has one.
+ */
+function binaryLabels(file, column, coder, positiveKey, positiveLabel, label) {
+    if (coder.keys.length > 2)
+        throw tooManyLabels(file, column, coder.texts, false);
+    const positive = coder.keys.indexOf(positiveKey);
+    if (positive < 0) {
+        const found = coder.texts.map((t) => (0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(t)).join(' and ');
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file}, column "${column}": the positive label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(positiveLabel)} never occurs (the labels are ${found}); ` +
+            `set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
+    }
+    for (let i = 0; i < label.length; i++)
+        label[i] = label[i] === positive ? 1 : 0;
+    return coder.keys.find((k) => k !== positiveKey);
+}
+/** Maps prediction codes in place to 1 (positive label) / 0 (the other label); any other value is an error. */
+function binaryPredictions(file, column, coder, positiveLabel, negativeKey, prediction) {
+    const positiveKey = (0,_base_values_js__WEBPACK_IMPORTED_MODULE_2__/* .canonicalKey */ .yk)(positiveLabel);
+    // Labels that are all positive leave the negative value unknown: the first other prediction value is it.
+    const negative = negativeKey ?? coder.keys.find((k) => k !== positiveKey);
+    const bit = coder.keys.map((k, code) => {
+        if (k === positiveKey)
+            return 1;
+        if (k === negative)
+            return 0;
+        const other = negativeKey === undefined ? '' : ` nor the other label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(negativeKey)}`;
+        const line = coder.firstLines[code];
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(coder.texts[code])} is neither the positive label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(positiveLabel)}${other}; ` +
+            `write predictions with the same values as the labels.`, { file, line, key: column });
+    });
+    for (let i = 0; i < prediction.length; i++)
+        prediction[i] = bit[prediction[i]];
+}
+function emptyValue(file, line, column, what) {
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, { file, line, key: column });
+}
+function tooManyLabels(file, column, texts, more) {
+    const shown = texts.slice(0, 5).map((t) => (0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(t)).join(', ') + (more ? ', …' : '');
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file}, column "${column}": a binary task needs two label values but the file has more (${shown}); ` +
+        `fix the labels or set task: multiclass.`, { file, key: column });
+}
+function badScore(file, line, column, text, v) {
+    const where = `${file} line ${line}, column "${column}"`;
+    const location = { file, line, key: column };
+    if (text.trim() === '') {
+        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: the score is empty; every row needs a finite number.`, location);
+    }
+    if (Number.isFinite(v)) {
+        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: ${text.trim().length > 40 ? (0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text.trim()) : text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
+            `write calibrated probabilities or drop those metrics.`, location);
+    }
+    const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text) || !Number.isNaN(v);
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(word
+        ? `${where}: ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text.trim())} is not a finite number; every score must be a finite number.`
+        : `${where}: ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text.trim())} is not a number; write scores as plain decimal numbers such as 0.73.`, location);
+}
+
+
+/***/ }),
+
+/***/ 5164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  uM: () => (/* binding */ columnSlots),
+  Ix: () => (/* binding */ extraColumnSlots),
+  F3: () => (/* binding */ keepLines),
+  Ux: () => (/* binding */ listColumns),
+  hA: () => (/* binding */ missingColumnError),
+  SS: () => (/* binding */ scanTable),
+  Wb: () => (/* binding */ withRowLines)
+});
+
+// UNUSED EXPORTS: readTable, rowLines
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+// EXTERNAL MODULE: ./src/base/errors.ts
+var errors = __nccwpck_require__(4758);
+;// CONCATENATED MODULE: ./src/readers/csv-parser.ts
+/**
+ * Push parser for CSV/TSV text (RFC 4180): fed decoded chunks of any size, it hands each record to a sink.
+ *
+ * Why hand-written: predictions files reach 10M rows, and the hot loop here only compares char codes and
+ * slices the fields the caller asked for; every other field is skipped without allocating. The state lives
+ * in fields so a quoted field, a `""` or a CRLF may be split across chunks anywhere.
+ *
+ * Accepted: optional UTF-8 BOM, LF or CRLF (or a lone CR) line ends, a missing final line end, blank lines
+ * (skipped), quoted fields with the delimiter, `""` and line breaks inside. A quote inside an unquoted field
+ * is kept as text (`5" screen`), as most writers and readers do. Line numbers are physical lines (1-based),
+ * counting line breaks inside quoted fields, so messages point at what an editor shows.
+ */
+
+/**
+ * The longest value (CSV/TSV) or line (JSONL) a reader keeps: 16 Mi characters. A real row is a few hundred
+ * characters (tens of thousands with 1000 class probabilities); past this a file is not a predictions table,
+ * and without a limit a gzip bomb of one endless line would end in V8's string-length error.
+ */
+const MAX_VALUE_CHARS = 1 << 24;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const BOM = 0xfeff;
+// States between two characters.
+const RECORD_START = 0; // before a record; line breaks here are blank lines
+const FIELD_START = 1; // after a delimiter or at the start of a record
+const UNQUOTED = 2;
+const QUOTED = 3;
+const QUOTE_SEEN = 4; // a quote inside a quoted field: either its end or the first half of `""`
+const AFTER_CR = 5; // a line ended with CR; an LF right after it belongs to the same line end
+// Where the current field goes (`slot`).
+const SKIP = -1;
+const TO_HEADER = -2;
+class CsvParser {
+    file;
+    delimiter;
+    sink;
+    state = RECORD_START;
+    line = 1; // physical line of the next character
+    recordLine = 1;
+    quoteLine = 1; // line where the current quoted field opened, for "never closed"
+    fieldIndex = 0;
+    slot = TO_HEADER;
+    pending = ''; // the current field's text from earlier chunks (or before a `""`)
+    started = false;
+    headerFields = [];
+    slotOf = new Int32Array(0); // field index → index in `values`, or SKIP
+    width = 0;
+    values = [];
+    /** Data records seen so far (the header excluded). */
+    rows = 0;
+    constructor(file, delimiter, sink) {
+        this.file = file;
+        this.delimiter = delimiter;
+        this.sink = sink;
+    }
+    /** True once the header record is complete. */
+    get sawHeader() {
+        return this.headerFields === null;
+    }
+    push(s) {
+        const n = s.length;
+        const delim = this.delimiter.charCodeAt(0);
+        let i = 0;
+        if (!this.started && n > 0) {
+            this.started = true;
+            if (s.charCodeAt(0) === BOM)
+                i = 1;
+        }
+        let state = this.state;
+        let seg = i; // start of the current field's text in this chunk
+        while (i < n) {
+            switch (state) {
+                case AFTER_CR:
+                    if (s.charCodeAt(i) === LF)
+                        i++;
+                    state = RECORD_START;
+                    break;
+                case RECORD_START: {
+                    const c = s.charCodeAt(i);
+                    if (c === LF || c === CR) {
+                        i++;
+                        this.line++;
+                        state = c === CR ? AFTER_CR : RECORD_START;
+                    }
+                    else {
+                        this.recordLine = this.line;
+                        state = FIELD_START;
+                    }
+                    break;
+                }
+                case FIELD_START:
+                    this.slot = this.slotFor(this.fieldIndex);
+                    if (s.charCodeAt(i) === QUOTE) {
+                        this.quoteLine = this.line;
+                        i++;
+                        state = QUOTED;
+                    }
+                    else {
+                        state = UNQUOTED;
+                    }
+                    seg = i;
+                    break;
+                case UNQUOTED: {
+                    let j = i;
+                    let c = 0;
+                    while (j < n) {
+                        c = s.charCodeAt(j);
+                        if (c === delim || c === LF || c === CR)
+                            break;
+                        j++;
+                    }
+                    if (j === n) {
+                        i = n; // the field continues in the next chunk
+                        break;
+                    }
+                    this.endField(this.slot === SKIP ? '' : this.pending + s.slice(seg, j));
+                    i = j + 1;
+                    state = c === delim ? FIELD_START : this.endLine(c);
+                    break;
+                }
+                case QUOTED: {
+                    const q = s.indexOf('"', i);
+                    const end = q < 0 ? n : q;
+                    for (let k = i; k < end; k++)
+                        if (s.charCodeAt(k) === LF)
+                            this.line++;
+                    if (q < 0) {
+                        i = n;
+                        break;
+                    }
+                    if (this.slot !== SKIP)
+                        this.pending += s.slice(seg, q);
+                    i = q + 1;
+                    state = QUOTE_SEEN;
+                    break;
+                }
+                case QUOTE_SEEN: {
+                    const c = s.charCodeAt(i);
+                    if (c === QUOTE) {
+                        if (this.slot !== SKIP)
+                            this.pending += '"';
+                        i++;
+                        seg = i;
+                        state = QUOTED;
+                    }
+                    else if (c === delim || c === LF || c === CR) {
+                        this.endField(this.pending);
+                        i++;
+                        state = c === delim ? FIELD_START : this.endLine(c);
+                    }
+                    else {
+                        throw this.strayQuote();
+                    }
+                    break;
+                }
+            }
+        }
+        if ((state === UNQUOTED || state === QUOTED) && this.slot !== SKIP) {
+            this.pending += s.slice(seg, n);
+            if (this.pending.length > MAX_VALUE_CHARS)
+                throw this.valueTooLong(state === QUOTED);
+        }
+        this.state = state;
+    }
+    /** A value no predictions file has: stop with a sentence rather than run out of memory or string length. */
+    valueTooLong(quoted) {
+        const why = quoted
+            ? `; the quote that opens it on line ${this.quoteLine} may never be closed`
+            : '';
+        return new errors/* GateError */.ue(`${this.file} line ${this.recordLine}, field ${this.fieldIndex + 1}: a value longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters${why}; ` +
+            `this does not look like a table of predictions: check the file and its delimiter.`, { file: this.file, line: this.recordLine });
+    }
+    /** Finishes the last record when the input does not end with a line break. */
+    end() {
+        switch (this.state) {
+            case QUOTED:
+                throw new errors/* GateError */.ue(`${this.file} line ${this.quoteLine}: a quoted field is never closed; a quote inside a quoted field must be doubled ("").`, { file: this.file, line: this.quoteLine });
+            case FIELD_START: // "a,b," at the very end: the last field is empty
+                this.slot = this.slotFor(this.fieldIndex);
+                this.endField('');
+                this.endRecord();
+                break;
+            case UNQUOTED:
+            case QUOTE_SEEN:
+                this.endField(this.slot === SKIP ? '' : this.pending);
+                this.endRecord();
+                break;
+        }
+        this.state = RECORD_START;
+    }
+    slotFor(field) {
+        if (this.headerFields !== null)
+            return TO_HEADER;
+        return field < this.width ? this.slotOf[field] : SKIP;
+    }
+    endField(value) {
+        if (this.slot >= 0)
+            this.values[this.slot] = value;
+        else if (this.slot === TO_HEADER)
+            this.headerFields.push(value);
+        this.pending = '';
+        this.fieldIndex++;
+    }
+    /** Ends the record at line-break character `c`; returns the next state. */
+    endLine(c) {
+        this.line++;
+        this.endRecord();
+        return c === CR ? AFTER_CR : RECORD_START;
+    }
+    endRecord() {
+        const fields = this.fieldIndex;
+        this.fieldIndex = 0;
+        if (this.headerFields !== null) {
+            this.startBody(this.headerFields.map((h) => h.trim()));
+            return;
+        }
+        if (fields !== this.width)
+            throw this.wrongWidth(fields);
+        this.rows++;
+        this.sink.row(this.values, this.recordLine);
+    }
+    startBody(names) {
+        this.headerFields = null;
+        this.width = names.length;
+        const wanted = this.sink.header(names);
+        this.slotOf = new Int32Array(this.width).fill(SKIP);
+        this.values = wanted.map(() => '');
+        wanted.forEach((name, slot) => {
+            const field = names.indexOf(name);
+            if (field < 0)
+                throw new Error(`CsvParser: requested column ${name} is not in the header`);
+            this.slotOf[field] = slot;
+        });
+    }
+    wrongWidth(fields) {
+        const what = this.delimiter === ',' ? 'commas' : 'tabs';
+        return new errors/* GateError */.ue(`${this.file} line ${this.recordLine} has ${fields} field${fields === 1 ? '' : 's'} but the header has ${this.width}; ` +
+            `give every row the header's fields, quoting values that contain ${what} or line breaks.`, { file: this.file, line: this.recordLine });
+    }
+    strayQuote() {
+        return new errors/* GateError */.ue(`${this.file} line ${this.line}: a quoted field is followed by text before the next delimiter; ` +
+            `a quote inside a quoted field must be doubled ("").`, { file: this.file, line: this.line });
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/readers/format.ts
+/**
+ * Which parser a table file needs, decided by its extension alone (docs/predictions.md): sniffing content would make a
+ * mistyped path "work" differently on different machines.
+ */
+
+
+const BY_EXTENSION = {
+    '.csv': 'csv',
+    '.tsv': 'tsv',
+    '.jsonl': 'jsonl',
+    '.ndjson': 'jsonl'
+};
+const ACCEPTED_EXTENSIONS = '.csv, .tsv, .jsonl or .ndjson, each optionally followed by .gz';
+/** Format of `path` (case-insensitive extension, optional `.gz`); `displayPath` is what messages name. */
+function detectFormat(path, displayPath) {
+    let name = path.toLowerCase();
+    const gzip = name.endsWith('.gz');
+    if (gzip)
+        name = name.slice(0, -3);
+    const ext = (0,external_node_path_.extname)(name);
+    const format = Object.hasOwn(BY_EXTENSION, ext) ? BY_EXTENSION[ext] : undefined;
+    if (format === undefined) {
+        throw new errors/* GateError */.ue(`${displayPath} has an unsupported file extension; use ${ACCEPTED_EXTENSIONS}.`, { file: displayPath });
+    }
+    return { format, gzip };
+}
+
+// EXTERNAL MODULE: ./src/base/growable.ts
+var growable = __nccwpck_require__(7902);
+// EXTERNAL MODULE: ./src/readers/json-reason.ts
+var json_reason = __nccwpck_require__(7357);
+;// CONCATENATED MODULE: ./src/readers/jsonl-parser.ts
+/**
+ * Push parser for JSON Lines (`.jsonl` / `.ndjson`): one JSON object per line, blank lines skipped.
+ *
+ * The columns are the keys of the first object; a later object without a requested key, or with `null`,
+ * gives an empty value (the caller decides whether that is allowed). Values become text the obvious way:
+ * strings as they are, numbers with String(), booleans as `true`/`false`, null as empty. JSON cannot hold
+ * a raw line break inside a string, so splitting on LF is exact.
+ */
+
+
+
+const NON_BLANK = /\S/;
+class JsonlParser {
+    file;
+    sink;
+    carry = ''; // an incomplete last line from earlier chunks
+    line = 1; // line number of `carry`'s start
+    started = false;
+    names = null;
+    values = [];
+    /** Objects seen so far. */
+    rows = 0;
+    constructor(file, sink) {
+        this.file = file;
+        this.sink = sink;
+    }
+    /** True once the first object has fixed the column names. */
+    get sawHeader() {
+        return this.names !== null;
+    }
+    push(s) {
+        let start = 0;
+        if (!this.started && s.length > 0) {
+            this.started = true;
+            if (s.charCodeAt(0) === 0xfeff)
+                start = 1;
+        }
+        // Search only the new text for the line end, so a line spanning many chunks is scanned once.
+        let nl = s.indexOf('\n', start);
+        if (nl < 0) {
+            this.carry += s.slice(start);
+            if (this.carry.length > MAX_VALUE_CHARS) {
+                throw new errors/* GateError */.ue(`${this.file} line ${this.line}: a line longer than ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters; ` +
+                    `this does not look like JSON Lines of predictions (one object per line).`, { file: this.file, line: this.line });
+            }
+            return;
+        }
+        this.parseLine(this.carry + s.slice(start, nl));
+        this.carry = '';
+        start = nl + 1;
+        while ((nl = s.indexOf('\n', start)) >= 0) {
+            this.parseLine(s.slice(start, nl));
+            start = nl + 1;
+        }
+        this.carry = s.slice(start);
+    }
+    end() {
+        const last = this.carry;
+        this.carry = '';
+        if (last !== '')
+            this.parseLine(last);
+    }
+    parseLine(text) {
+        const line = this.line++;
+        if (!NON_BLANK.test(text))
+            return;
+        let obj;
+        try {
+            obj = JSON.parse(text);
+        }
+        catch (e) {
+            if (line === 1 && /[\u0000\ufffd]/.test(text)) {
+                throw new errors/* GateError */.ue(`${this.file} is not UTF-8 text (its first line holds NUL characters or bytes that are not UTF-8; it may be UTF-16, ` +
+                    `compressed or binary); save it as UTF-8 JSON Lines.`, { file: this.file, line });
+            }
+            // The reason without V8's excerpt of the line: a message may not quote the file's content.
+            const { reason, position } = (0,json_reason/* jsonSyntaxReason */.c)(e instanceof Error ? e.message : String(e));
+            const column = position === undefined ? undefined : position + 1;
+            throw new errors/* GateError */.ue(`${this.file} line ${line} is not valid JSON (${reason}${column === undefined ? '' : ` at column ${column}`}); ` +
+                `write one JSON object per line.`, { file: this.file, line, column });
+        }
+        if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
+            const what = obj === null ? 'null' : Array.isArray(obj) ? 'an array' : `a ${typeof obj}`;
+            throw new errors/* GateError */.ue(`${this.file} line ${line} is ${what}, not a JSON object; write one object per line, like {"id": "17", "label": 1}.`, { file: this.file, line });
+        }
+        const record = obj;
+        if (this.names === null) {
+            this.names = this.sink.header(Object.keys(record));
+            this.values = this.names.map(() => '');
+        }
+        const names = this.names;
+        for (let k = 0; k < names.length; k++)
+            this.values[k] = this.toText(record, names[k], line);
+        this.rows++;
+        this.sink.row(this.values, line);
+    }
+    toText(record, name, line) {
+        const v = record[name];
+        switch (typeof v) {
+            case 'string':
+                return v;
+            case 'number':
+                return String(v);
+            case 'boolean':
+                return v ? 'true' : 'false';
+            case 'undefined':
+                return '';
+        }
+        // JSON holds no functions, and a key like "constructor" may only be inherited: both mean "absent".
+        if (v === null || typeof v === 'function' || !Object.hasOwn(record, name))
+            return '';
+        throw new errors/* GateError */.ue(`${this.file} line ${line}, column "${name}": the value is ${Array.isArray(v) ? 'an array' : 'an object'}; ` +
+            `use a number, string, boolean or null.`, { file: this.file, line, key: name });
+    }
+}
+
+// EXTERNAL MODULE: ./src/base/text.ts
+var base_text = __nccwpck_require__(766);
+;// CONCATENATED MODULE: ./src/readers/table.ts
+/**
+ * Streaming table reader for CSV, TSV and JSONL files, each optionally gzipped (docs/predictions.md).
+ *
+ * The file is streamed (read stream → gunzip → UTF-8 decoder → push parser), never held whole, and only the
+ * columns the caller asks for are extracted. `scanTable` hands every row to a callback, for readers that
+ * convert values as they go; `readTable` keeps the requested columns as text.
+ */
+
+
+
+
+
+
+
+
+
+
+/**
+ * The columns a reader asks scanTable for, built up as the header is planned: `slot(name)` adds a column once
+ * and returns its index in the row's values.
+ */
+function columnSlots() {
+    const requests = [];
+    const slot = (name, configKey) => {
+        const at = requests.findIndex((r) => r.name === name);
+        if (at >= 0)
+            return at;
+        requests.push({ name, configKey });
+        return requests.length - 1;
+    };
+    return { requests, slot };
+}
+const READ_CHUNK = 1 << 20;
+/** Streams `path` once, calling `onRow` for every data row. */
+async function scanTable(path, opts) {
+    const file = opts.displayPath;
+    const { format, gzip } = detectFormat(path, file);
+    let header = [];
+    const sink = {
+        header(names) {
+            header = names;
+            if (names.some((n) => n.includes('\u0000') || n.includes('\ufffd')))
+                throw notUtf8(file, format);
+            return checkColumns(file, names, opts.select(names));
+        },
+        row: opts.onRow
+    };
+    const parser = format === 'jsonl' ? new JsonlParser(file, sink) : new CsvParser(file, format === 'csv' ? ',' : '\t', sink);
+    const hwm = opts.highWaterMark ?? READ_CHUNK;
+    const input = (0,external_node_fs_.createReadStream)(path, { highWaterMark: hwm });
+    // The raw bytes pass a tap before any decoding, so onBytes sees exactly the bytes that were parsed.
+    const onBytes = opts.onBytes;
+    const tap = (chunk, _encoding, done) => {
+        onBytes(chunk);
+        done(null, chunk);
+    };
+    const raw = onBytes ? (0,external_node_stream_namespaceObject.pipeline)(input, new external_node_stream_namespaceObject.Transform({ transform: tap }), () => { }) : input;
+    // pipeline() forwards a read error (missing file) to the gunzip stream we iterate; pipe() would hang.
+    const stream = gzip ? (0,external_node_stream_namespaceObject.pipeline)(raw, (0,external_node_zlib_.createGunzip)({ chunkSize: Math.max(hwm, 64) }), () => { }) : raw;
+    stream.setEncoding('utf8');
+    try {
+        for await (const chunk of stream)
+            parser.push(chunk);
+        parser.end();
+    }
+    catch (e) {
+        throw (0,errors/* isGateError */.Wc)(e) ? e : readFailure(e, file, gzip);
+    }
+    finally {
+        input.destroy();
+    }
+    if (!parser.sawHeader) {
+        const what = format === 'jsonl' ? 'one JSON object per line' : 'a header row and one row per test example';
+        throw new errors/* GateError */.ue(`${file} is empty; it needs ${what}.`, { file });
+    }
+    if (parser.rows === 0) {
+        throw new errors/* GateError */.ue(`${file} has a header but no rows; it needs one row per test example.`, { file });
+    }
+    return { header, rows: parser.rows };
+}
+/** Reads the requested columns of `path` as text (all must exist). */
+async function readTable(path, opts) {
+    const requests = uniqueRequests(opts.columns);
+    const columns = requests.map(() => []);
+    const lines = growUint32();
+    const { header, rows } = await scanTable(path, {
+        displayPath: opts.displayPath,
+        highWaterMark: opts.highWaterMark,
+        select: () => requests,
+        onRow(values, line) {
+            for (let k = 0; k < values.length; k++)
+                columns[k].push(detach(values[k]));
+            lines.push(line);
+        }
+    });
+    const byName = {};
+    requests.forEach((r, k) => (byName[r.name] = columns[k]));
+    return { file: opts.displayPath, header, n: rows, lines: lines.toArray(), columns: byName };
+}
+/**
+ * Where each row starts, without keeping a line number per row while reading (4 bytes a row, 40 MB at 10M rows,
+ * held only for error messages): for a regular file, `lines` is computed when first read, by parsing the file once
+ * more (synchronously, only on the error paths that quote a line). Anything else (a pipe, a process substitution)
+ * cannot be read twice, so its readers keep the lines as they go: `keepLines(path)` says which.
+ */
+function keepLines(path) {
+    try {
+        return !(0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return true;
+    }
+}
+/** Gives `target` its `lines`: `kept` when the reader kept them, else found again in `path` when first asked for. */
+function withRowLines(target, path, displayPath, kept) {
+    let lines = kept;
+    Object.defineProperty(target, 'lines', {
+        enumerable: true,
+        configurable: true,
+        get: () => (lines ??= rowLines(path, displayPath)),
+        set: (v) => (lines = v)
+    });
+    return target;
+}
+/** The physical line where each data row of `path` starts, as scanTable reported it: the file parsed again. */
+function rowLines(path, displayPath) {
+    const { format, gzip } = detectFormat(path, displayPath);
+    const lines = (0,growable/* growUint32 */.fy)();
+    const sink = { header: () => [], row: (_values, line) => lines.push(line) };
+    const parser = format === 'jsonl' ? new JsonlParser(displayPath, sink) : new CsvParser(displayPath, format === 'csv' ? ',' : '\t', sink);
+    let bytes;
+    try {
+        const fd = (0,external_node_fs_.openSync)(path, 'r');
+        try {
+            bytes = (0,external_node_fs_.readFileSync)(fd);
+            if (!(0,external_node_fs_.fstatSync)(fd).isFile())
+                throw new Error(`rowLines: ${displayPath} is not a regular file`);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        if (gzip)
+            bytes = (0,external_node_zlib_.gunzipSync)(bytes);
+    }
+    catch (e) {
+        // The file was read once already; failing now means it changed or vanished while the gate ran.
+        const code = e.code ?? e.message;
+        throw new errors/* GateError */.ue(`${displayPath} changed or disappeared while model-gate read it (${code}); rerun on a copy that stays put.`, { file: displayPath });
+    }
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    for (let at = 0; at < bytes.length; at += READ_CHUNK)
+        parser.push(decoder.write(bytes.subarray(at, at + READ_CHUNK)));
+    const rest = decoder.end();
+    if (rest !== '')
+        parser.push(rest);
+    parser.end();
+    return lines.toArray();
+}
+/**
+ * The slots of the text columns segments, fairness and clusters read (`extraNames`): each must be in the header,
+ * or the error names the config key that chose it (columns.segment, columns.cluster) when one did.
+ */
+function extraColumnSlots(file, header, extraNames, cols, slot) {
+    return extraNames.map((name) => {
+        if (!header.includes(name)) {
+            throw missingColumnError(file, name, header, name === cols.segment ? 'columns.segment' : name === cols.cluster ? 'columns.cluster' : undefined);
+        }
+        return slot(name);
+    });
+}
+/** The message for a column the file lacks: what it has, a near miss if any, and what to set. */
+function missingColumnError(file, column, header, configKey, 
+/** What the file should look like, for formats with fixed column names (counts files). */
+expected) {
+    const near = header.find((h) => h.toLowerCase() === column.toLowerCase());
+    const hint = near !== undefined ? ` (did you mean "${near}"?)` : '';
+    const fix = configKey
+        ? `set ${configKey} to the name of that column`
+        : expected ?? 'add the column or change the config to name an existing one';
+    return new errors/* GateError */.ue(`${file} has no column "${column}"${hint}; its columns are ${listColumns(header)}; ${fix}.`, { file, key: configKey ?? column });
+}
+/** A few column names for messages: `id, label, score, … (12 in all)`. */
+function listColumns(header, max = 8) {
+    if (header.length === 0)
+        return '(none)';
+    // Names come from the file: long ones (a headerless file's first row) are shortened, odd ones quoted.
+    const shown = header.slice(0, max).map((h) => (h === '' || h.length > 40 || /[\u0000-\u001f\u007f,]/.test(h) ? (0,base_text/* quote */.hD)(h) : h));
+    return header.length > max ? `${shown.join(', ')}, … (${header.length} in all)` : shown.join(', ');
+}
+function uniqueRequests(columns) {
+    const seen = new Map();
+    for (const c of columns) {
+        const r = typeof c === 'string' ? { name: c } : c;
+        if (!seen.has(r.name))
+            seen.set(r.name, r);
+    }
+    return [...seen.values()];
+}
+/** Every requested column must exist exactly once in the header; returns the names in request order. */
+function checkColumns(file, header, requests) {
+    const names = [];
+    for (const c of requests) {
+        const r = typeof c === 'string' ? { name: c } : c;
+        if (names.includes(r.name))
+            throw new Error(`scanTable: column ${r.name} requested twice`);
+        const first = header.indexOf(r.name);
+        if (first < 0)
+            throw missingColumnError(file, r.name, header, r.configKey);
+        const again = header.indexOf(r.name, first + 1);
+        if (again >= 0) {
+            throw new errors/* GateError */.ue(`${file} has two columns named "${r.name}" (columns ${first + 1} and ${again + 1}); rename or remove one.`, { file, key: r.configKey ?? r.name });
+        }
+        names.push(r.name);
+    }
+    return names;
+}
+/**
+ * A header with NUL characters or bytes that are not UTF-8: a UTF-16 export (Excel's "Unicode text"), a binary
+ * file with a table's extension, or a compressed file without .gz. Says so rather than listing garbled names.
+ */
+function notUtf8(file, format) {
+    const what = format === 'jsonl' ? 'JSON Lines' : format.toUpperCase();
+    return new errors/* GateError */.ue(`${file} is not UTF-8 text (its first line holds NUL characters or bytes that are not UTF-8; it may be UTF-16, ` +
+        `compressed or binary); save it as UTF-8 ${what}.`, { file, line: 1 });
+}
+/** A GateError for the usual I/O failures; anything else is returned as it is (a bug, reported as such). */
+function readFailure(e, file, gzip) {
+    const code = e?.code;
+    const location = { file };
+    switch (code) {
+        case 'ENOENT':
+            return new errors/* GateError */.ue(`${file} does not exist; check the path (it is relative to the workspace).`, location);
+        case 'EISDIR':
+            return new errors/* GateError */.ue(`${file} is a directory; point to a file inside it.`, location);
+        case 'EACCES':
+        case 'EPERM':
+            return new errors/* GateError */.ue(`${file} cannot be read (permission denied); make it readable by the runner.`, location);
+    }
+    if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
+        // Not `instanceof Error`: errors from node's own modules may come from another realm (vm contexts).
+        const message = e.message;
+        const why = typeof message === 'string' && message !== '' ? message : code;
+        return new errors/* GateError */.ue(`${file} is not a valid gzip file (${why}); recompress it or drop the .gz extension.`, location);
+    }
+    return e;
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 

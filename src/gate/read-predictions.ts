@@ -7,7 +7,7 @@ import type { PairedData } from '../readers/paired-data.js';
 import { permuteRowsInPlace } from '../readers/subset.js';
 import { alignPredictions } from '../readers/align.js';
 import { clusterIndex, type ClusterRows } from '../readers/clusters.js';
-import { readPredictions, type Predictions } from '../readers/predictions.js';
+import { readPredictions, type Predictions, type ReadPredictionsOptions } from '../readers/predictions.js';
 import {
   alignMulticlass,
   alignRegression,
@@ -39,21 +39,11 @@ export async function readModelPredictions(
   role: 'candidate' | 'champion',
   onBytes?: (chunk: Buffer) => void
 ): Promise<ModelPredictions> {
-  // The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts).
-  const cluster = config.columns.cluster;
-  const extraColumns = [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
+  const extraColumns = extraColumnsOf(config, needs, role);
   const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns, onBytes };
   switch (config.task) {
     case 'binary':
-      return {
-        task: 'binary',
-        predictions: await readPredictions(file, {
-          ...common,
-          threshold: config.threshold,
-          positiveLabel: config.positive_label,
-          score: needs.score
-        })
-      };
+      return { task: 'binary', predictions: await readPredictions(file, { ...binaryReadOptions(config, shown, needs, role), onBytes }) };
     case 'multiclass':
       // Multiclass metrics that need probabilities (log_loss) ask for "probability" scores.
       return {
@@ -77,6 +67,25 @@ export async function readModelPredictions(
         })
       };
   }
+}
+
+/** The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts). */
+function extraColumnsOf(config: GateConfig, needs: ColumnNeeds, role: 'candidate' | 'champion'): string[] {
+  const cluster = config.columns.cluster;
+  return [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
+}
+
+/** What the binary reader is asked for `role`'s file: plain data, so a worker thread can be sent it too. */
+export function binaryReadOptions(config: GateConfig, shown: string, needs: ColumnNeeds, role: 'candidate' | 'champion'): ReadPredictionsOptions {
+  return {
+    displayPath: shown,
+    columns: config.columns,
+    needPrediction: needs.needPrediction,
+    extraColumns: extraColumnsOf(config, needs, role),
+    threshold: config.threshold,
+    positiveLabel: config.positive_label,
+    score: needs.score
+  };
 }
 
 /**

@@ -18,7 +18,8 @@ import { requireFile } from '../readers/files/files.js';
 import { cliRunKey, updateLedger, type RunKey } from './ledger.js';
 import { readCounts } from '../readers/counts.js';
 import { columnNeeds } from './needs.js';
-import { alignModelPredictions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
+import { alignModelPredictions, binaryReadOptions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
+import { readInWorker } from './read-worker.js';
 import { configuredInputs, digest, hashWhileReading, type InputFile, sourceFromEnv } from './release-card.js';
 
 export interface GateRequest {
@@ -58,6 +59,11 @@ export interface GateRequest {
   ledger?: boolean;
   /** Replaces the paired data before evaluation (`plan --discordance` builds its pilot candidate here). */
   transform?: (data: PairedData, config: GateConfig) => PairedData;
+  /**
+   * The script a worker thread runs to read the candidate's binary predictions while this thread reads the
+   * champion's (the bundle's entry file, read-worker.ts); absent: both are read here, one after the other.
+   */
+  readWorker?: string;
 }
 
 /** A predictions file: where it is, how messages name it, and where that name came from. */
@@ -138,23 +144,50 @@ async function readPairedData(
     );
   }
   const needs = columnNeeds(config);
-  const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => {
+  /** Starts reading `p`; resolves once the file is found and the reading has begun, to the reading itself. */
+  const start = async (p: PredictionsFile, role: 'candidate' | 'champion', worker?: string): Promise<{ result: Promise<ModelPredictions> }> => {
     await requireFile(p.file, p.shown, p.origin);
     req.progress?.(`reading the ${role} predictions ${p.shown}`);
     const input: InputFile = { role, file: p.file, shown: p.shown };
     used.push(input);
+    if (worker !== undefined) {
+      const result = readInWorker(worker, p.file, binaryReadOptions(config, p.shown, needs, role), role).then(({ predictions, read }) => {
+        input.read = read;
+        return { task: 'binary' as const, predictions };
+      });
+      return { result };
+    }
     // The release card hashes the bytes the reader parsed, not a second read of the file.
     const tap = hashWhileReading(input);
     // The reader of the config's task; segment and group columns come from the candidate's file only.
-    const predictions = await readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes);
-    tap.done();
-    return predictions;
+    const result = readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes).then((predictions) => {
+      tap.done();
+      return predictions;
+    });
+    return { result };
   };
-  const cand = await read(candidate, 'candidate');
-  const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
-  const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
-  const champ = champion ? await read(champion, 'champion') : undefined;
-  return alignModelPredictions(cand, champ, config.columns.cluster);
+  const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => (await start(p, role)).result;
+  const champ = async (): Promise<ModelPredictions | undefined> => {
+    const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
+    const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+    return champion ? await read(champion, 'champion') : undefined;
+  };
+  if (req.readWorker === undefined || config.task !== 'binary') {
+    const cand = await read(candidate, 'candidate');
+    return alignModelPredictions(cand, await champ(), config.columns.cluster);
+  }
+  // The candidate in a worker, the champion here at the same time. A candidate error still comes first, as
+  // when the files are read one after the other; the champion is looked for only once the candidate exists.
+  const { result: cand } = await start(candidate, 'candidate', req.readWorker);
+  cand.catch(() => undefined); // awaited below on every path
+  let champion: ModelPredictions | undefined;
+  try {
+    champion = await champ();
+  } catch (e) {
+    await cand;
+    throw e;
+  }
+  return alignModelPredictions(await cand, champion, config.columns.cluster);
 }
 
 /** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */

@@ -36,11 +36,11 @@ export interface PairedPredictions {
 }
 
 export function alignPredictions(candidate: Predictions, champion: Predictions | undefined): PairedPredictions {
-  const order = sortedIdOrder(candidate.ids);
+  const order = candidate.idOrder ?? sortedIdOrder(candidate.ids);
   checkUnique('candidate', candidate, order);
   let paired: ModelPredictions | undefined;
   if (champion) {
-    const championOrder = sortedIdOrder(champion.ids);
+    const championOrder = champion.idOrder ?? sortedIdOrder(champion.ids);
     checkUnique('champion', champion, championOrder);
     const cls = (bit: number): string => (bit === 1 ? 'positive' : 'negative');
     const perm = matchRows(candidate, order, champion, championOrder, {

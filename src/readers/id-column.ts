@@ -34,8 +34,8 @@ export class IdColumn {
     return b.finish();
   }
 
-  /** @internal builder only */
-  static make(n: number, bytes: Buffer, start: Uint32Array, strings: readonly string[] | undefined): IdColumn {
+  /** A column from its parts as they are (the builder; a column sent from a worker thread). */
+  static fromParts(n: number, bytes: Buffer, start: Uint32Array, strings: readonly string[] | undefined): IdColumn {
     return new IdColumn(n, bytes, start, strings);
   }
 
@@ -91,10 +91,10 @@ export class IdColumnBuilder {
   }
 
   finish(): IdColumn {
-    if (this.strings) return IdColumn.make(this.length, Buffer.alloc(0), new Uint32Array(0), this.strings);
+    if (this.strings) return IdColumn.fromParts(this.length, Buffer.alloc(0), new Uint32Array(0), this.strings);
     // Trimmed to size unless the slack is small: a copy is a second arena at the peak.
     const bytes = this.bytes.length - this.used > this.used >> 3 ? Buffer.from(this.bytes.subarray(0, this.used)) : this.bytes.subarray(0, this.used);
-    return IdColumn.make(this.length, bytes, this.start.toArray(), undefined);
+    return IdColumn.fromParts(this.length, bytes, this.start.toArray(), undefined);
   }
 
   private grow(need: number): void {

@@ -48,6 +48,8 @@ export interface Predictions {
   /** Physical line of each row, for messages: found again in the file when first read (table.ts withRowLines). */
   lines: Uint32Array;
   extra: Record<string, string[]>;
+  /** Row indices in id order (id-order.ts), when already sorted where the file was read (a worker thread). */
+  idOrder?: Uint32Array;
 }
 
 /** Stop at the sixth label value: five are enough for the message, and the codes stay bytes. */
