@@ -129,6 +129,17 @@ describe('ids as UTF-8 bytes (IdColumn)', () => {
     );
   });
 
+  test('ids across the builder’s 4 MiB pages come back whole, in order', () => {
+    const ids = Array.from({ length: 300_000 }, (_, i) => `${'é'.repeat(i % 5)}-a-longer-row-id-${(i * 7919) % 300_000}`);
+    const column = IdColumn.of(ids);
+    expect(column.bytes.length).toBeGreaterThan(1 << 22); // more than one page
+    expect(column.texts()).toEqual(ids);
+    const order = sortedIdOrder(column);
+    let sorted = true;
+    for (let k = 1; k < order.length; k++) sorted &&= compareCodePoints(ids[order[k - 1]], ids[order[k]]) < 0;
+    expect(sorted).toBe(true);
+  });
+
   test('many ids, longer than the packed prefix', () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `0000000000000000é${(i * 7) % 2500}`);
     expect([...sortedIdOrder(IdColumn.of(ids))]).toEqual(reference(ids));

@@ -5061,25 +5061,48 @@ class Growable {
     full = [];
     current;
     used = 0;
+    /** Set by reserve() while its one array still has room: then toArray need not copy. */
+    reserved = false;
     length = 0;
     constructor(make) {
         this.make = make;
         this.current = make(CHUNK);
     }
     push(value) {
-        if (this.used === CHUNK) {
+        if (this.used === this.current.length) {
             this.full.push(this.current);
             this.current = this.make(CHUNK);
             this.used = 0;
+            this.reserved = false;
         }
         this.current[this.used++] = value;
         this.length++;
     }
-    /** The values pushed so far, in an array of exactly that length. */
+    /**
+     * Makes room for `total` values in one array, when a reader can estimate its rows (from the file's size): the
+     * values then need no copy at the end, and the chunks no second home (at 10M rows, 140 MiB of garbage per
+     * file). Only an estimate: more values than that still fit, in chunks after it.
+     */
+    reserve(total) {
+        if (this.full.length > 0 || total <= this.current.length)
+            return;
+        const one = this.make(total);
+        one.set(this.current.subarray(0, this.used));
+        this.current = one;
+        this.reserved = true;
+    }
+    /** The values pushed so far, in an array of exactly that length (a view of the reserved one if it is nearly full). */
     toArray() {
+        // Up to 1/8 left unused is cheaper than a copy (the copy holds every value twice until the next full GC).
+        if (this.reserved && this.current.length - this.used <= this.current.length >> 3)
+            return this.current.subarray(0, this.used);
         const out = this.make(this.length);
-        this.full.forEach((chunk, k) => out.set(chunk, k * CHUNK));
-        out.set(this.current.subarray(0, this.used), this.full.length * CHUNK);
+        let at = 0;
+        for (const chunk of this.full) {
+            out.set(chunk, at);
+            at += chunk.length;
+        }
+        out.set(this.current.subarray(0, this.used), at);
         return out;
     }
 }
@@ -22151,14 +22174,14 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  */
 function argsortFinite(values) {
     const n = values.length;
-    const f = new Float64Array(n);
     for (let i = 0; i < n; i++) {
         const x = values[i];
         if (!isFiniteNumber(x))
             throw new RangeError(`row ${i}: score must be a finite number, got ${x}`);
-        f[i] = x === 0 ? 0 : x;
     }
-    const words = new Uint32Array(f.buffer);
+    // Each value's bits are read through one 8-byte scratch, not a copy of all n values (80 MB at 10M rows).
+    const scratch = new Float64Array(1);
+    const words = new Uint32Array(scratch.buffer);
     const loAt = LITTLE_ENDIAN ? 0 : 1;
     const hiAt = 1 - loAt;
     let hi = new Uint32Array(n);
@@ -22167,8 +22190,10 @@ function argsortFinite(values) {
     // All four digit histograms in one pass.
     const hist = new Uint32Array(4 * 65536);
     for (let i = 0; i < n; i++) {
-        let h = words[2 * i + hiAt];
-        let l = words[2 * i + loAt];
+        const x = values[i];
+        scratch[0] = x === 0 ? 0 : x;
+        let h = words[hiAt];
+        let l = words[loAt];
         if (h & 0x80000000) {
             h = ~h >>> 0;
             l = ~l >>> 0;
@@ -35522,6 +35547,7 @@ function alignScores(c, h, clusterColumn) {
 
 
 
+
 /**
  * Reads `file` (shown as `shown` in messages) for the config's task. Segment and group columns come from the
  * candidate's file only; the champion's need not have them.
@@ -35600,8 +35626,29 @@ function alignModelPredictions(cand, champ, clusterColumn) {
     }
     if (clusterColumn !== undefined)
         aligned.cluster = clusterIndex(clusterColumn, cand.predictions, champ?.predictions);
+    release(cand, false);
+    if (champ)
+        release(champ, true);
     return inIdOrder(aligned);
 }
+/**
+ * Drops what the aligned data no longer needs from a file's predictions: the ids (and their order), and the
+ * champion's binary columns in its own row order (the aligned data holds them reordered). The caller's promises
+ * and frames hold the predictions until the run is over; without this, at 10M rows some 400 MiB would stay
+ * live through the permutation and the statistics.
+ */
+function release(m, champion) {
+    if (m.task === 'binary') {
+        m.predictions.idOrder = undefined;
+        if (champion) {
+            m.predictions.score = undefined;
+            m.predictions.prediction = undefined;
+        }
+    }
+    if (m.task === 'binary' || m.task === 'multiclass' || m.task === 'regression')
+        m.predictions.ids = NO_IDS;
+}
+const NO_IDS = id_column/* IdColumn */.Ey.of([]);
 /** The paired rows reordered, in place, to id order (every per-row field in step, as subsetRows would). */
 function inIdOrder({ idOrder, ...data }) {
     return permuteRowsInPlace(data, idOrder);
@@ -38250,11 +38297,11 @@ async function serveReadWorker() {
         const tap = (0,release_card/* hashWhileReading */.qp)(input);
         const p = await (0,readers_predictions/* readPredictions */.R)(req.path, { ...req.options, onBytes: tap.onBytes });
         tap.done();
-        const predictions = toWire(p, (0,table/* keepLines */.F3)(req.path), (0,id_order/* sortedIdOrder */.LO)(p.ids));
+        const predictions = toWire(p, (0,table/* keepLines */.F3)(req.path));
         reply = { ok: true, predictions, read: input.read };
         for (const a of [predictions.ids.bytes, predictions.ids.start, predictions.idOrder, predictions.label, predictions.prediction, predictions.score, predictions.lines]) {
-            // Only arrays that own their whole buffer move: a small Buffer may share Node's pool.
-            if (a && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && !moved.includes(a.buffer))
+            // Buffers move with the views on them; a small Buffer may share Node's 8 KiB pool, which must stay.
+            if (a && a.buffer.byteLength >= 1 << 16 && !moved.includes(a.buffer))
                 moved.push(a.buffer);
         }
         for (const t of Object.values(predictions.extra))
@@ -38264,7 +38311,7 @@ async function serveReadWorker() {
     catch (e) {
         reply = (0,errors/* isGateError */.Wc)(e)
             ? { ok: false, gate: true, message: e.message, location: e.location }
-            : { ok: false, gate: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+            : { ok: false, gate: false, name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
     }
     external_node_worker_threads_namespaceObject.parentPort.postMessage(reply, moved);
 }
@@ -38277,33 +38324,34 @@ function readInWorker(script, path, options, role) {
     const request = { path, options, role };
     const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(script), { workerData: { [FLAG]: request } });
     return new Promise((resolve, reject) => {
-        let settled = false;
-        worker.once('message', (reply) => {
-            settled = true;
+        let reply;
+        let failed;
+        worker.once('message', (r) => {
+            reply = r;
             void worker.terminate();
-            if (reply.ok)
+        });
+        worker.once('error', (e) => (failed ??= e));
+        // The reply is unpacked once the worker is gone, so that its heap is not held alongside the result.
+        worker.once('exit', (code) => {
+            if (reply === undefined)
+                reject(failed ?? new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
+            else if (reply.ok)
                 resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
             else if (reply.gate)
                 reject(new errors/* GateError */.ue(reply.message, reply.location));
+            // A bug stays what it was (its kind is in the user's sentence, its stack in the debug details).
             else
-                reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
-        });
-        worker.once('error', (e) => {
-            if (!settled)
-                reject(e);
-            settled = true;
-        });
-        worker.once('exit', (code) => {
-            if (!settled)
-                reject(new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
-            settled = true;
+                reject(Object.assign(new Error(reply.message), { name: reply.name, stack: reply.stack }));
         });
     });
 }
-function toWire(p, kept, idOrder) {
+function toWire(p, kept) {
     const extra = {};
     for (const [name, column] of Object.entries(p.extra))
         extra[name] = encodeText(column);
+    // The text columns are dropped before the ids are sorted: the sort's keys need room too.
+    p.extra = {};
+    const idOrder = (0,id_order/* sortedIdOrder */.LO)(p.ids);
     return {
         file: p.file,
         n: p.n,
@@ -38582,7 +38630,7 @@ async function listFiles(dir, shown) {
  * takes the string paths (`strings` is set), so nothing about such ids changes either.
  */
 
-const INITIAL_BYTES = 1 << 16;
+const PAGE_BYTES = 1 << 22;
 /** Offsets are Uint32: past 4 GiB of id bytes (not a predictions file) the builder stops with an Error. */
 const MAX_BYTES = 2 ** 32 - 1;
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -38625,10 +38673,18 @@ class IdColumn {
         return Array.from({ length: this.n }, (_, i) => this.text(i));
     }
 }
-/** Collects ids row by row: ASCII is copied a byte at a time, anything else encoded by Buffer.write. */
+/**
+ * Collects ids row by row: ASCII is copied a byte at a time, anything else encoded by Buffer.write. The bytes go
+ * into pages of 4 MiB, copied once into the arena at the end: growing one buffer by copying would leave about
+ * twice the arena behind as garbage (hundreds of MiB at 10M rows, until the next full GC).
+ */
 class IdColumnBuilder {
-    bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+    pages = [];
+    page = Buffer.allocUnsafe(PAGE_BYTES);
+    /** Bytes used in `page`, and in the pages before it. */
     used = 0;
+    base = 0;
+    reservedPage = false;
     start = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_0__/* .growUint32 */ .fy)();
     strings;
     /** Ids pushed so far. */
@@ -38643,9 +38699,9 @@ class IdColumnBuilder {
             return;
         }
         const len = id.length;
-        if (this.used + 3 * len > this.bytes.length)
-            this.grow(3 * len);
-        const bytes = this.bytes;
+        if (this.used + 3 * len > this.page.length)
+            this.nextPage(3 * len);
+        const bytes = this.page;
         let at = this.used;
         let i = 0;
         for (; i < len; i++) {
@@ -38662,33 +38718,72 @@ class IdColumnBuilder {
             at += bytes.write(id.slice(i), at, 'utf8');
         }
         this.used = at;
-        this.start.push(at);
+        this.start.push(this.base + at);
+    }
+    /**
+     * Room for about `rows` ids in all (an estimate, see Growable.reserve): the bytes so far move into one page
+     * sized at their bytes per id, which becomes the arena without a copy if the estimate holds.
+     */
+    reserve(rows) {
+        if (this.strings || this.length === 0 || rows <= this.length)
+            return;
+        this.start.reserve(rows + 1);
+        const have = this.base + this.used;
+        // Generous: the first rows' ids are often shorter than the rest (counters), and running out means a copy.
+        const size = Math.ceil(((rows * have) / this.length) * 1.5) + 64;
+        if (size <= PAGE_BYTES || size > MAX_BYTES)
+            return;
+        const one = Buffer.from(new ArrayBuffer(size));
+        let at = 0;
+        for (const p of this.pages)
+            at += p.copy(one, at);
+        at += this.page.copy(one, at, 0, this.used);
+        this.pages.length = 0;
+        this.base = 0;
+        this.page = one;
+        this.used = at;
+        this.reservedPage = true;
     }
     finish() {
         if (this.strings)
             return IdColumn.fromParts(this.length, Buffer.alloc(0), new Uint32Array(0), this.strings);
-        // Trimmed to size unless the slack is small: a copy is a second arena at the peak.
-        const bytes = this.bytes.length - this.used > this.used >> 3 ? Buffer.from(this.bytes.subarray(0, this.used)) : this.bytes.subarray(0, this.used);
-        return IdColumn.fromParts(this.length, bytes, this.start.toArray(), undefined);
+        return IdColumn.fromParts(this.length, this.arena(), this.start.toArray(), undefined);
     }
-    grow(need) {
-        // ×1.5, not ×2: the old and the new arena are both held while copying.
-        const size = Math.max(Math.ceil(this.bytes.length * 1.5), this.used + need);
-        if (this.used + need > MAX_BYTES)
+    /** The pages as one buffer of exactly their bytes (its own ArrayBuffer: it can be moved to another thread). */
+    arena() {
+        const total = this.base + this.used;
+        // One reserved page holding everything, at most a third unused: its bytes are the arena, with no copy.
+        const last = this.page;
+        if (this.reservedPage && this.pages.length === 0 && last.length - this.used <= last.length / 3) {
+            return last.subarray(0, this.used);
+        }
+        const out = Buffer.from(new ArrayBuffer(total));
+        let at = 0;
+        for (const p of this.pages)
+            at += p.copy(out, at);
+        this.page.copy(out, at, 0, this.used);
+        return out;
+    }
+    nextPage(need) {
+        if (this.base + this.used + need > MAX_BYTES)
             throw new Error('the ids of one file take more than 4 GiB');
-        const next = Buffer.allocUnsafe(Math.min(size, MAX_BYTES));
-        this.bytes.copy(next, 0, 0, this.used);
-        this.bytes = next;
+        this.pages.push(this.page.subarray(0, this.used));
+        this.base += this.used;
+        this.used = 0;
+        this.page = Buffer.from(new ArrayBuffer(Math.max(PAGE_BYTES, need)));
+        this.reservedPage = false;
     }
     /** A lone surrogate: every id so far becomes a string again, and so do the rest. */
     toStrings(id) {
         const start = this.start.toArray();
+        const arena = this.arena();
         const strings = [];
         for (let i = 0; i + 1 < start.length; i++)
-            strings.push(this.bytes.toString('utf8', start[i], start[i + 1]));
+            strings.push(arena.toString('utf8', start[i], start[i + 1]));
         strings.push(id);
         this.strings = strings;
-        this.bytes = Buffer.alloc(0);
+        this.pages.length = 0;
+        this.page = Buffer.alloc(0);
     }
 }
 /** Negative, zero or positive as id i of `a` sorts before, with or after id j of `b` (code point order). */
@@ -39107,6 +39202,14 @@ async function readPredictions(path, opts) {
         select(header) {
             plan = planColumns(file, header, opts, extraNames);
             return plan.requests;
+        },
+        onEstimate(rows) {
+            ids.reserve(rows);
+            labelCodes.reserve(rows);
+            if (plan.score >= 0)
+                scores.reserve(rows);
+            if (plan.prediction >= 0)
+                predictionCodes.reserve(rows);
         },
         onRow(values, line) {
             const id = values[0];
@@ -39713,9 +39816,21 @@ async function scanTable(path, opts) {
     // pipeline() forwards a read error (missing file) to the gunzip stream we iterate; pipe() would hang.
     const stream = gzip ? (0,external_node_stream_namespaceObject.pipeline)(raw, (0,external_node_zlib_.createGunzip)({ chunkSize: Math.max(hwm, 64) }), () => { }) : raw;
     stream.setEncoding('utf8');
+    let size = opts.onEstimate ? textSize(path, gzip) : 0;
+    let chars = 0;
     try {
-        for await (const chunk of stream)
+        for await (const chunk of stream) {
             parser.push(chunk);
+            if (size > 0 && parser.rows > 0) {
+                chars += chunk.length;
+                // A little over: an array a few rows short would be copied in chunks after all.
+                opts.onEstimate(Math.ceil((size / chars) * parser.rows * 1.01) + 1024);
+                size = 0;
+            }
+            else {
+                chars += chunk.length;
+            }
+        }
         parser.end();
     }
     catch (e) {
@@ -39732,6 +39847,33 @@ async function scanTable(path, opts) {
         throw new errors/* GateError */.ue(`${file} has a header but no rows; it needs one row per test example.`, { file });
     }
     return { header, rows: parser.rows };
+}
+/**
+ * The bytes of text in `path`: a regular file's size, or what a gzip file says it holds (its last 4 bytes: the
+ * size modulo 2^32, so only a hint). 0 when unknown (a pipe, an unreadable file: the read reports that).
+ */
+function textSize(path, gzip) {
+    try {
+        const fd = (0,external_node_fs_.openSync)(path, 'r');
+        try {
+            const st = (0,external_node_fs_.fstatSync)(fd);
+            if (!st.isFile())
+                return 0;
+            if (!gzip)
+                return st.size;
+            if (st.size < 18)
+                return 0;
+            const tail = Buffer.alloc(4);
+            (0,external_node_fs_.readSync)(fd, tail, 0, 4, st.size - 4);
+            return tail.readUInt32LE(0);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    catch {
+        return 0;
+    }
 }
 /** Reads the requested columns of `path` as text (all must exist). */
 async function readTable(path, opts) {

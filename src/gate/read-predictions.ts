@@ -5,6 +5,7 @@
 import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../readers/paired-data.js';
 import { permuteRowsInPlace } from '../readers/subset.js';
+import { IdColumn } from '../readers/id-column.js';
 import { alignPredictions } from '../readers/align.js';
 import { clusterIndex, type ClusterRows } from '../readers/clusters.js';
 import { readPredictions, type Predictions, type ReadPredictionsOptions } from '../readers/predictions.js';
@@ -115,8 +116,29 @@ export function alignModelPredictions(
       break;
   }
   if (clusterColumn !== undefined) aligned.cluster = clusterIndex(clusterColumn, cand.predictions, champ?.predictions as ClusterRows | undefined);
+  release(cand, false);
+  if (champ) release(champ, true);
   return inIdOrder(aligned);
 }
+
+/**
+ * Drops what the aligned data no longer needs from a file's predictions: the ids (and their order), and the
+ * champion's binary columns in its own row order (the aligned data holds them reordered). The caller's promises
+ * and frames hold the predictions until the run is over; without this, at 10M rows some 400 MiB would stay
+ * live through the permutation and the statistics.
+ */
+function release(m: ModelPredictions, champion: boolean): void {
+  if (m.task === 'binary') {
+    m.predictions.idOrder = undefined;
+    if (champion) {
+      m.predictions.score = undefined;
+      m.predictions.prediction = undefined;
+    }
+  }
+  if (m.task === 'binary' || m.task === 'multiclass' || m.task === 'regression') m.predictions.ids = NO_IDS;
+}
+
+const NO_IDS = IdColumn.of([]);
 
 /** The paired rows reordered, in place, to id order (every per-row field in step, as subsetRows would). */
 function inIdOrder({ idOrder, ...data }: PairedData & { idOrder: Uint32Array }): PairedData {

@@ -47,7 +47,7 @@ interface WirePredictions {
 type Reply =
   | { ok: true; predictions: WirePredictions; read: { sha256: string; bytes: number } }
   | { ok: false; gate: true; message: string; location: ErrorLocation }
-  | { ok: false; gate: false; message: string; stack?: string };
+  | { ok: false; gate: false; name: string; message: string; stack?: string };
 
 /** Threads for reading: MODEL_GATE_THREADS when it is a whole number ≥ 1, else up to 2 (the two files). */
 export function readThreads(env: NodeJS.ProcessEnv): number {
@@ -71,17 +71,17 @@ export async function serveReadWorker(): Promise<void> {
     const tap = hashWhileReading(input);
     const p = await readPredictions(req.path, { ...req.options, onBytes: tap.onBytes });
     tap.done();
-    const predictions = toWire(p, keepLines(req.path), sortedIdOrder(p.ids));
+    const predictions = toWire(p, keepLines(req.path));
     reply = { ok: true, predictions, read: input.read! };
     for (const a of [predictions.ids.bytes, predictions.ids.start, predictions.idOrder, predictions.label, predictions.prediction, predictions.score, predictions.lines]) {
-      // Only arrays that own their whole buffer move: a small Buffer may share Node's pool.
-      if (a && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && !moved.includes(a.buffer as ArrayBuffer)) moved.push(a.buffer as ArrayBuffer);
+      // Buffers move with the views on them; a small Buffer may share Node's 8 KiB pool, which must stay.
+      if (a && a.buffer.byteLength >= 1 << 16 && !moved.includes(a.buffer as ArrayBuffer)) moved.push(a.buffer as ArrayBuffer);
     }
     for (const t of Object.values(predictions.extra)) if (!Array.isArray(t)) moved.push(t.codes.buffer as ArrayBuffer);
   } catch (e) {
     reply = isGateError(e)
       ? { ok: false, gate: true, message: e.message, location: e.location }
-      : { ok: false, gate: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+      : { ok: false, gate: false, name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
   }
   parentPort!.postMessage(reply, moved);
 }
@@ -100,28 +100,30 @@ export function readInWorker(
   const request: ReadRequest = { path, options, role };
   const worker = new Worker(new URL(script), { workerData: { [FLAG]: request } });
   return new Promise((resolve, reject) => {
-    let settled = false;
-    worker.once('message', (reply: Reply) => {
-      settled = true;
+    let reply: Reply | undefined;
+    let failed: unknown;
+    worker.once('message', (r: Reply) => {
+      reply = r;
       void worker.terminate();
-      if (reply.ok) resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
-      else if (reply.gate) reject(new GateError(reply.message, reply.location));
-      else reject(Object.assign(new Error(reply.message), { stack: reply.stack }));
     });
-    worker.once('error', (e) => {
-      if (!settled) reject(e);
-      settled = true;
-    });
+    worker.once('error', (e) => (failed ??= e));
+    // The reply is unpacked once the worker is gone, so that its heap is not held alongside the result.
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
-      settled = true;
+      if (reply === undefined) reject(failed ?? new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
+      else if (reply.ok) resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
+      else if (reply.gate) reject(new GateError(reply.message, reply.location));
+      // A bug stays what it was (its kind is in the user's sentence, its stack in the debug details).
+      else reject(Object.assign(new Error(reply.message), { name: reply.name, stack: reply.stack }));
     });
   });
 }
 
-function toWire(p: Predictions, kept: boolean, idOrder: Uint32Array): WirePredictions {
+function toWire(p: Predictions, kept: boolean): WirePredictions {
   const extra: Record<string, WireText | string[]> = {};
   for (const [name, column] of Object.entries(p.extra)) extra[name] = encodeText(column);
+  // The text columns are dropped before the ids are sorted: the sort's keys need room too.
+  p.extra = {};
+  const idOrder = sortedIdOrder(p.ids);
   return {
     file: p.file,
     n: p.n,

@@ -10,7 +10,7 @@
  */
 import { growUint32 } from '../base/growable.js';
 
-const INITIAL_BYTES = 1 << 16;
+const PAGE_BYTES = 1 << 22;
 /** Offsets are Uint32: past 4 GiB of id bytes (not a predictions file) the builder stops with an Error. */
 const MAX_BYTES = 2 ** 32 - 1;
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -50,10 +50,18 @@ export class IdColumn {
   }
 }
 
-/** Collects ids row by row: ASCII is copied a byte at a time, anything else encoded by Buffer.write. */
+/**
+ * Collects ids row by row: ASCII is copied a byte at a time, anything else encoded by Buffer.write. The bytes go
+ * into pages of 4 MiB, copied once into the arena at the end: growing one buffer by copying would leave about
+ * twice the arena behind as garbage (hundreds of MiB at 10M rows, until the next full GC).
+ */
 export class IdColumnBuilder {
-  private bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+  private readonly pages: Buffer[] = [];
+  private page = Buffer.allocUnsafe(PAGE_BYTES);
+  /** Bytes used in `page`, and in the pages before it. */
   private used = 0;
+  private base = 0;
+  private reservedPage = false;
   private readonly start = growUint32();
   private strings: string[] | undefined;
   /** Ids pushed so far. */
@@ -70,8 +78,8 @@ export class IdColumnBuilder {
       return;
     }
     const len = id.length;
-    if (this.used + 3 * len > this.bytes.length) this.grow(3 * len);
-    const bytes = this.bytes;
+    if (this.used + 3 * len > this.page.length) this.nextPage(3 * len);
+    const bytes = this.page;
     let at = this.used;
     let i = 0;
     for (; i < len; i++) {
@@ -87,33 +95,70 @@ export class IdColumnBuilder {
       at += bytes.write(id.slice(i), at, 'utf8');
     }
     this.used = at;
-    this.start.push(at);
+    this.start.push(this.base + at);
+  }
+
+  /**
+   * Room for about `rows` ids in all (an estimate, see Growable.reserve): the bytes so far move into one page
+   * sized at their bytes per id, which becomes the arena without a copy if the estimate holds.
+   */
+  reserve(rows: number): void {
+    if (this.strings || this.length === 0 || rows <= this.length) return;
+    this.start.reserve(rows + 1);
+    const have = this.base + this.used;
+    // Generous: the first rows' ids are often shorter than the rest (counters), and running out means a copy.
+    const size = Math.ceil(((rows * have) / this.length) * 1.5) + 64;
+    if (size <= PAGE_BYTES || size > MAX_BYTES) return;
+    const one = Buffer.from(new ArrayBuffer(size));
+    let at = 0;
+    for (const p of this.pages) at += p.copy(one, at);
+    at += this.page.copy(one, at, 0, this.used);
+    this.pages.length = 0;
+    this.base = 0;
+    this.page = one;
+    this.used = at;
+    this.reservedPage = true;
   }
 
   finish(): IdColumn {
     if (this.strings) return IdColumn.fromParts(this.length, Buffer.alloc(0), new Uint32Array(0), this.strings);
-    // Trimmed to size unless the slack is small: a copy is a second arena at the peak.
-    const bytes = this.bytes.length - this.used > this.used >> 3 ? Buffer.from(this.bytes.subarray(0, this.used)) : this.bytes.subarray(0, this.used);
-    return IdColumn.fromParts(this.length, bytes, this.start.toArray(), undefined);
+    return IdColumn.fromParts(this.length, this.arena(), this.start.toArray(), undefined);
   }
 
-  private grow(need: number): void {
-    // ×1.5, not ×2: the old and the new arena are both held while copying.
-    const size = Math.max(Math.ceil(this.bytes.length * 1.5), this.used + need);
-    if (this.used + need > MAX_BYTES) throw new Error('the ids of one file take more than 4 GiB');
-    const next = Buffer.allocUnsafe(Math.min(size, MAX_BYTES));
-    this.bytes.copy(next, 0, 0, this.used);
-    this.bytes = next;
+  /** The pages as one buffer of exactly their bytes (its own ArrayBuffer: it can be moved to another thread). */
+  private arena(): Buffer {
+    const total = this.base + this.used;
+    // One reserved page holding everything, at most a third unused: its bytes are the arena, with no copy.
+    const last = this.page;
+    if (this.reservedPage && this.pages.length === 0 && last.length - this.used <= last.length / 3) {
+      return last.subarray(0, this.used);
+    }
+    const out = Buffer.from(new ArrayBuffer(total));
+    let at = 0;
+    for (const p of this.pages) at += p.copy(out, at);
+    this.page.copy(out, at, 0, this.used);
+    return out;
+  }
+
+  private nextPage(need: number): void {
+    if (this.base + this.used + need > MAX_BYTES) throw new Error('the ids of one file take more than 4 GiB');
+    this.pages.push(this.page.subarray(0, this.used));
+    this.base += this.used;
+    this.used = 0;
+    this.page = Buffer.from(new ArrayBuffer(Math.max(PAGE_BYTES, need)));
+    this.reservedPage = false;
   }
 
   /** A lone surrogate: every id so far becomes a string again, and so do the rest. */
   private toStrings(id: string): void {
     const start = this.start.toArray();
+    const arena = this.arena();
     const strings: string[] = [];
-    for (let i = 0; i + 1 < start.length; i++) strings.push(this.bytes.toString('utf8', start[i]!, start[i + 1]!));
+    for (let i = 0; i + 1 < start.length; i++) strings.push(arena.toString('utf8', start[i]!, start[i + 1]!));
     strings.push(id);
     this.strings = strings;
-    this.bytes = Buffer.alloc(0);
+    this.pages.length = 0;
+    this.page = Buffer.alloc(0);
   }
 }
 

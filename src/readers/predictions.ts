@@ -104,6 +104,12 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
       plan = planColumns(file, header, opts, extraNames);
       return plan.requests;
     },
+    onEstimate(rows) {
+      ids.reserve(rows);
+      labelCodes.reserve(rows);
+      if (plan.score >= 0) scores.reserve(rows);
+      if (plan.prediction >= 0) predictionCodes.reserve(rows);
+    },
     onRow(values, line) {
       const id = values[0];
       if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === '')) throw emptyValue(file, line, cols.id, 'id');
