@@ -5292,7 +5292,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts).
 if ((0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .isReadWorker */ .FX)())
-    await (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .serveReadWorker */ .E2)();
+    (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .serveReadWorker */ .E2)();
 else
     process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), {
         stdout: (s) => process.stdout.write(s),
@@ -35548,6 +35548,7 @@ function alignScores(c, h, clusterColumn) {
 
 
 
+
 /**
  * Reads `file` (shown as `shown` in messages) for the config's task. Segment and group columns come from the
  * candidate's file only; the champion's need not have them.
@@ -35581,6 +35582,11 @@ async function readModelPredictions(config, file, shown, needs, role, onBytes) {
                 })
             };
     }
+}
+/** Sorts a binary file's ids now (alignPredictions would, later), for a thread that has time to spare. */
+function sortIds(m) {
+    if (m.task === 'binary')
+        m.predictions.idOrder ??= (0,id_order/* sortedIdOrder */.LO)(m.predictions.ids);
 }
 /** The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts). */
 function extraColumnsOf(config, needs, role) {
@@ -35677,6 +35683,16 @@ var read_worker = __nccwpck_require__(2997);
 
 
 async function runGate(req) {
+    // Started first: the worker loads the bundle while this thread reads the config (read-worker.ts).
+    const worker = req.readWorker !== undefined ? new read_worker/* ReadWorker */.l3(req.readWorker) : undefined;
+    try {
+        return await gate(req, worker);
+    }
+    finally {
+        worker?.close();
+    }
+}
+async function gate(req, worker) {
     // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
     const roots = { workspace: req.workspace, tempDir: req.tempDir ?? (0,external_node_os_.tmpdir)() };
     const inside = (p, origin, shown) => resolveInside(roots.workspace, roots.tempDir, p, origin, { shown });
@@ -35695,7 +35711,7 @@ async function runGate(req) {
         championArtifact = fetched.artifact;
         return fetched;
     });
-    const read = await readPairedData(config, { ...req, fetchChampion }, resolve, inputs, inside);
+    const read = await readPairedData(config, { ...req, fetchChampion }, resolve, inputs, inside, worker);
     const data = req.transform ? req.transform(read, config) : read;
     progress('reading the other artifacts');
     const artifacts = {
@@ -35714,7 +35730,7 @@ async function runGate(req) {
     const report = { ...evaluated, release_id: releaseCard.release_id, ...(ledger ? { ledger } : {}) };
     return { config, report, releaseCard };
 }
-async function readPairedData(config, req, resolve, used, inside) {
+async function readPairedData(config, req, resolve, used, inside, worker) {
     const pick = async (which) => {
         const override = req[which];
         if (override)
@@ -35738,7 +35754,7 @@ async function readPairedData(config, req, resolve, used, inside) {
         const input = { role, file: p.file, shown: p.shown };
         used.push(input);
         if (worker !== undefined) {
-            const result = (0,read_worker/* readInWorker */.iC)(worker, p.file, binaryReadOptions(config, p.shown, needs, role), role).then(({ predictions, read }) => {
+            const result = worker.read(p.file, binaryReadOptions(config, p.shown, needs, role), role).then(({ predictions, read }) => {
                 input.read = read;
                 return { task: 'binary', predictions };
             });
@@ -35759,17 +35775,20 @@ async function readPairedData(config, req, resolve, used, inside) {
         const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
         return champion ? await read(champion, 'champion') : undefined;
     };
-    if (req.readWorker === undefined || config.task !== 'binary') {
+    if (worker === undefined || config.task !== 'binary') {
         const cand = await read(candidate, 'candidate');
         return alignModelPredictions(cand, await champ(), config.columns.cluster);
     }
     // The candidate in a worker, the champion here at the same time. A candidate error still comes first, as
     // when the files are read one after the other; the champion is looked for only once the candidate exists.
-    const { result: cand } = await start(candidate, 'candidate', req.readWorker);
+    const { result: cand } = await start(candidate, 'candidate', worker);
     cand.catch(() => undefined); // awaited below on every path
     let champion;
     try {
         champion = await champ();
+        // Sorted while the worker may still be reading: this thread would otherwise wait idle.
+        if (champion)
+            sortIds(champion);
     }
     catch (e) {
         await cand;
@@ -38235,8 +38254,8 @@ function terminalProgress(stream) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  l3: () => (/* binding */ ReadWorker),
   FX: () => (/* binding */ isReadWorker),
-  iC: () => (/* binding */ readInWorker),
   _f: () => (/* binding */ readThreads),
   E2: () => (/* binding */ serveReadWorker)
 });
@@ -38283,13 +38302,15 @@ function readThreads(env) {
         return set;
     return Math.min(2, (0,external_node_os_.availableParallelism)());
 }
-/** True in a worker started by readInWorker: the entry file serves the request instead of running the gate. */
+/** True in a worker started by ReadWorker: the entry file serves its request instead of running the gate. */
 function isReadWorker() {
     return !external_node_worker_threads_namespaceObject.isMainThread && external_node_worker_threads_namespaceObject.workerData?.[FLAG] !== undefined;
 }
-/** The worker's side: read the file, sort its ids, hash its bytes, send everything back. */
-async function serveReadWorker() {
-    const req = external_node_worker_threads_namespaceObject.workerData[FLAG];
+/** The worker's side: wait for the request, read the file, sort its ids, hash its bytes, send everything back. */
+function serveReadWorker() {
+    external_node_worker_threads_namespaceObject.parentPort.once('message', (req) => void serve(req));
+}
+async function serve(req) {
     let reply;
     const moved = [];
     try {
@@ -38316,34 +38337,57 @@ async function serveReadWorker() {
     external_node_worker_threads_namespaceObject.parentPort.postMessage(reply, moved);
 }
 /**
- * Reads the binary predictions file `path` in a worker running `script` (the bundle's entry). Resolves to what
- * readPredictions returns (ids already sorted, in idOrder) and the digest of the bytes read; rejects with the
- * same GateError it would have thrown.
+ * A worker thread running `script` (the bundle's entry), started before it is needed: loading the bundle
+ * takes a few hundred milliseconds, spent while this thread reads the config. `read` hands it one file;
+ * `close` ends it if it was never used.
  */
-function readInWorker(script, path, options, role) {
-    const request = { path, options, role };
-    const worker = new external_node_worker_threads_namespaceObject.Worker(new URL(script), { workerData: { [FLAG]: request } });
-    return new Promise((resolve, reject) => {
-        let reply;
-        let failed;
-        worker.once('message', (r) => {
-            reply = r;
-            void worker.terminate();
+class ReadWorker {
+    worker;
+    used = false;
+    constructor(script) {
+        this.worker = new external_node_worker_threads_namespaceObject.Worker(new URL(script), { workerData: { [FLAG]: true } });
+        // Until read() listens, an error (say, the script cannot load) only means the files are read here.
+        this.worker.on('error', () => undefined);
+    }
+    /**
+     * Reads the binary predictions file `path` in the worker. Resolves to what readPredictions returns (ids
+     * already sorted, in idOrder) and the digest of the bytes read; rejects with the same GateError it would
+     * have thrown.
+     */
+    read(path, options, role) {
+        if (this.used)
+            throw new Error('ReadWorker.read: one file per worker');
+        this.used = true;
+        const worker = this.worker;
+        return new Promise((resolve, reject) => {
+            let reply;
+            let failed;
+            worker.once('message', (r) => {
+                reply = r;
+                void worker.terminate();
+            });
+            worker.once('error', (e) => (failed ??= e));
+            // The reply is unpacked once the worker is gone, so that its heap is not held alongside the result.
+            worker.once('exit', (code) => {
+                if (reply === undefined)
+                    reject(failed ?? new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
+                else if (reply.ok)
+                    resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
+                else if (reply.gate)
+                    reject(new errors/* GateError */.ue(reply.message, reply.location));
+                // A bug stays what it was (its kind is in the user's sentence, its stack in the debug details).
+                else
+                    reject(Object.assign(new Error(reply.message), { name: reply.name, stack: reply.stack }));
+            });
+            const request = { path, options, role };
+            worker.postMessage(request);
         });
-        worker.once('error', (e) => (failed ??= e));
-        // The reply is unpacked once the worker is gone, so that its heap is not held alongside the result.
-        worker.once('exit', (code) => {
-            if (reply === undefined)
-                reject(failed ?? new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
-            else if (reply.ok)
-                resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
-            else if (reply.gate)
-                reject(new errors/* GateError */.ue(reply.message, reply.location));
-            // A bug stays what it was (its kind is in the user's sentence, its stack in the debug details).
-            else
-                reject(Object.assign(new Error(reply.message), { name: reply.name, stack: reply.stack }));
-        });
-    });
+    }
+    /** Ends the worker unless a read is under way (that read ends it). */
+    close() {
+        if (!this.used)
+            void this.worker.terminate();
+    }
 }
 function toWire(p, kept) {
     const extra = {};

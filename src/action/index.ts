@@ -3,5 +3,5 @@ import { isReadWorker, readThreads, serveReadWorker } from '../gate/read-worker.
 import { run } from './main.js';
 
 // The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts).
-if (isReadWorker()) await serveReadWorker();
+if (isReadWorker()) serveReadWorker();
 else await run({ readWorker: readThreads(process.env) > 1 ? import.meta.url : undefined });

@@ -5,7 +5,7 @@ import { main } from './main.js';
 import { terminalProgress } from './progress.js';
 
 // The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts).
-if (isReadWorker()) await serveReadWorker();
+if (isReadWorker()) serveReadWorker();
 else process.exitCode = await main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),

@@ -6,6 +6,7 @@ import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../readers/paired-data.js';
 import { permuteRowsInPlace } from '../readers/subset.js';
 import { IdColumn } from '../readers/id-column.js';
+import { sortedIdOrder } from '../readers/id-order.js';
 import { alignPredictions } from '../readers/align.js';
 import { clusterIndex, type ClusterRows } from '../readers/clusters.js';
 import { readPredictions, type Predictions, type ReadPredictionsOptions } from '../readers/predictions.js';
@@ -68,6 +69,11 @@ export async function readModelPredictions(
         })
       };
   }
+}
+
+/** Sorts a binary file's ids now (alignPredictions would, later), for a thread that has time to spare. */
+export function sortIds(m: ModelPredictions): void {
+  if (m.task === 'binary') m.predictions.idOrder ??= sortedIdOrder(m.predictions.ids);
 }
 
 /** The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts). */

@@ -56,14 +56,17 @@ export function readThreads(env: NodeJS.ProcessEnv): number {
   return Math.min(2, availableParallelism());
 }
 
-/** True in a worker started by readInWorker: the entry file serves the request instead of running the gate. */
+/** True in a worker started by ReadWorker: the entry file serves its request instead of running the gate. */
 export function isReadWorker(): boolean {
   return !isMainThread && (workerData as Record<string, unknown> | null)?.[FLAG] !== undefined;
 }
 
-/** The worker's side: read the file, sort its ids, hash its bytes, send everything back. */
-export async function serveReadWorker(): Promise<void> {
-  const req = (workerData as Record<string, ReadRequest>)[FLAG]!;
+/** The worker's side: wait for the request, read the file, sort its ids, hash its bytes, send everything back. */
+export function serveReadWorker(): void {
+  parentPort!.once('message', (req: ReadRequest) => void serve(req));
+}
+
+async function serve(req: ReadRequest): Promise<void> {
   let reply: Reply;
   const moved: ArrayBuffer[] = [];
   try {
@@ -87,35 +90,54 @@ export async function serveReadWorker(): Promise<void> {
 }
 
 /**
- * Reads the binary predictions file `path` in a worker running `script` (the bundle's entry). Resolves to what
- * readPredictions returns (ids already sorted, in idOrder) and the digest of the bytes read; rejects with the
- * same GateError it would have thrown.
+ * A worker thread running `script` (the bundle's entry), started before it is needed: loading the bundle
+ * takes a few hundred milliseconds, spent while this thread reads the config. `read` hands it one file;
+ * `close` ends it if it was never used.
  */
-export function readInWorker(
-  script: string,
-  path: string,
-  options: Omit<ReadPredictionsOptions, 'onBytes'>,
-  role: string
-): Promise<{ predictions: Predictions; read: { sha256: string; bytes: number } }> {
-  const request: ReadRequest = { path, options, role };
-  const worker = new Worker(new URL(script), { workerData: { [FLAG]: request } });
-  return new Promise((resolve, reject) => {
-    let reply: Reply | undefined;
-    let failed: unknown;
-    worker.once('message', (r: Reply) => {
-      reply = r;
-      void worker.terminate();
+export class ReadWorker {
+  private readonly worker: Worker;
+  private used = false;
+
+  constructor(script: string) {
+    this.worker = new Worker(new URL(script), { workerData: { [FLAG]: true } });
+    // Until read() listens, an error (say, the script cannot load) only means the files are read here.
+    this.worker.on('error', () => undefined);
+  }
+
+  /**
+   * Reads the binary predictions file `path` in the worker. Resolves to what readPredictions returns (ids
+   * already sorted, in idOrder) and the digest of the bytes read; rejects with the same GateError it would
+   * have thrown.
+   */
+  read(path: string, options: Omit<ReadPredictionsOptions, 'onBytes'>, role: string): Promise<{ predictions: Predictions; read: { sha256: string; bytes: number } }> {
+    if (this.used) throw new Error('ReadWorker.read: one file per worker');
+    this.used = true;
+    const worker = this.worker;
+    return new Promise((resolve, reject) => {
+      let reply: Reply | undefined;
+      let failed: unknown;
+      worker.once('message', (r: Reply) => {
+        reply = r;
+        void worker.terminate();
+      });
+      worker.once('error', (e) => (failed ??= e));
+      // The reply is unpacked once the worker is gone, so that its heap is not held alongside the result.
+      worker.once('exit', (code) => {
+        if (reply === undefined) reject(failed ?? new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
+        else if (reply.ok) resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
+        else if (reply.gate) reject(new GateError(reply.message, reply.location));
+        // A bug stays what it was (its kind is in the user's sentence, its stack in the debug details).
+        else reject(Object.assign(new Error(reply.message), { name: reply.name, stack: reply.stack }));
+      });
+      const request: ReadRequest = { path, options, role };
+      worker.postMessage(request);
     });
-    worker.once('error', (e) => (failed ??= e));
-    // The reply is unpacked once the worker is gone, so that its heap is not held alongside the result.
-    worker.once('exit', (code) => {
-      if (reply === undefined) reject(failed ?? new Error(`the worker reading ${options.displayPath} stopped (exit code ${code}) without a result`));
-      else if (reply.ok) resolve({ predictions: fromWire(reply.predictions, path), read: reply.read });
-      else if (reply.gate) reject(new GateError(reply.message, reply.location));
-      // A bug stays what it was (its kind is in the user's sentence, its stack in the debug details).
-      else reject(Object.assign(new Error(reply.message), { name: reply.name, stack: reply.stack }));
-    });
-  });
+  }
+
+  /** Ends the worker unless a read is under way (that read ends it). */
+  close(): void {
+    if (!this.used) void this.worker.terminate();
+  }
 }
 
 function toWire(p: Predictions, kept: boolean): WirePredictions {

@@ -18,8 +18,8 @@ import { requireFile } from '../readers/files/files.js';
 import { cliRunKey, updateLedger, type RunKey } from './ledger.js';
 import { readCounts } from '../readers/counts.js';
 import { columnNeeds } from './needs.js';
-import { alignModelPredictions, binaryReadOptions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
-import { readInWorker } from './read-worker.js';
+import { alignModelPredictions, binaryReadOptions, readModelPredictions, sortIds, type ModelPredictions } from './read-predictions.js';
+import { ReadWorker } from './read-worker.js';
 import { configuredInputs, digest, hashWhileReading, type InputFile, sourceFromEnv } from './release-card.js';
 
 export interface GateRequest {
@@ -83,6 +83,16 @@ export interface GateOutcome {
 }
 
 export async function runGate(req: GateRequest): Promise<GateOutcome> {
+  // Started first: the worker loads the bundle while this thread reads the config (read-worker.ts).
+  const worker = req.readWorker !== undefined ? new ReadWorker(req.readWorker) : undefined;
+  try {
+    return await gate(req, worker);
+  } finally {
+    worker?.close();
+  }
+}
+
+async function gate(req: GateRequest, worker: ReadWorker | undefined): Promise<GateOutcome> {
   // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
   const roots = { workspace: req.workspace, tempDir: req.tempDir ?? tmpdir() };
   const inside = (p: string, origin: string, shown?: string) => resolveInside(roots.workspace, roots.tempDir, p, origin, { shown });
@@ -101,7 +111,7 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
     championArtifact = fetched.artifact;
     return fetched;
   });
-  const read = await readPairedData(config, { ...req, fetchChampion }, resolve, inputs, inside);
+  const read = await readPairedData(config, { ...req, fetchChampion }, resolve, inputs, inside, worker);
   const data = req.transform ? req.transform(read, config) : read;
   progress('reading the other artifacts');
   const artifacts = {
@@ -125,7 +135,8 @@ async function readPairedData(
   req: GateRequest,
   resolve: (p: string) => string,
   used: InputFile[],
-  inside: (p: string, origin: string, shown?: string) => Promise<string>
+  inside: (p: string, origin: string, shown?: string) => Promise<string>,
+  worker: ReadWorker | undefined
 ): Promise<PairedData> {
   const pick = async (which: 'candidate' | 'champion'): Promise<PredictionsFile | undefined> => {
     const override = req[which];
@@ -145,13 +156,13 @@ async function readPairedData(
   }
   const needs = columnNeeds(config);
   /** Starts reading `p`; resolves once the file is found and the reading has begun, to the reading itself. */
-  const start = async (p: PredictionsFile, role: 'candidate' | 'champion', worker?: string): Promise<{ result: Promise<ModelPredictions> }> => {
+  const start = async (p: PredictionsFile, role: 'candidate' | 'champion', worker?: ReadWorker): Promise<{ result: Promise<ModelPredictions> }> => {
     await requireFile(p.file, p.shown, p.origin);
     req.progress?.(`reading the ${role} predictions ${p.shown}`);
     const input: InputFile = { role, file: p.file, shown: p.shown };
     used.push(input);
     if (worker !== undefined) {
-      const result = readInWorker(worker, p.file, binaryReadOptions(config, p.shown, needs, role), role).then(({ predictions, read }) => {
+      const result = worker.read(p.file, binaryReadOptions(config, p.shown, needs, role), role).then(({ predictions, read }) => {
         input.read = read;
         return { task: 'binary' as const, predictions };
       });
@@ -172,17 +183,19 @@ async function readPairedData(
     const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
     return champion ? await read(champion, 'champion') : undefined;
   };
-  if (req.readWorker === undefined || config.task !== 'binary') {
+  if (worker === undefined || config.task !== 'binary') {
     const cand = await read(candidate, 'candidate');
     return alignModelPredictions(cand, await champ(), config.columns.cluster);
   }
   // The candidate in a worker, the champion here at the same time. A candidate error still comes first, as
   // when the files are read one after the other; the champion is looked for only once the candidate exists.
-  const { result: cand } = await start(candidate, 'candidate', req.readWorker);
+  const { result: cand } = await start(candidate, 'candidate', worker);
   cand.catch(() => undefined); // awaited below on every path
   let champion: ModelPredictions | undefined;
   try {
     champion = await champ();
+    // Sorted while the worker may still be reading: this thread would otherwise wait idle.
+    if (champion) sortIds(champion);
   } catch (e) {
     await cand;
     throw e;
