@@ -1,7 +1,10 @@
 /** Entry point of the bundled action (dist/index.js). */
 import { isReadWorker, readThreads, serveReadWorker } from '../gate/read-worker.js';
-import { run } from './main.js';
 
-// The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts).
+// The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts): the rest
+// of the action is imported only here, so the worker does not load it.
 if (isReadWorker()) serveReadWorker();
-else await run({ readWorker: readThreads(process.env) > 1 ? import.meta.url : undefined });
+else {
+  const { run } = await import('./main.js');
+  await run({ readWorker: readThreads(process.env) > 1 ? import.meta.url : undefined });
+}
