@@ -143,6 +143,14 @@ describe('reading on two threads gives what one thread gives', () => {
     expect(r.stderr).not.toContain('champion');
   });
 
+  test('a good candidate and a bad champion (read by the worker)', () => {
+    const bad = csv(champ).replace('\nu', '\nu-x,yes,0.5,web,extra\nu');
+    const r = same({ 'candidate.csv': csv(cand), 'champion.csv': bad });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('champion.csv line');
+    expect(r.stderr).toContain('has 5 fields but the header has 4');
+  });
+
   test('a good candidate and a missing champion', () => {
     const r = same({ 'candidate.csv': csv(cand) });
     expect(r.status).toBe(2);

@@ -443,10 +443,9 @@ class ReadWorker {
             worker.postMessage(request);
         });
     }
-    /** Ends the worker unless a read is under way (that read ends it). */
+    /** Ends the worker: unused, or no longer wanted (a read under way then rejects, and nobody waits for it). */
     close() {
-        if (!this.used)
-            void this.worker.terminate();
+        void this.worker.terminate();
     }
 }
 function toWire(p, kept) {

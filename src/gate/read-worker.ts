@@ -134,9 +134,9 @@ export class ReadWorker {
     });
   }
 
-  /** Ends the worker unless a read is under way (that read ends it). */
+  /** Ends the worker: unused, or no longer wanted (a read under way then rejects, and nobody waits for it). */
   close(): void {
-    if (!this.used) void this.worker.terminate();
+    void this.worker.terminate();
   }
 }
 

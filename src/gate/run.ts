@@ -187,20 +187,19 @@ async function readPairedData(
     const cand = await read(candidate, 'candidate');
     return alignModelPredictions(cand, await champ(), config.columns.cluster);
   }
-  // The candidate in a worker, the champion here at the same time. A candidate error still comes first, as
-  // when the files are read one after the other; the champion is looked for only once the candidate exists.
-  const { result: cand } = await start(candidate, 'candidate', worker);
-  cand.catch(() => undefined); // awaited below on every path
-  let champion: ModelPredictions | undefined;
-  try {
-    champion = await champ();
-    // Sorted while the worker may still be reading: this thread would otherwise wait idle.
-    if (champion) sortIds(champion);
-  } catch (e) {
-    await cand;
-    throw e;
-  }
-  return alignModelPredictions(await cand, champion, config.columns.cluster);
+  // The candidate here, the champion in the worker at the same time (the candidate's file has the segment columns,
+  // so this thread, which keeps them, reads it). What the user sees is what reading one after the other shows:
+  // the candidate's progress line and errors come first, and the champion is looked for once the candidate exists.
+  const { result: cand } = await start(candidate, 'candidate');
+  const champion = (async () => {
+    const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
+    const file = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+    return file ? (await start(file, 'champion', worker)).result : undefined;
+  })();
+  champion.catch(() => undefined); // awaited below unless the candidate fails
+  const c = await cand;
+  sortIds(c);
+  return alignModelPredictions(c, await champion, config.columns.cluster);
 }
 
 /** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */
