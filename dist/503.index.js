@@ -26171,7 +26171,7 @@ function pullRequestFetcher(side, generatedAt) {
     };
 }
 /** Runs the action; never throws. */
-/** `readWorker`: the entry file a worker thread may run to read the candidate's predictions (gate/read-worker.ts). */
+/** `readWorker`: the entry file a worker thread may run to read the champion's predictions (gate/read-worker.ts). */
 async function run(opts = {}) {
     // The run's time; MODEL_GATE_NOW replaces it once the settings are read (tests of fixed dates).
     let generatedAt = new Date().toISOString();

@@ -1,5 +1,5 @@
 /**
- * The bundled CLI reads the candidate's predictions in a worker thread while it reads the champion's
+ * The bundled CLI reads the champion's predictions in a worker thread while it reads the candidate's
  * (gate/read-worker.ts); MODEL_GATE_THREADS=1 reads both on one thread. Every output — the report, the release
  * card's digests of the bytes read, every error message with its line numbers — must be the same either way.
  */

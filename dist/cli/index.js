@@ -284,7 +284,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2997);
 /** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
 
-// The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts): the rest
+// The same file runs in the worker thread that reads the champion's predictions (gate/read-worker.ts): the rest
 // of the gate is imported only here, so the worker does not load it.
 if ((0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .isReadWorker */ .FX)())
     (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .serveReadWorker */ .E2)();
@@ -338,12 +338,12 @@ var table = __nccwpck_require__(5164);
 var release_card = __nccwpck_require__(3493);
 ;// CONCATENATED MODULE: ./src/gate/read-worker.ts
 /**
- * Reading the candidate's predictions in a worker thread while this thread reads the champion's: the two files
- * are parsed (and their ids sorted) on two cores. The worker runs the bundle's own entry file (the shells pass
+ * Reading the champion's binary predictions in a worker thread while this thread reads the candidate's: the two
+ * files are parsed (and their ids sorted) on two cores. The worker runs the bundle's own entry file (the shells pass
  * its URL as `readWorker`; `isReadWorker()` tells the entry it is the worker), so nothing else needs bundling.
  *
- * What comes back is the same data the reader returns on this thread — typed arrays moved, not copied, and the
- * segment columns as codes into their distinct values — so the report does not depend on the thread count.
+ * What comes back is the same data the reader returns on this thread — typed arrays moved, not copied, and text
+ * columns (a cluster column) as codes into their distinct values — so the report does not depend on the thread count.
  * MODEL_GATE_THREADS=1 reads both files on this thread, one after the other.
  */
 

@@ -1,7 +1,7 @@
 /** Entry point of the bundled action (dist/index.js). */
 import { isReadWorker, readThreads, serveReadWorker } from '../gate/read-worker.js';
 
-// The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts): the rest
+// The same file runs in the worker thread that reads the champion's predictions (gate/read-worker.ts): the rest
 // of the action is imported only here, so the worker does not load it.
 if (isReadWorker()) serveReadWorker();
 else {

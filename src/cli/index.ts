@@ -2,7 +2,7 @@
 /** Entry point of the bundled CLI (dist/cli/index.js, the `model-gate` bin). */
 import { isReadWorker, readThreads, serveReadWorker } from '../gate/read-worker.js';
 
-// The same file runs in the worker thread that reads the candidate's predictions (gate/read-worker.ts): the rest
+// The same file runs in the worker thread that reads the champion's predictions (gate/read-worker.ts): the rest
 // of the gate is imported only here, so the worker does not load it.
 if (isReadWorker()) serveReadWorker();
 else {

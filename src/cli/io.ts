@@ -14,7 +14,7 @@ export interface CliIo {
   progress?: (stage: string) => void;
   /** Called once the run is over, to clear a progress line. */
   progressDone?: () => void;
-  /** The entry file a worker thread may run to read the candidate's predictions (gate/read-worker.ts); default none. */
+  /** The entry file a worker thread may run to read the champion's predictions (gate/read-worker.ts); default none. */
   readWorker?: string;
 }
 

@@ -1,10 +1,10 @@
 /**
- * Reading the candidate's predictions in a worker thread while this thread reads the champion's: the two files
- * are parsed (and their ids sorted) on two cores. The worker runs the bundle's own entry file (the shells pass
+ * Reading the champion's binary predictions in a worker thread while this thread reads the candidate's: the two
+ * files are parsed (and their ids sorted) on two cores. The worker runs the bundle's own entry file (the shells pass
  * its URL as `readWorker`; `isReadWorker()` tells the entry it is the worker), so nothing else needs bundling.
  *
- * What comes back is the same data the reader returns on this thread — typed arrays moved, not copied, and the
- * segment columns as codes into their distinct values — so the report does not depend on the thread count.
+ * What comes back is the same data the reader returns on this thread — typed arrays moved, not copied, and text
+ * columns (a cluster column) as codes into their distinct values — so the report does not depend on the thread count.
  * MODEL_GATE_THREADS=1 reads both files on this thread, one after the other.
  */
 import { availableParallelism } from 'node:os';

@@ -60,8 +60,8 @@ export interface GateRequest {
   /** Replaces the paired data before evaluation (`plan --discordance` builds its pilot candidate here). */
   transform?: (data: PairedData, config: GateConfig) => PairedData;
   /**
-   * The script a worker thread runs to read the candidate's binary predictions while this thread reads the
-   * champion's (the bundle's entry file, read-worker.ts); absent: both are read here, one after the other.
+   * The script a worker thread runs to read the champion's binary predictions while this thread reads the
+   * candidate's (the bundle's entry file, read-worker.ts); absent: both are read here, one after the other.
    */
   readWorker?: string;
 }
