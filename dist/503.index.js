@@ -23190,8 +23190,10 @@ async function readPairedData(config, req, resolve, used, inside, worker) {
     })();
     champion.catch(() => undefined); // awaited below unless the candidate fails
     const c = await cand;
+    const h = await champion;
+    // Sorted once the worker is gone: sorting while it still held the champion's file was the peak of memory.
     sortIds(c);
-    return alignModelPredictions(c, await champion, config.columns.cluster);
+    return alignModelPredictions(c, h, config.columns.cluster);
 }
 /** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */
 async function readCountsData(config, req, resolve, used) {
