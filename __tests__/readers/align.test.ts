@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { alignPredictions } from '../../src/readers/align.js';
+import { IdColumn } from '../../src/readers/id-column.js';
 import { testSetFingerprint } from '../../src/readers/fingerprint.js';
 import { readPredictions, type Predictions } from '../../src/readers/predictions.js';
 import { FIXTURES, TempDir, gateError, options } from './helpers.js';
@@ -10,7 +11,7 @@ function preds(file: string, rows: [string, number, number][]): Predictions {
   return {
     file,
     n: rows.length,
-    ids: rows.map((r) => r[0]),
+    ids: IdColumn.of(rows.map((r) => r[0])),
     label: Uint8Array.from(rows, (r) => r[1]),
     score: Float64Array.from(rows, (r) => r[2]),
     prediction: Uint8Array.from(rows, (r) => (r[2] >= 0.5 ? 1 : 0)),

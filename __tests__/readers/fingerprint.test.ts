@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { testSetFingerprint } from '../../src/readers/fingerprint.js';
-import { compareCodePoints, sortedOrder } from '../../src/readers/id-order.js';
+import { compareCodePoints, sortedIdOrder, sortedOrder } from '../../src/readers/id-order.js';
+import { IdColumn } from '../../src/readers/id-column.js';
 import { readPredictions } from '../../src/readers/predictions.js';
 import { FIXTURES, options } from './helpers.js';
 
@@ -92,6 +93,56 @@ describe('sortedOrder', () => {
     expect([...sortedOrder([])]).toEqual([]);
     expect([...sortedOrder(['x'])]).toEqual([0]);
     expect([...sortedOrder(['', ''])]).toEqual([0, 1]);
+  });
+});
+
+describe('ids as UTF-8 bytes (IdColumn)', () => {
+  const reference = (ids: string[]) => [...ids.keys()].sort((i, j) => compareCodePoints(ids[i], ids[j]));
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', '\u0000', '\t', 'é', '\uE000', '\uFFFF', '😀', '𝄞', '\u07FF', '\u0800') });
+  const any = fc.string({ unit: 'binary', maxLength: 12 });
+  const lone = fc.constantFrom('\ud800', 'a\udfff', '\ufffd');
+
+  test('sort in code point order like the strings, ties in row order, and give the same fingerprint (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, any, text.map((t) => `user-${t}`)), { maxLength: 300 }), (ids) => {
+        const column = IdColumn.of(ids);
+        expect(column.strings).toBeUndefined();
+        expect(column.texts()).toEqual(ids);
+        expect([...sortedIdOrder(column)]).toEqual(reference(ids));
+        const label = Uint8Array.from(ids, (_, i) => i % 2);
+        expect(testSetFingerprint(column, label)).toBe(testSetFingerprint(ids, label));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  test('a lone surrogate (a JSON escape) keeps the column as strings: \\ud800 and U+FFFD stay two ids', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, lone), { maxLength: 50 }), lone, (ids, one) => {
+        const all = [...ids, one];
+        const column = IdColumn.of(all);
+        expect(column.texts()).toEqual(all);
+        expect([...sortedIdOrder(column)]).toEqual([...sortedOrder(all)]);
+        const label = new Uint8Array(all.length);
+        expect(testSetFingerprint(column, label)).toBe(testSetFingerprint(all, label));
+      })
+    );
+  });
+
+  test('ids across the builder’s 4 MiB pages come back whole, in order', () => {
+    const ids = Array.from({ length: 300_000 }, (_, i) => `${'é'.repeat(i % 5)}-a-longer-row-id-${(i * 7919) % 300_000}`);
+    const column = IdColumn.of(ids);
+    expect(column.bytes.length).toBeGreaterThan(1 << 22); // more than one page
+    expect(column.texts()).toEqual(ids);
+    const order = sortedIdOrder(column);
+    let sorted = true;
+    for (let k = 1; k < order.length; k++) sorted &&= compareCodePoints(ids[order[k - 1]], ids[order[k]]) < 0;
+    expect(sorted).toBe(true);
+  });
+
+  test('many ids, longer than the packed prefix', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `0000000000000000é${(i * 7) % 2500}`);
+    expect([...sortedIdOrder(IdColumn.of(ids))]).toEqual(reference(ids));
   });
 });
 

@@ -13,7 +13,7 @@ function readText(name: string, content: string, over: OptionOverrides = {}): Pr
 
 const plain = (p: Predictions) => ({
   n: p.n,
-  ids: p.ids,
+  ids: p.ids.texts(),
   label: p.label && [...p.label],
   prediction: p.prediction && [...p.prediction],
   score: p.score && [...p.score],
@@ -191,7 +191,7 @@ describe('readPredictions', () => {
   test('configured column names are used, and a missing one names the config key', async () => {
     const columns = { id: 'row', label: 'y', score: 'p1', prediction: 'yhat' };
     const p = await readText('p.csv', 'row,y,p1\nr1,1,0.9\nr2,0,0.2\n', { columns });
-    expect(p.ids).toEqual(['r1', 'r2']);
+    expect(p.ids.texts()).toEqual(['r1', 'r2']);
     expect([...p.prediction!]).toEqual([1, 0]);
     const e = await gateError(() => readText('p.csv', 'row,label,p1\nr1,1,0.9\n', { columns }));
     expect(e.message).toBe(
@@ -255,6 +255,6 @@ describe('readPredictions', () => {
     const ids = Array.from({ length: 2000 }, (_, i) => `user-${'x'.repeat(i % 40)}-${i}`);
     const text = 'id,label,score\n' + ids.map((id, i) => `${id},${i % 2},0.5`).join('\n');
     const p = await readText('p.csv', text, { highWaterMark: 64 });
-    expect(p.ids).toEqual(ids);
+    expect(p.ids.texts()).toEqual(ids);
   });
 });

@@ -194,7 +194,8 @@ function pullRequestFetcher(side: GitHubSide, generatedAt: string): GateRequest[
 }
 
 /** Runs the action; never throws. */
-export async function run(): Promise<void> {
+/** `readWorker`: the entry file a worker thread may run to read the champion's predictions (gate/read-worker.ts). */
+export async function run(opts: { readWorker?: string } = {}): Promise<void> {
   // The run's time; MODEL_GATE_NOW replaces it once the settings are read (tests of fixed dates).
   let generatedAt = new Date().toISOString();
   let file = path.join(reportDir({ tempDir: process.env.RUNNER_TEMP || '/tmp', commentId: 'default' }), 'report.json');
@@ -229,7 +230,8 @@ export async function run(): Promise<void> {
       progress: progress.progress,
       fetchChampion: championFetcher(s, github),
       fetchPullRequest: pullRequestFetcher(github, generatedAt),
-      runKey: actionRunKey(process.env, generatedAt)
+      runKey: actionRunKey(process.env, generatedAt),
+      readWorker: opts.readWorker
     }).finally(progress.stop);
     for (const w of config.warnings ?? []) core.warning(inertPlain(w), { title: 'model-gate config' });
     const card = await writeReport(report, releaseCard, file);

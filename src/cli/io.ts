@@ -14,6 +14,8 @@ export interface CliIo {
   progress?: (stage: string) => void;
   /** Called once the run is over, to clear a progress line. */
   progressDone?: () => void;
+  /** The entry file a worker thread may run to read the champion's predictions (gate/read-worker.ts); default none. */
+  readWorker?: string;
 }
 
 /** The flags `model-gate` and `model-gate plan` share: where the config, the files and the workspace are. */

@@ -139,7 +139,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       tempDir: io.tempDir ?? tmpdir(),
       generatedAt,
       progress: io.progress,
-      runKey: cliRunKey(args['run-id'], generatedAt)
+      runKey: cliRunKey(args['run-id'], generatedAt),
+      readWorker: io.readWorker
     });
     io.progressDone?.();
     for (const w of config.warnings ?? []) io.stderr(`model-gate: warning: ${w}\n`);

@@ -5,9 +5,11 @@
 import type { GateConfig } from '../config/types.js';
 import type { PairedData } from '../readers/paired-data.js';
 import { permuteRowsInPlace } from '../readers/subset.js';
+import { IdColumn } from '../readers/id-column.js';
+import { sortedIdOrder } from '../readers/id-order.js';
 import { alignPredictions } from '../readers/align.js';
 import { clusterIndex, type ClusterRows } from '../readers/clusters.js';
-import { readPredictions, type Predictions } from '../readers/predictions.js';
+import { readPredictions, type Predictions, type ReadPredictionsOptions } from '../readers/predictions.js';
 import {
   alignMulticlass,
   alignRegression,
@@ -39,21 +41,11 @@ export async function readModelPredictions(
   role: 'candidate' | 'champion',
   onBytes?: (chunk: Buffer) => void
 ): Promise<ModelPredictions> {
-  // The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts).
-  const cluster = config.columns.cluster;
-  const extraColumns = [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
+  const extraColumns = extraColumnsOf(config, needs, role);
   const common = { displayPath: shown, columns: config.columns, needPrediction: needs.needPrediction, extraColumns, onBytes };
   switch (config.task) {
     case 'binary':
-      return {
-        task: 'binary',
-        predictions: await readPredictions(file, {
-          ...common,
-          threshold: config.threshold,
-          positiveLabel: config.positive_label,
-          score: needs.score
-        })
-      };
+      return { task: 'binary', predictions: await readPredictions(file, { ...binaryReadOptions(config, shown, needs, role), onBytes }) };
     case 'multiclass':
       // Multiclass metrics that need probabilities (log_loss) ask for "probability" scores.
       return {
@@ -77,6 +69,30 @@ export async function readModelPredictions(
         })
       };
   }
+}
+
+/** Sorts a binary file's ids now (alignPredictions would, later), for a thread that has time to spare. */
+export function sortIds(m: ModelPredictions): void {
+  if (m.task === 'binary') m.predictions.idOrder ??= sortedIdOrder(m.predictions.ids);
+}
+
+/** The cluster column is read from both files: an id must be in the same cluster in each (readers/clusters.ts). */
+function extraColumnsOf(config: GateConfig, needs: ColumnNeeds, role: 'candidate' | 'champion'): string[] {
+  const cluster = config.columns.cluster;
+  return [...(role === 'candidate' ? needs.extraColumns : []), ...(cluster !== undefined ? [cluster] : [])];
+}
+
+/** What the binary reader is asked for `role`'s file: plain data, so a worker thread can be sent it too. */
+export function binaryReadOptions(config: GateConfig, shown: string, needs: ColumnNeeds, role: 'candidate' | 'champion'): ReadPredictionsOptions {
+  return {
+    displayPath: shown,
+    columns: config.columns,
+    needPrediction: needs.needPrediction,
+    extraColumns: extraColumnsOf(config, needs, role),
+    threshold: config.threshold,
+    positiveLabel: config.positive_label,
+    score: needs.score
+  };
 }
 
 /**
@@ -106,8 +122,29 @@ export function alignModelPredictions(
       break;
   }
   if (clusterColumn !== undefined) aligned.cluster = clusterIndex(clusterColumn, cand.predictions, champ?.predictions as ClusterRows | undefined);
+  release(cand, false);
+  if (champ) release(champ, true);
   return inIdOrder(aligned);
 }
+
+/**
+ * Drops what the aligned data no longer needs from a file's predictions: the ids (and their order), and the
+ * champion's binary columns in its own row order (the aligned data holds them reordered). The caller's promises
+ * and frames hold the predictions until the run is over; without this, at 10M rows some 400 MiB would stay
+ * live through the permutation and the statistics.
+ */
+function release(m: ModelPredictions, champion: boolean): void {
+  if (m.task === 'binary') {
+    m.predictions.idOrder = undefined;
+    if (champion) {
+      m.predictions.score = undefined;
+      m.predictions.prediction = undefined;
+    }
+  }
+  if (m.task === 'binary' || m.task === 'multiclass' || m.task === 'regression') m.predictions.ids = NO_IDS;
+}
+
+const NO_IDS = IdColumn.of([]);
 
 /** The paired rows reordered, in place, to id order (every per-row field in step, as subsetRows would). */
 function inIdOrder({ idOrder, ...data }: PairedData & { idOrder: Uint32Array }): PairedData {

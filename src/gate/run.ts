@@ -18,7 +18,8 @@ import { requireFile } from '../readers/files/files.js';
 import { cliRunKey, updateLedger, type RunKey } from './ledger.js';
 import { readCounts } from '../readers/counts.js';
 import { columnNeeds } from './needs.js';
-import { alignModelPredictions, readModelPredictions, type ModelPredictions } from './read-predictions.js';
+import { alignModelPredictions, binaryReadOptions, readModelPredictions, sortIds, type ModelPredictions } from './read-predictions.js';
+import { ReadWorker } from './read-worker.js';
 import { configuredInputs, digest, hashWhileReading, type InputFile, sourceFromEnv } from './release-card.js';
 
 export interface GateRequest {
@@ -58,6 +59,11 @@ export interface GateRequest {
   ledger?: boolean;
   /** Replaces the paired data before evaluation (`plan --discordance` builds its pilot candidate here). */
   transform?: (data: PairedData, config: GateConfig) => PairedData;
+  /**
+   * The script a worker thread runs to read the champion's binary predictions while this thread reads the
+   * candidate's (the bundle's entry file, read-worker.ts); absent: both are read here, one after the other.
+   */
+  readWorker?: string;
 }
 
 /** A predictions file: where it is, how messages name it, and where that name came from. */
@@ -77,6 +83,16 @@ export interface GateOutcome {
 }
 
 export async function runGate(req: GateRequest): Promise<GateOutcome> {
+  // Started first: the worker loads the bundle while this thread reads the config (read-worker.ts).
+  const worker = req.readWorker !== undefined ? new ReadWorker(req.readWorker) : undefined;
+  try {
+    return await gate(req, worker);
+  } finally {
+    worker?.close();
+  }
+}
+
+async function gate(req: GateRequest, worker: ReadWorker | undefined): Promise<GateOutcome> {
   // Containment (containment.ts): every user-named path is checked, symlinks included, before it is opened.
   const roots = { workspace: req.workspace, tempDir: req.tempDir ?? tmpdir() };
   const inside = (p: string, origin: string, shown?: string) => resolveInside(roots.workspace, roots.tempDir, p, origin, { shown });
@@ -95,7 +111,7 @@ export async function runGate(req: GateRequest): Promise<GateOutcome> {
     championArtifact = fetched.artifact;
     return fetched;
   });
-  const read = await readPairedData(config, { ...req, fetchChampion }, resolve, inputs, inside);
+  const read = await readPairedData(config, { ...req, fetchChampion }, resolve, inputs, inside, worker);
   const data = req.transform ? req.transform(read, config) : read;
   progress('reading the other artifacts');
   const artifacts = {
@@ -119,7 +135,8 @@ async function readPairedData(
   req: GateRequest,
   resolve: (p: string) => string,
   used: InputFile[],
-  inside: (p: string, origin: string, shown?: string) => Promise<string>
+  inside: (p: string, origin: string, shown?: string) => Promise<string>,
+  worker: ReadWorker | undefined
 ): Promise<PairedData> {
   const pick = async (which: 'candidate' | 'champion'): Promise<PredictionsFile | undefined> => {
     const override = req[which];
@@ -138,23 +155,53 @@ async function readPairedData(
     );
   }
   const needs = columnNeeds(config);
-  const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => {
+  /** Starts reading `p`; resolves once the file is found and the reading has begun, to the reading itself. */
+  const start = async (p: PredictionsFile, role: 'candidate' | 'champion', worker?: ReadWorker): Promise<{ result: Promise<ModelPredictions> }> => {
     await requireFile(p.file, p.shown, p.origin);
     req.progress?.(`reading the ${role} predictions ${p.shown}`);
     const input: InputFile = { role, file: p.file, shown: p.shown };
     used.push(input);
+    if (worker !== undefined) {
+      const result = worker.read(p.file, binaryReadOptions(config, p.shown, needs, role), role).then(({ predictions, read }) => {
+        input.read = read;
+        return { task: 'binary' as const, predictions };
+      });
+      return { result };
+    }
     // The release card hashes the bytes the reader parsed, not a second read of the file.
     const tap = hashWhileReading(input);
     // The reader of the config's task; segment and group columns come from the candidate's file only.
-    const predictions = await readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes);
-    tap.done();
-    return predictions;
+    const result = readModelPredictions(config, p.file, p.shown, needs, role, tap.onBytes).then((predictions) => {
+      tap.done();
+      return predictions;
+    });
+    return { result };
   };
-  const cand = await read(candidate, 'candidate');
-  const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
-  const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
-  const champ = champion ? await read(champion, 'champion') : undefined;
-  return alignModelPredictions(cand, champ, config.columns.cluster);
+  const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => (await start(p, role)).result;
+  const champ = async (): Promise<ModelPredictions | undefined> => {
+    const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
+    const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+    return champion ? await read(champion, 'champion') : undefined;
+  };
+  if (worker === undefined || config.task !== 'binary') {
+    const cand = await read(candidate, 'candidate');
+    return alignModelPredictions(cand, await champ(), config.columns.cluster);
+  }
+  // The candidate here, the champion in the worker at the same time (the candidate's file has the segment columns,
+  // so this thread, which keeps them, reads it). What the user sees is what reading one after the other shows:
+  // the candidate's progress line and errors come first, and the champion is looked for once the candidate exists.
+  const { result: cand } = await start(candidate, 'candidate');
+  const champion = (async () => {
+    const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
+    const file = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+    return file ? (await start(file, 'champion', worker)).result : undefined;
+  })();
+  champion.catch(() => undefined); // awaited below unless the candidate fails
+  const c = await cand;
+  const h = await champion;
+  // Sorted once the worker is gone: sorting while it still held the champion's file was the peak of memory.
+  sortIds(c);
+  return alignModelPredictions(c, h, config.columns.cluster);
 }
 
 /** Counts input (artifacts.counts): one file holds both models, so the candidate and champion overrides do not apply. */

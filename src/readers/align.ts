@@ -9,7 +9,8 @@
  */
 import { GateError } from '../base/errors.js';
 import { testSetFingerprint } from './fingerprint.js';
-import { compareCodePoints, sortedOrder } from './id-order.js';
+import { compareIdsAt, sameIdAt, type IdColumn } from './id-column.js';
+import { compareCodePoints, sortedIdOrder } from './id-order.js';
 import type { Predictions } from './predictions.js';
 import { formatId } from '../base/text.js';
 
@@ -35,11 +36,11 @@ export interface PairedPredictions {
 }
 
 export function alignPredictions(candidate: Predictions, champion: Predictions | undefined): PairedPredictions {
-  const order = sortedOrder(candidate.ids);
+  const order = candidate.idOrder ?? sortedIdOrder(candidate.ids);
   checkUnique('candidate', candidate, order);
   let paired: ModelPredictions | undefined;
   if (champion) {
-    const championOrder = sortedOrder(champion.ids);
+    const championOrder = champion.idOrder ?? sortedIdOrder(champion.ids);
     checkUnique('champion', champion, championOrder);
     const cls = (bit: number): string => (bit === 1 ? 'positive' : 'negative');
     const perm = matchRows(candidate, order, champion, championOrder, {
@@ -67,7 +68,7 @@ export function alignPredictions(candidate: Predictions, champion: Predictions |
 export interface RowIds {
   file: string;
   n: number;
-  ids: string[];
+  ids: IdColumn;
   lines: Uint32Array;
 }
 
@@ -82,19 +83,20 @@ export interface LabelMatch {
  * Exported with matchRows and permute for the multiclass and regression readers (task-predictions.ts).
  */
 export function checkUnique(role: string, p: RowIds, order: Uint32Array): void {
-  const dups: string[] = [];
+  const dups: number[] = []; // the first row of each duplicated id
   let lines: [number, number] | undefined;
+  const ids = p.ids;
   for (let k = 1; k < order.length; k++) {
-    const id = p.ids[order[k]];
-    if (id !== p.ids[order[k - 1]] || dups[dups.length - 1] === id) continue;
-    dups.push(id);
+    if (!sameIdAt(ids, order[k], ids, order[k - 1])) continue;
+    if (dups.length > 0 && sameIdAt(ids, order[k], ids, dups[dups.length - 1])) continue;
+    dups.push(order[k - 1]);
     lines ??= [p.lines[order[k - 1]], p.lines[order[k]]];
   }
   if (dups.length === 0) return;
   const total = dups.length;
   throw new GateError(
-    `${role} ${p.file} has ${total} duplicate id${total === 1 ? '' : 's'} (e.g. ${exampleIds(dups)}; ` +
-      `id ${formatId(dups[0])} is on lines ${lines![0]} and ${lines![1]}); every test example must appear exactly once.`,
+    `${role} ${p.file} has ${total} duplicate id${total === 1 ? '' : 's'} (e.g. ${exampleIds(dups.slice(0, 5).map((r) => ids.text(r)))}; ` +
+      `id ${formatId(ids.text(dups[0]))} is on lines ${lines![0]} and ${lines![1]}); every test example must appear exactly once.`,
     { file: p.file, line: lines![1] }
   );
 }
@@ -111,20 +113,21 @@ export function matchRows(
   labels: LabelMatch
 ): Uint32Array {
   const perm = new Uint32Array(c.n);
-  const onlyCandidate: string[] = [];
-  const onlyChampion: string[] = [];
+  // Rows, made texts only for the message (and only the first five of them).
+  const onlyCandidate: number[] = [];
+  const onlyChampion: number[] = [];
   const relabelled: number[] = []; // candidate rows whose label differs, in id order
   let a = 0;
   let b = 0;
   while (a < c.n || b < h.n) {
     const i = cOrder[a];
     const j = hOrder[b];
-    const order = a === c.n ? 1 : b === h.n ? -1 : compareIds(c.ids[i], h.ids[j]);
+    const order = a === c.n ? 1 : b === h.n ? -1 : compareIdsAt(c.ids, i, h.ids, j, compareCodePoints);
     if (order < 0) {
-      onlyCandidate.push(c.ids[i]);
+      onlyCandidate.push(i);
       a++;
     } else if (order > 0) {
-      onlyChampion.push(h.ids[j]);
+      onlyChampion.push(j);
       b++;
     } else {
       perm[i] = j;
@@ -137,8 +140,8 @@ export function matchRows(
   const both = `candidate ${c.file} and champion ${h.file}`;
   if (onlyCandidate.length > 0 || onlyChampion.length > 0) {
     const parts: string[] = [];
-    if (onlyCandidate.length > 0) parts.push(onlyIn(onlyCandidate, c.file));
-    if (onlyChampion.length > 0) parts.push(onlyIn(onlyChampion, h.file));
+    if (onlyCandidate.length > 0) parts.push(onlyIn(onlyCandidate, c));
+    if (onlyChampion.length > 0) parts.push(onlyIn(onlyChampion, h));
     throw new GateError(
       `${both} do not cover the same test set: ${parts.join(' and ')}; evaluate both models on the same rows.`,
       { file: c.file }
@@ -148,8 +151,8 @@ export function matchRows(
     const i = relabelled[0];
     const j = perm[i];
     throw new GateError(
-      `${both} disagree on the label of ${count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids[r]))}; ` +
-        `id ${formatId(c.ids[i])} is ${labels.show('candidate', i)} at ${c.file} line ${c.lines[i]} but ${labels.show('champion', j)} at ${h.file} line ${h.lines[j]}); ` +
+      `${both} disagree on the label of ${count(relabelled.length)} (e.g. ${exampleIds(relabelled.slice(0, 5).map((r) => c.ids.text(r)))}; ` +
+        `id ${formatId(c.ids.text(i))} is ${labels.show('candidate', i)} at ${c.file} line ${c.lines[i]} but ${labels.show('champion', j)} at ${h.file} line ${h.lines[j]}); ` +
         `both files must carry the labels of the same test set.`,
       { file: c.file, line: c.lines[i] }
     );
@@ -162,13 +165,9 @@ export function permute<T extends Uint8Array | Uint32Array | Float64Array>(src: 
   return out;
 }
 
-function onlyIn(ids: readonly string[], file: string): string {
-  return `${count(ids.length)} ${ids.length === 1 ? 'is' : 'are'} only in ${file} (e.g. ${exampleIds(ids)})`;
-}
-
-/** Equal ids are the common case: a native comparison settles them without the code point loop. */
-function compareIds(a: string, b: string): number {
-  return a === b ? 0 : compareCodePoints(a, b);
+function onlyIn(rows: readonly number[], p: RowIds): string {
+  const shown = rows.slice(0, 5).map((r) => p.ids.text(r));
+  return `${count(rows.length)} ${rows.length === 1 ? 'is' : 'are'} only in ${p.file} (e.g. ${exampleIds(shown)})`;
 }
 
 /** The first five ids (the smallest: every list here is in id order), as `17, 18, "a b"`. */

@@ -6,14 +6,15 @@
  * The values are read as text (interned by the readers, like segment values); an empty value is an error.
  */
 import { GateError } from '../base/errors.js';
-import { sortedOrder } from './id-order.js';
+import { sameIdAt, type IdColumn } from './id-column.js';
+import { sortedIdOrder } from './id-order.js';
 import { formatId, quote } from '../base/text.js';
 
 /** What the cluster check needs of a predictions file of any task. */
 export interface ClusterRows {
   file: string;
   n: number;
-  ids: string[];
+  ids: IdColumn;
   lines: Uint32Array;
   extra: Record<string, string[]>;
 }
@@ -55,13 +56,13 @@ function emptyCluster(p: ClusterRows, column: string, row: number): GateError {
 
 /** Both files' rows walked in id order (the ids are the same set, each once, once aligned). */
 function checkSameClusters(column: string, c: ClusterRows, cv: string[], h: ClusterRows, hv: string[]): void {
-  const co = sortedOrder(c.ids);
-  const ho = sortedOrder(h.ids);
+  const co = sortedIdOrder(c.ids);
+  const ho = sortedIdOrder(h.ids);
   const differ: [number, number][] = [];
   for (let k = 0; k < co.length; k++) {
     const i = co[k]!;
     const j = ho[k]!;
-    if (c.ids[i] !== h.ids[j]) throw new Error('checkSameClusters: the files were not aligned');
+    if (!sameIdAt(c.ids, i, h.ids, j)) throw new Error('checkSameClusters: the files were not aligned');
     if (cv[i] !== hv[j]) {
       const empty = hv[j]!.trim() === '';
       if (empty) throw emptyCluster(h, column, j);
@@ -70,11 +71,11 @@ function checkSameClusters(column: string, c: ClusterRows, cv: string[], h: Clus
   }
   if (differ.length === 0) return;
   const [i, j] = differ[0]!;
-  const examples = differ.slice(0, 5).map(([r]) => formatId(c.ids[r]!)).join(', ');
+  const examples = differ.slice(0, 5).map(([r]) => formatId(c.ids.text(r))).join(', ');
   const count = `${differ.length} id${differ.length === 1 ? '' : 's'}`;
   throw new GateError(
     `candidate ${c.file} and champion ${h.file} disagree on the cluster of ${count} (e.g. ${examples}; ` +
-      `id ${formatId(c.ids[i]!)} is in cluster ${quote(cv[i]!)} at ${c.file} line ${c.lines[i]} but ${quote(hv[j]!)} at ${h.file} line ${h.lines[j]}); ` +
+      `id ${formatId(c.ids.text(i))} is in cluster ${quote(cv[i]!)} at ${c.file} line ${c.lines[i]} but ${quote(hv[j]!)} at ${h.file} line ${h.lines[j]}); ` +
       `both files must carry the same "${column}" column for the same test set.`,
     { file: c.file, line: c.lines[i] }
   );

@@ -16,15 +16,16 @@
  *   print("sha256:"+h.hexdigest())' predictions.csv
  */
 import { createHash } from 'node:crypto';
-import { sortedOrder } from './id-order.js';
+import { IdColumn } from './id-column.js';
+import { sortedIdOrder } from './id-order.js';
 
 const FLUSH_AT = 1 << 16;
 
 /** Fingerprint of (ids, labels); `order` (row indices sorted by id) is computed when not given. */
 export function testSetFingerprint(
-  ids: readonly string[],
+  ids: IdColumn | readonly string[],
   label: Uint8Array,
-  order: Uint32Array = sortedOrder(ids)
+  order?: Uint32Array
 ): string {
   return testSetFingerprintOf(ids, (i) => (label[i] === 1 ? '1' : '0'), order);
 }
@@ -34,10 +35,40 @@ export function testSetFingerprint(
  * `1.0` are the same class), regression tasks the label's shortest round-trip decimal (`String(value)`).
  */
 export function testSetFingerprintOf(
-  ids: readonly string[],
+  idList: IdColumn | readonly string[],
   labelOf: (row: number) => string,
-  order: Uint32Array = sortedOrder(ids)
+  order?: Uint32Array
 ): string {
+  const ids = IdColumn.of(idList);
+  order ??= sortedIdOrder(ids);
+  if (ids.strings) return fingerprintOfStrings(ids.strings, labelOf, order);
+  // The ids' bytes are copied as they are into ~64 KiB slices: no string per id.
+  const hash = createHash('sha256');
+  const bytes = ids.bytes;
+  const start = ids.start;
+  let out = Buffer.allocUnsafe(FLUSH_AT * 2);
+  let at = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const label = labelOf(i);
+    const len = start[i + 1]! - start[i]!;
+    const need = len + 2 + 3 * label.length;
+    if (at + need > out.length) {
+      hash.update(out.subarray(0, at));
+      at = 0;
+      if (need > out.length) out = Buffer.allocUnsafe(need);
+    }
+    // A loop, not Buffer.copy: ids are short, and a native call per id costs more than its bytes.
+    for (let b = start[i]!, e = start[i + 1]!; b < e; b++) out[at++] = bytes[b]!;
+    out[at++] = 0x09;
+    at += label.length === 1 && label.charCodeAt(0) < 0x80 ? ((out[at] = label.charCodeAt(0)), 1) : out.write(label, at, 'utf8');
+    out[at++] = 0x0a;
+  }
+  hash.update(out.subarray(0, at));
+  return `sha256:${hash.digest('hex')}`;
+}
+
+function fingerprintOfStrings(ids: readonly string[], labelOf: (row: number) => string, order: Uint32Array): string {
   const hash = createHash('sha256');
   let pending = '';
   for (let k = 0; k < order.length; k++) {

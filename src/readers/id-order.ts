@@ -4,6 +4,7 @@
  * code units instead, which differs only for characters above U+FFFF against U+E000–U+FFFF.
  */
 import { endianness } from 'node:os';
+import { compareBytes, type IdColumn } from './id-column.js';
 
 /** Negative, zero or positive as `a` sorts before, with or after `b` by code point. */
 export function compareCodePoints(a: string, b: string): number {
@@ -166,4 +167,112 @@ function comparisonSort(ids: readonly string[], compare: (a: string, b: string) 
   const order = Array.from(ids.keys());
   order.sort((i, j) => compare(ids[i], ids[j]));
   return Uint32Array.from(order);
+}
+
+/**
+ * Row indices of `ids` sorted by id (code point order), equal ids in row order: sortedOrder's packed-prefix
+ * sort on the ids' UTF-8 bytes, whose byte order is code point order. A column that kept strings (a lone
+ * surrogate, see id-column.ts) takes sortedOrder itself.
+ */
+export function sortedIdOrder(ids: IdColumn): Uint32Array {
+  if (ids.strings) return sortedOrder(ids.strings);
+  const n = ids.n;
+  const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
+  const bytes = ids.bytes;
+  const start = ids.start;
+  if (n < 2 || indexBits > 30 || endianness() !== 'LE') {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((i, j) => compareBytes(bytes, start[i]!, start[i + 1]!, bytes, start[j]!, start[j + 1]!));
+    return Uint32Array.from(order);
+  }
+
+  const keyBits = Math.min(52, 64 - indexBits);
+  const skip = commonBytePrefix(bytes, start, n);
+  const { rank, bits } = byteAlphabet(bytes, start, n, skip);
+  const width = Math.min(WINDOW, Math.floor(keyBits / bits));
+  const top = 2 ** bits - 1;
+  const radix = 2 ** bits;
+  const lowKeySpan = 2 ** (32 - indexBits);
+  const indexSpan = 2 ** indexBits;
+  const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m);
+
+  const packed = new BigUint64Array(n);
+  const words = new Uint32Array(packed.buffer);
+  for (let i = 0; i < n; i++) {
+    const from = start[i]! + skip;
+    const end = Math.min(start[i + 1]!, from + width);
+    let key = 0;
+    let k = from;
+    for (; k < end; k++) {
+      const v = rank[bytes[k]!]!;
+      if (v >= top) {
+        key = key * radix + top;
+        k++;
+        break;
+      }
+      key = key * radix + v;
+    }
+    key *= shift[from + width - k]!;
+    const high = Math.floor(key / lowKeySpan);
+    words[2 * i] = (key - high * lowKeySpan) * indexSpan + i;
+    words[2 * i + 1] = high;
+  }
+  packed.sort();
+
+  const order = new Uint32Array(n);
+  const indexMask = indexSpan - 1;
+  for (let k = 0; k < n; k++) order[k] = words[2 * k]! & indexMask;
+  const compare = (i: number, j: number): number => compareBytes(bytes, start[i]!, start[i + 1]!, bytes, start[j]!, start[j + 1]!);
+  let first = 0;
+  for (let k = 1; k <= n; k++) {
+    const sameKey =
+      k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k]! >>> indexBits === words[2 * first]! >>> indexBits;
+    if (sameKey) continue;
+    if (k - first === 2) {
+      const i = order[first]!;
+      const j = order[first + 1]!;
+      if (compare(i, j) > 0) {
+        order[first] = j;
+        order[first + 1] = i;
+      }
+    } else if (k - first > 2) {
+      const run = Array.from(order.subarray(first, k));
+      run.sort(compare);
+      order.set(run, first);
+    }
+    first = k;
+  }
+  return order;
+}
+
+function commonBytePrefix(bytes: Uint8Array, start: Uint32Array, n: number): number {
+  const s0 = start[0]!;
+  let length = start[1]! - s0;
+  for (let i = 1; i < n && length > 0; i++) {
+    const s = start[i]!;
+    const m = Math.min(length, start[i + 1]! - s);
+    let k = 0;
+    while (k < m && bytes[s + k] === bytes[s0 + k]) k++;
+    length = k;
+  }
+  return length;
+}
+
+/** alphabet() for bytes: dense ranks (1, 2, … in byte order; 0 = past the end) of the bytes after the prefix. */
+function byteAlphabet(bytes: Uint8Array, start: Uint32Array, n: number, skip: number): { rank: Uint8Array; bits: number } {
+  const seen = new Uint8Array(256);
+  for (let i = 0; i < n; i++) {
+    const from = start[i]! + skip;
+    const end = Math.min(start[i + 1]!, from + WINDOW);
+    for (let k = from; k < end; k++) seen[bytes[k]!] = 1;
+  }
+  let distinct = 0;
+  for (let u = 0; u < 256; u++) distinct += seen[u]!;
+  let bits = 4;
+  while (bits < 8 && 2 ** bits < distinct + 2) bits++;
+  const top = 2 ** bits - 1;
+  const rank = new Uint8Array(256);
+  let next = 1;
+  for (let u = 0; u < 256; u++) if (seen[u]) rank[u] = Math.min(next++, top);
+  return { rank, bits };
 }

@@ -10,7 +10,8 @@ import type { ColumnNames } from '../config/types.js';
 import { GateError } from '../base/errors.js';
 import { growFloat64, growUint32, growUint8 } from '../base/growable.js';
 import { extraColumnSlots, keepLines, listColumns, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
-import { detach, Interner, quote } from '../base/text.js';
+import { Interner, quote } from '../base/text.js';
+import { IdColumnBuilder, type IdColumn } from './id-column.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
 export interface ReadPredictionsOptions {
@@ -37,8 +38,8 @@ export interface Predictions {
   /** displayPath */
   file: string;
   n: number;
-  /** The id as text, exactly as in the file. */
-  ids: string[];
+  /** The ids, exactly as in the file (as UTF-8 bytes, see id-column.ts). */
+  ids: IdColumn;
   /** 1 = positive class. */
   label: Uint8Array;
   /** 1 = predicted positive (from the prediction column, else score >= threshold). */
@@ -47,6 +48,8 @@ export interface Predictions {
   /** Physical line of each row, for messages: found again in the file when first read (table.ts withRowLines). */
   lines: Uint32Array;
   extra: Record<string, string[]>;
+  /** Row indices in id order (id-order.ts), when already sorted where the file was read (a worker thread). */
+  idOrder?: Uint32Array;
 }
 
 /** Stop at the sixth label value: five are enough for the message, and the codes stay bytes. */
@@ -69,7 +72,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
   const probability = opts.score === 'probability';
   const extraNames = [...new Set(opts.extraColumns ?? [])];
 
-  const ids: string[] = [];
+  const ids = new IdColumnBuilder();
   const keep = keepLines(path);
   const lines = growUint32();
   const labelCodes = growUint8();
@@ -101,10 +104,16 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
       plan = planColumns(file, header, opts, extraNames);
       return plan.requests;
     },
+    onEstimate(rows) {
+      ids.reserve(rows);
+      labelCodes.reserve(rows);
+      if (plan.score >= 0) scores.reserve(rows);
+      if (plan.prediction >= 0) predictionCodes.reserve(rows);
+    },
     onRow(values, line) {
       const id = values[0];
       if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === '')) throw emptyValue(file, line, cols.id, 'id');
-      ids.push(detach(id));
+      ids.push(id);
       labelCodes.push(labelCoder.code(values[1], line));
       if (plan.score >= 0) {
         const text = values[plan.score];
@@ -132,7 +141,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
 
   const extra: Record<string, string[]> = {};
   extraNames.forEach((name, k) => (extra[name] = extras[k]));
-  return withRowLines({ file, n: ids.length, ids, label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
+  return withRowLines({ file, n: label.length, ids: ids.finish(), label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
 }
 
 /** The columns to read given the header: id and label always, score and prediction as the metrics need. */

@@ -17,6 +17,7 @@ import { parseStrictNumber } from '../base/values.js';
 import { clusterIndex } from './clusters.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { compareCodePoints, sortedOrder } from './id-order.js';
+import { IdColumn } from './id-column.js';
 import { RankedRows, type PairedData } from './paired-data.js';
 import { columnSlots, extraColumnSlots, missingColumnError, scanTable } from './table.js';
 
@@ -243,7 +244,7 @@ export function alignRanking(c: RankingPredictions, h: RankingPredictions | unde
     const rows = (p: RankingPredictions, ex: Record<string, string[]>) => ({
       file: p.file,
       n: nq,
-      ids: firstRows.map((r) => c.query[r]!),
+      ids: IdColumn.of(firstRows.map((r) => c.query[r]!)),
       lines: Uint32Array.from(firstRows, (r) => c.lines[r]!),
       extra: ex
     });

@@ -15,6 +15,7 @@ import { matchRows, permute } from './align.js';
 import { clusterIndex } from './clusters.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { sortedOrder } from './id-order.js';
+import { IdColumn } from './id-column.js';
 import type { PairedData } from './paired-data.js';
 import { columnSlots, extraColumnSlots, scanTable } from './table.js';
 
@@ -35,7 +36,7 @@ export interface ScorePredictions {
   file: string;
   /** Distinct ids. */
   n: number;
-  ids: string[];
+  ids: IdColumn;
   /** Each id's first line, for messages. */
   lines: Uint32Array;
   mean: Float64Array;
@@ -127,7 +128,7 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
   return {
     file,
     n: outIds.length,
-    ids: outIds,
+    ids: IdColumn.of(outIds),
     lines: firstLines.toArray(),
     mean: mean.toArray(),
     passShare: pass.toArray(),

@@ -5,7 +5,7 @@
  * columns the caller asks for are extracted. `scanTable` hands every row to a callback, for readers that
  * convert values as they go; `readTable` keeps the requested columns as text.
  */
-import { closeSync, createReadStream, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip, gunzipSync } from 'node:zlib';
@@ -48,6 +48,11 @@ export interface ScanTableOptions {
   highWaterMark?: number;
   /** Every raw byte of the file (before gunzip) as it is read, once. */
   onBytes?: (chunk: Buffer) => void;
+  /**
+   * Told once, after the first chunk, about how many rows the file holds (its size, or a gzip file's stored
+   * size, over the bytes per row so far), for readers to size their arrays; never for a pipe.
+   */
+  onEstimate?: (rows: number) => void;
 }
 
 export interface TableSummary {
@@ -85,8 +90,20 @@ export async function scanTable(path: string, opts: ScanTableOptions): Promise<T
   // pipeline() forwards a read error (missing file) to the gunzip stream we iterate; pipe() would hang.
   const stream = gzip ? pipeline(raw, createGunzip({ chunkSize: Math.max(hwm, 64) }), () => {}) : raw;
   stream.setEncoding('utf8');
+  let size = opts.onEstimate ? textSize(path, gzip) : 0;
+  let chars = 0;
   try {
-    for await (const chunk of stream) parser.push(chunk as string);
+    for await (const chunk of stream) {
+      parser.push(chunk as string);
+      if (size > 0 && parser.rows > 0) {
+        chars += (chunk as string).length;
+        // A little over: an array a few rows short would be copied in chunks after all.
+        opts.onEstimate!(Math.ceil((size / chars) * parser.rows * 1.01) + 1024);
+        size = 0;
+      } else {
+        chars += (chunk as string).length;
+      }
+    }
     parser.end();
   } catch (e) {
     throw isGateError(e) ? e : readFailure(e, file, gzip);
@@ -102,6 +119,29 @@ export async function scanTable(path: string, opts: ScanTableOptions): Promise<T
     throw new GateError(`${file} has a header but no rows; it needs one row per test example.`, { file });
   }
   return { header, rows: parser.rows };
+}
+
+/**
+ * The bytes of text in `path`: a regular file's size, or what a gzip file says it holds (its last 4 bytes: the
+ * size modulo 2^32, so only a hint). 0 when unknown (a pipe, an unreadable file: the read reports that).
+ */
+function textSize(path: string, gzip: boolean): number {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) return 0;
+      if (!gzip) return st.size;
+      if (st.size < 18) return 0;
+      const tail = Buffer.alloc(4);
+      readSync(fd, tail, 0, 4, st.size - 4);
+      return tail.readUInt32LE(0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
 }
 
 export interface ReadTableOptions {

@@ -19,9 +19,10 @@ import { GateError } from '../base/errors.js';
 import { checkUnique, matchRows, permute, type RowIds } from './align.js';
 import { testSetFingerprintOf } from './fingerprint.js';
 import { growFloat64, growUint32 } from '../base/growable.js';
-import { compareCodePoints, sortedOrder } from './id-order.js';
+import { compareCodePoints, sortedIdOrder } from './id-order.js';
+import { IdColumnBuilder } from './id-column.js';
 import { extraColumnSlots, keepLines, listColumns, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
-import { detach, Interner, quote } from '../base/text.js';
+import { Interner, quote } from '../base/text.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
 /** More classes than this is almost surely a regression target or an id read as a label. */
@@ -80,7 +81,7 @@ function emptyId(file: string, line: number, column: string): GateError {
 
 function requireId(file: string, id: string, line: number, column: string): string {
   if (id === '' || (id.charCodeAt(0) <= 32 && id.trim() === '')) throw emptyId(file, line, column);
-  return detach(id);
+  return id;
 }
 
 /** A number from a cell, or a GateError naming file, line and column. */
@@ -110,7 +111,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
   const file = opts.displayPath;
   const cols = opts.columns;
   const extraNames = [...new Set(opts.extraColumns ?? [])];
-  const ids: string[] = [];
+  const ids = new IdColumnBuilder();
   const keep = keepLines(path);
   const lines = growUint32();
   const labels = growUint32();
@@ -188,7 +189,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
   const rows = {
     file,
     n: ids.length,
-    ids,
+    ids: ids.finish(),
     extra,
     classKeys: [...coder.keys],
     classTexts: [...coder.texts],
@@ -250,7 +251,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
   const file = opts.displayPath;
   const cols = opts.columns;
   const extraNames = [...new Set(opts.extraColumns ?? [])];
-  const ids: string[] = [];
+  const ids = new IdColumnBuilder();
   const keep = keepLines(path);
   const lines = growUint32();
   const target = growFloat64();
@@ -283,7 +284,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
   const rows = {
     file,
     n: ids.length,
-    ids,
+    ids: ids.finish(),
     extra,
     target: target.toArray(),
     value: opts.needPrediction ? value.toArray() : undefined
@@ -298,7 +299,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
  * log_loss clips to eps: a change below 1e-15 relative).
  */
 export function alignMulticlass(c: MulticlassPredictions, h: MulticlassPredictions | undefined): PairedData & { idOrder: Uint32Array } {
-  const order = sortedOrder(c.ids);
+  const order = sortedIdOrder(c.ids);
   checkUnique('candidate', c, order);
   const keys = [...c.classKeys];
   const texts = [...c.classTexts];
@@ -333,7 +334,7 @@ export function alignMulticlass(c: MulticlassPredictions, h: MulticlassPredictio
   };
   let champion: PairedData['champion'];
   if (h && hMap) {
-    const hOrder = sortedOrder(h.ids);
+    const hOrder = sortedIdOrder(h.ids);
     checkUnique('champion', h, hOrder);
     const perm = matchRows(c, order, h, hOrder, {
       same: (i, j) => cMap[c.label[i]!] === hMap[h.label[j]!],
@@ -357,11 +358,11 @@ export function alignMulticlass(c: MulticlassPredictions, h: MulticlassPredictio
 
 /** Pairs two regression files: labels must be the same number for the same id. */
 export function alignRegression(c: RegressionPredictions, h: RegressionPredictions | undefined): PairedData & { idOrder: Uint32Array } {
-  const order = sortedOrder(c.ids);
+  const order = sortedIdOrder(c.ids);
   checkUnique('candidate', c, order);
   let champion: PairedData['champion'];
   if (h) {
-    const hOrder = sortedOrder(h.ids);
+    const hOrder = sortedIdOrder(h.ids);
     checkUnique('champion', h, hOrder);
     const perm = matchRows(c, order, h, hOrder, {
       same: (i, j) => c.target[i] === h.target[j],
