@@ -68,11 +68,11 @@ function userMessage(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GV: () => (/* binding */ Growable),
 /* harmony export */   K3: () => (/* binding */ growUint8),
 /* harmony export */   Oz: () => (/* binding */ growFloat64),
 /* harmony export */   fy: () => (/* binding */ growUint32)
 /* harmony export */ });
-/* unused harmony export Growable */
 const CHUNK = 1 << 16;
 class Growable {
     make;
@@ -364,9 +364,10 @@ async function serve(req) {
             if (a && a.buffer.byteLength >= 1 << 16 && !moved.includes(a.buffer))
                 moved.push(a.buffer);
         }
-        for (const t of Object.values(predictions.extra))
-            if (!Array.isArray(t))
+        for (const t of Object.values(predictions.extra)) {
+            if (t.codes.buffer.byteLength >= 1 << 16 && !moved.includes(t.codes.buffer))
                 moved.push(t.codes.buffer);
+        }
     }
     catch (e) {
         reply = (0,_base_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isGateError */ .Wc)(e)
@@ -428,11 +429,7 @@ class ReadWorker {
     }
 }
 function toWire(p, kept) {
-    const extra = {};
-    for (const [name, column] of Object.entries(p.extra))
-        extra[name] = encodeText(column);
-    // The text columns are dropped before the ids are sorted: the sort's keys need room too.
-    p.extra = {};
+    const extra = p.extra;
     const idOrder = (0,_readers_id_order_js__WEBPACK_IMPORTED_MODULE_3__/* .sortedIdOrder */ .LO)(p.ids);
     return {
         file: p.file,
@@ -447,39 +444,13 @@ function toWire(p, kept) {
     };
 }
 function fromWire(w, path) {
-    const extra = {};
-    for (const [name, column] of Object.entries(w.extra))
-        extra[name] = Array.isArray(column) ? column : decodeText(column);
+    const extra = w.extra;
     const bytes = Buffer.from(w.ids.bytes.buffer, w.ids.bytes.byteOffset, w.ids.bytes.byteLength);
     const ids = _readers_id_column_js__WEBPACK_IMPORTED_MODULE_7__/* .IdColumn */ .Ey.fromParts(w.n, bytes, w.ids.start, w.ids.strings);
     const p = { file: w.file, n: w.n, ids, label: w.label, prediction: w.prediction, score: w.score, extra, idOrder: w.idOrder };
     return (0,_readers_table_js__WEBPACK_IMPORTED_MODULE_5__/* .withRowLines */ .Wb)(p, path, w.file, w.lines);
 }
 /** Codes into the distinct values, unless there are too many of them to be worth it (the column then goes as it is). */
-function encodeText(column) {
-    const index = new Map();
-    const values = [];
-    const codes = new Uint32Array(column.length);
-    for (let i = 0; i < column.length; i++) {
-        const v = column[i];
-        let c = index.get(v);
-        if (c === undefined) {
-            if (values.length >= 1 << 16)
-                return column;
-            c = values.length;
-            index.set(v, c);
-            values.push(v);
-        }
-        codes[i] = c;
-    }
-    return { codes, values };
-}
-function decodeText({ codes, values }) {
-    const out = [];
-    for (let i = 0; i < codes.length; i++)
-        out.push(values[codes[i]]);
-    return out;
-}
 
 
 /***/ }),
@@ -1235,9 +1206,11 @@ function jsonSyntaxReason(message) {
 /* harmony import */ var _base_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34758);
 /* harmony import */ var _base_growable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(37902);
 /* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51742);
-/* harmony import */ var _base_text_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(40766);
+/* harmony import */ var _base_text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(40766);
+/* harmony import */ var _text_column_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5588);
 /* harmony import */ var _id_column_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(78998);
 /* harmony import */ var _base_values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(91407);
+
 
 
 
@@ -1260,8 +1233,7 @@ async function readPredictions(path, opts) {
     const labelCodes = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_4__/* .growUint8 */ .K3)();
     const predictionCodes = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_4__/* .growUint8 */ .K3)();
     const scores = (0,_base_growable_js__WEBPACK_IMPORTED_MODULE_4__/* .growFloat64 */ .Oz)();
-    const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new _base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .Interner */ .Ms());
+    const extras = extraNames.map(() => new _text_column_js__WEBPACK_IMPORTED_MODULE_5__/* .TextColumnBuilder */ .j4());
     const labelCoder = new _base_values_js__WEBPACK_IMPORTED_MODULE_2__/* .ValueCoder */ .JV((key, code, line) => {
         if (key === '')
             throw emptyValue(file, line, cols.label, 'label');
@@ -1292,6 +1264,8 @@ async function readPredictions(path, opts) {
                 scores.reserve(rows);
             if (plan.prediction >= 0)
                 predictionCodes.reserve(rows);
+            for (const e of extras)
+                e.reserve(rows);
         },
         onRow(values, line) {
             const id = values[0];
@@ -1309,7 +1283,7 @@ async function readPredictions(path, opts) {
             if (plan.prediction >= 0)
                 predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
             for (let k = 0; k < extras.length; k++)
-                extras[k].push(interners[k].keep(values[plan.extra[k]]));
+                extras[k].push(values[plan.extra[k]]);
             if (keep)
                 lines.push(line);
         }
@@ -1328,7 +1302,7 @@ async function readPredictions(path, opts) {
             prediction[i] = score[i] >= opts.threshold ? 1 : 0;
     }
     const extra = {};
-    extraNames.forEach((name, k) => (extra[name] = extras[k]));
+    extraNames.forEach((name, k) => (extra[name] = extras[k].finish()));
     return (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .withRowLines */ .Wb)({ file, n: label.length, ids: ids.finish(), label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
 }
 /** The columns to read given the header: id and label always, score and prediction as the metrics need. */
@@ -1357,8 +1331,8 @@ function binaryLabels(file, column, coder, positiveKey, positiveLabel, label) {
         throw tooManyLabels(file, column, coder.texts, false);
     const positive = coder.keys.indexOf(positiveKey);
     if (positive < 0) {
-        const found = coder.texts.map((t) => (0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(t)).join(' and ');
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file}, column "${column}": the positive label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(positiveLabel)} never occurs (the labels are ${found}); ` +
+        const found = coder.texts.map((t) => (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(t)).join(' and ');
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file}, column "${column}": the positive label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(positiveLabel)} never occurs (the labels are ${found}); ` +
             `set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
     }
     for (let i = 0; i < label.length; i++)
@@ -1375,9 +1349,9 @@ function binaryPredictions(file, column, coder, positiveLabel, negativeKey, pred
             return 1;
         if (k === negative)
             return 0;
-        const other = negativeKey === undefined ? '' : ` nor the other label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(negativeKey)}`;
+        const other = negativeKey === undefined ? '' : ` nor the other label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(negativeKey)}`;
         const line = coder.firstLines[code];
-        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(coder.texts[code])} is neither the positive label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(positiveLabel)}${other}; ` +
+        throw new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(coder.texts[code])} is neither the positive label ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(positiveLabel)}${other}; ` +
             `write predictions with the same values as the labels.`, { file, line, key: column });
     });
     for (let i = 0; i < prediction.length; i++)
@@ -1387,7 +1361,7 @@ function emptyValue(file, line, column, what) {
     return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": the ${what} is empty; every row needs one.`, { file, line, key: column });
 }
 function tooManyLabels(file, column, texts, more) {
-    const shown = texts.slice(0, 5).map((t) => (0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(t)).join(', ') + (more ? ', …' : '');
+    const shown = texts.slice(0, 5).map((t) => (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(t)).join(', ') + (more ? ', …' : '');
     return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file}, column "${column}": a binary task needs two label values but the file has more (${shown}); ` +
         `fix the labels or set task: multiclass.`, { file, key: column });
 }
@@ -1398,13 +1372,13 @@ function badScore(file, line, column, text, v) {
         return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: the score is empty; every row needs a finite number.`, location);
     }
     if (Number.isFinite(v)) {
-        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: ${text.trim().length > 40 ? (0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text.trim()) : text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
+        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: ${text.trim().length > 40 ? (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(text.trim()) : text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
             `write calibrated probabilities or drop those metrics.`, location);
     }
     const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text) || !Number.isNaN(v);
     return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(word
-        ? `${where}: ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text.trim())} is not a finite number; every score must be a finite number.`
-        : `${where}: ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_5__/* .quote */ .hD)(text.trim())} is not a number; write scores as plain decimal numbers such as 0.73.`, location);
+        ? `${where}: ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(text.trim())} is not a finite number; every score must be a finite number.`
+        : `${where}: ${(0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(text.trim())} is not a number; write scores as plain decimal numbers such as 0.73.`, location);
 }
 
 
@@ -2122,6 +2096,108 @@ function readFailure(e, file, gzip) {
         return new errors/* GateError */.ue(`${file} is not a valid gzip file (${why}); recompress it or drop the .gz extension.`, location);
     }
     return e;
+}
+
+
+/***/ }),
+
+/***/ 5588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ textAt),
+/* harmony export */   Lp: () => (/* binding */ textColumns),
+/* harmony export */   hl: () => (/* binding */ recoded),
+/* harmony export */   j4: () => (/* binding */ TextColumnBuilder)
+/* harmony export */ });
+/* unused harmony exports textColumn, textsOf */
+/* harmony import */ var _base_growable_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37902);
+/* harmony import */ var _base_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40766);
+/**
+ * Text columns kept per row (segment, group and cluster values): each row's code into the column's distinct
+ * values, in order of first appearance. A segment column of 10M rows is then 10 MB of one-byte codes where an
+ * array of 10M string references was 80 MB of heap that every full garbage collection walked again.
+ */
+
+
+/** Row i's text. */
+function textAt(column, i) {
+    return column.values[column.codes[i]];
+}
+/** The column of these texts (tests, and readers that already hold strings). */
+function textColumn(texts) {
+    const b = new TextColumnBuilder();
+    for (const t of texts)
+        b.push(t);
+    return b.finish();
+}
+/**
+ * The same texts with the values renumbered in order of first appearance in the current row order: after rows
+ * were reordered, so that equal texts in equal rows give an equal column whatever order they were read in.
+ */
+function recoded(column) {
+    const next = new Int32Array(column.values.length).fill(-1);
+    const values = [];
+    const codes = column.codes.slice();
+    for (let i = 0; i < codes.length; i++) {
+        const c = codes[i];
+        if (next[c] === -1) {
+            next[c] = values.length;
+            values.push(column.values[c]);
+        }
+        codes[i] = next[c];
+    }
+    return { codes, values };
+}
+/** textColumn of every column of a record. */
+function textColumns(record) {
+    const out = {};
+    for (const [name, texts] of Object.entries(record))
+        out[name] = textColumn(texts);
+    return out;
+}
+/** Every row's text, in row order (messages and tests; not for 10M rows). */
+function textsOf(column) {
+    return Array.from(column.codes, (c) => column.values[c]);
+}
+/** Builds a TextColumn row by row; codes start one byte wide and widen (one copy) as distinct values grow. */
+class TextColumnBuilder {
+    index = new Map();
+    values = [];
+    codes = new _base_growable_js__WEBPACK_IMPORTED_MODULE_0__/* .Growable */ .GV((n) => new Uint8Array(n));
+    limit = 1 << 8;
+    reserved = 0;
+    /** Room for about `rows` codes (an estimate, see Growable.reserve). */
+    reserve(rows) {
+        this.reserved = rows;
+        this.codes.reserve(rows);
+    }
+    push(text) {
+        let code = this.index.get(text);
+        if (code === undefined) {
+            code = this.values.length;
+            if (code >= this.limit)
+                this.widen();
+            // A slice of a parsed chunk would keep the whole chunk alive: store a flat copy.
+            const flat = (0,_base_text_js__WEBPACK_IMPORTED_MODULE_1__/* .detach */ .Yo)(text);
+            this.index.set(flat, code);
+            this.values.push(flat);
+        }
+        this.codes.push(code);
+    }
+    finish() {
+        return { codes: this.codes.toArray(), values: this.values };
+    }
+    widen() {
+        const old = this.codes.toArray();
+        const wider = this.limit === 1 << 8 ? new _base_growable_js__WEBPACK_IMPORTED_MODULE_0__/* .Growable */ .GV((n) => new Uint16Array(n)) : new _base_growable_js__WEBPACK_IMPORTED_MODULE_0__/* .Growable */ .GV((n) => new Uint32Array(n));
+        this.limit = this.limit === 1 << 8 ? 1 << 16 : 2 ** 32;
+        if (this.reserved > 0)
+            wider.reserve(this.reserved);
+        for (let i = 0; i < old.length; i++)
+            wider.push(old[i]);
+        this.codes = wider;
+    }
 }
 
 

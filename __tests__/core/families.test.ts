@@ -26,6 +26,7 @@ import { readFileSync } from 'node:fs';
 import { operationsChecks } from '../../src/core/families/operations.js';
 import { clopperPearson } from '../../src/stats/error-rate.js';
 import { parseOperations } from '../../src/readers/artifacts/operations-parse.js';
+import { textColumns, textsOf } from '../../src/readers/text-column.js';
 
 const HEAD = 'version: 1\ntask: binary\n';
 const cfg = (yaml: string): GateConfig => parseConfig(HEAD + yaml, 'gate.yml');
@@ -56,7 +57,7 @@ function paired(n: number, extra: Record<string, string[]>, champion = true): Pa
   return {
     n,
     label,
-    extra,
+    extra: textColumns(extra),
     fingerprint: 'sha256:x',
     candidate: { file: 'c.csv', prediction: cand, score: Float64Array.from(cand, (p) => (p ? 0.8 : 0.2)) },
     champion: champion ? { file: 'h.csv', prediction: champ } : undefined
@@ -75,7 +76,7 @@ describe('subsetRows', () => {
     expect(sub.n).toBe(2);
     expect([...sub.label]).toEqual([1, 1]);
     expect([...sub.candidate.proba!]).toEqual([3, 3.1, 1, 1.1]);
-    expect(sub.extra).toEqual({ seg: ['d', 'b'] });
+    expect(textsOf(sub.extra.seg!)).toEqual(['d', 'b']);
     expect(sub.classes).toEqual(['x', 'y', 'z', 'w']);
     expect([...sub.labelClass]).toEqual([3, 1]);
     expect([sub.fingerprint, sub.candidate.file]).toEqual(['sha256:x', 'c.csv']);

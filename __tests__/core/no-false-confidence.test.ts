@@ -12,6 +12,7 @@ import { estimateMetric } from '../../src/core/estimate.js';
 import { skewness } from '../../src/core/skew-floor.js';
 import { GateError } from '../../src/base/errors.js';
 import { metricInfo } from '../../src/stats/catalog.js';
+import { textColumn } from '../../src/readers/text-column.js';
 
 function config(checks: MetricCheckSpec[], task: GateConfig['task'] = 'binary', ci = { ...DEFAULT_CI, resamples: 1000 }): GateConfig {
   return {
@@ -63,7 +64,7 @@ test('near-identical predictions: 5 vs 0 disagreements of 500 do not prove super
 test('a non-inferiority margin below the exact bound of 0 disagreements on a subset is not passed', () => {
   // One row differs (so no self-comparison error), on a different segment: within the segment the models agree.
   const d = binary(1000, (i) => i % 2, (i) => (i === 999 ? 1 - (i % 2) : i % 2));
-  d.extra = { seg: Array.from({ length: 1000 }, (_, i) => (i < 500 ? 'a' : 'b')) };
+  d.extra = { seg: textColumn(Array.from({ length: 1000 }, (_, i) => (i < 500 ? 'a' : 'b'))) };
   const cfg = config([{ metric: 'accuracy', comparison: margin(0.001), key: 'k' }]);
   cfg.columns = { ...DEFAULT_COLUMNS, segment: 'seg' };
   cfg.gates.segments = [{ name: 'a', metric: 'accuracy', comparison: margin(0.001), key: 's' } as never];

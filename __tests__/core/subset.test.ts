@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { PairedData } from '../../src/readers/paired-data.js';
 import { permuteRowsInPlace, subsetRows } from '../../src/readers/subset.js';
+import { textColumn } from '../../src/readers/text-column.js';
 
 /** A paired data set with every kind of per-row field: bytes, doubles, k values per row, texts. */
 function sample(n: number, k: number): PairedData {
@@ -16,7 +17,7 @@ function sample(n: number, k: number): PairedData {
       proba: Float64Array.from({ length: n * k }, (_, i) => i)
     },
     champion: { file: 'h.csv', prediction: Uint8Array.from({ length: n }, (_, i) => (i * 7) % 2) },
-    extra: { segment: Array.from({ length: n }, (_, i) => `s${i % 5}`) },
+    extra: { segment: textColumn(Array.from({ length: n }, (_, i) => `s${i % 5}`)) },
     fingerprint: 'sha256:x',
     weight: Float64Array.from({ length: n }, (_, i) => i + 1),
     lossSums: { log_loss: { candidate: Float64Array.from({ length: n }, (_, i) => i * 0.5) } }

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { DEFAULT_COLUMNS } from '../../src/config/types.js';
 import { readCounts, type ReadCountsOptions } from '../../src/readers/counts.js';
 import { gateError, TempDir } from '../readers/helpers.js';
+import { textsOf } from '../../src/readers/text-column.js';
 
 const dir = new TempDir();
 afterAll(() => dir.remove());
@@ -34,7 +35,7 @@ describe('readCounts', () => {
     expect([...da.label]).toEqual([0, 0, 1]);
     expect([...da.candidate.prediction!]).toEqual([0, 0, 0]);
     expect([...da.champion!.prediction!]).toEqual([0, 1, 1]);
-    expect(da.extra.segment).toEqual(['web', 'mobile', 'web']);
+    expect(textsOf(da.extra.segment!)).toEqual(['web', 'mobile', 'web']);
     // The same content in another format and order reads the same.
     expect({ ...db, candidate: { ...db.candidate, file: 'x' }, champion: { ...db.champion!, file: 'x' } }).toEqual({
       ...da,

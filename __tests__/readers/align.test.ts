@@ -5,6 +5,7 @@ import { IdColumn } from '../../src/readers/id-column.js';
 import { testSetFingerprint } from '../../src/readers/fingerprint.js';
 import { readPredictions, type Predictions } from '../../src/readers/predictions.js';
 import { FIXTURES, TempDir, gateError, options } from './helpers.js';
+import { textColumn, textsOf } from '../../src/readers/text-column.js';
 
 /** Predictions built in memory: rows of [id, label, score]; prediction = score >= 0.5; line = row + 2. */
 function preds(file: string, rows: [string, number, number][]): Predictions {
@@ -16,7 +17,7 @@ function preds(file: string, rows: [string, number, number][]): Predictions {
     score: Float64Array.from(rows, (r) => r[2]),
     prediction: Uint8Array.from(rows, (r) => (r[2] >= 0.5 ? 1 : 0)),
     lines: Uint32Array.from(rows, (_, i) => i + 2),
-    extra: { segment: rows.map((r) => `seg-${r[0]}`) }
+    extra: { segment: textColumn(rows.map((r) => `seg-${r[0]}`)) }
   };
 }
 
@@ -43,7 +44,7 @@ describe('alignPredictions', () => {
     expect(paired.champion!.file).toBe('champ.csv');
     expect([...paired.champion!.score!]).toEqual([0.8, 0.6, 0.3, 0.1]);
     expect([...paired.champion!.prediction!]).toEqual([1, 1, 0, 0]);
-    expect(paired.extra).toEqual({ segment: ['seg-a', 'seg-b', 'seg-c', 'seg-d'] });
+    expect(textsOf(paired.extra.segment!)).toEqual(['seg-a', 'seg-b', 'seg-c', 'seg-d']);
     expect(paired.fingerprint).toBe(testSetFingerprint(['a', 'b', 'c', 'd'], Uint8Array.from([1, 0, 1, 0])));
 
     // Shuffling the candidate permutes everything consistently and keeps the fingerprint.

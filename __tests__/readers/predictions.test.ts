@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readPredictions, type Predictions } from '../../src/readers/predictions.js';
 import { FIXTURES, TempDir, gateError, options, type OptionOverrides } from './helpers.js';
+import { textsOf } from '../../src/readers/text-column.js';
 
 let dir: TempDir;
 beforeEach(() => (dir = new TempDir()));
@@ -18,7 +19,7 @@ const plain = (p: Predictions) => ({
   prediction: p.prediction && [...p.prediction],
   score: p.score && [...p.score],
   lines: [...p.lines],
-  extra: p.extra
+  extra: Object.fromEntries(Object.entries(p.extra).map(([k, v]) => [k, textsOf(v)]))
 });
 
 describe('readPredictions', () => {
@@ -229,7 +230,7 @@ describe('readPredictions', () => {
 
   test('extra columns may repeat a main column', async () => {
     const p = await readText('p.csv', 'id,label,score\n1,1,0.3\n', { extraColumns: ['label', 'label', 'id'] });
-    expect(p.extra).toEqual({ label: ['1'], id: ['1'] });
+    expect(plain(p).extra).toEqual({ label: ['1'], id: ['1'] });
   });
 
   test('gzipped CSV and JSONL, and tiny reads, give the same predictions', async () => {

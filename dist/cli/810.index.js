@@ -19663,7 +19663,7 @@ function subsetRows(data, rows) {
         if (!(rows[j] < n))
             throw new RangeError(`subsetRows: row ${rows[j]} is outside 0…${n - 1}`);
     }
-    const pick = (value, inExtra = false) => {
+    const pick = (value) => {
         if (isTypedArray(value)) {
             const len = value.length;
             if (n === 0 || len === 0 || len % n !== 0)
@@ -19681,19 +19681,13 @@ function subsetRows(data, rows) {
             }
             return out;
         }
-        if (Array.isArray(value)) {
-            if (inExtra && value.length === n)
-                return Array.from(rows, (i) => value[i]);
+        // Lists are never per row (text columns keep their rows as codes): the distinct values stay whole.
+        if (Array.isArray(value))
             return [...value];
-        }
         if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
             const out = {};
-            for (const [k, v] of Object.entries(value)) {
-                if (inExtra)
-                    out[k] = pick(v, true);
-                else
-                    out[k] = pick(v, k === 'extra');
-            }
+            for (const [k, v] of Object.entries(value))
+                out[k] = pick(v);
             return out;
         }
         return value;
@@ -19722,9 +19716,8 @@ function permuteRowsInPlace(data, order) {
         seen[order[j]] = 1;
     }
     const typed = [];
-    const lists = [];
     const done = new Set();
-    const visit = (value, inExtra) => {
+    const visit = (value) => {
         if (done.has(value))
             return;
         if (isTypedArray(value)) {
@@ -19733,25 +19726,18 @@ function permuteRowsInPlace(data, order) {
                 typed.push(value);
             done.add(value);
         }
-        else if (Array.isArray(value)) {
-            if (inExtra && value.length === n)
-                lists.push(value);
-            done.add(value);
-        }
         else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-            for (const [k, v] of Object.entries(value))
-                visit(v, inExtra || k === 'extra');
+            for (const v of Object.values(value))
+                visit(v);
         }
     };
-    visit(data, false);
+    visit(data);
     let bytes = 0;
     for (const a of typed)
         bytes = Math.max(bytes, a.byteLength);
     const scratch = new ArrayBuffer(bytes);
     for (const a of typed)
         gatherTyped(a, order, a.length / n, scratch);
-    for (const a of lists)
-        gatherList(a, order);
     return data;
 }
 /** a ← a[order] in blocks of k values, through `scratch`; one monomorphic loop per array type. */
@@ -19831,14 +19817,6 @@ function gatherI8(a, order, out) {
         out[j] = a[order[j]];
     a.set(out);
 }
-/** A list of n values (texts) ← list[order], in place. */
-function gatherList(a, order) {
-    const out = new Array(order.length);
-    for (let j = 0; j < order.length; j++)
-        out[j] = a[order[j]];
-    for (let j = 0; j < order.length; j++)
-        a[j] = out[j];
-}
 
 ;// CONCATENATED MODULE: ./src/core/summary.ts
 /** The one-line `summary` output of docs/github.md, e.g. `fail: 2 of 14 checks failed (performance/f1, segments/new_users/recall)`. */
@@ -19877,16 +19855,21 @@ function summaryLine(result, waived, checks) {
 /** The rows of each value of a column, by canonical key, in key order (so the report does not depend on row order). */
 function groupRows(cells) {
     const byKey = new Map();
-    for (let i = 0; i < cells.length; i++) {
-        const key = (0,base_values/* canonicalKey */.yk)(cells[i]);
+    // One group per canonical key; distinct texts with the same key (" A", "a") share it.
+    const groupOf = cells.values.map((text) => {
+        const key = (0,base_values/* canonicalKey */.yk)(text);
         let g = byKey.get(key);
         if (!g) {
-            g = { key, text: cells[i].trim(), rows: [] };
+            g = { key, text: text.trim(), rows: [] };
             byKey.set(key, g);
         }
-        g.rows.push(i);
-    }
-    return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        return g;
+    });
+    const { codes } = cells;
+    for (let i = 0; i < codes.length; i++)
+        groupOf[codes[i]].rows.push(i);
+    // A subset's column keeps every value of the whole column: only the values its rows hold are groups.
+    return [...byKey.values()].filter((g) => g.rows.length > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 /** One model's metric on a group's rows (point estimate only). */
 function pointValue(info, sub, which, ci) {
@@ -20372,20 +20355,15 @@ function segmentRows(spec, data, segmentColumn) {
         const cells = data.extra[column];
         if (!cells)
             throw new Error(`segment column ${column} was not read: columnNeeds should have asked for it`);
-        return { cells, accepted: new Set(values.map(base_values/* canonicalKey */.yk)), cache: new Map() };
+        const accepted = new Set(values.map(base_values/* canonicalKey */.yk));
+        // Decided once per distinct value, then per row by its code.
+        return { codes: cells.codes, ok: Uint8Array.from(cells.values, (text) => (accepted.has((0,base_values/* canonicalKey */.yk)(text)) ? 1 : 0)) };
     });
     const rows = [];
     for (let i = 0; i < data.n; i++) {
         let match = true;
         for (const f of filter) {
-            const text = f.cells[i];
-            let ok = f.cache.get(text);
-            if (ok === undefined) {
-                ok = f.accepted.has((0,base_values/* canonicalKey */.yk)(text));
-                if (f.cache.size < 4096)
-                    f.cache.set(text, ok);
-            }
-            if (!ok) {
+            if (!f.ok[f.codes[i]]) {
                 match = false;
                 break;
             }
@@ -20425,7 +20403,7 @@ function noRows(config, spec, index, data) {
 /** A few distinct values of a column, for messages. */
 function sampleValues(cells) {
     const seen = new Map();
-    for (const text of cells) {
+    for (const text of cells.values) {
         const key = (0,base_values/* canonicalKey */.yk)(text);
         if (!seen.has(key))
             seen.set(key, text.trim());
@@ -21912,6 +21890,8 @@ async function containArtifacts(roots, artifacts, configSource) {
 
 // EXTERNAL MODULE: ./src/readers/id-order.ts
 var id_order = __webpack_require__(5654);
+// EXTERNAL MODULE: ./src/readers/text-column.ts
+var text_column = __webpack_require__(5588);
 ;// CONCATENATED MODULE: ./src/readers/counts.ts
 /**
  * Reads a counts file (docs/counts.md): binary predictions of both models pre-aggregated in a warehouse, one
@@ -21927,6 +21907,7 @@ var id_order = __webpack_require__(5654);
  * prediction columns may then be left out when no metric needs them.
  * Labels and predictions are written with the label values, as in predictions files.
  */
+
 
 
 
@@ -21980,8 +21961,7 @@ async function readCounts(path, opts) {
     const scoreMetrics = opts.scoreMetrics ?? [];
     const binsNeeded = scoreMetrics.length > 0;
     const sums = opts.losses.map(() => ({ candidate: (0,growable/* growFloat64 */.Oz)(), champion: (0,growable/* growFloat64 */.Oz)(), diffSquares: (0,growable/* growFloat64 */.Oz)() }));
-    const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
+    const builders = extraNames.map(() => new text_column/* TextColumnBuilder */.j4());
     let hasChampion = false;
     let hasPredictions = false;
     let total = 0;
@@ -22064,8 +22044,8 @@ async function readCounts(path, opts) {
                 if (s.diffSquares)
                     sums[k].diffSquares.push(sumOf(file, line, s.diffSquares.name, values[s.diffSquares.slot]));
             });
-            for (let k = 0; k < extras.length; k++)
-                extras[k].push(interners[k].keep(values[slots.extra[k]]));
+            for (let k = 0; k < builders.length; k++)
+                builders[k].push(values[slots.extra[k]]);
         }
     });
     const n = weight.length;
@@ -22076,6 +22056,7 @@ async function readCounts(path, opts) {
     if (!labels.includes(1)) {
         throw new base_errors/* GateError */.ue(`${file}: the positive label ${(0,base_text/* quote */.hD)(opts.positiveLabel)} never occurs; set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
     }
+    const extras = builders.map((b) => b.finish());
     const extra = {};
     extraNames.forEach((name, k) => (extra[name] = extras[k]));
     const lossSums = {};
@@ -22100,7 +22081,10 @@ async function readCounts(path, opts) {
         weight: weight.toArray(),
         ...(opts.losses.length ? { lossSums } : {})
     };
-    return permuteRowsInPlace(data, canonicalOrder(data, extraNames));
+    const ordered = permuteRowsInPlace(data, canonicalOrder(data, extraNames));
+    for (const name of extraNames)
+        ordered.extra[name] = (0,text_column/* recoded */.hl)(ordered.extra[name]);
+    return ordered;
 }
 const COUNTS_HINT = 'a counts file has the columns label (columns.label), candidate_prediction, champion_prediction, count and the sums of the mean losses checked (docs/counts.md)';
 function countOf(file, line, text) {
@@ -22153,10 +22137,11 @@ function canonicalOrder(data, extraNames) {
     return order;
 }
 /** Each value's rank among the distinct values, in code-point order. */
-function ranksOf(values) {
-    const distinct = [...new Set(values)].sort(id_order/* compareCodePoints */.OP);
+function ranksOf(column) {
+    const distinct = [...column.values].sort(id_order/* compareCodePoints */.OP);
     const rank = new Map(distinct.map((v, i) => [v, i]));
-    return Uint32Array.from(values, (v) => rank.get(v));
+    const byCode = Uint32Array.from(column.values, (v) => rank.get(v));
+    return Uint32Array.from(column.codes, (c) => byCode[c]);
 }
 /**
  * `sha256:` over the test set's composition as the counts file shows it: per distinct (label, extra values),
@@ -22167,7 +22152,7 @@ function countsFingerprint(label, weight, extraNames, extras) {
     const w = weight.toArray();
     const totals = new Map();
     for (let i = 0; i < label.length; i++) {
-        const key = [String(label[i]), ...extraNames.map((_, k) => (0,base_values/* canonicalKey */.yk)(extras[k][i]))].join('\t');
+        const key = [String(label[i]), ...extraNames.map((_, k) => (0,base_values/* canonicalKey */.yk)((0,text_column/* textAt */.$6)(extras[k], i)))].join('\t');
         totals.set(key, (totals.get(key) ?? 0) + w[i]);
     }
     const lines = [...totals.entries()].map(([k, v]) => `${k}\t${v}\n`).sort(id_order/* compareCodePoints */.OP);
@@ -22286,15 +22271,6 @@ function fingerprintOfStrings(ids, labelOf, order) {
 }
 
 ;// CONCATENATED MODULE: ./src/readers/align.ts
-/**
- * Pairs the candidate's and the champion's predictions row by row (docs/predictions.md, the fixed test set rule): both
- * files must hold the same ids, each once, with the same labels; neither file's row order matters.
- *
- * Rows are matched by merging both files' rows in id order rather than through a Map from id to row: the
- * candidate's id order is needed for the fingerprint anyway, sorting is native (see id-order.ts), and a Map
- * of 10M strings is several times slower, costs hundreds of MB, and cannot hold more than 2^24 entries.
- * Examples in messages are the smallest offending ids, so they do not depend on row order either.
- */
 
 
 
@@ -22423,8 +22399,9 @@ function align_count(n) {
  * against the champion's file like the labels are (the fixed test set rule): an id must be in the same
  * cluster in both files, since the cluster decides which rows the intervals resample together.
  *
- * The values are read as text (interned by the readers, like segment values); an empty value is an error.
+ * The values are read as a text column (text-column.ts), like segment values; an empty value is an error.
  */
+
 
 
 
@@ -22435,17 +22412,13 @@ function align_count(n) {
  */
 function clusterIndex(column, candidate, champion) {
     const values = columnOf(column, candidate);
+    // The column's codes already number its distinct values in order of first appearance.
+    const empty = Uint8Array.from(values.values, (v) => (v.trim() === '' ? 1 : 0));
     const index = new Uint32Array(candidate.n);
-    const seen = new Map();
     for (let i = 0; i < candidate.n; i++) {
-        const v = values[i];
-        if (v === '' || v.trim() === '')
+        const c = values.codes[i];
+        if (empty[c])
             throw emptyCluster(candidate, column, i);
-        let c = seen.get(v);
-        if (c === undefined) {
-            c = seen.size;
-            seen.set(v, c);
-        }
         index[i] = c;
     }
     if (champion)
@@ -22471,8 +22444,8 @@ function checkSameClusters(column, c, cv, h, hv) {
         const j = ho[k];
         if (!(0,id_column/* sameIdAt */.xZ)(c.ids, i, h.ids, j))
             throw new Error('checkSameClusters: the files were not aligned');
-        if (cv[i] !== hv[j]) {
-            const empty = hv[j].trim() === '';
+        if ((0,text_column/* textAt */.$6)(cv, i) !== (0,text_column/* textAt */.$6)(hv, j)) {
+            const empty = (0,text_column/* textAt */.$6)(hv, j).trim() === '';
             if (empty)
                 throw emptyCluster(h, column, j);
             differ.push([i, j]);
@@ -22484,13 +22457,14 @@ function checkSameClusters(column, c, cv, h, hv) {
     const examples = differ.slice(0, 5).map(([r]) => (0,base_text/* formatId */.hX)(c.ids.text(r))).join(', ');
     const count = `${differ.length} id${differ.length === 1 ? '' : 's'}`;
     throw new base_errors/* GateError */.ue(`candidate ${c.file} and champion ${h.file} disagree on the cluster of ${count} (e.g. ${examples}; ` +
-        `id ${(0,base_text/* formatId */.hX)(c.ids.text(i))} is in cluster ${(0,base_text/* quote */.hD)(cv[i])} at ${c.file} line ${c.lines[i]} but ${(0,base_text/* quote */.hD)(hv[j])} at ${h.file} line ${h.lines[j]}); ` +
+        `id ${(0,base_text/* formatId */.hX)(c.ids.text(i))} is in cluster ${(0,base_text/* quote */.hD)((0,text_column/* textAt */.$6)(cv, i))} at ${c.file} line ${c.lines[i]} but ${(0,base_text/* quote */.hD)((0,text_column/* textAt */.$6)(hv, j))} at ${h.file} line ${h.lines[j]}); ` +
         `both files must carry the same "${column}" column for the same test set.`, { file: c.file, line: c.lines[i] });
 }
 
 // EXTERNAL MODULE: ./src/readers/predictions.ts
 var predictions = __webpack_require__(8462);
 ;// CONCATENATED MODULE: ./src/readers/task-predictions.ts
+
 
 
 
@@ -22548,8 +22522,7 @@ async function readMulticlassPredictions(path, opts) {
     const labels = (0,growable/* growUint32 */.fy)();
     const predictions = (0,growable/* growUint32 */.fy)();
     const proba = (0,growable/* growFloat64 */.Oz)();
-    const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
+    const extras = extraNames.map(() => new text_column/* TextColumnBuilder */.j4());
     const coder = new base_values/* ValueCoder */.JV((_key, code, line) => {
         if (code >= MAX_CLASSES) {
             throw new base_errors/* GateError */.ue(`${file} line ${line}: more than ${MAX_CLASSES} different classes; check that task: multiclass is right ` +
@@ -22610,13 +22583,13 @@ async function readMulticlassPredictions(path, opts) {
                 predictions.push(argmax);
             }
             for (let k = 0; k < extras.length; k++)
-                extras[k].push(interners[k].keep(values[plan.extra[k]]));
+                extras[k].push(values[plan.extra[k]]);
             if (keep)
                 lines.push(line);
         }
     });
     const extra = {};
-    extraNames.forEach((name, k) => (extra[name] = extras[k]));
+    extraNames.forEach((name, k) => (extra[name] = extras[k].finish()));
     const rows = {
         file,
         n: ids.length,
@@ -22663,8 +22636,7 @@ async function readRegressionPredictions(path, opts) {
     const lines = (0,growable/* growUint32 */.fy)();
     const target = (0,growable/* growFloat64 */.Oz)();
     const value = (0,growable/* growFloat64 */.Oz)();
-    const extras = extraNames.map(() => []);
-    const interners = extraNames.map(() => new base_text/* Interner */.Ms());
+    const extras = extraNames.map(() => new text_column/* TextColumnBuilder */.j4());
     let extraSlots = [];
     await (0,table/* scanTable */.SS)(path, {
         displayPath: file,
@@ -22685,13 +22657,13 @@ async function readRegressionPredictions(path, opts) {
             if (opts.needPrediction)
                 value.push(number(file, line, cols.prediction, values[2], 'prediction'));
             for (let k = 0; k < extras.length; k++)
-                extras[k].push(interners[k].keep(values[extraSlots[k]]));
+                extras[k].push(values[extraSlots[k]]);
             if (keep)
                 lines.push(line);
         }
     });
     const extra = {};
-    extraNames.forEach((name, k) => (extra[name] = extras[k]));
+    extraNames.forEach((name, k) => (extra[name] = extras[k].finish()));
     const rows = {
         file,
         n: ids.length,
@@ -22816,6 +22788,7 @@ class RankedRows {
 }
 
 ;// CONCATENATED MODULE: ./src/readers/ranking-predictions.ts
+
 
 
 
@@ -23005,7 +22978,7 @@ function alignRanking(c, h, clusterColumn) {
     for (let q = 0; q < starts.length; q++)
         counts[q] = (q + 1 < starts.length ? starts[q + 1] : c.n) - starts[q];
     const queryLevel = (p, rowOrder) => perQuery(p, rowOrder, starts, counts);
-    const extra = queryLevel(c, order);
+    const extra = (0,text_column/* textColumns */.Lp)(queryLevel(c, order));
     const nq = starts.length;
     const data = {
         n: nq,
@@ -23024,7 +22997,7 @@ function alignRanking(c, h, clusterColumn) {
             lines: Uint32Array.from(firstRows, (r) => c.lines[r]),
             extra: ex
         });
-        const hExtra = h && hOrderOfC ? queryLevel(h, hOrderOfC) : undefined;
+        const hExtra = h && hOrderOfC ? (0,text_column/* textColumns */.Lp)(queryLevel(h, hOrderOfC)) : undefined;
         data.cluster = clusterIndex(clusterColumn, rows(c, extra), h && hExtra ? { ...rows(h, hExtra), lines: Uint32Array.from(starts, (s) => h.lines[hOrderOfC[s]]) } : undefined);
     }
     return data;
@@ -23052,6 +23025,7 @@ function perQuery(p, rowOrder, starts, counts) {
 }
 
 ;// CONCATENATED MODULE: ./src/readers/score-predictions.ts
+
 
 
 
@@ -23110,8 +23084,7 @@ async function readScorePredictions(path, opts) {
     const mean = (0,growable/* growFloat64 */.Oz)();
     const pass = (0,growable/* growFloat64 */.Oz)();
     const samples = (0,growable/* growUint32 */.fy)();
-    const extra = {};
-    extraNames.forEach((name) => (extra[name] = []));
+    const extra = extraNames.map(() => new text_column/* TextColumnBuilder */.j4());
     const passes = (v) => (opts.direction === 'lower' ? v <= opts.threshold : v >= opts.threshold);
     for (let a = 0; a < order.length;) {
         const first = order[a];
@@ -23137,7 +23110,7 @@ async function readScorePredictions(path, opts) {
         mean.push(s / m);
         pass.push(p / m);
         samples.push(m);
-        extraNames.forEach((name, k) => extra[name].push(extras[k][first]));
+        extras.forEach((texts, k) => extra[k].push(texts[first]));
         a = b;
     }
     return {
@@ -23149,7 +23122,7 @@ async function readScorePredictions(path, opts) {
         passShare: pass.toArray(),
         samples: samples.toArray(),
         rows: scores.length,
-        extra
+        extra: Object.fromEntries(extraNames.map((name, k) => [name, extra[k].finish()]))
     };
 }
 function badScore(file, line, column, text) {

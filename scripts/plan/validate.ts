@@ -25,6 +25,7 @@ import { buildPlan } from '../../src/core/plan.js';
 import type { Task } from '../../src/stats/catalog.js';
 import { deriveSeed, Rng } from '../../src/stats/prng.js';
 import { Gen, sigmoid } from '../coverage/variates.js';
+import { textColumn } from '../../src/readers/text-column.js';
 
 const { log, sqrt } = Math;
 
@@ -74,7 +75,7 @@ function regression() {
 function withSegments(generate: (g: Gen, n: number) => PairedData, share: number) {
   return (g: Gen, n: number): PairedData => {
     const data = generate(g, n);
-    return { ...data, extra: { segment: Array.from({ length: n }, () => (g.uniform() < share ? 'a' : 'b')) } };
+    return { ...data, extra: { segment: textColumn(Array.from({ length: n }, () => (g.uniform() < share ? 'a' : 'b'))) } };
   };
 }
 

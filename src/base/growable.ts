@@ -6,7 +6,7 @@
  * new buffer at once and leaves up to half of the last one unused, which at 10M rows is hundreds of MiB of
  * peak memory across a file's columns. toArray copies the chunks once into an array of the exact length.
  */
-type NumericArray = Uint8Array | Uint32Array | Float64Array;
+type NumericArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 
 const CHUNK = 1 << 16;
 

@@ -14,6 +14,7 @@ import { IdColumn } from '../readers/id-column.js';
 import { sortedIdOrder } from '../readers/id-order.js';
 import { readPredictions, type Predictions, type ReadPredictionsOptions } from '../readers/predictions.js';
 import { keepLines, withRowLines } from '../readers/table.js';
+import type { TextColumn } from '../readers/text-column.js';
 import { hashWhileReading, type InputFile } from './release-card.js';
 
 const FLAG = 'modelGateReadWorker';
@@ -23,12 +24,6 @@ interface ReadRequest {
   path: string;
   options: Omit<ReadPredictionsOptions, 'onBytes'>;
   role: string;
-}
-
-/** A text column as codes into its distinct values (10M rows of "mobile" are one string each side). */
-interface WireText {
-  codes: Uint32Array;
-  values: string[];
 }
 
 interface WirePredictions {
@@ -41,7 +36,8 @@ interface WirePredictions {
   score?: Float64Array;
   /** Only when the reader kept them (a pipe); else found again in the file, as on this thread. */
   lines?: Uint32Array;
-  extra: Record<string, WireText | string[]>;
+  /** The text columns as they are: codes (moved) and their distinct values (copied). */
+  extra: Record<string, TextColumn>;
 }
 
 type Reply =
@@ -80,7 +76,9 @@ async function serve(req: ReadRequest): Promise<void> {
       // Buffers move with the views on them; a small Buffer may share Node's 8 KiB pool, which must stay.
       if (a && a.buffer.byteLength >= 1 << 16 && !moved.includes(a.buffer as ArrayBuffer)) moved.push(a.buffer as ArrayBuffer);
     }
-    for (const t of Object.values(predictions.extra)) if (!Array.isArray(t)) moved.push(t.codes.buffer as ArrayBuffer);
+    for (const t of Object.values(predictions.extra)) {
+      if (t.codes.buffer.byteLength >= 1 << 16 && !moved.includes(t.codes.buffer as ArrayBuffer)) moved.push(t.codes.buffer as ArrayBuffer);
+    }
   } catch (e) {
     reply = isGateError(e)
       ? { ok: false, gate: true, message: e.message, location: e.location }
@@ -141,10 +139,7 @@ export class ReadWorker {
 }
 
 function toWire(p: Predictions, kept: boolean): WirePredictions {
-  const extra: Record<string, WireText | string[]> = {};
-  for (const [name, column] of Object.entries(p.extra)) extra[name] = encodeText(column);
-  // The text columns are dropped before the ids are sorted: the sort's keys need room too.
-  p.extra = {};
+  const extra = p.extra;
   const idOrder = sortedIdOrder(p.ids);
   return {
     file: p.file,
@@ -160,8 +155,7 @@ function toWire(p: Predictions, kept: boolean): WirePredictions {
 }
 
 function fromWire(w: WirePredictions, path: string): Predictions {
-  const extra: Record<string, string[]> = {};
-  for (const [name, column] of Object.entries(w.extra)) extra[name] = Array.isArray(column) ? column : decodeText(column);
+  const extra = w.extra;
   const bytes = Buffer.from(w.ids.bytes.buffer, w.ids.bytes.byteOffset, w.ids.bytes.byteLength);
   const ids = IdColumn.fromParts(w.n, bytes, w.ids.start, w.ids.strings);
   const p = { file: w.file, n: w.n, ids, label: w.label, prediction: w.prediction, score: w.score, extra, idOrder: w.idOrder };
@@ -169,26 +163,3 @@ function fromWire(w: WirePredictions, path: string): Predictions {
 }
 
 /** Codes into the distinct values, unless there are too many of them to be worth it (the column then goes as it is). */
-function encodeText(column: string[]): WireText | string[] {
-  const index = new Map<string, number>();
-  const values: string[] = [];
-  const codes = new Uint32Array(column.length);
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i]!;
-    let c = index.get(v);
-    if (c === undefined) {
-      if (values.length >= 1 << 16) return column;
-      c = values.length;
-      index.set(v, c);
-      values.push(v);
-    }
-    codes[i] = c;
-  }
-  return { codes, values };
-}
-
-function decodeText({ codes, values }: WireText): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < codes.length; i++) out.push(values[codes[i]!]!);
-  return out;
-}

@@ -7,6 +7,7 @@
  * of 10M strings is several times slower, costs hundreds of MB, and cannot hold more than 2^24 entries.
  * Examples in messages are the smallest offending ids, so they do not depend on row order either.
  */
+import type { TextColumn } from './text-column.js';
 import { GateError } from '../base/errors.js';
 import { testSetFingerprint } from './fingerprint.js';
 import { compareIdsAt, sameIdAt, type IdColumn } from './id-column.js';
@@ -28,7 +29,7 @@ export interface PairedPredictions {
   /** Reordered to the candidate's rows. */
   champion?: ModelPredictions;
   /** The candidate's extra columns. */
-  extra: Record<string, string[]>;
+  extra: Record<string, TextColumn>;
   /** `sha256:` + hex, see fingerprint.ts. */
   fingerprint: string;
   /** The candidate's rows in id order (row indices), for callers that want an order no file dictates. */

@@ -3,12 +3,13 @@
  * against the champion's file like the labels are (the fixed test set rule): an id must be in the same
  * cluster in both files, since the cluster decides which rows the intervals resample together.
  *
- * The values are read as text (interned by the readers, like segment values); an empty value is an error.
+ * The values are read as a text column (text-column.ts), like segment values; an empty value is an error.
  */
 import { GateError } from '../base/errors.js';
 import { sameIdAt, type IdColumn } from './id-column.js';
 import { sortedIdOrder } from './id-order.js';
 import { formatId, quote } from '../base/text.js';
+import { textAt, type TextColumn } from './text-column.js';
 
 /** What the cluster check needs of a predictions file of any task. */
 export interface ClusterRows {
@@ -16,7 +17,7 @@ export interface ClusterRows {
   n: number;
   ids: IdColumn;
   lines: Uint32Array;
-  extra: Record<string, string[]>;
+  extra: Record<string, TextColumn>;
 }
 
 /**
@@ -25,23 +26,19 @@ export interface ClusterRows {
  */
 export function clusterIndex(column: string, candidate: ClusterRows, champion?: ClusterRows): Uint32Array {
   const values = columnOf(column, candidate);
+  // The column's codes already number its distinct values in order of first appearance.
+  const empty = Uint8Array.from(values.values, (v) => (v.trim() === '' ? 1 : 0));
   const index = new Uint32Array(candidate.n);
-  const seen = new Map<string, number>();
   for (let i = 0; i < candidate.n; i++) {
-    const v = values[i]!;
-    if (v === '' || v.trim() === '') throw emptyCluster(candidate, column, i);
-    let c = seen.get(v);
-    if (c === undefined) {
-      c = seen.size;
-      seen.set(v, c);
-    }
+    const c = values.codes[i]!;
+    if (empty[c]) throw emptyCluster(candidate, column, i);
     index[i] = c;
   }
   if (champion) checkSameClusters(column, candidate, values, champion, columnOf(column, champion));
   return index;
 }
 
-function columnOf(column: string, p: ClusterRows): string[] {
+function columnOf(column: string, p: ClusterRows): TextColumn {
   const values = p.extra[column];
   if (!values) throw new Error(`the reader of ${p.file} did not keep the cluster column "${column}"`);
   return values;
@@ -55,7 +52,7 @@ function emptyCluster(p: ClusterRows, column: string, row: number): GateError {
 }
 
 /** Both files' rows walked in id order (the ids are the same set, each once, once aligned). */
-function checkSameClusters(column: string, c: ClusterRows, cv: string[], h: ClusterRows, hv: string[]): void {
+function checkSameClusters(column: string, c: ClusterRows, cv: TextColumn, h: ClusterRows, hv: TextColumn): void {
   const co = sortedIdOrder(c.ids);
   const ho = sortedIdOrder(h.ids);
   const differ: [number, number][] = [];
@@ -63,8 +60,8 @@ function checkSameClusters(column: string, c: ClusterRows, cv: string[], h: Clus
     const i = co[k]!;
     const j = ho[k]!;
     if (!sameIdAt(c.ids, i, h.ids, j)) throw new Error('checkSameClusters: the files were not aligned');
-    if (cv[i] !== hv[j]) {
-      const empty = hv[j]!.trim() === '';
+    if (textAt(cv, i) !== textAt(hv, j)) {
+      const empty = textAt(hv, j).trim() === '';
       if (empty) throw emptyCluster(h, column, j);
       differ.push([i, j]);
     }
@@ -75,7 +72,7 @@ function checkSameClusters(column: string, c: ClusterRows, cv: string[], h: Clus
   const count = `${differ.length} id${differ.length === 1 ? '' : 's'}`;
   throw new GateError(
     `candidate ${c.file} and champion ${h.file} disagree on the cluster of ${count} (e.g. ${examples}; ` +
-      `id ${formatId(c.ids.text(i))} is in cluster ${quote(cv[i]!)} at ${c.file} line ${c.lines[i]} but ${quote(hv[j]!)} at ${h.file} line ${h.lines[j]}); ` +
+      `id ${formatId(c.ids.text(i))} is in cluster ${quote(textAt(cv, i))} at ${c.file} line ${c.lines[i]} but ${quote(textAt(hv, j))} at ${h.file} line ${h.lines[j]}); ` +
       `both files must carry the same "${column}" column for the same test set.`,
     { file: c.file, line: c.lines[i] }
   );

@@ -20,7 +20,8 @@ import { GateError } from '../base/errors.js';
 import { growFloat64, growUint8, type Growable } from '../base/growable.js';
 import { compareCodePoints } from './id-order.js';
 import { missingColumnError, scanTable } from './table.js';
-import { Interner, quote } from '../base/text.js';
+import { quote } from '../base/text.js';
+import { recoded, textAt, TextColumnBuilder, type TextColumn } from './text-column.js';
 import { canonicalKey, parseStrictNumber } from '../base/values.js';
 
 export const COUNTS_COLUMNS = {
@@ -95,8 +96,7 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
   const scoreMetrics = opts.scoreMetrics ?? [];
   const binsNeeded = scoreMetrics.length > 0;
   const sums = opts.losses.map(() => ({ candidate: growFloat64(), champion: growFloat64(), diffSquares: growFloat64() }));
-  const extras: string[][] = extraNames.map(() => []);
-  const interners = extraNames.map(() => new Interner());
+  const builders = extraNames.map(() => new TextColumnBuilder());
   let hasChampion = false;
   let hasPredictions = false;
   let total = 0;
@@ -185,7 +185,7 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
         if (s.champion) sums[k]!.champion.push(sumOf(file, line, s.champion.name, values[s.champion.slot]!));
         if (s.diffSquares) sums[k]!.diffSquares.push(sumOf(file, line, s.diffSquares.name, values[s.diffSquares.slot]!));
       });
-      for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[slots.extra[k]!]!));
+      for (let k = 0; k < builders.length; k++) builders[k]!.push(values[slots.extra[k]!]!);
     }
   });
 
@@ -197,7 +197,8 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
   if (!labels.includes(1)) {
     throw new GateError(`${file}: the positive label ${quote(opts.positiveLabel)} never occurs; set positive_label to the value that marks the positive class.`, { file, key: 'positive_label' });
   }
-  const extra: Record<string, string[]> = {};
+  const extras = builders.map((b) => b.finish());
+  const extra: Record<string, TextColumn> = {};
   extraNames.forEach((name, k) => (extra[name] = extras[k]!));
   const lossSums: Partial<Record<MeanLoss, LossSums>> = {};
   opts.losses.forEach((loss, k) => {
@@ -221,7 +222,9 @@ export async function readCounts(path: string, opts: ReadCountsOptions): Promise
     weight: weight.toArray(),
     ...(opts.losses.length ? { lossSums } : {})
   };
-  return permuteRowsInPlace(data, canonicalOrder(data, extraNames));
+  const ordered = permuteRowsInPlace(data, canonicalOrder(data, extraNames));
+  for (const name of extraNames) ordered.extra[name] = recoded(ordered.extra[name]!);
+  return ordered;
 }
 
 const COUNTS_HINT =
@@ -284,10 +287,11 @@ function canonicalOrder(data: PairedData, extraNames: readonly string[]): Uint32
 }
 
 /** Each value's rank among the distinct values, in code-point order. */
-function ranksOf(values: readonly string[]): Uint32Array {
-  const distinct = [...new Set(values)].sort(compareCodePoints);
+function ranksOf(column: TextColumn): Uint32Array {
+  const distinct = [...column.values].sort(compareCodePoints);
   const rank = new Map(distinct.map((v, i) => [v, i]));
-  return Uint32Array.from(values, (v) => rank.get(v)!);
+  const byCode = Uint32Array.from(column.values, (v) => rank.get(v)!);
+  return Uint32Array.from(column.codes, (c) => byCode[c]!);
 }
 
 /**
@@ -295,11 +299,11 @@ function ranksOf(values: readonly string[]): Uint32Array {
  * the number of examples, sorted. A counts file has no ids, so this is not comparable with a rows fingerprint;
  * it does change when the test set's labels or segments do, and not with the models' predictions.
  */
-function countsFingerprint(label: Uint8Array, weight: Growable<Float64Array>, extraNames: readonly string[], extras: string[][]): string {
+function countsFingerprint(label: Uint8Array, weight: Growable<Float64Array>, extraNames: readonly string[], extras: TextColumn[]): string {
   const w = weight.toArray();
   const totals = new Map<string, number>();
   for (let i = 0; i < label.length; i++) {
-    const key = [String(label[i]), ...extraNames.map((_, k) => canonicalKey(extras[k]![i]!))].join('\t');
+    const key = [String(label[i]), ...extraNames.map((_, k) => canonicalKey(textAt(extras[k]!, i)))].join('\t');
     totals.set(key, (totals.get(key) ?? 0) + w[i]!);
   }
   const lines = [...totals.entries()].map(([k, v]) => `${k}\t${v}\n`).sort(compareCodePoints);

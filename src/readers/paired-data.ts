@@ -9,6 +9,8 @@
  * Every per-row typed array has n entries, except `proba`, which has n·K (row-major, K = classes.length);
  * subsetRows (subset.ts) relies on that.
  */
+import type { TextColumn } from './text-column.js';
+
 export interface ModelColumns {
   /** Path of the predictions file as the user wrote it. */
   file: string;
@@ -68,8 +70,8 @@ export interface PairedData {
   candidate: ModelColumns;
   /** Absent when no champion is configured (first run). */
   champion?: ModelColumns;
-  /** Raw text columns kept for segments and groups. */
-  extra: Record<string, string[]>;
+  /** Text columns kept for segments, groups and clusters (text-column.ts). */
+  extra: Record<string, TextColumn>;
   /**
    * `sha256:` + hex over the sorted (id, label) pairs; for counts input, over the sorted (label, segment and
    * group values, count) rows (readers/counts.ts), since a counts file has no ids.

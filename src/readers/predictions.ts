@@ -10,7 +10,8 @@ import type { ColumnNames } from '../config/types.js';
 import { GateError } from '../base/errors.js';
 import { growFloat64, growUint32, growUint8 } from '../base/growable.js';
 import { extraColumnSlots, keepLines, listColumns, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
-import { Interner, quote } from '../base/text.js';
+import { quote } from '../base/text.js';
+import { TextColumnBuilder, type TextColumn } from './text-column.js';
 import { IdColumnBuilder, type IdColumn } from './id-column.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
@@ -47,7 +48,7 @@ export interface Predictions {
   score?: Float64Array;
   /** Physical line of each row, for messages: found again in the file when first read (table.ts withRowLines). */
   lines: Uint32Array;
-  extra: Record<string, string[]>;
+  extra: Record<string, TextColumn>;
   /** Row indices in id order (id-order.ts), when already sorted where the file was read (a worker thread). */
   idOrder?: Uint32Array;
 }
@@ -78,8 +79,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
   const labelCodes = growUint8();
   const predictionCodes = growUint8();
   const scores = growFloat64();
-  const extras: string[][] = extraNames.map(() => []);
-  const interners = extraNames.map(() => new Interner());
+  const extras = extraNames.map(() => new TextColumnBuilder());
   const labelCoder = new ValueCoder((key, code, line) => {
     if (key === '') throw emptyValue(file, line, cols.label, 'label');
     if (code >= MAX_LABEL_KEYS - 1) throw tooManyLabels(file, cols.label, labelCoder.texts, true);
@@ -109,6 +109,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
       labelCodes.reserve(rows);
       if (plan.score >= 0) scores.reserve(rows);
       if (plan.prediction >= 0) predictionCodes.reserve(rows);
+      for (const e of extras) e.reserve(rows);
     },
     onRow(values, line) {
       const id = values[0];
@@ -122,7 +123,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
         scores.push(v);
       }
       if (plan.prediction >= 0) predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
-      for (let k = 0; k < extras.length; k++) extras[k].push(interners[k].keep(values[plan.extra[k]]));
+      for (let k = 0; k < extras.length; k++) extras[k].push(values[plan.extra[k]]);
       if (keep) lines.push(line);
     }
   });
@@ -139,8 +140,8 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
     for (let i = 0; i < score.length; i++) prediction[i] = score[i] >= opts.threshold ? 1 : 0;
   }
 
-  const extra: Record<string, string[]> = {};
-  extraNames.forEach((name, k) => (extra[name] = extras[k]));
+  const extra: Record<string, TextColumn> = {};
+  extraNames.forEach((name, k) => (extra[name] = extras[k].finish()));
   return withRowLines({ file, n: label.length, ids: ids.finish(), label, prediction, score, extra }, path, file, keep ? lines.toArray() : undefined);
 }
 

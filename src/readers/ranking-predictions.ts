@@ -13,6 +13,7 @@ import { QUERY_COLUMN } from '../config/types.js';
 import { GateError } from '../base/errors.js';
 import { growFloat64, growUint32 } from '../base/growable.js';
 import { detach, formatId, Interner, quote } from '../base/text.js';
+import { textColumns, type TextColumn } from './text-column.js';
 import { parseStrictNumber } from '../base/values.js';
 import { clusterIndex } from './clusters.js';
 import { testSetFingerprintOf } from './fingerprint.js';
@@ -229,7 +230,7 @@ export function alignRanking(c: RankingPredictions, h: RankingPredictions | unde
   for (let q = 0; q < starts.length; q++) counts[q] = (q + 1 < starts.length ? starts[q + 1]! : c.n) - starts[q]!;
 
   const queryLevel = (p: RankingPredictions, rowOrder: ArrayLike<number>) => perQuery(p, rowOrder, starts, counts);
-  const extra = queryLevel(c, order);
+  const extra = textColumns(queryLevel(c, order));
   const nq = starts.length;
   const data: PairedData = {
     n: nq,
@@ -241,14 +242,14 @@ export function alignRanking(c: RankingPredictions, h: RankingPredictions | unde
     queries: { start: starts, count: counts, rows: new RankedRows(label, candScore, champScore) }
   };
   if (clusterColumn !== undefined) {
-    const rows = (p: RankingPredictions, ex: Record<string, string[]>) => ({
+    const rows = (p: RankingPredictions, ex: Record<string, TextColumn>) => ({
       file: p.file,
       n: nq,
       ids: IdColumn.of(firstRows.map((r) => c.query[r]!)),
       lines: Uint32Array.from(firstRows, (r) => c.lines[r]!),
       extra: ex
     });
-    const hExtra = h && hOrderOfC ? queryLevel(h, hOrderOfC) : undefined;
+    const hExtra = h && hOrderOfC ? textColumns(queryLevel(h, hOrderOfC)) : undefined;
     data.cluster = clusterIndex(clusterColumn, rows(c, extra), h && hExtra ? { ...rows(h, hExtra), lines: Uint32Array.from(starts, (s) => h.lines[hOrderOfC![s]!]!) } : undefined);
   }
   return data;

@@ -10,6 +10,7 @@ import type { ColumnNames } from '../config/types.js';
 import { GateError } from '../base/errors.js';
 import { growFloat64, growUint32 } from '../base/growable.js';
 import { detach, formatId, Interner, quote } from '../base/text.js';
+import { TextColumnBuilder, type TextColumn } from './text-column.js';
 import { parseStrictNumber } from '../base/values.js';
 import { matchRows, permute } from './align.js';
 import { clusterIndex } from './clusters.js';
@@ -44,7 +45,7 @@ export interface ScorePredictions {
   samples: Uint32Array;
   /** Rows of the file. */
   rows: number;
-  extra: Record<string, string[]>;
+  extra: Record<string, TextColumn>;
 }
 
 /** Reads one model's score file and averages its rows within each id. */
@@ -93,8 +94,7 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
   const mean = growFloat64();
   const pass = growFloat64();
   const samples = growUint32();
-  const extra: Record<string, string[]> = {};
-  extraNames.forEach((name) => (extra[name] = []));
+  const extra = extraNames.map(() => new TextColumnBuilder());
   const passes = (v: number) => (opts.direction === 'lower' ? v <= opts.threshold : v >= opts.threshold);
   for (let a = 0; a < order.length; ) {
     const first = order[a]!;
@@ -122,7 +122,7 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
     mean.push(s / m);
     pass.push(p / m);
     samples.push(m);
-    extraNames.forEach((name, k) => extra[name]!.push(extras[k]![first]!));
+    extras.forEach((texts, k) => extra[k]!.push(texts[first]!));
     a = b;
   }
   return {
@@ -134,7 +134,7 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
     passShare: pass.toArray(),
     samples: samples.toArray(),
     rows: scores.length,
-    extra
+    extra: Object.fromEntries(extraNames.map((name, k) => [name, extra[k]!.finish()]))
   };
 }
 

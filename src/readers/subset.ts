@@ -4,7 +4,7 @@
  *
  * - a typed array of length n is one value per row;
  * - a typed array of length k·n (k ≥ 2) is k values per row, row-major (e.g. per-class probabilities);
- * - under `extra`, each array of n strings is one text per row;
+ * - a text column (`extra`, text-column.ts) is its codes, one per row, and its distinct values, kept whole;
  * - plain objects are walked; anything else (file names, the fingerprint, `classes`) is kept as it is.
  *
  * The fingerprint is kept: it names the test set the subset was drawn from.
@@ -31,7 +31,7 @@ export function subsetRows(data: PairedData, rows: Uint32Array): PairedData {
   for (let j = 0; j < rows.length; j++) {
     if (!(rows[j] < n)) throw new RangeError(`subsetRows: row ${rows[j]} is outside 0…${n - 1}`);
   }
-  const pick = (value: unknown, inExtra = false): unknown => {
+  const pick = (value: unknown): unknown => {
     if (isTypedArray(value)) {
       const len = value.length;
       if (n === 0 || len === 0 || len % n !== 0) return value;
@@ -45,16 +45,11 @@ export function subsetRows(data: PairedData, rows: Uint32Array): PairedData {
       }
       return out;
     }
-    if (Array.isArray(value)) {
-      if (inExtra && value.length === n) return Array.from(rows, (i) => value[i] as string);
-      return [...value];
-    }
+    // Lists are never per row (text columns keep their rows as codes): the distinct values stay whole.
+    if (Array.isArray(value)) return [...value];
     if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        if (inExtra) out[k] = pick(v, true);
-        else out[k] = pick(v, k === 'extra');
-      }
+      for (const [k, v] of Object.entries(value)) out[k] = pick(v);
       return out;
     }
     return value;
@@ -82,27 +77,22 @@ export function permuteRowsInPlace(data: PairedData, order: Uint32Array): Paired
     seen[order[j]!] = 1;
   }
   const typed: TypedArray[] = [];
-  const lists: unknown[][] = [];
   const done = new Set<unknown>();
-  const visit = (value: unknown, inExtra: boolean): void => {
+  const visit = (value: unknown): void => {
     if (done.has(value)) return;
     if (isTypedArray(value)) {
       const len = value.length;
       if (n > 0 && len > 0 && len % n === 0) typed.push(value);
       done.add(value);
-    } else if (Array.isArray(value)) {
-      if (inExtra && value.length === n) lists.push(value);
-      done.add(value);
     } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      for (const [k, v] of Object.entries(value)) visit(v, inExtra || k === 'extra');
+      for (const v of Object.values(value)) visit(v);
     }
   };
-  visit(data, false);
+  visit(data);
   let bytes = 0;
   for (const a of typed) bytes = Math.max(bytes, a.byteLength);
   const scratch = new ArrayBuffer(bytes);
   for (const a of typed) gatherTyped(a, order, a.length / n, scratch);
-  for (const a of lists) gatherList(a, order);
   return data;
 }
 
@@ -165,11 +155,4 @@ function gatherU8(a: Uint8Array, order: Uint32Array, out: Uint8Array): void {
 function gatherI8(a: Int8Array, order: Uint32Array, out: Int8Array): void {
   for (let j = 0; j < out.length; j++) out[j] = a[order[j]!]!;
   a.set(out);
-}
-
-/** A list of n values (texts) ← list[order], in place. */
-function gatherList(a: unknown[], order: Uint32Array): void {
-  const out = new Array<unknown>(order.length);
-  for (let j = 0; j < order.length; j++) out[j] = a[order[j]!];
-  for (let j = 0; j < order.length; j++) a[j] = out[j];
 }

@@ -22,7 +22,8 @@ import { growFloat64, growUint32 } from '../base/growable.js';
 import { compareCodePoints, sortedIdOrder } from './id-order.js';
 import { IdColumnBuilder } from './id-column.js';
 import { extraColumnSlots, keepLines, listColumns, columnSlots, scanTable, withRowLines, type ColumnRequest } from './table.js';
-import { Interner, quote } from '../base/text.js';
+import { quote } from '../base/text.js';
+import { TextColumnBuilder, type TextColumn } from './text-column.js';
 import { canonicalKey, parseStrictNumber, ValueCoder } from '../base/values.js';
 
 /** More classes than this is almost surely a regression target or an id read as a label. */
@@ -45,7 +46,7 @@ export interface TaskReadOptions {
 }
 
 interface Rows extends RowIds {
-  extra: Record<string, string[]>;
+  extra: Record<string, TextColumn>;
 }
 
 export interface MulticlassPredictions extends Rows {
@@ -117,8 +118,7 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
   const labels = growUint32();
   const predictions = growUint32();
   const proba = growFloat64();
-  const extras: string[][] = extraNames.map(() => []);
-  const interners = extraNames.map(() => new Interner());
+  const extras = extraNames.map(() => new TextColumnBuilder());
   const coder = new ValueCoder((_key, code, line) => {
     if (code >= MAX_CLASSES) {
       throw new GateError(
@@ -180,12 +180,12 @@ export async function readMulticlassPredictions(path: string, opts: TaskReadOpti
       } else if (opts.needPrediction) {
         predictions.push(argmax);
       }
-      for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[plan.extra[k]!]!));
+      for (let k = 0; k < extras.length; k++) extras[k]!.push(values[plan.extra[k]!]!);
       if (keep) lines.push(line);
     }
   });
-  const extra: Record<string, string[]> = {};
-  extraNames.forEach((name, k) => (extra[name] = extras[k]!));
+  const extra: Record<string, TextColumn> = {};
+  extraNames.forEach((name, k) => (extra[name] = extras[k]!.finish()));
   const rows = {
     file,
     n: ids.length,
@@ -256,8 +256,7 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
   const lines = growUint32();
   const target = growFloat64();
   const value = growFloat64();
-  const extras: string[][] = extraNames.map(() => []);
-  const interners = extraNames.map(() => new Interner());
+  const extras = extraNames.map(() => new TextColumnBuilder());
   let extraSlots: number[] = [];
   await scanTable(path, {
     displayPath: file,
@@ -275,12 +274,12 @@ export async function readRegressionPredictions(path: string, opts: TaskReadOpti
       ids.push(requireId(file, values[0]!, line, cols.id));
       target.push(number(file, line, cols.label, values[1]!, 'label'));
       if (opts.needPrediction) value.push(number(file, line, cols.prediction, values[2]!, 'prediction'));
-      for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[extraSlots[k]!]!));
+      for (let k = 0; k < extras.length; k++) extras[k]!.push(values[extraSlots[k]!]!);
       if (keep) lines.push(line);
     }
   });
-  const extra: Record<string, string[]> = {};
-  extraNames.forEach((name, k) => (extra[name] = extras[k]!));
+  const extra: Record<string, TextColumn> = {};
+  extraNames.forEach((name, k) => (extra[name] = extras[k]!.finish()));
   const rows = {
     file,
     n: ids.length,

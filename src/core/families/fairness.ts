@@ -17,6 +17,7 @@ import { binaryMetric, confusionOf, confusionUndefined, pairedCells, PAIRED_CELL
 import { deriveSeed } from '../../stats/prng.js';
 import { canonicalKey } from '../../base/values.js';
 import type { PairedData } from '../../readers/paired-data.js';
+import type { TextColumn } from '../../readers/text-column.js';
 import type { GroupValue } from '../details.js';
 import { estimateMetric, NotEstimable } from '../estimate.js';
 import { fmt, fmtLevel, fmtSigned } from '../format.js';
@@ -34,18 +35,22 @@ interface Group {
 }
 
 /** The rows of each value of a column, by canonical key, in key order (so the report does not depend on row order). */
-function groupRows(cells: readonly string[]): Group[] {
+function groupRows(cells: TextColumn): Group[] {
   const byKey = new Map<string, Group>();
-  for (let i = 0; i < cells.length; i++) {
-    const key = canonicalKey(cells[i]);
+  // One group per canonical key; distinct texts with the same key (" A", "a") share it.
+  const groupOf = cells.values.map((text) => {
+    const key = canonicalKey(text);
     let g = byKey.get(key);
     if (!g) {
-      g = { key, text: cells[i].trim(), rows: [] };
+      g = { key, text: text.trim(), rows: [] };
       byKey.set(key, g);
     }
-    g.rows.push(i);
-  }
-  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return g;
+  });
+  const { codes } = cells;
+  for (let i = 0; i < codes.length; i++) groupOf[codes[i]!]!.rows.push(i);
+  // A subset's column keeps every value of the whole column: only the values its rows hold are groups.
+  return [...byKey.values()].filter((g) => g.rows.length > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 type Point = { value: number } | { reason: string };

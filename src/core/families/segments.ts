@@ -13,6 +13,7 @@ import type { PairedData } from '../../readers/paired-data.js';
 import { metricChecks, type CheckScope } from '../metric-checks.js';
 import type { CheckResult } from '../report.js';
 import { subsetRows } from '../../readers/subset.js';
+import type { TextColumn } from '../../readers/text-column.js';
 
 /** The row filter of a segment: column → accepted canonical keys. */
 function segmentFilter(spec: SegmentCheckSpec, segmentColumn: string): Record<string, string[]> {
@@ -24,19 +25,15 @@ function segmentRows(spec: SegmentCheckSpec, data: PairedData, segmentColumn: st
   const filter = Object.entries(segmentFilter(spec, segmentColumn)).map(([column, values]) => {
     const cells = data.extra[column];
     if (!cells) throw new Error(`segment column ${column} was not read: columnNeeds should have asked for it`);
-    return { cells, accepted: new Set(values.map(canonicalKey)), cache: new Map<string, boolean>() };
+    const accepted = new Set(values.map(canonicalKey));
+    // Decided once per distinct value, then per row by its code.
+    return { codes: cells.codes, ok: Uint8Array.from(cells.values, (text) => (accepted.has(canonicalKey(text)) ? 1 : 0)) };
   });
   const rows: number[] = [];
   for (let i = 0; i < data.n; i++) {
     let match = true;
     for (const f of filter) {
-      const text = f.cells[i];
-      let ok = f.cache.get(text);
-      if (ok === undefined) {
-        ok = f.accepted.has(canonicalKey(text));
-        if (f.cache.size < 4096) f.cache.set(text, ok);
-      }
-      if (!ok) {
+      if (!f.ok[f.codes[i]!]) {
         match = false;
         break;
       }
@@ -79,9 +76,9 @@ function noRows(config: GateConfig, spec: SegmentCheckSpec, index: number, data:
 }
 
 /** A few distinct values of a column, for messages. */
-function sampleValues(cells: readonly string[]): string {
+function sampleValues(cells: TextColumn): string {
   const seen = new Map<string, string>();
-  for (const text of cells) {
+  for (const text of cells.values) {
     const key = canonicalKey(text);
     if (!seen.has(key)) seen.set(key, text.trim());
     if (seen.size > 5) break;
