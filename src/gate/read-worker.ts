@@ -161,5 +161,3 @@ function fromWire(w: WirePredictions, path: string): Predictions {
   const p = { file: w.file, n: w.n, ids, label: w.label, prediction: w.prediction, score: w.score, extra, idOrder: w.idOrder };
   return withRowLines(p, path, w.file, w.lines);
 }
-
-/** Codes into the distinct values, unless there are too many of them to be worth it (the column then goes as it is). */
