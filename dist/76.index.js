@@ -23392,12 +23392,16 @@ async function readPairedData(config, req, resolve, used, inside, worker) {
         return { result };
     };
     const read = async (p, role) => (await start(p, role)).result;
-    const champ = async () => {
+    /** The champion's file: fetched (the action's artifact lookup) or configured; undefined on a first run. */
+    const findChampion = async () => {
         const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
-        const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+        return fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : pick('champion');
+    };
+    const champ = async () => {
+        const champion = await findChampion();
         return champion ? await read(champion, 'champion') : undefined;
     };
-    if (worker === undefined || config.task !== 'binary') {
+    if (worker === undefined || !worker.usable || config.task !== 'binary') {
         const cand = await read(candidate, 'candidate');
         return alignModelPredictions(cand, await champ(), config.columns.cluster);
     }
@@ -23406,9 +23410,9 @@ async function readPairedData(config, req, resolve, used, inside, worker) {
     // the candidate's progress line and errors come first, and the champion is looked for once the candidate exists.
     const { result: cand } = await start(candidate, 'candidate');
     const champion = (async () => {
-        const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
-        const file = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
-        return file ? (await start(file, 'champion', worker)).result : undefined;
+        const file = await findChampion();
+        // A worker that stopped meanwhile (it could not load) leaves the champion to this thread.
+        return file ? (await start(file, 'champion', worker.usable ? worker : undefined)).result : undefined;
     })();
     champion.catch(() => undefined); // awaited below unless the candidate fails
     const c = await cand;

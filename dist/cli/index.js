@@ -405,10 +405,16 @@ async function serve(req) {
 class ReadWorker {
     worker;
     used = false;
+    exited = false;
     constructor(script) {
         this.worker = new external_node_worker_threads_namespaceObject.Worker(new URL(script), { workerData: { [FLAG]: true } });
         // Until read() listens, an error (say, the script cannot load) only means the files are read here.
         this.worker.on('error', () => undefined);
+        this.worker.once('exit', () => (this.exited = true));
+    }
+    /** False once the worker has stopped (it could not load): then both files are read on this thread. */
+    get usable() {
+        return !this.exited && !this.used;
     }
     /**
      * Reads the binary predictions file `path` in the worker. Resolves to what readPredictions returns (ids
@@ -416,8 +422,8 @@ class ReadWorker {
      * have thrown.
      */
     read(path, options, role) {
-        if (this.used)
-            throw new Error('ReadWorker.read: one file per worker');
+        if (!this.usable)
+            throw new Error('ReadWorker.read: the worker was used already or has stopped');
         this.used = true;
         const worker = this.worker;
         return new Promise((resolve, reject) => {
@@ -937,6 +943,51 @@ const NEEDS_CODE_POINT_COMPARE = /[\ud800-\uffff]/;
 function comparatorFor(ids) {
     return ids.some((id) => NEEDS_CODE_POINT_COMPARE.test(id)) ? compareCodePoints : compareUnits;
 }
+/** The packing of sortedOrder and sortedIdOrder for n rows and `bits` per character (see sortedOrder). */
+function packingPlan(indexBits, bits) {
+    const keyBits = Math.min(52, 64 - indexBits); // the key stays an exact double
+    const width = Math.min(WINDOW, Math.floor(keyBits / bits)); // characters packed per id
+    const radix = 2 ** bits;
+    return {
+        width,
+        top: radix - 1, // this rank and above: "too many to tell apart", packing stops there
+        radix,
+        lowKeySpan: 2 ** (32 - indexBits),
+        indexSpan: 2 ** indexBits,
+        shift: Float64Array.from({ length: width + 1 }, (_, m) => radix ** m) // ** per row is slow
+    };
+}
+/**
+ * The row order of sorted packed keys (`words`: [low, high] per key, the row index in the low bits), with each
+ * run of equal packed prefixes sorted by `compare` on whole ids; runs are mostly pairs, which need no array.
+ */
+function refinedOrder(words, n, indexBits, compare) {
+    const order = new Uint32Array(n);
+    const indexMask = 2 ** indexBits - 1;
+    for (let k = 0; k < n; k++)
+        order[k] = words[2 * k] & indexMask;
+    let first = 0;
+    for (let k = 1; k <= n; k++) {
+        const sameKey = k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k] >>> indexBits === words[2 * first] >>> indexBits;
+        if (sameKey)
+            continue;
+        if (k - first === 2) {
+            const i = order[first];
+            const j = order[first + 1];
+            if (compare(i, j) > 0) {
+                order[first] = j;
+                order[first + 1] = i;
+            }
+        }
+        else if (k - first > 2) {
+            const run = Array.from(order.subarray(first, k));
+            run.sort(compare);
+            order.set(run, first);
+        }
+        first = k;
+    }
+    return order;
+}
 /**
  * Row indices of `ids` sorted by id; equal ids keep their row order.
  *
@@ -951,15 +1002,9 @@ function sortedOrder(ids) {
     const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
     if (n < 2 || indexBits > 30 || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.endianness)() !== 'LE')
         return comparisonSort(ids, comparatorFor(ids));
-    const keyBits = Math.min(52, 64 - indexBits); // the key stays an exact double
     const skip = commonPrefixLength(ids);
     const { rank, bits } = alphabet(ids, skip);
-    const width = Math.min(WINDOW, Math.floor(keyBits / bits)); // characters packed per id
-    const top = 2 ** bits - 1; // this rank and above: "too many to tell apart", packing stops there
-    const radix = 2 ** bits;
-    const lowKeySpan = 2 ** (32 - indexBits);
-    const indexSpan = 2 ** indexBits;
-    const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m); // ** per row is slow
+    const { width, top, radix, lowKeySpan, indexSpan, shift } = packingPlan(indexBits, bits);
     const packed = new BigUint64Array(n);
     const words = new Uint32Array(packed.buffer); // little-endian: [low, high] per element
     for (let i = 0; i < n; i++) {
@@ -983,40 +1028,8 @@ function sortedOrder(ids) {
         words[2 * i + 1] = high;
     }
     packed.sort();
-    const order = new Uint32Array(n);
-    const indexMask = indexSpan - 1;
-    for (let k = 0; k < n; k++)
-        order[k] = words[2 * k] & indexMask;
-    let compare;
-    let start = 0;
-    for (let k = 1; k <= n; k++) {
-        const sameKey = k < n &&
-            words[2 * k + 1] === words[2 * start + 1] &&
-            words[2 * k] >>> indexBits === words[2 * start] >>> indexBits;
-        if (sameKey)
-            continue;
-        if (k - start > 1) {
-            compare ??= comparatorFor(ids);
-            sortRun(ids, order, start, k, compare);
-        }
-        start = k;
-    }
-    return order;
-}
-/** Sorts order[start..end) by id; runs are mostly pairs, which need no array or sort call. */
-function sortRun(ids, order, start, end, compare) {
-    if (end - start === 2) {
-        const i = order[start];
-        const j = order[start + 1];
-        if (compare(ids[i], ids[j]) > 0) {
-            order[start] = j;
-            order[start + 1] = i;
-        }
-        return;
-    }
-    const run = Array.from(order.subarray(start, end));
-    run.sort((i, j) => compare(ids[i], ids[j]));
-    order.set(run, start);
+    let compareText;
+    return refinedOrder(words, n, indexBits, (i, j) => (compareText ??= comparatorFor(ids))(ids[i], ids[j]));
 }
 /** Characters examined for the alphabet; also the most packed per id (52 bits at 4 bits each). */
 const WINDOW = 13;
@@ -1085,15 +1098,9 @@ function sortedIdOrder(ids) {
         order.sort((i, j) => (0,_id_column_js__WEBPACK_IMPORTED_MODULE_1__/* .compareBytes */ .Xo)(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]));
         return Uint32Array.from(order);
     }
-    const keyBits = Math.min(52, 64 - indexBits);
     const skip = commonBytePrefix(bytes, start, n);
     const { rank, bits } = byteAlphabet(bytes, start, n, skip);
-    const width = Math.min(WINDOW, Math.floor(keyBits / bits));
-    const top = 2 ** bits - 1;
-    const radix = 2 ** bits;
-    const lowKeySpan = 2 ** (32 - indexBits);
-    const indexSpan = 2 ** indexBits;
-    const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m);
+    const { width, top, radix, lowKeySpan, indexSpan, shift } = packingPlan(indexBits, bits);
     const packed = new BigUint64Array(n);
     const words = new Uint32Array(packed.buffer);
     for (let i = 0; i < n; i++) {
@@ -1116,32 +1123,7 @@ function sortedIdOrder(ids) {
         words[2 * i + 1] = high;
     }
     packed.sort();
-    const order = new Uint32Array(n);
-    const indexMask = indexSpan - 1;
-    for (let k = 0; k < n; k++)
-        order[k] = words[2 * k] & indexMask;
-    const compare = (i, j) => (0,_id_column_js__WEBPACK_IMPORTED_MODULE_1__/* .compareBytes */ .Xo)(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]);
-    let first = 0;
-    for (let k = 1; k <= n; k++) {
-        const sameKey = k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k] >>> indexBits === words[2 * first] >>> indexBits;
-        if (sameKey)
-            continue;
-        if (k - first === 2) {
-            const i = order[first];
-            const j = order[first + 1];
-            if (compare(i, j) > 0) {
-                order[first] = j;
-                order[first + 1] = i;
-            }
-        }
-        else if (k - first > 2) {
-            const run = Array.from(order.subarray(first, k));
-            run.sort(compare);
-            order.set(run, first);
-        }
-        first = k;
-    }
-    return order;
+    return refinedOrder(words, n, indexBits, (i, j) => (0,_id_column_js__WEBPACK_IMPORTED_MODULE_1__/* .compareBytes */ .Xo)(bytes, start[i], start[i + 1], bytes, start[j], start[j + 1]));
 }
 function commonBytePrefix(bytes, start, n) {
     const s0 = start[0];
@@ -1897,14 +1879,11 @@ async function scanTable(path, opts) {
     try {
         for await (const chunk of stream) {
             parser.push(chunk);
+            chars += chunk.length;
             if (size > 0 && parser.rows > 0) {
-                chars += chunk.length;
                 // A little over: an array a few rows short would be copied in chunks after all.
                 opts.onEstimate(Math.ceil((size / chars) * parser.rows * 1.01) + 1024);
                 size = 0;
-            }
-            else {
-                chars += chunk.length;
             }
         }
         parser.end();

@@ -31,6 +31,51 @@ function comparatorFor(ids: readonly string[]): (a: string, b: string) => number
   return ids.some((id) => NEEDS_CODE_POINT_COMPARE.test(id)) ? compareCodePoints : compareUnits;
 }
 
+/** The packing of sortedOrder and sortedIdOrder for n rows and `bits` per character (see sortedOrder). */
+function packingPlan(indexBits: number, bits: number) {
+  const keyBits = Math.min(52, 64 - indexBits); // the key stays an exact double
+  const width = Math.min(WINDOW, Math.floor(keyBits / bits)); // characters packed per id
+  const radix = 2 ** bits;
+  return {
+    width,
+    top: radix - 1, // this rank and above: "too many to tell apart", packing stops there
+    radix,
+    lowKeySpan: 2 ** (32 - indexBits),
+    indexSpan: 2 ** indexBits,
+    shift: Float64Array.from({ length: width + 1 }, (_, m) => radix ** m) // ** per row is slow
+  };
+}
+
+/**
+ * The row order of sorted packed keys (`words`: [low, high] per key, the row index in the low bits), with each
+ * run of equal packed prefixes sorted by `compare` on whole ids; runs are mostly pairs, which need no array.
+ */
+function refinedOrder(words: Uint32Array, n: number, indexBits: number, compare: (i: number, j: number) => number): Uint32Array {
+  const order = new Uint32Array(n);
+  const indexMask = 2 ** indexBits - 1;
+  for (let k = 0; k < n; k++) order[k] = words[2 * k]! & indexMask;
+  let first = 0;
+  for (let k = 1; k <= n; k++) {
+    const sameKey =
+      k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k]! >>> indexBits === words[2 * first]! >>> indexBits;
+    if (sameKey) continue;
+    if (k - first === 2) {
+      const i = order[first]!;
+      const j = order[first + 1]!;
+      if (compare(i, j) > 0) {
+        order[first] = j;
+        order[first + 1] = i;
+      }
+    } else if (k - first > 2) {
+      const run = Array.from(order.subarray(first, k));
+      run.sort(compare);
+      order.set(run, first);
+    }
+    first = k;
+  }
+  return order;
+}
+
 /**
  * Row indices of `ids` sorted by id; equal ids keep their row order.
  *
@@ -45,15 +90,9 @@ export function sortedOrder(ids: readonly string[]): Uint32Array {
   const indexBits = Math.max(1, 32 - Math.clz32(n - 1));
   if (n < 2 || indexBits > 30 || endianness() !== 'LE') return comparisonSort(ids, comparatorFor(ids));
 
-  const keyBits = Math.min(52, 64 - indexBits); // the key stays an exact double
   const skip = commonPrefixLength(ids);
   const { rank, bits } = alphabet(ids, skip);
-  const width = Math.min(WINDOW, Math.floor(keyBits / bits)); // characters packed per id
-  const top = 2 ** bits - 1; // this rank and above: "too many to tell apart", packing stops there
-  const radix = 2 ** bits;
-  const lowKeySpan = 2 ** (32 - indexBits);
-  const indexSpan = 2 ** indexBits;
-  const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m); // ** per row is slow
+  const { width, top, radix, lowKeySpan, indexSpan, shift } = packingPlan(indexBits, bits);
 
   const packed = new BigUint64Array(n);
   const words = new Uint32Array(packed.buffer); // little-endian: [low, high] per element
@@ -78,47 +117,8 @@ export function sortedOrder(ids: readonly string[]): Uint32Array {
     words[2 * i + 1] = high;
   }
   packed.sort();
-
-  const order = new Uint32Array(n);
-  const indexMask = indexSpan - 1;
-  for (let k = 0; k < n; k++) order[k] = words[2 * k] & indexMask;
-  let compare: ((a: string, b: string) => number) | undefined;
-  let start = 0;
-  for (let k = 1; k <= n; k++) {
-    const sameKey =
-      k < n &&
-      words[2 * k + 1] === words[2 * start + 1] &&
-      words[2 * k] >>> indexBits === words[2 * start] >>> indexBits;
-    if (sameKey) continue;
-    if (k - start > 1) {
-      compare ??= comparatorFor(ids);
-      sortRun(ids, order, start, k, compare);
-    }
-    start = k;
-  }
-  return order;
-}
-
-/** Sorts order[start..end) by id; runs are mostly pairs, which need no array or sort call. */
-function sortRun(
-  ids: readonly string[],
-  order: Uint32Array,
-  start: number,
-  end: number,
-  compare: (a: string, b: string) => number
-): void {
-  if (end - start === 2) {
-    const i = order[start];
-    const j = order[start + 1];
-    if (compare(ids[i], ids[j]) > 0) {
-      order[start] = j;
-      order[start + 1] = i;
-    }
-    return;
-  }
-  const run = Array.from(order.subarray(start, end));
-  run.sort((i, j) => compare(ids[i], ids[j]));
-  order.set(run, start);
+  let compareText: ((a: string, b: string) => number) | undefined;
+  return refinedOrder(words, n, indexBits, (i, j) => (compareText ??= comparatorFor(ids))(ids[i], ids[j]));
 }
 
 /** Characters examined for the alphabet; also the most packed per id (52 bits at 4 bits each). */
@@ -186,15 +186,9 @@ export function sortedIdOrder(ids: IdColumn): Uint32Array {
     return Uint32Array.from(order);
   }
 
-  const keyBits = Math.min(52, 64 - indexBits);
   const skip = commonBytePrefix(bytes, start, n);
   const { rank, bits } = byteAlphabet(bytes, start, n, skip);
-  const width = Math.min(WINDOW, Math.floor(keyBits / bits));
-  const top = 2 ** bits - 1;
-  const radix = 2 ** bits;
-  const lowKeySpan = 2 ** (32 - indexBits);
-  const indexSpan = 2 ** indexBits;
-  const shift = Float64Array.from({ length: width + 1 }, (_, m) => radix ** m);
+  const { width, top, radix, lowKeySpan, indexSpan, shift } = packingPlan(indexBits, bits);
 
   const packed = new BigUint64Array(n);
   const words = new Uint32Array(packed.buffer);
@@ -218,31 +212,7 @@ export function sortedIdOrder(ids: IdColumn): Uint32Array {
     words[2 * i + 1] = high;
   }
   packed.sort();
-
-  const order = new Uint32Array(n);
-  const indexMask = indexSpan - 1;
-  for (let k = 0; k < n; k++) order[k] = words[2 * k]! & indexMask;
-  const compare = (i: number, j: number): number => compareBytes(bytes, start[i]!, start[i + 1]!, bytes, start[j]!, start[j + 1]!);
-  let first = 0;
-  for (let k = 1; k <= n; k++) {
-    const sameKey =
-      k < n && words[2 * k + 1] === words[2 * first + 1] && words[2 * k]! >>> indexBits === words[2 * first]! >>> indexBits;
-    if (sameKey) continue;
-    if (k - first === 2) {
-      const i = order[first]!;
-      const j = order[first + 1]!;
-      if (compare(i, j) > 0) {
-        order[first] = j;
-        order[first + 1] = i;
-      }
-    } else if (k - first > 2) {
-      const run = Array.from(order.subarray(first, k));
-      run.sort(compare);
-      order.set(run, first);
-    }
-    first = k;
-  }
-  return order;
+  return refinedOrder(words, n, indexBits, (i, j) => compareBytes(bytes, start[i]!, start[i + 1]!, bytes, start[j]!, start[j + 1]!));
 }
 
 function commonBytePrefix(bytes: Uint8Array, start: Uint32Array, n: number): number {
