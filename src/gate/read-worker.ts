@@ -95,11 +95,18 @@ async function serve(req: ReadRequest): Promise<void> {
 export class ReadWorker {
   private readonly worker: Worker;
   private used = false;
+  private exited = false;
 
   constructor(script: string) {
     this.worker = new Worker(new URL(script), { workerData: { [FLAG]: true } });
     // Until read() listens, an error (say, the script cannot load) only means the files are read here.
     this.worker.on('error', () => undefined);
+    this.worker.once('exit', () => (this.exited = true));
+  }
+
+  /** False once the worker has stopped (it could not load): then both files are read on this thread. */
+  get usable(): boolean {
+    return !this.exited && !this.used;
   }
 
   /**
@@ -108,7 +115,7 @@ export class ReadWorker {
    * have thrown.
    */
   read(path: string, options: Omit<ReadPredictionsOptions, 'onBytes'>, role: string): Promise<{ predictions: Predictions; read: { sha256: string; bytes: number } }> {
-    if (this.used) throw new Error('ReadWorker.read: one file per worker');
+    if (!this.usable) throw new Error('ReadWorker.read: the worker was used already or has stopped');
     this.used = true;
     const worker = this.worker;
     return new Promise((resolve, reject) => {

@@ -178,12 +178,16 @@ async function readPairedData(
     return { result };
   };
   const read = async (p: PredictionsFile, role: 'candidate' | 'champion'): Promise<ModelPredictions> => (await start(p, role)).result;
-  const champ = async (): Promise<ModelPredictions | undefined> => {
+  /** The champion's file: fetched (the action's artifact lookup) or configured; undefined on a first run. */
+  const findChampion = async (): Promise<PredictionsFile | undefined> => {
     const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
-    const champion = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
+    return fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : pick('champion');
+  };
+  const champ = async (): Promise<ModelPredictions | undefined> => {
+    const champion = await findChampion();
     return champion ? await read(champion, 'champion') : undefined;
   };
-  if (worker === undefined || config.task !== 'binary') {
+  if (worker === undefined || !worker.usable || config.task !== 'binary') {
     const cand = await read(candidate, 'candidate');
     return alignModelPredictions(cand, await champ(), config.columns.cluster);
   }
@@ -192,9 +196,9 @@ async function readPairedData(
   // the candidate's progress line and errors come first, and the champion is looked for once the candidate exists.
   const { result: cand } = await start(candidate, 'candidate');
   const champion = (async () => {
-    const fetched = req.fetchChampion ? await req.fetchChampion(config) : undefined;
-    const file = fetched ? { ...fetched, file: await inside(fetched.file, fetched.origin, fetched.shown) } : await pick('champion');
-    return file ? (await start(file, 'champion', worker)).result : undefined;
+    const file = await findChampion();
+    // A worker that stopped meanwhile (it could not load) leaves the champion to this thread.
+    return file ? (await start(file, 'champion', worker.usable ? worker : undefined)).result : undefined;
   })();
   champion.catch(() => undefined); // awaited below unless the candidate fails
   const c = await cand;

@@ -95,13 +95,11 @@ export async function scanTable(path: string, opts: ScanTableOptions): Promise<T
   try {
     for await (const chunk of stream) {
       parser.push(chunk as string);
+      chars += (chunk as string).length;
       if (size > 0 && parser.rows > 0) {
-        chars += (chunk as string).length;
         // A little over: an array a few rows short would be copied in chunks after all.
         opts.onEstimate!(Math.ceil((size / chars) * parser.rows * 1.01) + 1024);
         size = 0;
-      } else {
-        chars += (chunk as string).length;
       }
     }
     parser.end();
