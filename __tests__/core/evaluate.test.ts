@@ -48,7 +48,7 @@ test('accuracy point values, Δ and an interval that contains it', () => {
   expect(c.ci_high!).toBeGreaterThan(0.1);
   expect(c.threshold).toBe(-0.01);
   expect(c.status).toBe('pass');
-  expect(c.ci_method).toBe('newcombe');
+  expect(c.ci_method).toBe('tango');
   expect(r.gate_result).toBe('pass');
   expect(r.gates).toEqual({ performance: 'pass' });
 });

@@ -100,5 +100,5 @@ test('net_benefit reads metric_options', () => {
     if (p && y) tp++; else if (p) fp++; else if (y) fn++;
   }
   expect(c.candidate).toBe(10 * tp - 2 * fp - 20 * fn);
-  expect(c.ci_method).toBe('bootstrap-cells');
+  expect(c.ci_method).toBe('paired-normal');
 });

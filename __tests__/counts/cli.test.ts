@@ -31,7 +31,7 @@ test('a counts file is gated like the rows it counts', async () => {
   // recall: candidate (300 + 60) / 420, champion (300 + 20) / 420
   expect(recall.candidate).toBeCloseTo(360 / 420, 14);
   expect(recall.champion).toBeCloseTo(320 / 420, 14);
-  expect(recall.ci_method).toBe('newcombe');
+  expect(recall.ci_method).toBe('tango');
   expect(recall.status).toBe('pass');
 });
 

@@ -137,7 +137,7 @@ describe.each(fixture.binary)('binary $name', (c) => {
   test.each(['accuracy', 'recall'])('%s under ci.method analytic: the cluster-robust paired difference = statsmodels', (metric) => {
     const e = estimate('binary', metric, data, ci('analytic'));
     expect(e.method).toBe('paired-normal-cluster');
-    expect(e.note).toMatch(/Newcombe's interval has no clustered form/);
+    expect(e.note).toMatch(/Tango's score interval has no clustered form/);
     close(e.delta, c.expected[metric]!.delta);
     if (/widened to the exact bound/.test(e.note!)) {
       // Few disagreements of one kind: the exact floor (exact-floor.ts) widens statsmodels' interval, never narrows it.

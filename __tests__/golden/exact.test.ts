@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { estimateMetric } from '../../src/core/estimate.js';
 import type { PairedData } from '../../src/readers/paired-data.js';
 import { metricInfo } from '../../src/stats/catalog.js';
+import { twoSidedZ } from '../../src/stats/distributions.js';
 import { clopperPearson, exactMcNemarGreater } from '../../src/stats/exact.js';
 import { ciSettings } from './paired-data.js';
 
@@ -77,11 +78,18 @@ describe.each(['auto', 'analytic', 'bootstrap'] as const)('ci.method %s: accurac
       expect(est.high!).toBeGreaterThanOrEqual(f.high_at_least - 1e-9);
       if (f.low_at_most_zero) expect(est.low!).toBeLessThanOrEqual(0);
       if (f.high_at_least_zero) expect(est.high!).toBeGreaterThanOrEqual(0);
-      if (b === 0 && c === 0) {
-        // No disagreement: exactly the exact bound on each side, never [0, 0].
+      if (b === 0 && c === 0 && method === 'bootstrap') {
+        // No disagreement: the bootstrap's [0, 0] becomes exactly the exact bound on each side.
         expect(close(est.low!, f.low_at_most)).toBe(true);
         expect(close(est.high!, f.high_at_least)).toBe(true);
         expect(est.note).toMatch(/widened to the exact bound of the disagreements \(0 rows only the candidate gets right, 0 only the champion/);
+      }
+      if (b === 0 && c === 0 && method !== 'bootstrap') {
+        // Tango's score interval at 0 disagreements is ±z²/(n + z²); the wider of it and the exact bound.
+        const z2 = twoSidedZ(level) ** 2;
+        const n = both + neither;
+        expect(est.low).toBeCloseTo(Math.min(-z2 / (n + z2), f.low_at_most), 9);
+        expect(est.high).toBeCloseTo(Math.max(z2 / (n + z2), f.high_at_least), 9);
       }
     }
   );

@@ -10,7 +10,7 @@
  * | rmse, r2                                        | delta-method-cluster     | bootstrap-rows-cluster | delta-method-cluster     |
  * | pr_auc, ece                                     | bootstrap-rows-cluster   | bootstrap-rows-cluster | bootstrap-rows-cluster   |
  *
- * Newcombe's paired score interval has no clustered form, so `analytic` on a proportion uses the
+ * Tango's paired score interval has no clustered form, so `analytic` on a proportion uses the
  * cluster-robust normal interval of the per-row difference of hits over the proportion's rows instead.
  * Normal-type intervals use t with G − 1 degrees of freedom; bootstrap percentile intervals are widened by
  * √(G/(G − 1))·t/z (stats/cluster.ts): both small-sample corrections the coverage study needed.
@@ -354,7 +354,7 @@ function proportionInterval(sums: Float64Array, counts: Float64Array, ci: CiSett
   if (rows === 0) throw new NotEstimable('the proportion has no rows to count');
   const r = clusterRobustMean(sums, counts);
   const interval = tInterval(r.mean, r.se, r.clusters, ci, 'paired-normal-cluster');
-  interval.note = "ci.method analytic with columns.cluster: Newcombe's interval has no clustered form, so the cluster-robust normal interval of the paired difference was used";
+  interval.note = "ci.method analytic with columns.cluster: Tango's score interval has no clustered form, so the cluster-robust normal interval of the paired difference was used";
   return interval;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Multiclass-task estimators (docs/statistics.md): the confusion metrics by the paired bootstrap of the K×K×K joint
- * (label, champion, candidate) cells — Newcombe's paired interval for accuracy / micro_f1 under
- * `ci.method: analytic` — and log_loss as a mean loss (paired normal, or the row bootstrap).
+ * (label, champion, candidate) cells — Tango's paired score interval for accuracy / micro_f1 under `auto` and
+ * `analytic` (paired-proportion.ts) — and log_loss as a mean loss (paired normal, or the row bootstrap).
  */
 import type { CiSettings } from '../config/types.js';
 import { mean } from '../stats/losses.js';
@@ -13,11 +13,10 @@ import {
   multiclassLogLossRows,
   multiclassMetric
 } from '../stats/multiclass.js';
-import { newcombePaired } from '../stats/newcombe.js';
-import { seFromInterval } from '../stats/power.js';
 import type { ModelColumns, PairedData } from '../readers/paired-data.js';
-import { analyticFallback, candidateOnly, cellsInterval, paired, pairedMeans, type Estimate, type Interval } from './intervals.js';
+import { analyticFallback, candidateOnly, cellsInterval, paired, pairedMeans, type Estimate } from './intervals.js';
 import { applyExactFloor } from './exact-floor.js';
+import { pairedProportionInterval } from './paired-proportion.js';
 import { fewDisagreementsOf } from './small-sample.js';
 import { logLossTooFew } from './skew-floor.js';
 
@@ -69,14 +68,15 @@ export function estimateMulticlass(name: string, data: PairedData, ci: CiSetting
       else if (a) t.championOnly += c;
       else t.neither += c;
     }
-    let interval: Interval;
-    if (ci.method === 'bootstrap') {
-      interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
-    } else {
-      const r = newcombePaired(t, ci.confidence_level);
-      interval = { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'newcombe' };
-    }
-    return paired(candidate, champion, applyExactFloor(interval, t, ci.confidence_level), ci);
+    const interval =
+      ci.method === 'bootstrap'
+        ? applyExactFloor(
+            cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel),
+            t,
+            ci.confidence_level
+          )
+        : pairedProportionInterval(t, ci);
+    return paired(candidate, champion, interval, ci);
   }
   const interval = cellsInterval(
     cells.count,

@@ -8,7 +8,7 @@
  *
  * - low ≤ b/n − U(c), high ≥ U(b) − c/n, with U(x) the Clopper–Pearson upper bound of x/n at the interval's
  *   level: the champion-only rate could be as high as U(c) (and symmetrically). With b = c = 0 the interval is
- *   [−U(0), U(0)]. With many disagreements of both kinds Newcombe's interval is already wider; when one kind
+ *   [−U(0), U(0)]. With many disagreements of both kinds the score interval is already wider; when one kind
  *   is rare (30 vs 10 of 1000) the exact bound can move the far end by a few thousandths.
  * - low ≤ 0 unless the exact one-sided McNemar test (b vs c, binomial with p = ½) favours the candidate at
  *   (1 − level)/2, and high ≥ 0 unless it favours the champion: `superior` never passes on disagreements that

@@ -21,7 +21,7 @@ import type { CheckDetails } from './details.js';
  * - `delong`: DeLong's paired ROC-AUC interval;
  * - `paired-normal`: normal interval of the mean per-row difference;
  * - `delta-method`: normal interval with the delta-method standard error (RMSE, R²);
- * - `newcombe`: Newcombe's hybrid score interval for paired proportions.
+ * - `tango`: Tango's score interval for paired proportions (core/paired-proportion.ts).
  * With `columns.cluster`, the clustered forms (estimate-cluster.ts): `bootstrap-cells-cluster`,
  * `bootstrap-rows-cluster`, `delong-cluster`, `paired-normal-cluster`, `delta-method-cluster`.
  */
@@ -31,7 +31,7 @@ export type CiMethodName =
   | 'delong'
   | 'paired-normal'
   | 'delta-method'
-  | 'newcombe'
+  | 'tango'
   | ClusterCiMethodName;
 
 export type ClusterCiMethodName =

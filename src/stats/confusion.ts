@@ -199,8 +199,8 @@ export function netBenefit(c: Confusion, v: NetBenefitValues): number {
 
 /**
  * For the confusion metrics that are a proportion of hits over a set of rows fixed by the labels, the paired
- * 2×2 table of (candidate hit, champion hit) over those rows, read off the joint cells (Newcombe's interval,
- * newcombe.ts); undefined for the others (precision's rows depend on the predictions; f1, mcc and balanced
+ * 2×2 table of (candidate hit, champion hit) over those rows, read off the joint cells (Tango's interval,
+ * core/paired-proportion.ts); undefined for the others (precision's rows depend on the predictions; f1, mcc and balanced
  * accuracy are not proportions).
  * accuracy: all rows, hit = correct; recall/tpr: positives, predicted 1; fnr: positives, predicted 0;
  * specificity/tnr: negatives, predicted 0; fpr: negatives, predicted 1; selection_rate: all rows, predicted 1.

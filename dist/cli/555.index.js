@@ -1,22 +1,26 @@
-export const id = 76;
-export const ids = [76];
+export const id = 555;
+export const ids = [555];
 export const modules = {
 
-/***/ 70076:
+/***/ 555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
+  main: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(91659);
+// UNUSED EXPORTS: EXIT
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/base/errors.ts
-var base_errors = __webpack_require__(34758);
+var base_errors = __webpack_require__(4758);
 ;// CONCATENATED MODULE: ./src/gate/error-report.ts
 function errorReport(message, generatedAt) {
     return {
@@ -68,9 +72,11 @@ function shouldFail(result, failOn) {
 }
 
 // EXTERNAL MODULE: ./src/readers/files/files.ts
-var files_files = __webpack_require__(94155);
+var files_files = __webpack_require__(4155);
+// EXTERNAL MODULE: ./src/gate/release-card.ts
+var release_card = __webpack_require__(3493);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/core/ledger.ts
 /**
  * The test-set reuse ledger, pure part: how a ledger file's text becomes runs per test set, how one run is
@@ -214,12 +220,8 @@ async function updateLedger(config, fingerprint, key, generatedAt, resolve) {
     return status(recorded.runs, recorded.counted, reuseWarning(recorded.runs, max, fingerprint));
 }
 
-// EXTERNAL MODULE: ./src/gate/release-card.ts
-var release_card = __webpack_require__(3493);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/stats/catalog.ts
 function m(task, name, direction, kind, input, extra = {}) {
     return { name, task, direction, kind, input, implemented: true, unit: 'plain', ...extra };
@@ -539,7 +541,7 @@ function buildCanary(raw) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/config/yaml-hints.ts
 /**
  * Plain-language help for the YAML mistakes people make most: a key indented by one space too many or too few,
@@ -908,7 +910,7 @@ function throwProblems(cfg, problems) {
 }
 
 // EXTERNAL MODULE: ./src/base/values.ts
-var base_values = __webpack_require__(91407);
+var base_values = __webpack_require__(1407);
 ;// CONCATENATED MODULE: ./src/config/family-types.ts
 const OPERATIONS_KEYS = [
     'latency_p50_ms',
@@ -14529,7 +14531,7 @@ function gateStatus(checks) {
 }
 
 // EXTERNAL MODULE: ./src/base/text.ts
-var base_text = __webpack_require__(40766);
+var base_text = __webpack_require__(766);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/cost-facts.ts
 /**
  * The cost artifact (docs/config.md): `{inference_cost, infra_cost, storage_cost, retraining_cost, human_ops_cost,
@@ -14643,7 +14645,7 @@ function costChecks(config, inputs) {
 }
 
 // EXTERNAL MODULE: ./src/base/growable.ts
-var growable = __webpack_require__(37902);
+var growable = __webpack_require__(7902);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/profile.ts
 /**
  * Column profiles of a data table: everything the data gate's checks need, gathered in one streaming pass so
@@ -14861,7 +14863,7 @@ function categoricalPsi(reference, current) {
 }
 
 // EXTERNAL MODULE: ./node_modules/jstat/dist/jstat.js
-var jstat = __webpack_require__(32453);
+var jstat = __webpack_require__(2453);
 var jstat_default = /*#__PURE__*/__webpack_require__.n(jstat);
 ;// CONCATENATED MODULE: ./src/stats/psi-threshold.ts
 /**
@@ -16705,8 +16707,8 @@ function netBenefit(c, v) {
 }
 /**
  * For the confusion metrics that are a proportion of hits over a set of rows fixed by the labels, the paired
- * 2×2 table of (candidate hit, champion hit) over those rows, read off the joint cells (Newcombe's interval,
- * newcombe.ts); undefined for the others (precision's rows depend on the predictions; f1, mcc and balanced
+ * 2×2 table of (candidate hit, champion hit) over those rows, read off the joint cells (Tango's interval,
+ * core/paired-proportion.ts); undefined for the others (precision's rows depend on the predictions; f1, mcc and balanced
  * accuracy are not proportions).
  * accuracy: all rows, hit = correct; recall/tpr: positives, predicted 1; fnr: positives, predicted 0;
  * specificity/tnr: negatives, predicted 0; fpr: negatives, predicted 1; selection_rate: all rows, predicted 1.
@@ -17247,59 +17249,6 @@ function mean(xs) {
     return sum(xs) / xs.length;
 }
 
-;// CONCATENATED MODULE: ./src/stats/power.ts
-/**
- * The minimum detectable effect of a paired comparison (report field `mde`): the smallest margin a
- * non-inferiority test at this n could establish with 80 % power when the two models are truly equal.
- *
- * With the interval Δ̂ ± z·se (z = z_{1−α/2} of the two-sided level) and true Δ = 0, the check "L > −a"
- * passes with probability P(Δ̂ > z·se − a) = Φ((a − z·se)/se); setting that to the power 1 − β gives
- * a = (z_{1−α/2} + z_{1−β})·se. For intervals that are not Δ̂ ± z·se (percentile bootstrap, Newcombe), se is
- * the interval's own spread, (U − L)/(2z): the se a normal interval of the same width would have.
- */
-
-/** Power the mde is quoted at. */
-const MDE_POWER = 0.8;
-/** (z_{1−α/2} + z_{power})·se; 0 when se is 0. Throws on a negative or non-finite se. */
-function minimumDetectableEffect(se, confidenceLevel, power = MDE_POWER) {
-    if (!(se >= 0 && se < Infinity))
-        throw new RangeError(`minimumDetectableEffect: se must be finite and ≥ 0, got ${se}`);
-    return (twoSidedZ(confidenceLevel) + normalQuantile(power)) * se;
-}
-/** The se a normal interval of width high − low would have at this level: (high − low)/(2z). */
-function seFromInterval(low, high, confidenceLevel) {
-    return (high - low) / (2 * twoSidedZ(confidenceLevel));
-}
-/** P(pass | Δ = 0). With se = 0 the interval is the point 0: it passes iff the margin is positive. */
-function powerAtZero(rule, margin, se, confidenceLevel) {
-    if (!(margin >= 0) || !(se >= 0))
-        throw new RangeError(`powerAtZero: margin and se must be ≥ 0, got ${margin}, ${se}`);
-    if (se === 0)
-        return margin > 0 ? 1 : 0;
-    const x = margin / se - twoSidedZ(confidenceLevel);
-    return rule === 'non_inferior' ? normalCdf(x) : Math.max(0, 2 * normalCdf(x) - 1);
-}
-/** The smallest margin with the given power at Δ = 0 and this se. */
-function detectableMargin(rule, se, confidenceLevel, power = MDE_POWER) {
-    return (twoSidedZ(confidenceLevel) + normalQuantile(rule === 'non_inferior' ? power : (1 + power) / 2)) * se;
-}
-/**
- * Rows needed for the given power at Δ = 0 when n₀ rows gave standard error se₀: the smallest integer n with
- * se₀·√(n₀/n) ≤ margin/(z + z_q). Null when the margin is 0 (no n suffices); n₀ itself is never the floor,
- * so a pilot larger than needed gets the smaller size.
- */
-function requiredN(rule, margin, se0, n0, confidenceLevel, power = MDE_POWER) {
-    if (!(power > 0 && power < 1))
-        throw new RangeError(`requiredN: power must be in (0, 1), got ${power}`);
-    if (!(margin > 0))
-        return null;
-    if (se0 === 0)
-        return 1;
-    const ratio = detectableMargin(rule, se0, confidenceLevel, power) / margin;
-    // The tiny tolerance keeps an exact boundary (ratio² · n₀ an integer up to rounding) from adding a row.
-    return Math.max(1, Math.ceil(n0 * ratio * ratio - 1e-9));
-}
-
 ;// CONCATENATED MODULE: ./src/stats/ranking.ts
 /**
  * Score-ranking metrics evaluated after one sort: average precision (docs/statistics.md `pr_auc`) and ROC-AUC with row
@@ -17421,6 +17370,59 @@ function pairedMeanInterval(candidate, champion, confidenceLevel) {
         se = Math.sqrt(sum(d) / (n - 1) / n);
     }
     return { candidate: mean(candidate), champion: mean(champion), delta, se, low: delta - z * se, high: delta + z * se };
+}
+
+;// CONCATENATED MODULE: ./src/stats/power.ts
+/**
+ * The minimum detectable effect of a paired comparison (report field `mde`): the smallest margin a
+ * non-inferiority test at this n could establish with 80 % power when the two models are truly equal.
+ *
+ * With the interval Δ̂ ± z·se (z = z_{1−α/2} of the two-sided level) and true Δ = 0, the check "L > −a"
+ * passes with probability P(Δ̂ > z·se − a) = Φ((a − z·se)/se); setting that to the power 1 − β gives
+ * a = (z_{1−α/2} + z_{1−β})·se. For intervals that are not Δ̂ ± z·se (percentile bootstrap, Newcombe), se is
+ * the interval's own spread, (U − L)/(2z): the se a normal interval of the same width would have.
+ */
+
+/** Power the mde is quoted at. */
+const MDE_POWER = 0.8;
+/** (z_{1−α/2} + z_{power})·se; 0 when se is 0. Throws on a negative or non-finite se. */
+function minimumDetectableEffect(se, confidenceLevel, power = MDE_POWER) {
+    if (!(se >= 0 && se < Infinity))
+        throw new RangeError(`minimumDetectableEffect: se must be finite and ≥ 0, got ${se}`);
+    return (twoSidedZ(confidenceLevel) + normalQuantile(power)) * se;
+}
+/** The se a normal interval of width high − low would have at this level: (high − low)/(2z). */
+function seFromInterval(low, high, confidenceLevel) {
+    return (high - low) / (2 * twoSidedZ(confidenceLevel));
+}
+/** P(pass | Δ = 0). With se = 0 the interval is the point 0: it passes iff the margin is positive. */
+function powerAtZero(rule, margin, se, confidenceLevel) {
+    if (!(margin >= 0) || !(se >= 0))
+        throw new RangeError(`powerAtZero: margin and se must be ≥ 0, got ${margin}, ${se}`);
+    if (se === 0)
+        return margin > 0 ? 1 : 0;
+    const x = margin / se - twoSidedZ(confidenceLevel);
+    return rule === 'non_inferior' ? normalCdf(x) : Math.max(0, 2 * normalCdf(x) - 1);
+}
+/** The smallest margin with the given power at Δ = 0 and this se. */
+function detectableMargin(rule, se, confidenceLevel, power = MDE_POWER) {
+    return (twoSidedZ(confidenceLevel) + normalQuantile(rule === 'non_inferior' ? power : (1 + power) / 2)) * se;
+}
+/**
+ * Rows needed for the given power at Δ = 0 when n₀ rows gave standard error se₀: the smallest integer n with
+ * se₀·√(n₀/n) ≤ margin/(z + z_q). Null when the margin is 0 (no n suffices); n₀ itself is never the floor,
+ * so a pilot larger than needed gets the smaller size.
+ */
+function requiredN(rule, margin, se0, n0, confidenceLevel, power = MDE_POWER) {
+    if (!(power > 0 && power < 1))
+        throw new RangeError(`requiredN: power must be in (0, 1), got ${power}`);
+    if (!(margin > 0))
+        return null;
+    if (se0 === 0)
+        return 1;
+    const ratio = detectableMargin(rule, se0, confidenceLevel, power) / margin;
+    // The tiny tolerance keeps an exact boundary (ratio² · n₀ an integer up to rounding) from adding a row.
+    return Math.max(1, Math.ceil(n0 * ratio * ratio - 1e-9));
 }
 
 ;// CONCATENATED MODULE: ./src/core/skew-floor.ts
@@ -17826,6 +17828,84 @@ function applyExactFloor(interval, t, confidenceLevel) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stats/tango.ts
+/**
+ * Tango's asymptotic score interval for the difference of two paired proportions (Tango 1998, "Equivalence
+ * test and confidence interval for the difference in proportions for the paired-sample design", Statistics in
+ * Medicine 17:891–908; recommended by Fagerland, Lydersen & Laake 2017, ch. 8).
+ *
+ * With b rows only the candidate gets right and c only the champion, of n, Δ = (b − c)/n. The interval is the
+ * set of Δ₀ that the score test does not reject:
+ *
+ *   T(Δ₀) = (b − c − nΔ₀) / √(n(2q̂ + Δ₀(1 − Δ₀))),   |T(Δ₀)| ≤ z,
+ *
+ * where q̂ is the maximum-likelihood champion-only probability under Δ₀ (the root of 2n q² + B q + C = 0 with
+ * B = −b − c + (2n − b + c)Δ₀ and C = −cΔ₀(1 − Δ₀)). Its variance is taken at the boundary being tested, not at
+ * the estimate: with few disagreeing rows the sample that flatters the candidate (few champion-only rows) no
+ * longer also shrinks the interval, which is where the Wald-type and square-and-add intervals miss on one side.
+ */
+/** Bound once: in a vm sandbox (Jest) every lookup of a global such as Math costs ~100x a local one. */
+const { sqrt: tango_sqrt } = Math;
+/** The score statistic T(Δ₀); decreasing in Δ₀ on (−1, 1). */
+function tangoStatistic(b, c, n, d0) {
+    const diff = b - c - n * d0;
+    if (diff === 0)
+        return 0;
+    const B = -b - c + (2 * n - b + c) * d0;
+    const C = -c * d0 * (1 - d0);
+    // 2n q² + B q + C = 0, C ≤ 0 for Δ₀ ≥ 0: the non-negative root. For Δ₀ < 0, C ≥ 0 and both roots are ≥ 0
+    // when real; the larger one is the constrained maximum (Tango's formula).
+    const disc = Math.max(0, B * B - 8 * n * C);
+    const q = (tango_sqrt(disc) - B) / (4 * n);
+    const variance = n * (2 * q + d0 * (1 - d0));
+    if (!(variance > 0))
+        return diff > 0 ? Infinity : -Infinity;
+    return diff / tango_sqrt(variance);
+}
+/**
+ * Δ = (b − c)/n and Tango's two-sided interval at critical value z (bisection to 1e-12 on each side).
+ * Throws unless 0 ≤ b, c and b + c ≤ n, n > 0.
+ */
+function tangoPaired(b, c, n, z) {
+    if (!(n > 0 && b >= 0 && c >= 0 && b + c <= n)) {
+        throw new RangeError(`tangoPaired: need b, c ≥ 0 and b + c ≤ n > 0, got b = ${b}, c = ${c}, n = ${n}`);
+    }
+    const delta = (b - c) / n;
+    // T(Δ₀) falls from positive near −1 through 0 at Δ to negative near 1: the ends are where it crosses ±z.
+    const low = crossing(b, c, n, z, -1, delta);
+    const high = crossing(b, c, n, -z, delta, 1);
+    return { delta, low: Math.min(low, delta), high: Math.max(high, delta) };
+}
+/** The Δ₀ in [lo, hi] where T(Δ₀) = target, T decreasing (bisection). */
+function crossing(b, c, n, target, lo, hi) {
+    for (let iter = 0; iter < 200 && hi - lo > 1e-13; iter++) {
+        const mid = (lo + hi) / 2;
+        if (tangoStatistic(b, c, n, mid) > target)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/core/paired-proportion.ts
+
+
+
+
+/** Tango's interval of Δ = p(candidate) − p(champion) for `table`, widened to the exact floor. */
+function pairedProportionInterval(table, ci) {
+    const n = table.both + table.candidateOnly + table.championOnly + table.neither;
+    const r = tangoPaired(table.candidateOnly, table.championOnly, n, twoSidedZ(ci.confidence_level));
+    const interval = {
+        low: r.low,
+        high: r.high,
+        se: seFromInterval(r.low, r.high, ci.confidence_level),
+        method: 'tango'
+    };
+    return applyExactFloor(interval, table, ci.confidence_level);
+}
+
 ;// CONCATENATED MODULE: ./src/core/small-sample.ts
 /**
  * Where the percentile bootstrap of the joint cells stops holding its level for the confusion metrics that
@@ -17865,8 +17945,9 @@ function fewDisagreementsOf(name, m) {
  *
  * | metrics                                   | auto            | bootstrap       | analytic                        |
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|
- * | proportions (accuracy, recall, fpr, …)    | newcombe        | bootstrap-cells | newcombe                        |
- * | other confusion metrics, net_benefit      | bootstrap-cells | bootstrap-cells | paired-normal (net_benefit), else bootstrap-cells |
+ * | proportions (accuracy, recall, fpr, …)    | tango           | bootstrap-cells | tango                           |
+ * | net_benefit                               | paired-normal   | bootstrap-cells | paired-normal                   |
+ * | other confusion metrics                   | bootstrap-cells | bootstrap-cells | bootstrap-cells (noted)         |
  * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
  * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
  * | pr_auc, ece                               | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
@@ -17874,7 +17955,6 @@ function fewDisagreementsOf(name, m) {
  * Proportions are never narrower than the exact bound of the disagreements (exact-floor.ts); the other
  * confusion metrics are inconclusive when degenerate (degenerate.ts) or with few disagreements (small-sample.ts).
  */
-
 
 
 
@@ -17971,9 +18051,10 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
     const table = pairedTableOf(cells, name);
     if (table)
         return paired(candidate, champion, proportionInterval(table, cells, value, ci, streamLabel), ci);
-    if (ci.method === 'analytic' && name === 'net_benefit') {
+    if (ci.method !== 'bootstrap' && name === 'net_benefit') {
         // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
-        // which the eight joint cells determine (rows of a cell share their values).
+        // which the eight joint cells determine (rows of a cell share their values). The coverage study found it
+        // holding its level at 500 and 5,000 rows where the cells bootstrap passed 2.9–3.1 % (docs/statistics.md).
         const est = netBenefitFromCells(cells, options.net_benefit, ci);
         const few = fewDisagreements(name, cells);
         if (few)
@@ -17988,20 +18069,15 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
     return est;
 }
 /**
- * A proportion (accuracy, recall, fpr, …): Newcombe's score interval under `auto` and `analytic` (the coverage
- * study, docs/statistics.md, finds it holds its level down to 30 rows, where the percentile bootstrap of the
- * cells does not), the cells bootstrap under `bootstrap`; either way never narrower than the exact bound of
- * the disagreements (exact-floor.ts).
+ * A proportion (accuracy, recall, fpr, …): Tango's score interval under `auto` and `analytic` (paired-proportion.ts;
+ * the coverage study, docs/statistics.md, finds it holds its level from 30 rows, where the percentile bootstrap
+ * of the cells does not), the cells bootstrap under `bootstrap`; either way never narrower than the exact bound
+ * of the disagreements (exact-floor.ts).
  */
 function proportionInterval(table, cells, value, ci, streamLabel) {
-    let interval;
-    if (ci.method === 'bootstrap') {
-        interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
-    }
-    else {
-        const r = newcombePaired(table, ci.confidence_level);
-        interval = { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'newcombe' };
-    }
+    if (ci.method !== 'bootstrap')
+        return pairedProportionInterval(table, ci);
+    const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
     return applyExactFloor(interval, table, ci.confidence_level);
 }
 /** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */
@@ -19068,7 +19144,7 @@ function estimate_cluster_proportionInterval(sums, counts, ci) {
         throw new NotEstimable('the proportion has no rows to count');
     const r = clusterRobustMean(sums, counts);
     const interval = tInterval(r.mean, r.se, r.clusters, ci, 'paired-normal-cluster');
-    interval.note = "ci.method analytic with columns.cluster: Newcombe's interval has no clustered form, so the cluster-robust normal interval of the paired difference was used";
+    interval.note = "ci.method analytic with columns.cluster: Tango's score interval has no clustered form, so the cluster-robust normal interval of the paired difference was used";
     return interval;
 }
 // ---------------------------------------------------------------------------------------------------------
@@ -19207,7 +19283,6 @@ function r2(target, sc, sh, clusters, ci, stream) {
 
 
 
-
 function requireLabels(data) {
     if (!data.labelClass || !data.classes)
         throw new Error('multiclass data has no class labels');
@@ -19259,15 +19334,10 @@ function estimateMulticlass(name, data, ci, streamLabel) {
             else
                 t.neither += c;
         }
-        let interval;
-        if (ci.method === 'bootstrap') {
-            interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
-        }
-        else {
-            const r = newcombePaired(t, ci.confidence_level);
-            interval = { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'newcombe' };
-        }
-        return paired(candidate, champion, applyExactFloor(interval, t, ci.confidence_level), ci);
+        const interval = ci.method === 'bootstrap'
+            ? applyExactFloor(cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel), t, ci.confidence_level)
+            : pairedProportionInterval(t, ci);
+        return paired(candidate, champion, interval, ci);
     }
     const interval = cellsInterval(cells.count, (counts) => value(counts, 'candidate') - value(counts, 'champion'), ci, streamLabel);
     const est = paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
@@ -20726,7 +20796,7 @@ function primaryImproves(config, checks) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/core/release-gates.ts
 const RELEASE_GATES = {
     data_gate: ['data'],
@@ -20820,7 +20890,7 @@ function buildReleaseCard(report, artifacts, source, rollout = null) {
 }
 
 // EXTERNAL MODULE: ./src/readers/json-reason.ts
-var json_reason = __webpack_require__(27357);
+var json_reason = __webpack_require__(7357);
 ;// CONCATENATED MODULE: ./src/readers/files/text-file.ts
 /** Reading a small text artifact whole (test reports, rule files, drill records) with errors that name the file. */
 
@@ -20912,8 +20982,8 @@ async function readCost(file, shown) {
     return parseCost(await readJsonFile(file, shown, 'the cost file'), shown);
 }
 
-// EXTERNAL MODULE: ./src/readers/table.ts + 3 modules
-var table = __webpack_require__(51742);
+// EXTERNAL MODULE: ./src/readers/table.ts + 5 modules
+var table = __webpack_require__(5164);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/data.ts
 /**
  * The data gate's shell: one streaming pass over a table (CSV, TSV or JSONL, optionally gzipped, through the
@@ -21266,9 +21336,9 @@ async function readFreshness(file, shown, column) {
 }
 
 // EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(80481);
+var external_node_readline_ = __webpack_require__(481);
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/alert-rules.ts
 /**
  * Prometheus rule files (`groups: [{ name, rules: [{ alert | record, expr, labels, annotations }] }]`), read
@@ -21439,9 +21509,9 @@ async function readLogCoverage(file, shown, field) {
 }
 
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/fxp.js
-var fxp = __webpack_require__(75824);
-// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 23 modules
-var XMLParser = __webpack_require__(41143);
+var fxp = __webpack_require__(5824);
+// EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlparser/XMLParser.js + 26 modules
+var XMLParser = __webpack_require__(9658);
 ;// CONCATENATED MODULE: ./src/readers/artifacts/robustness-cases.ts
 /**
  * Robustness results: pass/fail cases from JUnit XML (pytest `--junitxml`, jest-junit) or JSON Lines. Pure:
@@ -21887,7 +21957,7 @@ async function containArtifacts(roots, artifacts, configSource) {
 }
 
 // EXTERNAL MODULE: ./src/readers/id-order.ts
-var id_order = __webpack_require__(55654);
+var id_order = __webpack_require__(5654);
 // EXTERNAL MODULE: ./src/readers/text-column.ts
 var text_column = __webpack_require__(5588);
 ;// CONCATENATED MODULE: ./src/readers/counts.ts
@@ -22189,7 +22259,7 @@ function columnNeeds(config) {
 }
 
 // EXTERNAL MODULE: ./src/readers/id-column.ts
-var id_column = __webpack_require__(78998);
+var id_column = __webpack_require__(8998);
 ;// CONCATENATED MODULE: ./src/readers/fingerprint.ts
 /**
  * Test-set fingerprint, reported as `test_set.fingerprint` (docs/predictions.md).
@@ -23282,8 +23352,8 @@ function inIdOrder({ idOrder, ...data }) {
     return permuteRowsInPlace(data, idOrder);
 }
 
-// EXTERNAL MODULE: ./src/gate/read-worker.ts
-var read_worker = __webpack_require__(87434);
+// EXTERNAL MODULE: ./src/gate/read-worker.ts + 1 modules
+var read_worker = __webpack_require__(2997);
 ;// CONCATENATED MODULE: ./src/gate/run.ts
 /**
  * One gate run, shared by the action and the CLI: load the config, read and align the predictions, evaluate.
@@ -23453,808 +23523,6 @@ async function readCountsData(config, req, resolve, used) {
     return data;
 }
 
-;// CONCATENATED MODULE: ./src/render/log-line.ts
-/**
- * Plain log lines of the action. The runner reads every line of a step's stdout that starts with `::` as a
- * workflow command (`::add-mask::`, `::error::`, `::stop-commands::`), and @actions/core's `info` writes its
- * text as it is. Text that carries data or config (segment names in the summary line, a workflow's name from
- * the API) goes through `logLine` so a line break in it cannot start a command of its own.
- */
-function logLine(text) {
-    return text.replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, ' ');
-}
-/** The lines of a message joined into one (`a; b; c`), for outputs that must be one line (`summary`). */
-function oneLine(message) {
-    return message
-        .split(/\r\n|\r|\n|\u2028|\u2029|\u0085/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .join('; ')
-        .replace(/:; /g, ': ');
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-/**
- * What the runner tells a step about its run (docs/github.md inputs aside): the event, the repository, the run and its
- * URL. Read once from the environment and the event payload file, so everything after it is a plain value.
- */
-
-function readPayload(file) {
-    if (!file)
-        return {};
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-        return parsed !== null && typeof parsed === 'object' ? parsed : {};
-    }
-    catch {
-        // A missing or unreadable payload only costs the PR features; the gate itself does not need it.
-        return {};
-    }
-}
-function readRunContext(env = process.env) {
-    const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = owner && repo ? { owner, repo } : undefined;
-    const runId = /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? Number(env.GITHUB_RUN_ID) : undefined;
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        payload: readPayload(env.GITHUB_EVENT_PATH),
-        repo: repository,
-        runId,
-        sha: /^[0-9a-f]{40}$/i.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : undefined,
-        serverUrl,
-        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        runUrl: repository && runId !== undefined ? `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` : undefined
-    };
-}
-/** A nested field of an untyped payload, or undefined when any step of the path is missing. */
-function field(value, ...keys) {
-    let v = value;
-    for (const k of keys) {
-        if (v === null || typeof v !== 'object')
-            return undefined;
-        v = v[k];
-    }
-    return v;
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
-var utils = __webpack_require__(85555);
-;// CONCATENATED MODULE: ./src/github/octokit.ts
-/**
- * The one REST client of the action: @actions/github's Octokit (proxy support, user agent) with one retry hook
- * that shares a wait budget across the whole run. Transient 5xx and network errors are retried with a short
- * backoff; rate limits (429, and 403 secondary or exhausted primary limits) are waited out as GitHub asks
- * (Retry-After, or the reset time), but never beyond the budget: the verdict does not wait on GitHub, so past
- * about a minute the request fails and its caller goes on without it (a warning for the comment).
- */
-
-
-/** How long a whole run may spend waiting on GitHub, in seconds. */
-const WAIT_BUDGET_SECONDS = 60;
-/** Transient failures (5xx, network) are retried this often, after 1, 2, 4 s. */
-const SERVER_RETRIES = 3;
-/** Rate limits are waited out at most this often per request. */
-const LIMIT_RETRIES = 2;
-function waitBudget(total = WAIT_BUDGET_SECONDS, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)), now = () => Date.now()) {
-    let spent = 0;
-    return {
-        total,
-        now,
-        get spent() {
-            return spent;
-        },
-        async wait(seconds) {
-            if (!(seconds >= 0) || spent + seconds > total)
-                return false;
-            spent += seconds;
-            if (seconds > 0)
-                await sleep(seconds * 1000);
-            return true;
-        }
-    };
-}
-/** Seconds GitHub asks us to wait before retrying a rate-limited request, or undefined when it is no limit. */
-function rateLimitWait(e, nowMs) {
-    const err = (e ?? {});
-    const headers = err.response?.headers ?? {};
-    const text = `${err.message ?? ''} ${JSON.stringify(err.response?.data ?? '')}`;
-    const limited = err.status === 429 || (err.status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(text)));
-    if (!limited)
-        return undefined;
-    const after = Number(headers['retry-after']);
-    if (headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0)
-        return Math.ceil(after);
-    const reset = Number(headers['x-ratelimit-reset']);
-    if (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset))
-        return Math.max(0, Math.ceil(reset - nowMs / 1000) + 1);
-    // A secondary limit without Retry-After: GitHub asks for at least a minute, which is the whole budget.
-    return 60;
-}
-/** A POST other than GraphQL's query endpoint may have taken effect before it failed: its caller decides. */
-function idempotent(method, url) {
-    return method !== 'POST' || /^\/?graphql$/.test(url) || url.endsWith('/graphql');
-}
-function createOctokit(token, options) {
-    const budget = options.budget ?? waitBudget();
-    const octokit = new utils/* GitHub */.gq((0,utils/* getOctokitOptions */.EG)(token, {
-        baseUrl: options.baseUrl,
-        log: { debug: core/* debug */.Yz, info: core/* debug */.Yz, warn: core/* debug */.Yz, error: core/* debug */.Yz }
-    }));
-    octokit.hook.wrap('request', async (request, opts) => {
-        const what = `${opts.method} ${String(opts.url)}`;
-        for (let server = 0, limits = 0;;) {
-            try {
-                return await request(opts);
-            }
-            catch (e) {
-                const limit = rateLimitWait(e, budget.now());
-                let seconds;
-                if (limit !== undefined && limits < LIMIT_RETRIES) {
-                    limits++;
-                    seconds = limit;
-                }
-                else if (limit === undefined && octokit_transient(e) && idempotent(opts.method, String(opts.url)) && server < SERVER_RETRIES) {
-                    seconds = 2 ** server++;
-                }
-                if (seconds === undefined)
-                    throw e;
-                if (!(await budget.wait(seconds))) {
-                    core/* warning */.$e(`GitHub asked model-gate to wait ${seconds} s on ${what}, past the ${budget.total} s it waits on GitHub per run ` +
-                        `(${budget.spent} s spent); going on without it.`);
-                    throw e;
-                }
-                core/* info */.pq(`model-gate: ${what} failed (${apiReason(e)}); retried after ${seconds} s`);
-            }
-        }
-    });
-    return octokit;
-}
-/** A 5xx answer or no answer at all: worth another try. */
-function octokit_transient(e) {
-    const status = httpStatus(e);
-    return status === undefined || status >= 500;
-}
-/** The HTTP status of a failed request (RequestError and friends), or undefined for network errors. */
-function httpStatus(e) {
-    const status = e?.status;
-    // @octokit/request reports a failed fetch (no response at all) as status 500.
-    return typeof status === 'number' && !(status === 500 && !e.response) ? status : undefined;
-}
-/** A short reason for logs: `403 Resource not accessible by integration`, or the network error's text. */
-function apiReason(e) {
-    const status = httpStatus(e);
-    const data = e?.response?.data;
-    const message = typeof data?.message === 'string' ? data.message : e instanceof Error ? e.message : String(e);
-    return status !== undefined ? `${status} ${message}` : message;
-}
-
-;// CONCATENATED MODULE: ./src/github/champion.ts
-/**
- * `champion-artifact` / `champion-run-id` / `champion-workflow`: the champion's predictions as an Actions
- * artifact of another run. The run is the one given, or the newest successful run of the champion workflow that
- * only trusted code could start (this repository, push/schedule/workflow_dispatch, the default branch) and that
- * still holds the artifact; it is downloaded through the REST API (@actions/artifact with `findBy`, which needs
- * `actions: read`). Which file of the artifact is the champion:
- * the one named like `champion` / `artifacts.champion` (by file name, anywhere in the artifact), or, when
- * neither is set, the only predictions file in it.
- */
-
-
-
-
-
-
-
-
-const PREDICTIONS = /\.(csv|tsv|jsonl|ndjson)(\.gz)?$/i;
-const KEY = { key: 'champion-artifact' };
-function forbidden(repo, e) {
-    return new base_errors/* GateError */.ue(`the token cannot read the Actions runs and artifacts of ${repo.owner}/${repo.repo} (${apiReason(e)}): ` +
-        'give the job `permissions: actions: read`, or pass a github-token that can', KEY);
-}
-/** Events whose runs only code already on the default branch can start: a pull_request run never counts. */
-const TRUSTED_EVENTS = ['push', 'schedule', 'workflow_dispatch'];
-/** How many runs the lookup walks back through before it gives up. */
-const MAX_RUNS = 100;
-/**
- * Why a listed run cannot hold the champion, or undefined when it can: it must come from this repository (a
- * fork's pull_request run from its own `main` has head_branch `main` too), from a trusted event, on the default
- * branch. The `branch` query parameter alone filters on head_branch only, so every field is checked here.
- */
-function untrustedReason(run, repo, branch) {
-    const full = `${repo.owner}/${repo.repo}`.toLowerCase();
-    if (run.head_repository?.full_name?.toLowerCase() !== full)
-        return `its head repository is ${run.head_repository?.full_name ?? 'unknown'}`;
-    if (!TRUSTED_EVENTS.includes(run.event ?? ''))
-        return `it ran on a ${run.event ?? 'unknown'} event`;
-    if (run.head_branch !== branch)
-        return `it ran on ${run.head_branch ?? 'no branch'}`;
-    return undefined;
-}
-/** The named, unexpired artifact among a run's artifacts (several uploads of one name: the newest id). */
-function usableArtifact(artifacts, name) {
-    return artifacts.filter((a) => a.name === name && !a.expired).sort((a, b) => b.id - a.id)[0];
-}
-/** `champion-workflow`: digits are a workflow id; otherwise a workflow file name (a path is reduced to its name). */
-function workflowInput(given) {
-    if (/^\d+$/.test(given))
-        return Number(given);
-    const name = given.replace(/\\/g, '/').split('/').pop() ?? '';
-    if (!/^[^\s]+\.ya?ml$/.test(name)) {
-        throw new base_errors/* GateError */.ue(`input champion-workflow must be a workflow file name such as train.yml, or a workflow id (digits), not "${given}"`, {
-            key: 'champion-workflow'
-        });
-    }
-    return name;
-}
-/** The workflow whose runs hold the champion: the input, the triggering workflow of a workflow_run event, or this run's. */
-async function championWorkflow(ctx, octokit, repo, given) {
-    if (given !== undefined)
-        return workflowInput(given);
-    if (ctx.eventName === 'workflow_run') {
-        // The gate workflow of the fork pattern never uploads the champion; the workflow that triggered it does.
-        const id = field(ctx.payload, 'workflow_run', 'workflow_id');
-        if (typeof id === 'number')
-            return id;
-    }
-    if (ctx.runId === undefined) {
-        throw new base_errors/* GateError */.ue('GITHUB_RUN_ID is not set, so the latest champion run cannot be found: set champion-workflow or champion-run-id', KEY);
-    }
-    const { data: run } = await octokit.rest.actions.getWorkflowRun({ ...repo, run_id: ctx.runId });
-    return run.workflow_id;
-}
-async function runArtifacts(octokit, repo, runId, name) {
-    const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: runId, name, per_page: 100 });
-    return data.artifacts;
-}
-/**
- * The champion artifact: from the run given, or from the newest successful trusted run of the champion workflow
- * on the default branch that still holds it (walking back past runs without it or with it expired, at most
- * MAX_RUNS runs).
- */
-async function findChampionArtifact(ctx, octokit, source) {
-    const repo = ctx.repo;
-    if (!repo)
-        throw new base_errors/* GateError */.ue('GITHUB_REPOSITORY is not set, so champion-artifact has no repository to look in', KEY);
-    const name = source.artifact;
-    try {
-        if (source.runId !== undefined) {
-            if (!/^\d+$/.test(source.runId)) {
-                throw new base_errors/* GateError */.ue(`input champion-run-id must be a workflow run id (digits), not "${source.runId}"`, { key: 'champion-run-id' });
-            }
-            const runId = Number(source.runId);
-            const where = `run ${runId} of ${repo.owner}/${repo.repo}`;
-            const all = await runArtifacts(octokit, repo, runId, name);
-            const found = usableArtifact(all, name);
-            if (!found) {
-                const expired = all.find((a) => a.name === name && a.expired);
-                throw new base_errors/* GateError */.ue(expired
-                    ? `artifact "${name}" of ${where} expired on ${expired.expires_at ?? 'an unknown date'}: re-upload the champion (docs/github.md, "When the champion artifact expired")`
-                    : `${where} has no artifact named "${name}" (artifacts expire, 90 days by default): check champion-artifact and the run that uploads it`, KEY);
-            }
-            core/* info */.pq(logLine(`model-gate: champion from artifact "${name}" (id ${found.id}) of ${where}, given by champion-run-id`));
-            return { run_id: runId, artifact_id: found.id, artifact: name, expires_at: found.expires_at ?? null, skipped: 0, digest: found.digest };
-        }
-        const workflow = await championWorkflow(ctx, octokit, repo, source.workflow);
-        const branch = await defaultBranch(ctx, repo, octokit);
-        const skipped = [];
-        let seen = 0;
-        const pages = octokit.paginate.iterator(octokit.rest.actions.listWorkflowRuns, {
-            ...repo,
-            workflow_id: workflow,
-            branch,
-            status: 'success',
-            per_page: 50
-        });
-        for await (const page of pages) {
-            for (const run of page.data) {
-                if (seen++ >= MAX_RUNS)
-                    break;
-                if (run.id === ctx.runId)
-                    continue;
-                const why = untrustedReason(run, repo, branch) ?? (await artifactMissing(octokit, repo, run.id, name));
-                if (typeof why === 'string') {
-                    skipped.push(`run ${run.id}: ${why}`);
-                    core/* debug */.Yz(`model-gate: champion lookup skips run ${run.id} (${why})`);
-                    continue;
-                }
-                const found = why;
-                core/* info */.pq(logLine(`model-gate: champion from artifact "${name}" (id ${found.id}, expires ${found.expires_at ?? 'unknown'}) of run ${run.id}, ` +
-                    `the newest successful ${TRUSTED_EVENTS.join('/')} run of workflow ${workflow} on ${branch} that holds it` +
-                    (skipped.length ? `; skipped ${skipped.length} newer run(s) (${skipped.slice(0, 5).join('; ')}${skipped.length > 5 ? '; …' : ''})` : '')));
-                return { run_id: run.id, artifact_id: found.id, artifact: name, expires_at: found.expires_at ?? null, skipped: skipped.length, digest: found.digest };
-            }
-            if (seen > MAX_RUNS)
-                break;
-        }
-        throw new base_errors/* GateError */.ue(`none of the latest ${Math.min(seen, MAX_RUNS)} successful runs of workflow ${workflow} on ${branch} is a ${TRUSTED_EVENTS.join('/')} run of ` +
-            `${repo.owner}/${repo.repo} with an unexpired artifact "${name}", so there is no champion to download: run that workflow on ${branch} ` +
-            '(workflow_dispatch) to upload one, or set champion-run-id (docs/github.md, "First run" and "When the champion artifact expired")', KEY);
-    }
-    catch (e) {
-        if (e instanceof base_errors/* GateError */.ue)
-            throw e;
-        if (httpStatus(e) === 403 || httpStatus(e) === 401)
-            throw forbidden(repo, e);
-        if (httpStatus(e) === 404 && source.runId !== undefined) {
-            throw new base_errors/* GateError */.ue(`run ${source.runId} of ${repo.owner}/${repo.repo} does not exist, or the token cannot see it (${apiReason(e)}): check champion-run-id`, {
-                key: 'champion-run-id'
-            });
-        }
-        if (httpStatus(e) === 404 && source.workflow !== undefined) {
-            throw new base_errors/* GateError */.ue(`workflow "${source.workflow}" was not found in ${repo.owner}/${repo.repo} (${apiReason(e)}): check champion-workflow`, {
-                key: 'champion-workflow'
-            });
-        }
-        throw new base_errors/* GateError */.ue(`could not find the champion run (${apiReason(e)}); set champion-run-id, or re-run`, KEY);
-    }
-}
-/** The run's usable artifact, or why it has none. */
-async function artifactMissing(octokit, repo, runId, name) {
-    const all = await runArtifacts(octokit, repo, runId, name);
-    const found = usableArtifact(all, name);
-    if (found)
-        return found;
-    return all.some((a) => a.name === name) ? `its artifact "${name}" expired` : `it has no artifact "${name}"`;
-}
-async function defaultBranch(ctx, repo, octokit) {
-    const fromEvent = field(ctx.payload, 'repository', 'default_branch');
-    if (typeof fromEvent === 'string' && fromEvent)
-        return fromEvent;
-    const { data } = await octokit.rest.repos.get({ ...repo });
-    return data.default_branch;
-}
-/** Attempts at the artifact download: a 5xx or a dropped connection is tried again, within the run's wait budget. */
-const DOWNLOAD_ATTEMPTS = 3;
-/** Downloads the artifact and returns the champion file in it, with the artifact it came from. */
-async function downloadChampion(ctx, octokit, client, source, config, budget = waitBudget()) {
-    const found = await findChampionArtifact(ctx, octokit, source); // also checks that there is a repository
-    const repo = ctx.repo;
-    const runId = found.run_id;
-    const where = `run ${runId} of ${repo.owner}/${repo.repo}`;
-    const findBy = { token: source.token, workflowRunId: runId, repositoryOwner: repo.owner, repositoryName: repo.repo };
-    let last;
-    for (let attempt = 1;; attempt++) {
-        await external_node_fs_.promises.rm(source.directory, { recursive: true, force: true });
-        await external_node_fs_.promises.mkdir(source.directory, { recursive: true });
-        try {
-            const { digestMismatch } = await client.downloadArtifact(found.artifact_id, {
-                path: source.directory,
-                findBy,
-                ...(found.digest ? { expectedHash: found.digest } : {})
-            });
-            if (digestMismatch) {
-                throw new base_errors/* GateError */.ue(`artifact "${source.artifact}" from ${where} did not match its recorded digest: download it again`, KEY);
-            }
-            last = undefined;
-            break;
-        }
-        catch (e) {
-            if (e instanceof base_errors/* GateError */.ue)
-                throw e;
-            if (httpStatus(e) === 403 || httpStatus(e) === 401)
-                throw forbidden(repo, e);
-            last = e;
-            // The blob itself is retried inside @actions/artifact; only the /zip request's 5xx are worth another round.
-            const retry = httpStatus(e) !== undefined && httpStatus(e) >= 500 && attempt < DOWNLOAD_ATTEMPTS && (await budget.wait(2 ** (attempt - 1)));
-            if (!retry)
-                break;
-            core/* info */.pq(`model-gate: downloading artifact "${source.artifact}" from ${where} failed (${apiReason(e)}); trying again`);
-        }
-    }
-    if (last !== undefined) {
-        throw new base_errors/* GateError */.ue(`could not download artifact "${source.artifact}" (id ${found.artifact_id}) from ${where}: ${downloadReason(last)}. ` +
-            'Re-run the job; if it keeps failing, the artifact may have been deleted or expired (docs/github.md, "When the champion artifact expired")', KEY);
-    }
-    const files = (await (0,files_files/* listFiles */.CS)(source.directory, `artifact "${source.artifact}"`)).map((f) => external_node_path_.relative(source.directory, f).split(external_node_path_.sep).join('/'));
-    const rel = pickChampionFile(files, source.file ?? config.artifacts.champion, `artifact "${source.artifact}" from ${where}`);
-    const { digest: _digest, ...champion } = found;
-    return {
-        file: external_node_path_.join(source.directory, rel),
-        shown: `${source.artifact}/${rel}`,
-        origin: `champion-artifact "${source.artifact}" from ${where}`,
-        champion,
-        // The rollback gate needs the previous release to outlive the drill window; the lookup chose an unexpired one.
-        artifact: { name: champion.artifact, expires_at: champion.expires_at, expired: false }
-    };
-}
-/** The failure in words: the API's status, or what the blob storage did. */
-function downloadReason(e) {
-    const status = httpStatus(e);
-    if (status !== undefined)
-        return `GitHub answered ${apiReason(e)} ${DOWNLOAD_ATTEMPTS} times`;
-    const text = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return /failed after \d+ retries/.test(text) ? `the artifact storage did not deliver it (${text})` : text;
-}
-/**
- * The champion among the artifact's files (paths relative to its root, `/`-separated): the one whose file name
- * is the configured champion's, or without a configured name the only predictions file. Pure; throws a
- * GateError that lists what the artifact holds.
- */
-function pickChampionFile(files, configured, what) {
-    const holds = () => {
-        const shown = files.slice(0, 10).join(', ') + (files.length > 10 ? `, and ${files.length - 10} more` : '');
-        return files.length ? `it holds ${shown}` : 'it is empty';
-    };
-    if (configured) {
-        const name = external_node_path_.basename(configured.replace(/\\/g, '/'));
-        const matches = files.filter((f) => external_node_path_.posix.basename(f) === name);
-        if (matches.length === 1)
-            return matches[0];
-        if (matches.length > 1) {
-            throw new base_errors/* GateError */.ue(`${what} has ${matches.length} files named ${name} (${matches.join(', ')}): upload only one`, KEY);
-        }
-        throw new base_errors/* GateError */.ue(`${what} has no file named ${name} (the champion's file name, from ${configured}); ${holds()}`, KEY);
-    }
-    const predictions = files.filter((f) => PREDICTIONS.test(f));
-    if (predictions.length === 1)
-        return predictions[0];
-    throw new base_errors/* GateError */.ue(`${what} has ${predictions.length ? 'several' : 'no'} predictions files (.csv, .tsv, .jsonl, .ndjson, optionally .gz), ` +
-        `so which one is the champion is unclear: name it with the champion input or artifacts.champion; ${holds()}`, KEY);
-}
-
-;// CONCATENATED MODULE: ./src/github/comment.ts
-/**
- * The sticky PR comment (docs/comment.md): one comment per PR and `comment-id`, found by its hidden marker among the
- * comments written by the token's own account, updated in place, created only when there is none. A comment
- * by anyone else is never touched, even if it quotes the marker.
- */
-
-
-/** The account GITHUB_TOKEN writes as. */
-const ACTIONS_BOT = 'github-actions[bot]';
-function commentMarker(commentId) {
-    return `<!-- model-gate:${commentId} -->`;
-}
-/** The first (oldest) comment by `login` carrying `marker`; logins compare case-insensitively, as GitHub's do. */
-function findOwnComment(comments, marker, login) {
-    const me = login.toLowerCase();
-    for (const c of comments) {
-        if (c.user?.login?.toLowerCase() === me && (c.body ?? '').includes(marker))
-            return c;
-    }
-    return undefined;
-}
-/**
- * The login the token writes as. `GET /user` answers for personal tokens; installation tokens (GITHUB_TOKEN, a
- * GitHub App's) get 403 there but GraphQL's `viewer` answers for them (`github-actions[bot]`, `my-app[bot]`).
- * When neither answers, the token is most likely the default GITHUB_TOKEN, which writes as github-actions[bot].
- */
-async function ownLogin(octokit) {
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        if (data.login)
-            return data.login;
-    }
-    catch (e) {
-        core/* debug */.Yz(`GET /user: ${apiReason(e)}; asking GraphQL for the viewer`);
-    }
-    try {
-        const data = await octokit.graphql('query { viewer { login } }');
-        if (data.viewer?.login)
-            return data.viewer.login;
-    }
-    catch (e) {
-        core/* debug */.Yz(`GraphQL viewer: ${apiReason(e)}`);
-    }
-    core/* debug */.Yz(`could not learn the token's account; assuming ${ACTIONS_BOT} (the GITHUB_TOKEN's)`);
-    return ACTIONS_BOT;
-}
-/** Updates the own marked comment on the PR, or creates it. Throws the API's error; the caller warns. */
-async function upsertComment(octokit, target) {
-    const { repo, number, marker, body } = target;
-    const login = await ownLogin(octokit);
-    const find = async () => {
-        const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, { ...repo, issue_number: number, per_page: 100 });
-        for await (const page of pages) {
-            const own = findOwnComment(page.data, marker, login);
-            if (own)
-                return own;
-        }
-        return undefined;
-    };
-    const update = async (existing) => {
-        const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
-        return { url: data.html_url, action: 'updated' };
-    };
-    const existing = await find();
-    if (existing)
-        return update(existing);
-    try {
-        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
-        return { url: data.html_url, action: 'created' };
-    }
-    catch (e) {
-        // A POST that failed on the way back may still have created the comment: look again before a second POST.
-        if (!octokit_transient(e))
-            throw e;
-        const created = await find();
-        if (created)
-            return update(created);
-        const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: number, body });
-        return { url: data.html_url, action: 'created' };
-    }
-}
-/** The warning for a comment that could not be written: why, and what to change. */
-function commentFailure(e, number) {
-    const status = httpStatus(e);
-    const head = `model-gate could not write its comment on PR #${number} (${apiReason(e)}); the gate result is unaffected.`;
-    if (status === 403 || status === 401) {
-        return (`${head} The token may not write to pull requests: give the job \`permissions: pull-requests: write\`. ` +
-            'On PRs from forks the token is read-only whatever the workflow asks for: use the two-workflow workflow_run pattern (README, "Pull requests from forks").');
-    }
-    if (status === 404) {
-        return `${head} The PR or the comment was not found, or the token cannot see this repository: check github-token and \`permissions: pull-requests: write\`.`;
-    }
-    if (status === undefined)
-        return `${head} GitHub could not be reached; the verdict is in the job summary.`;
-    return `${head} The verdict is in the job summary.`;
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
-/**
- * Which pull request this run belongs to, and its labels. On `pull_request` / `pull_request_target` the event
- * payload says. On `workflow_run` (the fork pattern's privileged second workflow) the triggering run's
- * `pull_requests` array says, except for PRs from forks, where GitHub leaves it empty: then the PR is looked up
- * by the triggering run's head (`owner:branch`) and accepted only if its head commit is the one that run built.
- * Nothing here trusts data a fork controls (such as a PR number carried in an artifact).
- */
-
-
-
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-function labelNames(labels) {
-    if (!Array.isArray(labels))
-        return [];
-    return labels
-        .map((l) => (typeof l === 'string' ? l : field(l, 'name')))
-        .filter((n) => typeof n === 'string');
-}
-function prNumber(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-/** The PR of a `pull_request(_target)` event, straight from the payload (no API call). */
-function pullRequestFromPayload(ctx) {
-    if (!PR_EVENTS.has(ctx.eventName))
-        return undefined;
-    const number = prNumber(field(ctx.payload, 'pull_request', 'number')) ?? prNumber(field(ctx.payload, 'number'));
-    if (number === undefined)
-        return undefined;
-    const sha = field(ctx.payload, 'pull_request', 'head', 'sha');
-    return {
-        number,
-        labels: labelNames(field(ctx.payload, 'pull_request', 'labels')),
-        source: `the ${ctx.eventName} event`,
-        ...(typeof sha === 'string' ? { headSha: sha } : {})
-    };
-}
-/**
- * A `workflow_run` event triggered by a PR run: the PR number from `workflow_run.pull_requests` when it lists a
- * PR into this repository (it can also list PRs into other repositories that share the branch).
- */
-function pullRequestFromWorkflowRun(ctx) {
-    if (ctx.eventName !== 'workflow_run' || !PR_EVENTS.has(String(field(ctx.payload, 'workflow_run', 'event'))))
-        return undefined;
-    const prs = field(ctx.payload, 'workflow_run', 'pull_requests');
-    if (!Array.isArray(prs))
-        return undefined;
-    const repoId = field(ctx.payload, 'repository', 'id');
-    const ours = prs.find((pr) => {
-        const baseId = field(pr, 'base', 'repo', 'id');
-        return repoId === undefined || baseId === undefined || baseId === repoId;
-    });
-    return prNumber(field(ours, 'number'));
-}
-/**
- * Finds the PR of this run, or undefined when the run is not about a PR. API failures are logged and give
- * undefined: without a PR there is simply no comment and no waiver.
- */
-async function findPullRequest(ctx, octokit) {
-    const direct = pullRequestFromPayload(ctx);
-    if (direct || ctx.eventName !== 'workflow_run' || !ctx.repo)
-        return direct;
-    if (!PR_EVENTS.has(String(field(ctx.payload, 'workflow_run', 'event'))))
-        return undefined;
-    const repo = ctx.repo;
-    try {
-        const number = pullRequestFromWorkflowRun(ctx);
-        if (number !== undefined) {
-            // The workflow_run payload lists the PR without its labels; the PR itself has them. A PR that has moved
-            // on since the triggering run is not this verdict's PR any more.
-            const { data } = await octokit().rest.pulls.get({ ...repo, pull_number: number });
-            const sha = field(ctx.payload, 'workflow_run', 'head_sha');
-            if (typeof sha === 'string' && data.head.sha !== sha) {
-                core/* info */.pq(`model-gate: PR #${number}'s head is now ${data.head.sha.slice(0, 12)}, not the gated ${sha.slice(0, 12)}; no PR comment`);
-                return undefined;
-            }
-            return { number, labels: labelNames(data.labels), source: 'workflow_run.pull_requests', headSha: data.head.sha };
-        }
-        return await findByHead(ctx, repo, octokit());
-    }
-    catch (e) {
-        core/* warning */.$e(`model-gate could not find the pull request of the triggering run (${apiReason(e)}); no PR comment and no waiver this time. ` +
-            'Give the workflow `permissions: pull-requests: read` (or write, to comment).');
-        return undefined;
-    }
-}
-/** A PR from a fork: the open PR whose head is the triggering run's `owner:branch` at the same commit. */
-async function findByHead(ctx, repo, octokit) {
-    const owner = field(ctx.payload, 'workflow_run', 'head_repository', 'owner', 'login');
-    const branch = field(ctx.payload, 'workflow_run', 'head_branch');
-    const sha = field(ctx.payload, 'workflow_run', 'head_sha');
-    if (typeof owner !== 'string' || typeof branch !== 'string' || typeof sha !== 'string')
-        return undefined;
-    const prs = await octokit.paginate(octokit.rest.pulls.list, { ...repo, state: 'open', head: `${owner}:${branch}`, per_page: 100 });
-    const pr = prs.find((p) => p.head.sha === sha);
-    if (!pr) {
-        core/* info */.pq(`model-gate: no open pull request has ${owner}:${branch} at ${sha.slice(0, 12)} as its head; no PR comment`);
-        return undefined;
-    }
-    return { number: pr.number, labels: labelNames(pr.labels), source: `the open PR with head ${owner}:${branch}`, headSha: sha };
-}
-
-;// CONCATENATED MODULE: ./src/github/report-artifact.ts
-/**
- * `report-artifact` (docs/github.md): the files of the report folder (report.json, summary.md, and the release card
- * when one is written next to the report) uploaded as one Actions artifact. Uploading goes through the Actions
- * results service, which only a runner provides (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL); a failed upload is
- * a warning, never a different gate result.
- */
-
-
-
-/** The regular files directly in the report folder (sub-folders are not part of the report). */
-async function reportFiles(dir) {
-    const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true });
-    return entries
-        .filter((e) => e.isFile() && !e.name.endsWith('.tmp'))
-        .map((e) => external_node_path_.join(dir, e.name))
-        .sort();
-}
-/** Uploads and returns the artifact id, or warns and returns undefined. */
-async function uploadReport(client, name, dir) {
-    try {
-        const files = await reportFiles(dir);
-        const { id } = await client.uploadArtifact(name, files, dir);
-        core/* info */.pq(`model-gate: uploaded ${files.map((f) => external_node_path_.basename(f)).join(', ')} as artifact "${name}"`);
-        return id;
-    }
-    catch (e) {
-        const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        const hint = /ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL/.test(reason)
-            ? ' Artifacts can only be uploaded from a GitHub Actions runner step (not from a container or script that drops the runner environment).'
-            : ' The report is still in the report output path.';
-        core/* warning */.$e(`model-gate could not upload report-artifact "${name}" (${reason}); the gate result is unaffected.${hint}`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/waiver.ts
-/**
- * The facts a waiver is judged on (core/waiver.ts decides): the PR's labels read fresh on every run (a label
- * removed since the event no longer waives on a re-run), who applied the waiver label last (issue events) and
- * their permission on the repository, the commit that was gated, the PR's head now, and when that commit
- * reached GitHub: the earliest workflow run GitHub created for it (a server-side time), or, when no run is
- * listed, the commit's committer date. On a push, the PR merged as the pushed commit carries its waiver to the
- * run that deploys it. Anything that cannot be read is left out, and the waiver then does not count.
- */
-
-
-
-/** The latest `labeled` event for `label` in an issue's events (they come oldest first). */
-function latestLabeled(events, label) {
-    for (let i = events.length - 1; i >= 0; i--) {
-        const e = events[i];
-        if (e.event === 'labeled' && e.label?.name === label && e.actor?.login && e.created_at) {
-            return { label, by: e.actor.login, at: e.created_at, ...(e.actor.type ? { by_type: e.actor.type } : {}) };
-        }
-    }
-    return undefined;
-}
-/** The user's permission as GitHub names the role (`role_name`: admin, maintain, write, triage, read), or null. */
-async function permissionOf(octokit, repo, username) {
-    try {
-        const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
-        return data.role_name || data.permission || null;
-    }
-    catch (e) {
-        core/* info */.pq(`model-gate: could not read the permission of ${username} (${apiReason(e)}); their waiver label does not count`);
-        return null;
-    }
-}
-/** When `sha` reached GitHub: its earliest workflow run, else its committer date; undefined when neither can be read. */
-async function pushedAt(octokit, repo, sha) {
-    try {
-        const { data } = await octokit.rest.actions.listWorkflowRunsForRepo({ ...repo, head_sha: sha, per_page: 100 });
-        const times = data.workflow_runs.map((r) => r.created_at).filter(Boolean).sort();
-        if (times.length)
-            return times[0];
-    }
-    catch (e) {
-        core/* debug */.Yz(`runs of ${sha}: ${apiReason(e)}`);
-    }
-    try {
-        const { data } = await octokit.rest.repos.getCommit({ ...repo, ref: sha });
-        return data.commit.committer?.date ?? undefined;
-    }
-    catch (e) {
-        core/* debug */.Yz(`commit ${sha}: ${apiReason(e)}`);
-        return undefined;
-    }
-}
-const labelName = (l) => (typeof l === 'string' ? l : l.name);
-/**
- * The facts the engine needs about the PR. Asks the API only when the policy names a waiver label, so an
- * ordinary PR run costs no request.
- */
-async function pullRequestFacts(config, pr, repo, octokit) {
-    const label = config.policy.waiver_label;
-    const stale = { number: pr.number, labels: pr.labels ?? [] };
-    if (!label || !repo)
-        return stale;
-    let fresh;
-    try {
-        const { data } = await octokit().rest.pulls.get({ ...repo, pull_number: pr.number });
-        fresh = { labels: data.labels.map(labelName).filter((n) => typeof n === 'string'), head: data.head.sha };
-    }
-    catch (e) {
-        core/* warning */.$e(`model-gate could not read PR #${pr.number} (${apiReason(e)}), so its waiver label cannot count this time.`);
-        return { number: pr.number, labels: [] };
-    }
-    return labelFacts(octokit(), repo, pr.number, label, fresh.labels, pr.headSha ?? fresh.head, fresh.head);
-}
-async function labelFacts(octokit, repo, number, label, labels, gated, current) {
-    const facts = { number, labels, head_sha: gated, current_head_sha: current };
-    if (!labels.includes(label))
-        return facts;
-    try {
-        const events = (await octokit.paginate(octokit.rest.issues.listEvents, { ...repo, issue_number: number, per_page: 100 }));
-        const last = latestLabeled(events, label);
-        if (last)
-            facts.labeled = [{ ...last, permission: await permissionOf(octokit, repo, last.by) }];
-    }
-    catch (e) {
-        core/* info */.pq(`model-gate: could not read the label events of #${number} (${apiReason(e)}): who added ${label} is unknown`);
-    }
-    const at = await pushedAt(octokit, repo, gated);
-    if (at)
-        facts.head_pushed_at = at;
-    return facts;
-}
-/** The commit a push run gates: GITHUB_SHA on a push, or the triggering push run's head on workflow_run. */
-function pushedCommit(ctx) {
-    const sha = ctx.eventName === 'push'
-        ? (ctx.sha ?? field(ctx.payload, 'after'))
-        : ctx.eventName === 'workflow_run' && field(ctx.payload, 'workflow_run', 'event') === 'push'
-            ? field(ctx.payload, 'workflow_run', 'head_sha')
-            : undefined;
-    return typeof sha === 'string' ? sha : undefined;
-}
-/**
- * On a push (or a workflow_run after one): the PR merged as the pushed commit, with its waiver facts judged for the PR's last head (the commit
- * the waiver was given for). Undefined when the commit is no merged PR's.
- */
-async function mergedPullRequestFacts(config, ctx, octokit) {
-    const label = config.policy.waiver_label;
-    const sha = pushedCommit(ctx);
-    if (!label || !ctx.repo || sha === undefined)
-        return undefined;
-    try {
-        const { data } = await octokit().rest.repos.listPullRequestsAssociatedWithCommit({ ...ctx.repo, commit_sha: sha, per_page: 100 });
-        const pr = data.find((p) => p.merged_at && p.merge_commit_sha === sha);
-        if (!pr)
-            return undefined;
-        const labels = pr.labels.map(labelName).filter((n) => typeof n === 'string');
-        core/* info */.pq(`model-gate: ${sha.slice(0, 12)} is the merge of PR #${pr.number}; its waiver label, if any, is judged for ${pr.head.sha.slice(0, 12)}`);
-        return await labelFacts(octokit(), ctx.repo, pr.number, label, labels, pr.head.sha, pr.head.sha);
-    }
-    catch (e) {
-        core/* warning */.$e(`model-gate could not find the pull request merged as ${sha.slice(0, 12)} (${apiReason(e)}), so no waiver carries over to this push.`);
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/render/release-gates.ts
 /** Seed 002's seven release gates in one line, so a reviewer sees at a glance which are covered and how they did. */
 
@@ -24356,7 +23624,7 @@ function wrappable(text) {
     });
 }
 /** One line of inert markdown: escaped, with links and references broken. */
-function inert(text) {
+function inert_inert(text) {
     // Break first (on the raw text), then escape: the entities escapeMarkdown writes contain `#` and `&`.
     return escapeMarkdown(breakLinks(text));
 }
@@ -24535,7 +23803,7 @@ const VERDICT = {
     error: 'Could not be evaluated'
 };
 /** The verdict in words, with the waiver when there is one. */
-function verdictWords(report) {
+function wording_verdictWords(report) {
     return report.waived && report.gate_result === 'pass' ? 'Passed with a waiver' : VERDICT[report.gate_result];
 }
 /** Failures first (fail, then inconclusive), then passes and skips; config order within each. */
@@ -24720,7 +23988,7 @@ function renderDecisionLines(report) {
     }
     const l = report.ledger;
     if (l?.warning)
-        lines.push(`⚠️ **Test-set reuse:** ${inert(l.warning)}.`);
+        lines.push(`⚠️ **Test-set reuse:** ${inert_inert(l.warning)}.`);
     else if (l)
         lines.push(`Test-set ledger: run ${l.runs}${l.max_runs_per_test_set !== null ? ` of at most ${l.max_runs_per_test_set}` : ''} on this test set.`);
     return lines.join('\n\n');
@@ -24792,22 +24060,22 @@ function row(report, c, label) {
 }
 function when(at) {
     const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)/.exec(at);
-    return m ? `${m[1]} ${m[2]} UTC` : inert(at);
+    return m ? `${m[1]} ${m[2]} UTC` : inert_inert(at);
 }
 /** Who waived the soft failures, with which label, on which PR; logins are inert, so nobody is mentioned. */
 function waiverLine(report) {
     const w = report.waiver;
     if (!report.waived || !w)
         return undefined;
-    const who = (w.by && w.at ? `added by ${inert(w.by)} on ${when(w.at)}` : 'who added it and when could not be read') +
+    const who = (w.by && w.at ? `added by ${inert_inert(w.by)} on ${when(w.at)}` : 'who added it and when could not be read') +
         (w.commit ? ` for commit \`${w.commit.slice(0, 12)}\`` : '');
-    return `**Waived:** soft failures are accepted because PR #${w.pull_request} carries the label **${inert(w.label)}** (${who}).`;
+    return `**Waived:** soft failures are accepted because PR #${w.pull_request} carries the label **${inert_inert(w.label)}** (${who}).`;
 }
 /** `**f1** (performance), **recall** (segments · new_users) and 3 more`: the count always matches the names. */
 function failedList(failing, labels) {
     const named = failing.slice(0, markdown_LISTED).map((c) => {
         const label = labels.get(c);
-        return `**${inert(c.name)}** (${inert(label)})${c.status === 'inconclusive' ? ' inconclusive' : ''}`;
+        return `**${inert_inert(c.name)}** (${inert_inert(label)})${c.status === 'inconclusive' ? ' inconclusive' : ''}`;
     });
     const more = failing.length - named.length;
     if (more > 0)
@@ -24822,7 +24090,7 @@ function nextStep(report, runUrl) {
         case 'soft_fail': {
             const label = report.settings.waiver_label;
             return label
-                ? `**Next step:** only soft checks failed. To accept them, someone with write access to this repository adds the label **${inert(label)}** to this pull request (the gate runs again on the label); otherwise improve the model and push.`
+                ? `**Next step:** only soft checks failed. To accept them, someone with write access to this repository adds the label **${inert_inert(label)}** to this pull request (the gate runs again on the label); otherwise improve the model and push.`
                 : '**Next step:** only soft checks failed. No waiver label is configured (`policy.waiver_label`), so improve the model and push, or configure a waiver label to accept soft failures.';
         }
         default:
@@ -24837,7 +24105,7 @@ function headline(report, failing, decided, labels) {
     const counts = failing.length
         ? `${failing.length} of ${decided} checks did not pass${nonBlocking}`
         : `all ${decided} checks passed`;
-    const lines = [`### ${icon} model-gate: ${verdictWords(report)}${merge}`, '', `${counts}${failing.length ? `: ${failedList(failing, labels)}.` : '.'}`];
+    const lines = [`### ${icon} model-gate: ${wording_verdictWords(report)}${merge}`, '', `${counts}${failing.length ? `: ${failedList(failing, labels)}.` : '.'}`];
     const waiver = waiverLine(report);
     if (waiver)
         lines.push('', waiver);
@@ -24849,7 +24117,7 @@ function details(report, options) {
     const lines = [
         `- Test set: n = ${testSetSize(report.test_set, s.task)}, fingerprint \`${report.test_set.fingerprint.replace(/`/g, '')}\``,
         `- Δ = candidate − champion on the same rows; ${fmtLevel(s.confidence_level)} two-sided intervals, ` +
-            `method ${inert(s.ci_method)}${methods.length ? ` (${inert(methods.join(', '))})` : ''}, ` +
+            `method ${inert_inert(s.ci_method)}${methods.length ? ` (${inert_inert(methods.join(', '))})` : ''}, ` +
             `${s.resamples.toLocaleString('en-US')} resamples, seed ${s.seed}`,
         `- Minimum rows per check: ${s.min_eval_samples}${s.champion ? '' : ' · no champion configured: comparisons skipped'}`,
         '- Picture: `o` the estimate, `===` the interval, `|` the limit; turned so that right is better for every metric. ' +
@@ -24858,7 +24126,7 @@ function details(report, options) {
     if (options.runUrl)
         lines.push(`- Run: [workflow run](${options.runUrl})`);
     if (options.releaseCard)
-        lines.push(`- Release card: ${inert(options.releaseCard)} (release id ${inert(report.release_id ?? '–')})`);
+        lines.push(`- Release card: ${inert_inert(options.releaseCard)} (release id ${inert_inert(report.release_id ?? '–')})`);
     return ['<details><summary>How this was decided</summary>', '', ...lines, '', '</details>'].join('\n');
 }
 /**
@@ -24919,7 +24187,7 @@ function renderMarkdown(report, options) {
             renderDecisionLines(report),
             releaseGatesLine(report),
             omitted
-                ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit: see ${inert(where)} for every check._`
+                ? `_${omitted} of ${ordered.length} checks (passing ones first) are not shown here, to stay under GitHub's size limit: see ${inert_inert(where)} for every check._`
                 : '',
             body,
             details(report, options)
@@ -24965,84 +24233,409 @@ function renderErrorMarkdown(message, options) {
     return cut(parts.filter((p) => p !== undefined).join('\n\n') + '\n', options.maxLength, sizer(options.unit));
 }
 
-;// CONCATENATED MODULE: ./src/action/annotations.ts
+;// CONCATENATED MODULE: ./src/render/text.ts
 /**
- * Failed checks as run annotations: an error for a hard check, a warning for a soft one (or for any check
- * when the failures were waived). GitHub shows at most 10 of each kind per step, so the rest are counted in
- * one last annotation instead of being silently dropped.
+ * The verdict as plain text for a terminal: the verdict in words, then one line per check (failures first) that
+ * fits the terminal's width, with hard/soft and, under each failed or inconclusive check, why. Cells too wide for
+ * their column are cut with `…`; the reason lines wrap.
  */
 
 
 
 
-
-/** Per kind, as GitHub displays them. */
-const ANNOTATIONS_PER_KIND = 10;
-function message(c) {
-    const delta = c.delta !== null && c.ci_low !== null && c.ci_high !== null
-        ? ` (Δ ${fmtSigned(c.delta)} [${fmtSigned(c.ci_low)}, ${fmtSigned(c.ci_high)}])`
-        : '';
-    // GitHub may link mentions and references in annotation text too: data in it is broken up.
-    return logLine(inertPlain(`${checkId(c)} ${c.status}${delta}: ${c.message}`));
+const DEFAULT_WIDTH = 100;
+/** Narrower terminals still get this many columns (lines may wrap there, but nothing is cut to nothing). */
+const MIN_WIDTH = 60;
+/** Strips control characters so data cannot move the cursor or recolour the terminal. */
+function printable(s) {
+    return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
-function checkAnnotations(report) {
-    const all = report.checks.filter(isFailing).map((c) => ({
-        level: c.severity === 'hard' && !report.waived ? 'error' : 'warning',
-        title: `model-gate ${c.severity} check ${c.status}${report.waived && c.severity === 'soft' ? ' (waived)' : ''}`,
-        message: message(c)
-    }));
+const len = (s) => [...s].length;
+function fit(s, w) {
+    const chars = [...s];
+    return chars.length <= w ? s + ' '.repeat(w - chars.length) : `${chars.slice(0, Math.max(0, w - 1)).join('')}…`;
+}
+/** Greedy word wrap to `width`, continuation lines indented like the first. */
+function wrap(text, width, indent) {
     const out = [];
-    for (const level of ['error', 'warning']) {
-        const mine = all.filter((a) => a.level === level);
-        if (mine.length <= ANNOTATIONS_PER_KIND) {
-            out.push(...mine);
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        const w = len(word) > width - len(indent) ? fit(word, width - len(indent)).trimEnd() : word;
+        if (line && len(indent) + len(line) + 1 + len(w) > width) {
+            out.push(indent + line);
+            line = w;
         }
         else {
-            out.push(...mine.slice(0, ANNOTATIONS_PER_KIND - 1), {
-                level,
-                title: 'model-gate',
-                message: `${mine.length - (ANNOTATIONS_PER_KIND - 1)} more failed checks; the job summary and the report list them all`
-            });
+            line = line ? `${line} ${w}` : w;
         }
     }
+    if (line)
+        out.push(indent + line);
     return out;
 }
+function resultWord(report, c) {
+    if (isWaived(report, c))
+        return 'WAIVED';
+    return { fail: 'FAIL', inconclusive: 'INCONC', pass: 'PASS', skipped: 'SKIP' }[c.status] ?? String(c.status).toUpperCase();
+}
+function text_values(c) {
+    return c.champion === null ? formatValue(c, c.candidate) : `${formatValue(c, c.champion)} → ${formatValue(c, c.candidate)}`;
+}
+function delta(c) {
+    if (c.delta === null)
+        return '–';
+    const ci = c.ci_low !== null && c.ci_high !== null ? ` [${formatDelta(c, c.ci_low).replace(/ (pts|ms|MB|MiB)$/, '')}, ${formatDelta(c, c.ci_high)}]` : '';
+    return `${deltaWords(c)}${ci}`;
+}
+function renderText(report, options = {}) {
+    const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? DEFAULT_WIDTH));
+    const ordered = orderChecks(report.checks);
+    const labels = distinctLabels(ordered).map(printable);
+    const head = ['result', 'sev', 'check', 'champion → candidate', `Δ (${fmtLevel(report.settings.confidence_level)} CI)`];
+    const rows = ordered.map((c, i) => [resultWord(report, c), c.severity, labels[i], printable(text_values(c)), printable(delta(c))]);
+    const natural = head.map((h, j) => Math.max(len(h), ...rows.map((r) => len(r[j]))));
+    // Result, severity, values and Δ keep their width up to a cap; the check name takes what is left.
+    const cap = [6, 4, natural[2], 22, 38];
+    const w = natural.map((n, j) => Math.min(n, cap[j]));
+    const gaps = 2 * (head.length - 1);
+    const avail = width - gaps - w[0] - w[1];
+    // A narrow terminal: the Δ and value columns give up room (down to a floor) before the name goes below 12.
+    for (const [j, floor] of [[4, 16], [3, 12]]) {
+        const short = 12 - (avail - w[3] - w[4]);
+        if (short > 0)
+            w[j] = Math.max(Math.min(floor, w[j]), w[j] - short);
+    }
+    w[2] = Math.max(12, Math.min(natural[2], avail - w[3] - w[4]));
+    const line = (r) => r.map((x, j) => fit(x, w[j])).join('  ').trimEnd();
+    const indent = ' '.repeat(w[0] + w[1] + 4);
+    const body = [];
+    ordered.forEach((c, i) => {
+        body.push(line(rows[i]));
+        if (isFailing(c))
+            body.push(...wrap(`why: ${printable(reasonWords(c))}`, width, indent));
+    });
+    const s = report.settings;
+    const next = report.gate_result === 'soft_fail'
+        ? s.waiver_label
+            ? `Only soft checks failed: someone with write access can accept them by adding the label "${printable(s.waiver_label)}" to the pull request.`
+            : 'Only soft checks failed; no waiver label is configured (policy.waiver_label).'
+        : report.gate_result === 'fail'
+            ? 'A hard check failed: the candidate cannot be promoted as it is.'
+            : '';
+    return [
+        ...wrap(`model-gate: ${wording_verdictWords(report)}${report.auto_merge ? ' (auto-merge)' : ''}. ${printable(report.summary.replace(/^[a-z_]+( \(waived\))?: /, ''))}`, width, ''),
+        ...(next ? wrap(next, width, '') : []),
+        '',
+        line(head),
+        line(w.map((n) => '-'.repeat(n))),
+        ...body,
+        '',
+        ...wrap(`n = ${report.test_set.rows === undefined ? report.test_set.n : testSetSize(report.test_set, s.task)}, ${printable(report.test_set.fingerprint)}; ${fmtLevel(s.confidence_level)} CI of candidate − champion, ` +
+            `ci.method ${printable(s.ci_method)}, ${s.resamples} resamples, seed ${s.seed}`, width, ''),
+        ''
+    ].join('\n');
+}
 
-;// CONCATENATED MODULE: ./src/action/progress.ts
+;// CONCATENATED MODULE: ./src/base/version.ts
+/** The package version, shown by `model-gate --version` (a test keeps it equal to package.json). */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/cli/io.ts
+/** The flags `model-gate` and `model-gate plan` share: where the config, the files and the workspace are. */
+const COMMON_OPTIONS = {
+    config: { type: 'string', short: 'c' },
+    candidate: { type: 'string' },
+    champion: { type: 'string' },
+    workspace: { type: 'string', short: 'w' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+
+;// CONCATENATED MODULE: ./src/core/plan.ts
 /**
- * The action's progress: a log line as each stage of a run starts (reading the config, each predictions file,
- * the other artifacts, evaluating), with the time the previous stage took, and a "still …" line every
- * interval while a stage lasts (it can fire while files are read, which yields to the event loop; the
- * resampling itself runs in one go). The clock, the sink and the timer are injected, so tests time nothing.
+ * Sample-size planning (`model-gate plan`), pure part. From a pilot evaluation (the report of the configured
+ * candidate and champion on a pilot test set), the test-set size each comparison check needs for the requested
+ * power at its margin, assuming the models are truly equal (Δ = 0) with the pilot's variability (se ∝ 1/√n),
+ * and the size at which all margin checks pass together with that power (product of their powers).
+ *
+ * Without a pilot candidate, `assumedDiscordance` builds one from the champion: a seeded fraction d of rows has
+ * its prediction flipped (and its score mirrored, 1 − s), so the two models disagree on d of the rows, the
+ * quantity that sets the variance of a paired difference of accuracy-like metrics.
  */
 
-function logProgress(info, now, every) {
-    let last;
-    let cancel;
-    const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+
+/**
+ * The chance that every margin check passes on a test set of n rows when the pilot had pilotN: each check's rows
+ * (a segment's share included) grow by n/pilotN, so its se shrinks by √(n/pilotN).
+ */
+function jointPower(checks, level, n, pilotN) {
+    return checks.reduce((p, c) => p * checkPowerAtZero(c, level, n / pilotN), 1);
+}
+function buildPlan(report, power, assumedDiscordance) {
+    const level = report.settings.confidence_level;
+    const entries = planEntries(report.checks, level, power);
+    const comparisons = report.checks.filter((c) => ['non_inferior', 'equivalent', 'superior', 'strictly_better'].includes(c.rule));
+    const checks = entries.map((e, i) => {
+        const c = comparisons[i];
+        const se = checkSe(c, level);
+        const margin = ['non_inferior', 'equivalent'].includes(c.rule);
+        return {
+            ...e,
+            rule: c.rule,
+            pilot_n: c.n,
+            pilot_se: se,
+            power_at_pilot: margin && se !== null && c.status !== 'skipped' ? checkPowerAtZero(c, level) : null
+        };
+    });
+    const family = marginChecks(report.checks);
+    const decidable = family.length > 0 && family.every((c) => checkSe(c, level) !== null && c.status !== 'inconclusive' && Math.abs(c.threshold ?? 0) > 0);
     return {
-        progress: (stage) => {
-            const at = now();
-            const took = last === undefined ? '' : ` (previous step ${secs(at - last.at)})`;
-            info(logLine(`model-gate: ${stage}${took}`));
-            last = { stage, at };
-            cancel ??= every?.(() => {
-                if (last)
-                    info(logLine(`model-gate: still ${last.stage} (${secs(now() - last.at)} so far)`));
-            });
-        },
-        stop: () => {
-            cancel?.();
-            cancel = undefined;
-        }
+        power,
+        confidence_level: level,
+        pilot_n: report.test_set.n,
+        assumed_discordance: assumedDiscordance,
+        checks,
+        gate_required_n: decidable ? jointRequiredN(family, level, power, report.test_set.n) : null,
+        gate_power_at_pilot: decidable ? jointPower(family, level, report.test_set.n, report.test_set.n) : null
     };
 }
-/** The action's timer: a line every 30 s, never keeping the process alive on its own. */
-const every30s = (tick) => {
-    const t = setInterval(tick, 30_000);
-    t.unref();
-    return () => clearInterval(t);
+/**
+ * The smallest n (in the pilot's row units) with jointPower ≥ power. Each check's power rises with n, so the
+ * product does: bracket by doubling from the largest single-check size, then bisect on integers.
+ */
+function jointRequiredN(family, level, power, pilotN) {
+    const reach = (n) => jointPower(family, level, n, pilotN) >= power;
+    // Every check needs at least its own size for power `power` (in test-set rows: its rows scaled by its share);
+    // the product needs more when there are several.
+    let lo = 1;
+    for (const c of family) {
+        const n = requiredN(c.rule, Math.abs(c.threshold), checkSe(c, level), pilotN, level, power);
+        if (n !== null)
+            lo = Math.max(lo, n);
+    }
+    if (reach(lo))
+        return lo;
+    let hi = lo * 2;
+    while (!reach(hi))
+        hi *= 2;
+    while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (reach(mid))
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi;
+}
+/** Smallest margin each check could establish at the requested power, for the text output. */
+function planMde(c, level, power) {
+    if (c.pilot_se === null)
+        return null;
+    return detectableMargin(c.rule === 'equivalent' ? 'equivalent' : 'non_inferior', c.pilot_se, level, power);
+}
+/**
+ * A pilot candidate made from the champion (binary only): a seeded fraction `d` of rows disagrees with it.
+ * Throws a plain Error when the data cannot carry it (the shell words it).
+ */
+function assumedDiscordance(data, d, seed) {
+    const champ = data.champion;
+    if (!champ)
+        throw new Error('there is no champion to build the pilot candidate from');
+    if (data.weight)
+        throw new Error('a counts file already holds both models; give it as the pilot pair instead');
+    if (!champ.prediction && !champ.score)
+        throw new Error('it needs binary predictions or scores');
+    const rng = new Rng(deriveSeed(seed, 'plan:discordance'));
+    const prediction = champ.prediction ? Uint8Array.from(champ.prediction) : undefined;
+    const score = champ.score ? Float64Array.from(champ.score) : undefined;
+    // Exactly round(d·n) rows, drawn by a partial Fisher–Yates shuffle: the pilot has the stated discordance, not
+    // a random count around it.
+    const order = Uint32Array.from({ length: data.n }, (_, i) => i);
+    const k = Math.round(d * data.n);
+    for (let j = 0; j < k; j++) {
+        const r = j + Math.floor(rng.nextFloat() * (data.n - j));
+        const i = order[r];
+        order[r] = order[j];
+        order[j] = i;
+        if (prediction)
+            prediction[i] = 1 - prediction[i];
+        if (score)
+            score[i] = 1 - score[i];
+    }
+    return { ...data, candidate: { file: `${champ.file} (${d} of rows flipped)`, prediction, score } };
+}
+
+;// CONCATENATED MODULE: ./src/cli/plan.ts
+/**
+ * `model-gate plan`: how many labelled rows each comparison check needs for the requested power at its margin,
+ * from a pilot (the configured candidate and champion on a pilot test set, or the champion alone with
+ * --discordance). The models are assumed truly equal (Δ = 0) with the pilot's variability; see core/plan.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const PLAN_HELP = `Usage: model-gate plan [options]
+
+The test-set size each comparison check needs to pass with the given power if the candidate is exactly as good
+as the champion, from a pilot: the configured candidate and champion predictions on a pilot test set, or the
+champion alone with --discordance. Standard errors are taken from the pilot and scale as 1/sqrt(n).
+
+Options:
+  -c, --config <file>       gate config (default: .github/model-gate.yml)
+      --candidate <file>    pilot candidate predictions; overrides artifacts.candidate
+      --champion <file>     pilot champion predictions; overrides artifacts.champion
+      --discordance <d>     no pilot candidate: assume the models disagree on a fraction d of rows (0 < d < 1;
+                            binary tasks), simulated by flipping d of the champion's predictions
+      --power <p>           the power to plan for (default 0.8)
+  -w, --workspace <dir>     directory that relative paths are resolved against (default: current directory)
+      --json                print the plan as JSON
+  -h, --help                show this help
+
+Exit codes: 0 planned, 2 bad config, files or arguments, 3 internal error.
+`;
+function fraction(name, text, fallback) {
+    if (text === undefined)
+        return fallback;
+    const v = Number(text);
+    if (!(text.trim() !== '' && v > 0 && v < 1))
+        throw new base_errors/* GateError */.ue(`${name} must be a number between 0 and 1 (exclusive), not "${text}"`);
+    return v;
+}
+async function planMain(argv, io) {
+    let args;
+    try {
+        args = (0,external_node_util_.parseArgs)({
+            args: argv,
+            strict: true,
+            allowPositionals: false,
+            options: { ...COMMON_OPTIONS, discordance: { type: 'string' }, power: { type: 'string' } }
+        }).values;
+    }
+    catch (e) {
+        io.stderr(`model-gate plan: ${e.message}\nRun model-gate plan --help for the options.\n`);
+        return 2;
+    }
+    if (args.help) {
+        io.stdout(PLAN_HELP);
+        return 0;
+    }
+    try {
+        const power = fraction('--power', args.power, 0.8);
+        const discordance = fraction('--discordance', args.discordance, undefined);
+        if (discordance !== undefined && args.candidate !== undefined) {
+            throw new base_errors/* GateError */.ue('--discordance builds the pilot candidate from the champion, so it cannot be used with --candidate; drop one of them');
+        }
+        const workspace = external_node_path_.resolve(io.cwd, args.workspace ?? '.');
+        const tempDir = io.tempDir ?? (0,external_node_os_.tmpdir)();
+        const configPath = args.config ?? '.github/model-gate.yml';
+        const candidate = discordance === undefined ? args.candidate : await championPath(workspace, tempDir, configPath, args.champion);
+        const { config, report } = await runGate({
+            workspace,
+            config: configPath,
+            candidate,
+            champion: args.champion,
+            origins: { candidate: discordance === undefined ? '--candidate' : '--champion', champion: '--champion', config: '--config' },
+            tempDir,
+            generatedAt: io.now().toISOString(),
+            ledger: false,
+            transform: discordance === undefined
+                ? undefined
+                : (data, cfg) => {
+                    try {
+                        return assumedDiscordance(data, discordance, cfg.ci.seed);
+                    }
+                    catch (e) {
+                        throw new base_errors/* GateError */.ue(`--discordance cannot be used here: ${e.message}`, { file: cfg.source });
+                    }
+                }
+        });
+        if (!report.checks.some((c) => ['non_inferior', 'equivalent', 'superior', 'strictly_better'].includes(c.rule))) {
+            throw new base_errors/* GateError */.ue(`${config.source} has no comparison with the champion to plan for; add a margin (absolute_drop_allowed, equivalence_margin, …)`, {
+                file: config.source
+            });
+        }
+        if (!report.checks.some((c) => c.status !== 'skipped' && c.ci_low !== null)) {
+            throw new base_errors/* GateError */.ue('the pilot has no champion, so no comparison could be estimated; give the champion (artifacts.champion or --champion)');
+        }
+        const plan = buildPlan(report, power, discordance ?? null);
+        io.stdout(args.json ? `${JSON.stringify(plan, null, 2)}\n` : planText(plan));
+        return 0;
+    }
+    catch (e) {
+        const user = (0,base_errors/* isGateError */.Wc)(e);
+        const message = user ? (0,base_errors/* userMessage */.Rq)(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
+        if (io.env?.MODEL_GATE_DEBUG)
+            io.stderr(`${errorDetails(e)}\n`);
+        io.stderr(`model-gate plan: error: ${message}\n`);
+        return user ? 2 : 3;
+    }
+}
+/** --discordance reads only the champion: its path from --champion or the config. */
+async function championPath(workspace, tempDir, config, override) {
+    if (override !== undefined)
+        return override;
+    const file = await resolveInside(workspace, tempDir, config, '--config');
+    await (0,files_files/* requireFile */.Gz)(file, config, '--config');
+    const cfg = await loadConfig(file, config);
+    const champion = cfg.artifacts.champion;
+    if (champion === undefined) {
+        throw new base_errors/* GateError */.ue(`--discordance needs the champion's predictions: set artifacts.champion in ${config} or pass --champion`, {
+            file: config,
+            key: 'artifacts.champion'
+        });
+    }
+    return champion;
+}
+const RULE_WORD = {
+    non_inferior: 'non-inferior',
+    equivalent: 'equivalent',
+    superior: 'superior',
+    strictly_better: 'strictly better'
 };
+/** The plan as an aligned table and a closing line for the whole gate. */
+function planText(plan) {
+    const pct = (p) => (p === null ? '–' : `${(p * 100).toFixed(1)}%`);
+    const head = ['check', 'rule', 'margin', 'pilot se', 'power now', `mde (${pct(plan.power)})`, 'required n'];
+    const rows = plan.checks.map((c) => [
+        [c.gate, c.segment, c.name].filter((x) => x !== null).join('/'),
+        RULE_WORD[c.rule] ?? c.rule,
+        fmt(c.margin),
+        c.pilot_se === null ? '–' : c.pilot_se.toPrecision(3),
+        pct(c.power_at_pilot),
+        fmt(planMde(c, plan.confidence_level, plan.power)),
+        c.required_n === null ? (c.rule === 'superior' || c.rule === 'strictly_better' ? 'no margin' : '–') : String(c.required_n)
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (r) => r.map((x, i) => (i >= 2 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ').trimEnd();
+    const margins = plan.checks.filter((c) => c.rule === 'non_inferior' || c.rule === 'equivalent').length;
+    const out = [
+        `Test-set size for ${pct(plan.power)} power at each margin, if the candidate is exactly as good as the champion`,
+        `(pilot: ${plan.pilot_n} rows${plan.assumed_discordance !== null ? `, candidate assumed to disagree with the champion on ${pct(plan.assumed_discordance)} of rows` : ''}; ${fmtLevel(plan.confidence_level)} intervals; se scaled as 1/sqrt(n))`,
+        '',
+        line(head),
+        ...rows.map(line),
+        '',
+        plan.gate_required_n === null
+            ? 'Whole gate: no joint size (no margin check with an interval).'
+            : `Whole gate: all ${margins} margin checks pass together with ${pct(plan.power)} power at n = ${plan.gate_required_n} ` +
+                `(now ${pct(plan.gate_power_at_pilot)} at n = ${plan.pilot_n}).`,
+        'The whole-gate n uses the product of the checks\' powers: exact for checks on disjoint rows (segments), cautious',
+        'for checks on the same rows, which pass together more often than the product says.',
+        'Segment checks count their own rows; the whole-gate n counts test-set rows, segments keeping their share.',
+        'Superiority and strictly-better checks have no margin, so no size makes an equal candidate pass them.'
+    ];
+    return `${out.join('\n')}\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/core/canary/release-card.ts
 
@@ -26109,12 +25702,7 @@ function renderCanaryText(report) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/action/canary.ts
-/**
- * The action's canary stage: one decision from live traffic → outputs (canary_result, next_weight,
- * gate_result mirrored, report, summary), the report file, the job summary and (through `share`) the sticky
- * PR comment. Errors go back to main.ts's error path, which sets gate_result=error.
- */
+;// CONCATENATED MODULE: ./src/cli/canary.ts
 
 
 
@@ -26122,383 +25710,204 @@ function renderCanaryText(report) {
 
 
 
-async function runCanaryStage(s, shell) {
-    // The canary-stage error output: a bad canary stage is canary_result=error as well as gate_result=error.
-    core/* setOutput */.uH('canary_result', 'error');
+async function runCanaryCli(a) {
+    let now = a.clock().getTime();
+    if (a.now !== undefined) {
+        now = parseInstant(a.now);
+        if (Number.isNaN(now))
+            throw new base_errors/* GateError */.ue(`--now must be an ISO 8601 time with a zone like 2026-11-30T12:00:00Z, not "${a.now}"`, { key: '--now' });
+    }
     const { report, releaseCard } = await runCanary({
-        source: (0,release_card/* sourceFromEnv */.H2)(process.env),
-        workspace: s.workspace,
-        config: s.config,
-        since: s.canarySince,
-        weight: s.canaryWeight,
-        origins: { config: 'the config input', since: 'the canary-since input', weight: 'the canary-weight input' },
-        now: Date.parse(shell.generatedAt),
-        generatedAt: shell.generatedAt,
-        tempDir: s.tempDir
+        source: a.source,
+        workspace: a.workspace,
+        config: a.config,
+        since: a.since,
+        weight: a.weight,
+        origins: { config: '--config', since: '--canary-since', weight: '--canary-weight' },
+        now,
+        generatedAt: a.clock().toISOString(),
+        tempDir: a.tempDir
     });
-    await (0,files_files/* writeFileAtomic */.Zf)(shell.file, `${JSON.stringify(report, null, 2)}\n`);
-    await writeCanaryReleaseCard(releaseCard, shell.file);
-    const summary = renderCanaryMarkdown(report, { runUrl: shell.runUrl });
-    await (0,files_files/* writeFileAtomic */.Zf)(external_node_path_.join(external_node_path_.dirname(shell.file), 'summary.md'), summary);
-    core/* setOutput */.uH('canary_result', report.canary_result);
-    core/* setOutput */.uH('next_weight', String(report.next_weight));
-    core/* setOutput */.uH('gate_result', report.gate_result);
-    core/* setOutput */.uH('auto_merge', 'false');
-    core/* setOutput */.uH('report', shell.file);
-    core/* setOutput */.uH('summary', report.summary);
-    await core/* summary */.z.addRaw(summary, true).write();
-    core/* info */.pq(logLine(report.summary));
-    if (report.canary_result === 'rollback')
-        core/* warning */.$e(`model-gate canary: ${report.summary}`, { title: 'model-gate canary rollback' });
-    await shell.share(renderCanaryMarkdown(report, { runUrl: shell.runUrl, header: shell.commentHeader, maxLength: 65536 }));
-    if (canaryShouldFail(report, s.failOn))
-        core/* setFailed */.C1(`model-gate: ${report.summary} (fail-on: ${s.failOn})`);
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (a.report) {
+        const file = external_node_path_.resolve(a.cwd, a.report);
+        await (0,files_files/* writeFileAtomic */.Zf)(file, json);
+        await writeCanaryReleaseCard(releaseCard, file);
+    }
+    if (a.markdown)
+        await (0,files_files/* writeFileAtomic */.Zf)(external_node_path_.resolve(a.cwd, a.markdown), renderCanaryMarkdown(report));
+    return { report, out: a.json ? json : renderCanaryText(report) };
 }
 
-;// CONCATENATED MODULE: ./src/action/settings.ts
+;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
- * The action's inputs (docs/github.md), read once and turned into one typed settings object, as actions/checkout does.
- * Invalid values are GateErrors that name the input.
+ * The CLI shell: `model-gate --config … [--candidate …] [--champion …] [--json] [--fail-on …]`.
+ * Same engine as the action; prints the verdict table (or the JSON report) and exits with a documented code.
  */
 
 
 
 
-function optional(name) {
-    const v = core/* getInput */.V4(name).trim();
-    return v === '' ? undefined : v;
+
+
+
+
+
+
+
+
+
+
+
+
+/** Exit codes, documented in the README and `--help`. */
+const EXIT = { ok: 0, gateFailed: 1, error: 2, internal: 3 };
+/** MODEL_GATE_DEBUG set to anything but empty, 0, false, no or off. */
+function debugEnabled(env) {
+    const v = (env.MODEL_GATE_DEBUG ?? '').trim().toLowerCase();
+    return v !== '' && !['0', 'false', 'no', 'off'].includes(v);
 }
-function booleanInput(name, fallback) {
-    const v = core/* getInput */.V4(name).trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', '1', 'on'].includes(v))
-        return true;
-    if (['false', 'no', '0', 'off'].includes(v))
-        return false;
-    throw new base_errors/* GateError */.ue(`input ${name} must be true or false, not "${core/* getInput */.V4(name).trim()}"`, { key: name });
-}
-function readSettings(env = process.env) {
-    const token = core/* getInput */.V4('github-token');
-    if (token)
-        core/* setSecret */.Pq(token);
-    const failOn = (optional('fail-on') ?? 'never');
+const HELP = `Usage: model-gate [options]
+       model-gate plan [options]   test-set sizes for the gate's margins (model-gate plan --help)
+
+Decides whether a candidate model may replace the champion, from their predictions on the same test set.
+
+Options:
+  -c, --config <file>     gate config (default: .github/model-gate.yml)
+      --candidate <file>  candidate predictions; overrides artifacts.candidate
+      --champion <file>   champion predictions; overrides artifacts.champion
+  -w, --workspace <dir>   directory that relative paths are resolved against (default: current directory)
+      --json              print the JSON report instead of the table
+      --report <file>     also write the JSON report to this file (and the release card,
+                          release-card.json, next to it)
+      --markdown <file>   also write the markdown verdict (as in the job summary) to this file
+      --fail-on <result>  never | fail | soft_fail: exit 1 when the result is this bad or worse (default: never)
+      --run-id <id>       this run's id in the test-set ledger (config key ledger); a repeated id is
+                          counted once (default: each invocation is a new run, keyed by its time)
+      --stage <stage>     offline (default) | canary: decide a canary rollout from live traffic (docs/canary.md)
+      --canary-since <t>  canary stage: start of the canary (ISO 8601); overrides canary.since
+      --canary-weight <w> canary stage: current canary traffic percent; overrides canary.rollout.current_weight
+      --now <t>           canary stage: the time to decide at (ISO 8601; default: the current time)
+  -h, --help              show this help
+  -v, --version           show the version
+
+Exit codes:
+  0  the gate was evaluated (and the result is better than --fail-on)
+  1  the result is at least as bad as --fail-on
+  2  the gate could not be evaluated: bad config, unreadable or mismatched files, bad arguments
+  3  internal error (a bug in model-gate)
+
+Files are read only inside the workspace or the temporary directory (symbolic links included).
+Set MODEL_GATE_DEBUG=1 to print the details (stack trace) of an error.
+`;
+async function main(argv, io) {
+    if (argv[0] === 'plan')
+        return planMain(argv.slice(1), io);
+    let args;
+    try {
+        args = (0,external_node_util_.parseArgs)({
+            args: argv,
+            strict: true,
+            allowPositionals: false,
+            options: {
+                ...COMMON_OPTIONS,
+                report: { type: 'string' },
+                markdown: { type: 'string' },
+                'fail-on': { type: 'string' },
+                'run-id': { type: 'string' },
+                stage: { type: 'string' },
+                'canary-since': { type: 'string' },
+                'canary-weight': { type: 'string' },
+                now: { type: 'string' },
+                version: { type: 'boolean', short: 'v' }
+            }
+        }).values;
+    }
+    catch (e) {
+        io.stderr(`model-gate: ${e.message}\nRun model-gate --help for the options.\n`);
+        return EXIT.error;
+    }
+    if (args.help) {
+        io.stdout(HELP);
+        return EXIT.ok;
+    }
+    if (args.version) {
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+    }
+    const failOn = (args['fail-on'] ?? 'never');
     if (!FAIL_ON_VALUES.includes(failOn)) {
-        throw new base_errors/* GateError */.ue(`input fail-on must be one of never, fail, soft_fail, not "${failOn}"`, { key: 'fail-on' });
+        io.stderr(`model-gate: --fail-on must be one of ${FAIL_ON_VALUES.join(', ')}, not "${failOn}"\n`);
+        return EXIT.error;
     }
-    const commentId = optional('comment-id') ?? 'default';
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(commentId)) {
-        throw new base_errors/* GateError */.ue(`input comment-id may use letters, digits, ".", "_" and "-" (at most 64), not "${commentId}"`, { key: 'comment-id' });
-    }
-    const stage = optional('stage') ?? 'offline';
+    const workspace = external_node_path_.resolve(io.cwd, args.workspace ?? '.');
+    const generatedAt = io.now().toISOString();
+    const stage = args.stage ?? 'offline';
     if (stage !== 'offline' && stage !== 'canary') {
-        throw new base_errors/* GateError */.ue(`input stage must be offline or canary, not "${stage}"`, { key: 'stage' });
-    }
-    return {
-        stage,
-        canaryWeight: optional('canary-weight'),
-        canarySince: optional('canary-since'),
-        now: env.MODEL_GATE_NOW?.trim() || undefined,
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        tempDir: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
-        config: optional('config') ?? '.github/model-gate.yml',
-        candidate: optional('candidate'),
-        champion: optional('champion'),
-        championArtifact: optional('champion-artifact'),
-        championRunId: optional('champion-run-id'),
-        championWorkflow: optional('champion-workflow'),
-        token,
-        comment: booleanInput('comment', true),
-        commentId,
-        failOn,
-        reportArtifact: optional('report-artifact')
-    };
-}
-/** The run's time in epoch ms: MODEL_GATE_NOW when set (it must be valid), else the current time. */
-function runClock(s, current = Date.now) {
-    if (s.now === undefined)
-        return current();
-    const now = parseInstant(s.now);
-    if (Number.isNaN(now))
-        throw new base_errors/* GateError */.ue(`MODEL_GATE_NOW must be an ISO 8601 time with a zone, not "${s.now}"`);
-    return now;
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-/**
- * The action's shell: inputs → one gate run → outputs, job summary, report file, annotations, the sticky PR
- * comment and the report artifact. Everything that decides lives in the pure core; this file only talks to
- * the runner and, through src/github, to GitHub. Nothing GitHub-side (comment, artifact upload) can change
- * the gate result: those failures are warnings.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/**
- * The Actions artifact client, loaded on first use: it is half the bundle, and a run that neither downloads a
- * champion nor uploads a report (most runs, and every early error) should not pay ~200 ms to load it.
- */
-async function artifactClient() {
-    return (await __webpack_require__.e(/* import() */ 890).then(__webpack_require__.bind(__webpack_require__, 70890))).default;
-}
-function reportDir(settings) {
-    return external_node_path_.join(settings.tempDir, 'model-gate', settings.commentId);
-}
-/** Computes once, on first use: the client and the PR lookup cost nothing unless something needs them. */
-function once(make) {
-    let made;
-    return () => (made ??= { value: make() }).value;
-}
-function gitHubSide(settings, ctx) {
-    const budget = waitBudget();
-    const octokit = once(() => {
-        if (!settings.token) {
-            throw new base_errors/* GateError */.ue('input github-token is empty: leave it out (the default is the job token) or pass a token', {
-                key: 'github-token'
-            });
-        }
-        return createOctokit(settings.token, { baseUrl: ctx.apiUrl, budget });
-    });
-    return { ctx, octokit, budget, pullRequest: once(() => findPullRequest(ctx, octokit)) };
-}
-/** The inputs that only make sense together. */
-function checkCombinations(settings) {
-    if (settings.championWorkflow !== undefined && settings.championArtifact === undefined) {
-        throw new base_errors/* GateError */.ue('input champion-workflow needs champion-artifact, the name of the artifact its runs upload', {
-            key: 'champion-workflow'
-        });
-    }
-    if (settings.championRunId !== undefined && settings.championArtifact === undefined) {
-        throw new base_errors/* GateError */.ue('input champion-run-id needs champion-artifact, the name of the artifact to download from that run', {
-            key: 'champion-run-id'
-        });
-    }
-}
-function markdownOptions(settings, ctx, releaseCard) {
-    const common = { runUrl: ctx.runUrl };
-    // A runner's temp path means nothing to a PR reader; the artifact that carries the card does.
-    const cardForComment = releaseCard && settings.reportArtifact ? `${external_node_path_.basename(releaseCard)} in artifact ${settings.reportArtifact}` : releaseCard;
-    return {
-        comment: {
-            ...common,
-            maxLength: COMMENT_LIMIT,
-            header: commentMarker(settings.commentId),
-            releaseCard: cardForComment,
-            // Where a reader finds the rows a long comment leaves out.
-            fullListAt: `the job summary of this run${settings.reportArtifact ? ` and the report in artifact ${settings.reportArtifact}` : ''}`
-        },
-        summary: jobSummaryOptions({ runUrl: ctx.runUrl, releaseCard })
-    };
-}
-/** The report, then its release card next to it; returns the card's path for the markdown's details. */
-async function writeReport(report, card, file) {
-    await (0,files_files/* writeFileAtomic */.Zf)(file, `${JSON.stringify(report, null, 2)}\n`);
-    return (0,release_card/* writeReleaseCard */.Rf)(card, file);
-}
-async function writeOutputs(report, file, summary) {
-    await (0,files_files/* writeFileAtomic */.Zf)(external_node_path_.join(external_node_path_.dirname(file), 'summary.md'), summary);
-    core/* setOutput */.uH('gate_result', report.gate_result);
-    core/* setOutput */.uH('auto_merge', String(report.auto_merge));
-    core/* setOutput */.uH('report', file);
-    core/* setOutput */.uH('summary', oneLine(report.summary));
-    await core/* summary */.z.addRaw(summary, true).write();
-}
-function annotate(report) {
-    for (const a of checkAnnotations(report)) {
-        if (a.level === 'error')
-            core/* error */.z3(a.message, { title: a.title });
-        else
-            core/* warning */.$e(a.message, { title: a.title });
-    }
-    if (report.ledger?.warning)
-        core/* warning */.$e(logLine(report.ledger.warning), { title: 'model-gate: test-set reuse' });
-}
-/** Posts or updates the sticky comment; any failure is a warning that says why and what to change. */
-async function comment(settings, side, body) {
-    if (!settings.comment)
-        return;
-    const pr = await side.pullRequest();
-    if (!pr || !side.ctx.repo) {
-        core/* debug */.Yz(`no pull request for this ${side.ctx.eventName || 'unknown'} event: no PR comment`);
-        return;
+        io.stderr(`model-gate: --stage must be offline or canary, not "${stage}"\n`);
+        return EXIT.error;
     }
     try {
-        const result = await upsertComment(side.octokit(), {
-            repo: side.ctx.repo,
-            number: pr.number,
-            marker: commentMarker(settings.commentId),
-            body
-        });
-        core/* setOutput */.uH('comment-url', result.url);
-        core/* info */.pq(`model-gate: ${result.action} the comment on PR #${pr.number} (${pr.source}): ${result.url}`);
-    }
-    catch (e) {
-        core/* warning */.$e((0,base_errors/* isGateError */.Wc)(e) ? `model-gate could not write its PR comment: ${e.message}` : commentFailure(e, pr.number));
-    }
-}
-/** Comment and report artifact: what is shared beyond the step, after the outputs are safely written. */
-async function share(settings, side, commentBody, dir) {
-    await comment(settings, side, commentBody);
-    if (settings.reportArtifact)
-        await uploadReport(await artifactClient(), settings.reportArtifact, dir);
-}
-/** `champion-artifact`: the champion comes from another run once the config (which names the file) is known. */
-function championFetcher(s, side) {
-    const artifact = s.championArtifact;
-    if (artifact === undefined)
-        return undefined;
-    const source = {
-        artifact,
-        runId: s.championRunId,
-        workflow: s.championWorkflow,
-        file: s.champion,
-        token: s.token,
-        directory: external_node_path_.join(s.tempDir, 'model-gate-champion', s.commentId)
-    };
-    return async (config) => {
-        const { champion, ...file } = await downloadChampion(side.ctx, side.octokit(), await artifactClient(), source, config, side.budget);
-        side.championArtifact = champion;
-        return file;
-    };
-}
-/**
- * The PR's facts matter to the verdict only through a waiver label; without one, nothing is looked up. On a
- * push, the PR merged as the pushed commit brings its waiver along, so a waived model deploys.
- */
-function pullRequestFetcher(side, generatedAt) {
-    return async (config) => {
-        if (!config.policy.waiver_label)
-            return undefined;
-        const pr = await side.pullRequest();
-        const facts = pr
-            ? await pullRequestFacts(config, pr, side.ctx.repo, side.octokit)
-            : await mergedPullRequestFacts(config, side.ctx, side.octokit);
-        const { refused } = judgeWaiver(config, facts, generatedAt);
-        if (refused)
-            core/* warning */.$e(`model-gate: ${refused}`);
-        return facts;
-    };
-}
-/** Runs the action; never throws. */
-/** `readWorker`: the entry file a worker thread may run to read the champion's predictions (gate/read-worker.ts). */
-async function run(opts = {}) {
-    // The run's time; MODEL_GATE_NOW replaces it once the settings are read (tests of fixed dates).
-    let generatedAt = new Date().toISOString();
-    let file = external_node_path_.join(reportDir({ tempDir: process.env.RUNNER_TEMP || '/tmp', commentId: 'default' }), 'report.json');
-    let settings;
-    let side;
-    try {
-        const s = (settings = readSettings());
-        generatedAt = new Date(runClock(s)).toISOString();
-        const github = (side = gitHubSide(s, readRunContext()));
-        file = external_node_path_.join(reportDir(s), 'report.json');
-        checkCombinations(s);
-        if (s.stage === 'canary') {
-            await runCanaryStage(s, {
-                file,
-                generatedAt,
-                runUrl: github.ctx.runUrl,
-                commentHeader: commentMarker(s.commentId),
-                share: (body) => share(s, github, body, reportDir(s))
+        if (stage === 'canary') {
+            const { report, out } = await runCanaryCli({
+                source: (0,release_card/* sourceFromEnv */.H2)(io.env ?? process.env),
+                workspace,
+                config: args.config ?? '.github/model-gate.yml',
+                since: args['canary-since'],
+                weight: args['canary-weight'],
+                now: args.now,
+                json: args.json,
+                report: args.report,
+                markdown: args.markdown,
+                failOn,
+                cwd: io.cwd,
+                tempDir: io.tempDir ?? (0,external_node_os_.tmpdir)(),
+                clock: io.now
             });
-            return;
+            io.stdout(out);
+            return canaryShouldFail(report, failOn) ? EXIT.gateFailed : EXIT.ok;
         }
-        const progress = logProgress((line) => core/* info */.pq(line), () => Date.now(), every30s);
         const { report, releaseCard, config } = await runGate({
-            source: (0,release_card/* sourceFromEnv */.H2)(process.env),
-            workspace: s.workspace,
-            config: s.config,
-            candidate: s.candidate,
-            champion: s.champion,
-            origins: { candidate: 'the candidate input', champion: 'the champion input', config: 'the config input' },
-            tempDir: s.tempDir,
+            source: (0,release_card/* sourceFromEnv */.H2)(io.env ?? process.env),
+            workspace,
+            config: args.config ?? '.github/model-gate.yml',
+            candidate: args.candidate,
+            champion: args.champion,
+            origins: { candidate: '--candidate', champion: '--champion', config: '--config' },
+            tempDir: io.tempDir ?? (0,external_node_os_.tmpdir)(),
             generatedAt,
-            progress: progress.progress,
-            fetchChampion: championFetcher(s, github),
-            fetchPullRequest: pullRequestFetcher(github, generatedAt),
-            runKey: actionRunKey(process.env, generatedAt),
-            readWorker: opts.readWorker
-        }).finally(progress.stop);
+            progress: io.progress,
+            runKey: cliRunKey(args['run-id'], generatedAt),
+            readWorker: io.readWorker
+        });
+        io.progressDone?.();
         for (const w of config.warnings ?? [])
-            core/* warning */.$e(inertPlain(w), { title: 'model-gate config' });
-        const card = await writeReport(report, releaseCard, file);
-        const md = markdownOptions(s, github.ctx, card);
-        await writeOutputs(report, file, renderMarkdown(report, md.summary));
-        core/* info */.pq(logLine(report.summary));
-        annotate(report);
-        await share(s, github, renderMarkdown(report, md.comment), reportDir(s));
-        if (shouldFail(report.gate_result, s.failOn)) {
-            core/* setFailed */.C1(`model-gate: ${report.summary} (fail-on: ${s.failOn})`);
+            io.stderr(`model-gate: warning: ${w}\n`);
+        if (report.ledger?.warning)
+            io.stderr(`model-gate: warning: ${report.ledger.warning}\n`);
+        const json = `${JSON.stringify(report, null, 2)}\n`;
+        let cardFile;
+        if (args.report) {
+            const reportFile = external_node_path_.resolve(io.cwd, args.report);
+            await (0,files_files/* writeFileAtomic */.Zf)(reportFile, json);
+            cardFile = await (0,release_card/* writeReleaseCard */.Rf)(releaseCard, reportFile);
         }
+        if (args.markdown) {
+            await (0,files_files/* writeFileAtomic */.Zf)(external_node_path_.resolve(io.cwd, args.markdown), renderMarkdown(report, jobSummaryOptions({ releaseCard: cardFile })));
+        }
+        io.stdout(args.json ? json : renderText(report, { width: io.columns }));
+        return shouldFail(report.gate_result, failOn) ? EXIT.gateFailed : EXIT.ok;
     }
     catch (e) {
-        await reportError(e, file, generatedAt, settings, side);
-    }
-}
-async function reportError(e, file, generatedAt, settings, side) {
-    const message = (0,base_errors/* isGateError */.Wc)(e) ? (0,base_errors/* userMessage */.Rq)(e) : internalErrorMessage(e, ACTION_DEBUG_HINT);
-    // The details (stack, location) only with step debug logging (RUNNER_DEBUG=1): never in a normal log.
-    if (core/* isDebug */._o())
-        core/* debug */.Yz(errorDetails(e));
-    try {
-        await (0,files_files/* writeFileAtomic */.Zf)(file, `${JSON.stringify(errorReport(message, generatedAt), null, 2)}\n`);
-        core/* setOutput */.uH('report', file);
-    }
-    catch {
-        // The error itself is what matters; a report we cannot write must not hide it.
-    }
-    core/* setOutput */.uH('gate_result', 'error');
-    if (settings?.stage === 'canary')
-        core/* setOutput */.uH('canary_result', 'error');
-    core/* setOutput */.uH('auto_merge', 'false');
-    // One line, whatever the message: a multi-problem config error lists its problems on further lines.
-    core/* setOutput */.uH('summary', `error: ${oneLine(message)}`);
-    if ((0,base_errors/* isGateError */.Wc)(e) && e.location.file) {
-        // An annotation on the offending file and line; the exit code fails the step, as setFailed would.
-        core/* error */.z3(inertPlain(message), {
-            title: 'model-gate',
-            file: e.location.file,
-            startLine: e.location.line,
-            startColumn: e.location.column
-        });
-        process.exitCode = core/* ExitCode */.yU.Failure;
-    }
-    else {
-        core/* setFailed */.C1(inertPlain(message));
-    }
-    if (!settings || !side)
-        return; // the inputs themselves were invalid: nothing to say where
-    try {
-        const md = markdownOptions(settings, side.ctx);
-        const summary = renderErrorMarkdown(message, md.summary);
-        await (0,files_files/* writeFileAtomic */.Zf)(external_node_path_.join(external_node_path_.dirname(file), 'summary.md'), summary);
-        await core/* summary */.z.addRaw(summary, true).write();
-        // The sticky comment says "error" too, so it never keeps showing an earlier run's verdict.
-        await share(settings, side, renderErrorMarkdown(message, md.comment), external_node_path_.dirname(file));
-    }
-    catch (err) {
-        core/* warning */.$e(`model-gate could not write the job summary or the PR comment: ${err instanceof Error ? err.message : String(err)}`);
+        io.progressDone?.();
+        const user = (0,base_errors/* isGateError */.Wc)(e);
+        const message = user ? (0,base_errors/* userMessage */.Rq)(e) : internalErrorMessage(e, CLI_DEBUG_HINT);
+        if (debugEnabled(io.env ?? process.env))
+            io.stderr(`${errorDetails(e)}\n`);
+        if (args.json)
+            io.stdout(`${JSON.stringify(errorReport(message, generatedAt), null, 2)}\n`);
+        io.stderr(`model-gate: error: ${message}\n`);
+        return user ? EXIT.error : EXIT.internal;
     }
 }
 
