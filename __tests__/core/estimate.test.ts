@@ -9,6 +9,8 @@ import type { CiMethod, CiSettings } from '../../src/config/types.js';
 import type { PairedData } from '../../src/readers/paired-data.js';
 import { estimateMetric, NotEstimable, type Estimate } from '../../src/core/estimate.js';
 import { metricInfo, metricNames, type Task } from '../../src/stats/catalog.js';
+import { calibrationResiduals, eceBins, eceDebiased } from '../../src/stats/calibration.js';
+import { fmt } from '../../src/core/format.js';
 
 const NB = { tp: 10, fp: -2, tn: 0, fn: -20 };
 const ci = (method: CiMethod = 'auto', over: Partial<CiSettings> = {}): CiSettings => ({
@@ -94,7 +96,7 @@ describe('method by ci.method', () => {
     net_benefit: ['paired-normal', 'bootstrap-cells', 'paired-normal'],
     roc_auc: ['delong', 'bootstrap-rows', 'delong'],
     pr_auc: ['bootstrap-rows', 'bootstrap-rows', 'bootstrap-rows'],
-    ece: ['bootstrap-rows', 'bootstrap-rows', 'bootstrap-rows'],
+    ece: ['bootstrap-debiased', 'bootstrap-debiased', 'bootstrap-debiased'],
     log_loss: ['paired-normal', 'bootstrap-rows', 'paired-normal'],
     brier: ['paired-normal', 'bootstrap-rows', 'paired-normal']
   };
@@ -276,15 +278,23 @@ test('property: small multiclass and regression data sets too', () => {
   );
 });
 
-test('ECE on fewer than 2000 rows is undecidable: its interval does not hold its level there', () => {
+test('ECE on fewer than 500 rows is undecidable: its interval does not hold its level there', () => {
   const r = rng(5);
   const make = (n: number) => {
     const label = Array.from({ length: n }, () => (r() < 0.4 ? 1 : 0));
     return binary(label, label.map((y) => 0.2 + 0.5 * y + 0.2 * r()), label.map((y) => 0.25 + 0.4 * y + 0.2 * r()));
   };
   expect(est('binary', 'ece', make(300)).undecidable).toBe(
-    'only 300 rows: ECE comparisons need at least 2000 (below, a candidate worse by the margin passes 4–8 % of the time instead of 2.5 %; docs/statistics.md); gate calibration on brier or log_loss instead'
+    'only 300 rows: ECE comparisons need at least 500 (below, a candidate worse by the margin passes up to 11 % of the time instead of 2.5 %; docs/statistics.md); gate calibration on brier or log_loss instead'
   );
-  expect(est('binary', 'ece', make(2000)).undecidable).toBeUndefined();
-  expect(est('binary', 'ece', make(2000)).note).toBeUndefined();
+  const d = make(500);
+  const e = est('binary', 'ece', d);
+  expect(e.undecidable).toBeUndefined();
+  expect(e.method).toBe('bootstrap-debiased');
+  // Centred on the debiased difference (not on Δ), ± z × the bootstrap's standard error.
+  const debiased = (p: Float64Array) => eceDebiased(calibrationResiduals(d.label, p), eceBins(p));
+  const centre = debiased(d.candidate.score!) - debiased(d.champion!.score!);
+  expect((e.low! + e.high!) / 2).toBeCloseTo(centre, 12);
+  expect(e.se).toBeCloseTo((e.high! - e.low!) / (2 * 1.959963984540054), 9);
+  expect(e.note).toContain(`interval centred on the debiased Δ ECE, ${fmt(centre)}`);
 });

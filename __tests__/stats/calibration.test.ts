@@ -1,6 +1,6 @@
 /** ECE as docs/statistics.md defines it, and its weighted / paired forms used by the row bootstrap. */
 import fc from 'fast-check';
-import { calibrationResiduals, ece, eceBins, ECE_BINS, pairedEceDelta } from '../../src/stats/calibration.js';
+import { calibrationResiduals, ece, eceBins, eceDebiased, ECE_BINS, pairedEceDelta } from '../../src/stats/calibration.js';
 
 /** The formula as docs/statistics.md writes it: Σ_b (n_b/n)·|mean(label)_b − mean(score)_b|. */
 function specEce(label: number[], p: number[]): number {
@@ -52,4 +52,17 @@ test('equals the documented formula; weights act as repeated rows; the paired de
       }
     })
   );
+});
+
+test('debiased ECE: each bin contributes √max(0, S² − V̂) with V̂ the unbiased variance estimate of its sum', () => {
+  // Bin 5: residuals 0.5, −0.1, 0.3, 0.1 → S = 0.8, Σr² = 0.36, V̂ = (0.36 − 0.8²/4)·4/3 = 0.26667.
+  // Bin 2: 0.05, −0.05 → S = 0, so its gap is all noise and counts 0 (the plug-in ECE counts 0 too, by luck).
+  // Bin 9: one row, no variance estimate → |S| = 0.2.
+  const residual = Float64Array.from([0.5, -0.1, 0.3, 0.1, 0.05, -0.05, -0.2]);
+  const bins = Uint8Array.from([5, 5, 5, 5, 2, 2, 9]);
+  expect(eceDebiased(residual, bins)).toBeCloseTo((Math.sqrt(0.64 - 0.8 / 3) + 0 + 0.2) / 7, 14);
+  // Always at most the plug-in ECE (|S|/n per bin), equal when every bin is a single row.
+  expect(eceDebiased(residual, bins)).toBeLessThan((0.8 + 0 + 0.2) / 7);
+  expect(eceDebiased(Float64Array.from([0.3, -0.4]), Uint8Array.from([1, 7]))).toBeCloseTo(0.35, 14);
+  expect(eceDebiased(new Float64Array(0), new Uint8Array(0))).toBeNaN();
 });

@@ -4,7 +4,7 @@
  * or came from another method than the one asked for. Pure: data in, numbers out.
  */
 import type { CiSettings } from '../config/types.js';
-import { cellsBootstrap, rowBootstrap } from '../stats/bootstrap.js';
+import { cellsBootstrap, rowBootstrap, type RowBootstrapResult } from '../stats/bootstrap.js';
 import { twoSidedZ } from '../stats/distributions.js';
 import { fmt } from './format.js';
 import { mean } from '../stats/losses.js';
@@ -21,7 +21,8 @@ import type { CheckDetails } from './details.js';
  * - `delong`: DeLong's paired ROC-AUC interval;
  * - `paired-normal`: normal interval of the mean per-row difference;
  * - `delta-method`: normal interval with the delta-method standard error (RMSE, R²);
- * - `tango`: Tango's score interval for paired proportions (core/paired-proportion.ts).
+ * - `tango`: Tango's score interval for paired proportions (core/paired-proportion.ts);
+ * - `bootstrap-debiased`: a bias-corrected estimate ± z × the row bootstrap's standard error (ECE).
  * With `columns.cluster`, the clustered forms (estimate-cluster.ts): `bootstrap-cells-cluster`,
  * `bootstrap-rows-cluster`, `delong-cluster`, `paired-normal-cluster`, `delta-method-cluster`.
  */
@@ -32,6 +33,7 @@ export type CiMethodName =
   | 'paired-normal'
   | 'delta-method'
   | 'tango'
+  | 'bootstrap-debiased'
   | ClusterCiMethodName;
 
 export type ClusterCiMethodName =
@@ -137,6 +139,41 @@ export function rowsInterval(
   streamLabel: string,
   undefinedWhen = 'the metric is undefined'
 ): Interval {
+  const r = runRows(n, statistic, ci, streamLabel, undefinedWhen);
+  const interval: Interval = {
+    low: r.low,
+    high: r.high,
+    se: seFromInterval(r.low, r.high, ci.confidence_level),
+    method: 'bootstrap-rows'
+  };
+  if (r.used < r.resamples) {
+    interval.note = `${r.resamples - r.used} of ${r.resamples} resamples were left out because on them ${undefinedWhen}`;
+  }
+  return interval;
+}
+
+/**
+ * `centre` ± z·(the row bootstrap's standard error of `statistic`): for an estimate whose plug-in value is biased
+ * (ECE), centred on a bias-corrected value the percentile interval cannot move to (`bootstrap-debiased`).
+ */
+export function rowsDebiasedInterval(
+  n: number,
+  statistic: (weights: Uint32Array) => number,
+  centre: number,
+  ci: CiSettings,
+  streamLabel: string
+): Interval {
+  const r = runRows(n, statistic, ci, streamLabel, 'the metric is undefined');
+  return normalInterval(centre, r.sd, ci, 'bootstrap-debiased');
+}
+
+function runRows(
+  n: number,
+  statistic: (weights: Uint32Array) => number,
+  ci: CiSettings,
+  streamLabel: string,
+  undefinedWhen: string
+): RowBootstrapResult {
   let r;
   try {
     r = rowBootstrap(n, statistic, {
@@ -155,16 +192,7 @@ export function rowsInterval(
       `the bootstrap is unreliable here: on ${r.resamples - r.used} of ${r.resamples} resamples ${undefinedWhen}`
     );
   }
-  const interval: Interval = {
-    low: r.low,
-    high: r.high,
-    se: seFromInterval(r.low, r.high, ci.confidence_level),
-    method: 'bootstrap-rows'
-  };
-  if (r.used < r.resamples) {
-    interval.note = `${r.resamples - r.used} of ${r.resamples} resamples were left out because on them ${undefinedWhen}`;
-  }
-  return interval;
+  return r;
 }
 
 /** Weighted mean of per-row values with bootstrap weights that sum to n. */

@@ -129,6 +129,18 @@ function weightsByFloat(rng: Rng, n: number, out: Uint32Array): void {
   for (let k = 0; k < n; k++) out[floor(rng.nextFloat() * n)]!++;
 }
 
+/** Sample standard deviation (n − 1), two passes; 0 for fewer than two values. */
+function standardDeviation(values: Float64Array): number {
+  const k = values.length;
+  if (k < 2) return 0;
+  let mean = 0;
+  for (let i = 0; i < k; i++) mean += values[i]!;
+  mean /= k;
+  let ss = 0;
+  for (let i = 0; i < k; i++) ss += (values[i]! - mean) * (values[i]! - mean);
+  return Math.sqrt(ss / (k - 1));
+}
+
 export interface RowBootstrapResult {
   low: number;
   high: number;
@@ -136,6 +148,8 @@ export interface RowBootstrapResult {
   resamples: number;
   /** Resamples on which the statistic was defined (see rowBootstrap); the interval uses these. */
   used: number;
+  /** Standard deviation of the statistic over those resamples (the bootstrap standard error). */
+  sd: number;
 }
 
 /**
@@ -163,5 +177,7 @@ export function rowBootstrap(
     if (!isNaN(v)) values[used++] = v;
   }
   if (used === 0) throw new RangeError('rowBootstrap: the statistic was undefined on every resample');
-  return { ...percentileInterval(values.subarray(0, used), opts.confidenceLevel), resamples: opts.resamples, used };
+  const kept = values.subarray(0, used);
+  const sd = standardDeviation(kept);
+  return { ...percentileInterval(kept, opts.confidenceLevel), resamples: opts.resamples, used, sd };
 }
