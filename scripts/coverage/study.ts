@@ -322,7 +322,7 @@ const SCENARIOS: Scenario[] = [
       checks: [
         ...PROPORTIONS,
         ...OTHER_CONFUSION,
-        { metric: 'net_benefit', methods: ['auto'] },
+        { metric: 'net_benefit', methods: ['auto', 'bootstrap'] },
         ...SCORES,
         // The row bootstraps cost n·B per test set: PR-AUC up to 500 rows, ECE at every size.
         ...(n <= 500 ? [{ metric: 'pr_auc', methods: ['auto'] as CiMethod[] }] : []),

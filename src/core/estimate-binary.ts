@@ -6,7 +6,8 @@
  * |-------------------------------------------|-----------------|-----------------|---------------------------------|
  * | proportions (accuracy, recall, fpr, …)    | tango           | bootstrap-cells | tango                           |
  * | net_benefit                               | paired-normal   | bootstrap-cells | paired-normal                   |
- * | other confusion metrics                   | bootstrap-cells | bootstrap-cells | bootstrap-cells (noted)         |
+ * | balanced_accuracy                         | tango-mover     | bootstrap-cells | tango-mover                     |
+ * | precision, f1, mcc                        | bootstrap-cells | bootstrap-cells | bootstrap-cells (noted)         |
  * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
  * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
  * | pr_auc                                    | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
@@ -51,7 +52,7 @@ import { exampleCount, positiveCount } from './weights.js';
 import { fmt } from './format.js';
 import { degenerateConfusion } from './degenerate.js';
 import { applyExactFloor } from './exact-floor.js';
-import { pairedProportionInterval } from './paired-proportion.js';
+import { balancedAccuracyInterval, pairedProportionInterval } from './paired-proportion.js';
 import { fewDisagreements } from './small-sample.js';
 import { logLossTooFew, lossTooFew } from './skew-floor.js';
 
@@ -156,6 +157,16 @@ function estimateConfusion(
     if (few) est.undecidable = few;
     return est;
   }
+  const positives = pairedTableOf(cells, 'recall')!;
+  const negatives = pairedTableOf(cells, 'specificity')!;
+  // With one label class balanced accuracy is degenerate (inconclusive below), and MOVER has a part with no rows.
+  if (name === 'balanced_accuracy' && ci.method !== 'bootstrap' && tableRows(positives) > 0 && tableRows(negatives) > 0) {
+    const interval = balancedAccuracyInterval(positives, negatives, ci);
+    const est = paired(candidate, champion, interval, ci);
+    const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
+    if (why) est.undecidable = why;
+    return est;
+  }
   const interval = cellsInterval(
     cells,
     (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')),
@@ -184,6 +195,10 @@ function proportionInterval(
   if (ci.method !== 'bootstrap') return pairedProportionInterval(table, ci);
   const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
   return applyExactFloor(interval, table, ci.confidence_level);
+}
+
+function tableRows(t: PairedTable): number {
+  return t.both + t.candidateOnly + t.championOnly + t.neither;
 }
 
 /** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */

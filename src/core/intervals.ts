@@ -22,6 +22,7 @@ import type { CheckDetails } from './details.js';
  * - `paired-normal`: normal interval of the mean per-row difference;
  * - `delta-method`: normal interval with the delta-method standard error (RMSE, R²);
  * - `tango`: Tango's score interval for paired proportions (core/paired-proportion.ts);
+ * - `tango-mover`: balanced accuracy's two Tango intervals (positives, negatives) combined by MOVER;
  * - `bootstrap-debiased`: a bias-corrected estimate ± z × the row bootstrap's standard error (ECE).
  * With `columns.cluster`, the clustered forms (estimate-cluster.ts): `bootstrap-cells-cluster`,
  * `bootstrap-rows-cluster`, `delong-cluster`, `paired-normal-cluster`, `delta-method-cluster`.
@@ -33,6 +34,7 @@ export type CiMethodName =
   | 'paired-normal'
   | 'delta-method'
   | 'tango'
+  | 'tango-mover'
   | 'bootstrap-debiased'
   | ClusterCiMethodName;
 
