@@ -121,10 +121,13 @@ test('auto_merge needs a pass, an opt-in threshold and enough improvement of the
 });
 
 test('the interval of a check does not depend on the other checks (own random stream)', () => {
+  // f1 under ci.method bootstrap (under auto its score interval has no randomness).
   const f1 = { metric: 'f1', comparison: abs(0.01), key: 'a' };
-  const alone = evaluate(config([f1]), data(1000, 10, 5), opts).checks[0];
-  const withOthers = evaluate(config([{ metric: 'accuracy', comparison: abs(0.01), key: 'b' }, f1]), data(1000, 10, 5), opts).checks[1];
+  const boot = { ci: { ...DEFAULT_CI, method: 'bootstrap' as const } };
+  const alone = evaluate(config([f1], boot), data(1000, 10, 5), opts).checks[0];
+  const withOthers = evaluate(config([{ metric: 'accuracy', comparison: abs(0.01), key: 'b' }, f1], boot), data(1000, 10, 5), opts).checks[1];
+  expect(alone.ci_method).toBe('bootstrap-cells');
   expect(withOthers).toEqual(alone);
-  const otherSeed = evaluate(config([f1], { ci: { ...DEFAULT_CI, resamples: 2000, seed: 7 } }), data(1000, 10, 5), opts).checks[0];
+  const otherSeed = evaluate(config([f1], { ci: { ...DEFAULT_CI, method: 'bootstrap', resamples: 2000, seed: 7 } }), data(1000, 10, 5), opts).checks[0];
   expect([otherSeed.ci_low, otherSeed.ci_high]).not.toEqual([alone.ci_low, alone.ci_high]);
 });

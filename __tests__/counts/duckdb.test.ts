@@ -169,8 +169,8 @@ describe.each(['auto', 'analytic'])('counts from the DuckDB recipe give the rows
     expect(fromCounts.checks.map(key)).toEqual(fromRows.checks.map(key));
     // Every kind of check is exercised, with real intervals.
     const methods = new Set(fromRows.checks.map((c) => c.ci_method).filter(Boolean));
-    // Proportions take Tango's interval under both auto and analytic.
-    expect([...methods].sort()).toEqual(['bootstrap-cells', 'paired-normal', 'tango']);
+    // Proportions take Tango's interval, precision and f1 the score interval on the cells, under both auto and analytic.
+    expect([...methods].sort()).toEqual(['bootstrap-cells', 'paired-normal', 'score-cells', 'tango']);
     expect(fromRows.checks.some((c) => c.gate === 'fairness' && c.ci_low !== null)).toBe(true);
     fromRows.checks.forEach((want, i) => {
       const got = fromCounts.checks[i]!;
@@ -180,7 +180,7 @@ describe.each(['auto', 'analytic'])('counts from the DuckDB recipe give the rows
       expectSameNumber(`${k} champion`, got.champion, want.champion, false);
       expectSameNumber(`${k} delta`, got.delta, want.delta, false);
       // The cells bootstrap draws from the same eight counts with the same stream: identical bounds.
-      const exact = want.ci_method === 'bootstrap-cells' || want.ci_method === 'tango';
+      const exact = want.ci_method === 'bootstrap-cells' || want.ci_method === 'tango' || want.ci_method === 'score-cells';
       expectSameNumber(`${k} ci_low`, got.ci_low, want.ci_low, exact);
       expectSameNumber(`${k} ci_high`, got.ci_high, want.ci_high, exact);
     });

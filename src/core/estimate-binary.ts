@@ -7,7 +7,7 @@
  * | proportions (accuracy, recall, fpr, …)    | tango           | bootstrap-cells | tango                           |
  * | net_benefit                               | paired-normal   | bootstrap-cells | paired-normal                   |
  * | balanced_accuracy                         | tango-mover     | bootstrap-cells | tango-mover                     |
- * | precision, f1, mcc                        | bootstrap-cells | bootstrap-cells | bootstrap-cells (noted)         |
+ * | precision, f1, mcc                        | score-cells     | bootstrap-cells | score-cells                     |
  * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
  * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
  * | pr_auc                                    | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
@@ -50,6 +50,9 @@ import {
 } from './intervals.js';
 import { exampleCount, positiveCount } from './weights.js';
 import { fmt } from './format.js';
+import { cellsScoreInterval } from '../stats/cells-score.js';
+import { twoSidedZ } from '../stats/distributions.js';
+import { seFromInterval } from '../stats/power.js';
 import { degenerateConfusion } from './degenerate.js';
 import { applyExactFloor } from './exact-floor.js';
 import { balancedAccuracyInterval, pairedProportionInterval } from './paired-proportion.js';
@@ -167,13 +170,29 @@ function estimateConfusion(
     if (why) est.undecidable = why;
     return est;
   }
-  const interval = cellsInterval(
-    cells,
-    (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')),
+  const delta = (c: ArrayLike<number>) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
+  if (SCORE_CELLS.has(name) && ci.method !== 'bootstrap') {
+    // The score interval on the cells (stats/cells-score.ts): the cells bootstrap passed 3.3–3.4 % with few
+    // disagreeing rows (docs/statistics.md §2.7). Null where the metric is undefined or a fit did not settle:
+    // the bootstrap then, and the message says so.
+    const r = cellsScoreInterval(cells, delta, twoSidedZ(ci.confidence_level));
+    if (r) {
+      const est = paired(candidate, champion, { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'score-cells' }, ci);
+      const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
+      if (why) est.undecidable = why;
+      return est;
+    }
+  }
+  const interval = cellsInterval(cells, delta, ci, streamLabel);
+  const est = paired(
+    candidate,
+    champion,
+    interval,
     ci,
-    streamLabel
+    SCORE_CELLS.has(name) && ci.method !== 'bootstrap'
+      ? `the score interval of ${name} could not be computed on these cells, so bootstrap-cells was used`
+      : analyticFallback(ci, name, 'bootstrap-cells')
   );
-  const est = paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
   const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
   if (why) est.undecidable = why;
   return est;
@@ -196,6 +215,9 @@ function proportionInterval(
   const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
   return applyExactFloor(interval, table, ci.confidence_level);
 }
+
+/** The confusion metrics that take the score interval on the cells under `auto` and `analytic`. */
+const SCORE_CELLS = new Set(['precision', 'f1', 'mcc']);
 
 function tableRows(t: PairedTable): number {
   return t.both + t.candidateOnly + t.championOnly + t.neither;

@@ -22,6 +22,7 @@ import type { CheckDetails } from './details.js';
  * - `paired-normal`: normal interval of the mean per-row difference;
  * - `delta-method`: normal interval with the delta-method standard error (RMSE, R²);
  * - `tango`: Tango's score interval for paired proportions (core/paired-proportion.ts);
+ * - `score-cells`: the score interval of Δ on the joint cells (stats/cells-score.ts; precision, f1, mcc);
  * - `tango-mover`: balanced accuracy's two Tango intervals (positives, negatives) combined by MOVER;
  * - `bootstrap-debiased`: a bias-corrected estimate ± z × the row bootstrap's standard error (ECE).
  * With `columns.cluster`, the clustered forms (estimate-cluster.ts): `bootstrap-cells-cluster`,
@@ -35,6 +36,7 @@ export type CiMethodName =
   | 'delta-method'
   | 'tango'
   | 'tango-mover'
+  | 'score-cells'
   | 'bootstrap-debiased'
   | ClusterCiMethodName;
 

@@ -1,8 +1,8 @@
-export const id = 438;
-export const ids = [438];
+export const id = 94;
+export const ids = [94];
 export const modules = {
 
-/***/ 4438:
+/***/ 5094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17765,6 +17765,205 @@ function positiveCount(data) {
     return k;
 }
 
+;// CONCATENATED MODULE: ./src/stats/cells-score.ts
+/**
+ * The score interval of a smooth function g of multinomial cell probabilities — for a confusion metric's Δ,
+ * g(p) = metric(candidate's confusion) − metric(champion's), p the joint (label, champion, candidate) cells:
+ *
+ *   {δ : (ĝ − δ)² ≤ z²·V(p̃_δ)},   V(p) = (Σ p_k a_k² − (Σ p_k a_k)²)/n,  a = ∇g(p),
+ *
+ * with p̃_δ the maximum of the multinomial likelihood Σ n_k log p_k under g(p) = δ and V the delta-method
+ * variance at that constrained fit. It is Tango's construction (stats/tango.ts) for any smooth g: the variance
+ * is the one the hypothesis being tested implies, not the sample's, so a sample that flatters the candidate
+ * does not also narrow its own interval. For Δ accuracy it is Tango's interval.
+ *
+ * p̃_δ is found by linearising the constraint at the current fit, g(p) ≈ g(p₀) + a·(p − p₀) = δ, solving that
+ * exactly (constrainedFit), and repeating until g(p) = δ; an empty cell may take mass there, so no disagreement
+ * is not certainty. Gradients are central differences (g is a ratio of cell sums).
+ */
+const { abs: cells_score_abs } = Math;
+/** Where g(p) = δ cannot be reached from the occupied cells: that δ is outside every interval. */
+const UNREACHABLE = Infinity;
+/** The constrained fit did not settle: the caller must not read that as "outside" (it would narrow the interval). */
+class FitFailed extends Error {
+}
+function gradient(g, p, out, scratch) {
+    for (let j = 0; j < p.length; j++) {
+        const h = 1e-7;
+        scratch.set(p);
+        scratch[j] = p[j] + h;
+        const up = g(scratch);
+        scratch[j] = p[j] - h;
+        const down = g(scratch);
+        out[j] = (up - down) / (2 * h);
+    }
+}
+/**
+ * The multinomial maximum likelihood under g(p) = δ, or null when no fit reaches δ. Each step solves the
+ * linearised constraint a·p = c exactly: p_k = n_k/(n + μ(a_k − c)) on the occupied cells, μ a root of
+ * h(μ) = Σ n_k (a_k − c)/(n + μ(a_k − c)) (decreasing) with every n + μ(a_k − c) ≥ 0. When the root lies beyond the
+ * pole of an empty cell, the maximum is on the boundary: μ at that pole and the empty cell takes the remaining
+ * mass (as Tango's champion-only probability does when no row is champion-only); the constraint then holds too.
+ */
+function constrainedFit(n, total, g, delta, tolerance) {
+    const k = n.length;
+    let p = Float64Array.from(n, (x) => x / total);
+    const a = new Float64Array(k);
+    const scratch = new Float64Array(k);
+    let best = null;
+    let bestError = Infinity;
+    for (let iter = 0; iter < 60; iter++) {
+        const gp = g(p);
+        if (!Number.isFinite(gp))
+            break;
+        const error = cells_score_abs(gp - delta);
+        if (error < bestError) {
+            best = p;
+            bestError = error;
+        }
+        if (error < 1e-12)
+            break;
+        gradient(g, p, a, scratch);
+        let c = delta - gp;
+        for (let j = 0; j < k; j++)
+            c += a[j] * p[j];
+        let lo = -Infinity;
+        let hi = Infinity;
+        let loCell = -1;
+        let hiCell = -1;
+        for (let j = 0; j < k; j++) {
+            const d = a[j] - c;
+            if (d > 0 && -total / d > lo) {
+                lo = -total / d;
+                loCell = j;
+            }
+            else if (d < 0 && -total / d < hi) {
+                hi = -total / d;
+                hiCell = j;
+            }
+        }
+        // Every cell pulls g the same way: no distribution on the cells moves g to δ.
+        if (loCell < 0 || hiCell < 0)
+            return 'unreachable';
+        const h = (mu) => {
+            let sum = 0;
+            for (let j = 0; j < k; j++)
+                if (n[j] > 0)
+                    sum += (n[j] * (a[j] - c)) / (total + mu * (a[j] - c));
+            return sum;
+        };
+        let boundary = -1;
+        let mu;
+        if (n[hiCell] === 0 && h(hi) > 0) {
+            boundary = hiCell;
+            mu = hi;
+        }
+        else if (n[loCell] === 0 && h(lo) < 0) {
+            boundary = loCell;
+            mu = lo;
+        }
+        else {
+            let l = lo;
+            let r = hi;
+            for (let it = 0; it < 200 && r - l > 1e-14 * Math.max(1, cells_score_abs(l), cells_score_abs(r)); it++) {
+                const m = (l + r) / 2;
+                if (h(m) > 0)
+                    l = m;
+                else
+                    r = m;
+            }
+            mu = (l + r) / 2;
+        }
+        const next = new Float64Array(k);
+        let sum = 0;
+        for (let j = 0; j < k; j++) {
+            next[j] = n[j] > 0 ? n[j] / (total + mu * (a[j] - c)) : 0;
+            sum += next[j];
+        }
+        if (boundary >= 0) {
+            if (sum > 1)
+                break;
+            next[boundary] = 1 - sum;
+        }
+        else {
+            for (let j = 0; j < k; j++)
+                next[j] = next[j] / sum;
+        }
+        p = next;
+    }
+    // With two empty cells of (almost) equal pull the boundary step can alternate between them and stall near δ;
+    // the caller scores the fit at the δ it reached, so a fit close enough to δ is still the right one for that δ.
+    return bestError <= tolerance && best ? best : 'failed';
+}
+/** (ĝ − δ)²/V(p̃_δ): the squared score statistic of δ (∞ where δ is unreachable or V is 0 away from ĝ); δ is the
+ * value the fit reached, within 0.1 % of the distance from ĝ of the δ asked for. */
+function scoreSquared(n, total, g, estimate, delta) {
+    if (delta === estimate)
+        return 0;
+    const p = constrainedFit(n, total, g, delta, 1e-3 * cells_score_abs(delta - estimate));
+    if (p === 'unreachable')
+        return UNREACHABLE;
+    if (p === 'failed')
+        throw new FitFailed();
+    const reached = g(p);
+    const a = new Float64Array(p.length);
+    gradient(g, p, a, new Float64Array(p.length));
+    let m1 = 0;
+    let m2 = 0;
+    for (let j = 0; j < p.length; j++) {
+        m1 += p[j] * a[j];
+        m2 += p[j] * a[j] * a[j];
+    }
+    const v = (m2 - m1 * m1) / total;
+    return v > 0 ? ((estimate - reached) * (estimate - reached)) / v : UNREACHABLE;
+}
+/**
+ * The score interval of g at critical value z from cell counts `n` (weights allowed). Returns null when g is
+ * undefined at the observed cells or a constrained fit on the way does not settle (the caller then bootstraps). Ends found by doubling outwards from ĝ, then bisection to 1e-10.
+ */
+function cellsScoreInterval(n, g, z) {
+    let total = 0;
+    for (let j = 0; j < n.length; j++)
+        total += n[j];
+    if (!(total > 0))
+        return null;
+    const estimate = g(Float64Array.from(n, (x) => x / total));
+    if (!Number.isFinite(estimate))
+        return null;
+    const z2 = z * z;
+    const inside = (delta) => scoreSquared(n, total, g, estimate, delta) <= z2;
+    const end = (dir) => {
+        let step = 1e-4;
+        let near = estimate;
+        let far = estimate + dir * step;
+        // Δ of two metrics bounded by ±1 lies in [−2, 2]; beyond, nothing is reachable.
+        while (inside(far)) {
+            near = far;
+            step *= 2;
+            far = estimate + dir * step;
+            if (step > 4)
+                return far;
+        }
+        for (let it = 0; it < 80 && cells_score_abs(far - near) > 1e-10; it++) {
+            const mid = (near + far) / 2;
+            if (inside(mid))
+                near = mid;
+            else
+                far = mid;
+        }
+        // Nothing but ĝ itself is inside (no disagreeing rows): the interval is that point, exactly.
+        return near === estimate ? estimate : (near + far) / 2;
+    };
+    try {
+        return { estimate, low: end(-1), high: end(1) };
+    }
+    catch (e) {
+        if (e instanceof FitFailed)
+            return null;
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/degenerate.ts
 /**
  * Confusion metrics whose comparison means nothing on these rows although both values exist: a metric that
@@ -18019,7 +18218,7 @@ function fewDisagreementsOf(name, m) {
  * | proportions (accuracy, recall, fpr, …)    | tango           | bootstrap-cells | tango                           |
  * | net_benefit                               | paired-normal   | bootstrap-cells | paired-normal                   |
  * | balanced_accuracy                         | tango-mover     | bootstrap-cells | tango-mover                     |
- * | precision, f1, mcc                        | bootstrap-cells | bootstrap-cells | bootstrap-cells (noted)         |
+ * | precision, f1, mcc                        | score-cells     | bootstrap-cells | score-cells                     |
  * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
  * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
  * | pr_auc                                    | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
@@ -18028,6 +18227,9 @@ function fewDisagreementsOf(name, m) {
  * Proportions are never narrower than the exact bound of the disagreements (exact-floor.ts); the other
  * confusion metrics are inconclusive when degenerate (degenerate.ts) or with few disagreements (small-sample.ts).
  */
+
+
+
 
 
 
@@ -18146,8 +18348,24 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
             est.undecidable = why;
         return est;
     }
-    const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
-    const est = paired(candidate, champion, interval, ci, analyticFallback(ci, name, 'bootstrap-cells'));
+    const delta = (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
+    if (SCORE_CELLS.has(name) && ci.method !== 'bootstrap') {
+        // The score interval on the cells (stats/cells-score.ts): the cells bootstrap passed 3.3–3.4 % with few
+        // disagreeing rows (docs/statistics.md §2.7). Null where the metric is undefined or a fit did not settle:
+        // the bootstrap then, and the message says so.
+        const r = cellsScoreInterval(cells, delta, twoSidedZ(ci.confidence_level));
+        if (r) {
+            const est = paired(candidate, champion, { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'score-cells' }, ci);
+            const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
+            if (why)
+                est.undecidable = why;
+            return est;
+        }
+    }
+    const interval = cellsInterval(cells, delta, ci, streamLabel);
+    const est = paired(candidate, champion, interval, ci, SCORE_CELLS.has(name) && ci.method !== 'bootstrap'
+        ? `the score interval of ${name} could not be computed on these cells, so bootstrap-cells was used`
+        : analyticFallback(ci, name, 'bootstrap-cells'));
     const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
     if (why)
         est.undecidable = why;
@@ -18165,6 +18383,8 @@ function proportionInterval(table, cells, value, ci, streamLabel) {
     const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
     return applyExactFloor(interval, table, ci.confidence_level);
 }
+/** The confusion metrics that take the score interval on the cells under `auto` and `analytic`. */
+const SCORE_CELLS = new Set(['precision', 'f1', 'mcc']);
 function tableRows(t) {
     return t.both + t.candidateOnly + t.championOnly + t.neither;
 }
