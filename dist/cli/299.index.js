@@ -17844,9 +17844,10 @@ function constrainedFit(n, total, g, delta, tolerance) {
                 hiCell = j;
             }
         }
-        // Every cell pulls g the same way: no distribution on the cells moves g to δ.
+        // Every cell pulls g the same way: from the observed cells no distribution moves g to δ. Only a verdict at
+        // the start is trusted; later it may be the linearisation's, and "unreachable" would narrow the interval.
         if (loCell < 0 || hiCell < 0)
-            return 'unreachable';
+            return iter === 0 ? 'unreachable' : 'failed';
         const h = (mu) => {
             let sum = 0;
             for (let j = 0; j < k; j++)

@@ -79,8 +79,9 @@ function constrainedFit(
         hiCell = j;
       }
     }
-    // Every cell pulls g the same way: no distribution on the cells moves g to δ.
-    if (loCell < 0 || hiCell < 0) return 'unreachable';
+    // Every cell pulls g the same way: from the observed cells no distribution moves g to δ. Only a verdict at
+    // the start is trusted; later it may be the linearisation's, and "unreachable" would narrow the interval.
+    if (loCell < 0 || hiCell < 0) return iter === 0 ? 'unreachable' : 'failed';
     const h = (mu: number) => {
       let sum = 0;
       for (let j = 0; j < k; j++) if (n[j]! > 0) sum += (n[j]! * (a[j]! - c)) / (total + mu * (a[j]! - c));
