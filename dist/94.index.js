@@ -15763,13 +15763,17 @@ function wilsonInterval(x, n, z) {
     const denom = 1 + z2 / n;
     return { low: (centre - half) / denom, high: (centre + half) / denom };
 }
+/** The rows a paired table counts. */
+function pairedTableSize(t) {
+    return t.both + t.candidateOnly + t.championOnly + t.neither;
+}
 /**
  * Δ = p(candidate) − p(champion) and Newcombe's method-10 interval at `confidenceLevel`.
  * Throws on an empty table (there is no proportion to compare).
  */
 function newcombePaired(t, confidenceLevel) {
     const z = twoSidedZ(confidenceLevel);
-    const n = t.both + t.candidateOnly + t.championOnly + t.neither;
+    const n = pairedTableSize(t);
     if (!(n > 0))
         throw new RangeError('newcombePaired: the table is empty');
     const x1 = t.both + t.candidateOnly;
@@ -15917,7 +15921,7 @@ function pairedRow(config, spec, facts) {
         else
             table.neither++;
     }
-    const n = table.both + table.candidateOnly + table.championOnly + table.neither;
+    const n = pairedTableSize(table);
     const skippedNote = leftOut > 0 ? ` (${leftOut} skipped in either run, left out)` : '';
     const base = {
         ...baseRow(config, spec, 'pass_rate_delta'),
@@ -17920,7 +17924,8 @@ function scoreSquared(n, total, g, estimate, delta) {
 }
 /**
  * The score interval of g at critical value z from cell counts `n` (weights allowed). Returns null when g is
- * undefined at the observed cells or a constrained fit on the way does not settle (the caller then bootstraps). Ends found by doubling outwards from ĝ, then bisection to 1e-10.
+ * undefined at the observed cells or a constrained fit on the way does not settle (the caller then bootstraps).
+ * Ends found by doubling outwards from ĝ, then bisection to 1e-10.
  */
 function cellsScoreInterval(n, g, z) {
     let total = 0;
@@ -18050,12 +18055,31 @@ function exactMcNemarGreater(b, c) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/exact-floor.ts
+/**
+ * Few disagreements are not certainty. A paired interval of a proportion (accuracy, recall, fpr, …) comes from
+ * the rows where the two models disagree: b rows only the candidate gets right, c only the champion. When b and
+ * c are small, normal, score and bootstrap intervals can be far too narrow — with b = c = 0 every one of them
+ * is [0, 0], although zero disagreements among n rows only bound the disagreement rate by the exact
+ * (Clopper–Pearson) bound, 0.74 % at n = 500. This floor widens such an interval so that it is never narrower
+ * than the exact bounds on b and c allow:
+ *
+ * - low ≤ b/n − U(c), high ≥ U(b) − c/n, with U(x) the Clopper–Pearson upper bound of x/n at the interval's
+ *   level: the champion-only rate could be as high as U(c) (and symmetrically). With b = c = 0 the interval is
+ *   [−U(0), U(0)]. With many disagreements of both kinds the score interval is already wider; when one kind
+ *   is rare (30 vs 10 of 1000) the exact bound can move the far end by a few thousandths.
+ * - low ≤ 0 unless the exact one-sided McNemar test (b vs c, binomial with p = ½) favours the candidate at
+ *   (1 − level)/2, and high ≥ 0 unless it favours the champion: `superior` never passes on disagreements that
+ *   the exact test cannot tell from chance (5 vs 0: p = 0.031 > 0.025).
+ *
+ * Pure; the interval's other fields are kept, the note says what moved.
+ */
+
 
 
 
 /** The interval widened to the exact floor of its paired table (see the module comment). */
 function applyExactFloor(interval, t, confidenceLevel) {
-    const n = t.both + t.candidateOnly + t.championOnly + t.neither;
+    const n = pairedTableSize(t);
     if (!(n > 0))
         return interval;
     const b = t.candidateOnly;
@@ -18145,9 +18169,10 @@ function crossing(b, c, n, target, lo, hi) {
 
 
 
+
 /** Tango's interval of Δ = p(candidate) − p(champion) for `table`, widened to the exact floor. */
 function pairedProportionInterval(table, ci) {
-    const n = table.both + table.candidateOnly + table.championOnly + table.neither;
+    const n = pairedTableSize(table);
     const r = tangoPaired(table.candidateOnly, table.championOnly, n, twoSidedZ(ci.confidence_level));
     const interval = {
         low: r.low,
@@ -18165,8 +18190,11 @@ function pairedProportionInterval(table, ci) {
  * with ≈ 1 % of 5,000 rows disagreeing, 2.1 % this way).
  */
 function balancedAccuracyInterval(positives, negatives, ci) {
+    // With one label class balanced accuracy is degenerate, and one part has no rows.
+    if (pairedTableSize(positives) === 0 || pairedTableSize(negatives) === 0)
+        return undefined;
     const part = (t) => {
-        const n = t.both + t.candidateOnly + t.championOnly + t.neither;
+        const n = pairedTableSize(t);
         return { d: (t.candidateOnly - t.championOnly) / n, i: pairedProportionInterval(t, ci) };
     };
     const p = part(positives);
@@ -18338,39 +18366,35 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
             est.undecidable = few;
         return est;
     }
-    const positives = pairedTableOf(cells, 'recall');
-    const negatives = pairedTableOf(cells, 'specificity');
-    // With one label class balanced accuracy is degenerate (inconclusive below), and MOVER has a part with no rows.
-    if (name === 'balanced_accuracy' && ci.method !== 'bootstrap' && tableRows(positives) > 0 && tableRows(negatives) > 0) {
-        const interval = balancedAccuracyInterval(positives, negatives, ci);
-        const est = paired(candidate, champion, interval, ci);
-        const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
-        if (why)
-            est.undecidable = why;
-        return est;
-    }
     const delta = (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
-    if (SCORE_CELLS.has(name) && ci.method !== 'bootstrap') {
-        // The score interval on the cells (stats/cells-score.ts): the cells bootstrap passed 3.3–3.4 % with few
-        // disagreeing rows (docs/statistics.md §2.7). Null where the metric is undefined or a fit did not settle:
-        // the bootstrap then, and the message says so.
-        const r = cellsScoreInterval(cells, delta, twoSidedZ(ci.confidence_level));
-        if (r) {
-            const est = paired(candidate, champion, { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'score-cells' }, ci);
-            const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
-            if (why)
-                est.undecidable = why;
-            return est;
-        }
-    }
-    const interval = cellsInterval(cells, delta, ci, streamLabel);
-    const est = paired(candidate, champion, interval, ci, SCORE_CELLS.has(name) && ci.method !== 'bootstrap'
-        ? `the score interval of ${name} could not be computed on these cells, so bootstrap-cells was used`
-        : analyticFallback(ci, name, 'bootstrap-cells'));
+    const analytic = ci.method === 'bootstrap' ? undefined : analyticConfusionInterval(name, cells, delta, ci);
+    const est = analytic
+        ? paired(candidate, champion, analytic, ci)
+        : paired(candidate, champion, cellsInterval(cells, delta, ci, streamLabel), ci, SCORE_CELLS.has(name) && ci.method !== 'bootstrap'
+            ? `the score interval of ${name} could not be computed on these cells, so bootstrap-cells was used`
+            : analyticFallback(ci, name, 'bootstrap-cells'));
     const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
     if (why)
         est.undecidable = why;
     return est;
+}
+/** The confusion metrics that take the score interval on the cells under `auto` and `analytic`. */
+const SCORE_CELLS = new Set(['precision', 'f1', 'mcc']);
+/**
+ * The non-bootstrap interval of a confusion metric that is not a proportion, or undefined where it has none (the
+ * cells bootstrap then): MOVER of the two classes' Tango intervals for balanced accuracy (paired-proportion.ts;
+ * undefined with one label class, where it is degenerate anyway), the score interval on the cells for precision,
+ * f1 and mcc (stats/cells-score.ts; undefined where the metric is undefined or a fit did not settle). The cells
+ * bootstrap passed 3.2–3.4 % with few disagreeing rows where these hold their level (docs/statistics.md §2.7).
+ */
+function analyticConfusionInterval(name, cells, delta, ci) {
+    if (name === 'balanced_accuracy') {
+        return balancedAccuracyInterval(pairedTableOf(cells, 'recall'), pairedTableOf(cells, 'specificity'), ci);
+    }
+    if (!SCORE_CELLS.has(name))
+        return undefined;
+    const r = cellsScoreInterval(cells, delta, twoSidedZ(ci.confidence_level));
+    return r ? { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'score-cells' } : undefined;
 }
 /**
  * A proportion (accuracy, recall, fpr, …): Tango's score interval under `auto` and `analytic` (paired-proportion.ts;
@@ -18383,11 +18407,6 @@ function proportionInterval(table, cells, value, ci, streamLabel) {
         return pairedProportionInterval(table, ci);
     const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
     return applyExactFloor(interval, table, ci.confidence_level);
-}
-/** The confusion metrics that take the score interval on the cells under `auto` and `analytic`. */
-const SCORE_CELLS = new Set(['precision', 'f1', 'mcc']);
-function tableRows(t) {
-    return t.both + t.candidateOnly + t.championOnly + t.neither;
 }
 /** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */
 function netBenefitFromCells(cells, v, ci) {
@@ -19194,6 +19213,7 @@ function r2Delta(target, candSq, champSq) {
 
 
 
+
 const { sqrt: estimate_cluster_sqrt } = Math;
 /** The rows' clusters renumbered 0…G − 1 (only the clusters these rows hold), or undefined without clusters. */
 function clustersOf(data) {
@@ -19423,7 +19443,7 @@ function binaryConfusion(name, data, clusters, ci, stream, netBenefitValues) {
                 break;
             proportion = true;
             sums[c] = t.candidateOnly - t.championOnly;
-            counts[c] = t.both + t.candidateOnly + t.championOnly + t.neither;
+            counts[c] = pairedTableSize(t);
         }
         if (proportion)
             return withExactFloor(estimate_cluster_proportionInterval(sums, counts, ci), perCluster, name, ci);

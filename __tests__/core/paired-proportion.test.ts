@@ -21,7 +21,7 @@ test('a proportion with many disagreements of both kinds is Tango’s interval i
 test('balanced accuracy: ½(Δ recall + Δ specificity) with MOVER limits from the two Tango intervals', () => {
   const pos = { both: 120, candidateOnly: 6, championOnly: 14, neither: 60 };
   const neg = { both: 250, candidateOnly: 9, championOnly: 4, neither: 37 };
-  const i = balancedAccuracyInterval(pos, neg, ci);
+  const i = balancedAccuracyInterval(pos, neg, ci)!;
   const a = tangoPaired(6, 14, 200, z);
   const b = tangoPaired(9, 4, 300, z);
   const d = (a.delta + b.delta) / 2;
@@ -36,7 +36,7 @@ test('balanced accuracy: ½(Δ recall + Δ specificity) with MOVER limits from t
 test('balanced accuracy keeps each class’s exact floor: no disagreement among the positives is not certainty there', () => {
   const pos = { both: 20, candidateOnly: 0, championOnly: 0, neither: 10 };
   const neg = { both: 250, candidateOnly: 9, championOnly: 4, neither: 37 };
-  const i = balancedAccuracyInterval(pos, neg, ci);
+  const i = balancedAccuracyInterval(pos, neg, ci)!;
   const floored = pairedProportionInterval(pos, ci);
   expect(floored.note).toMatch(/widened to the exact bound/);
   const b = tangoPaired(9, 4, 300, z);

@@ -160,42 +160,46 @@ function estimateConfusion(
     if (few) est.undecidable = few;
     return est;
   }
-  const positives = pairedTableOf(cells, 'recall')!;
-  const negatives = pairedTableOf(cells, 'specificity')!;
-  // With one label class balanced accuracy is degenerate (inconclusive below), and MOVER has a part with no rows.
-  if (name === 'balanced_accuracy' && ci.method !== 'bootstrap' && tableRows(positives) > 0 && tableRows(negatives) > 0) {
-    const interval = balancedAccuracyInterval(positives, negatives, ci);
-    const est = paired(candidate, champion, interval, ci);
-    const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
-    if (why) est.undecidable = why;
-    return est;
-  }
   const delta = (c: ArrayLike<number>) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
-  if (SCORE_CELLS.has(name) && ci.method !== 'bootstrap') {
-    // The score interval on the cells (stats/cells-score.ts): the cells bootstrap passed 3.3–3.4 % with few
-    // disagreeing rows (docs/statistics.md §2.7). Null where the metric is undefined or a fit did not settle:
-    // the bootstrap then, and the message says so.
-    const r = cellsScoreInterval(cells, delta, twoSidedZ(ci.confidence_level));
-    if (r) {
-      const est = paired(candidate, champion, { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'score-cells' }, ci);
-      const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
-      if (why) est.undecidable = why;
-      return est;
-    }
-  }
-  const interval = cellsInterval(cells, delta, ci, streamLabel);
-  const est = paired(
-    candidate,
-    champion,
-    interval,
-    ci,
-    SCORE_CELLS.has(name) && ci.method !== 'bootstrap'
-      ? `the score interval of ${name} could not be computed on these cells, so bootstrap-cells was used`
-      : analyticFallback(ci, name, 'bootstrap-cells')
-  );
+  const analytic = ci.method === 'bootstrap' ? undefined : analyticConfusionInterval(name, cells, delta, ci);
+  const est = analytic
+    ? paired(candidate, champion, analytic, ci)
+    : paired(
+        candidate,
+        champion,
+        cellsInterval(cells, delta, ci, streamLabel),
+        ci,
+        SCORE_CELLS.has(name) && ci.method !== 'bootstrap'
+          ? `the score interval of ${name} could not be computed on these cells, so bootstrap-cells was used`
+          : analyticFallback(ci, name, 'bootstrap-cells')
+      );
   const why = degenerateConfusion(name, cells) ?? fewDisagreements(name, cells);
   if (why) est.undecidable = why;
   return est;
+}
+
+/** The confusion metrics that take the score interval on the cells under `auto` and `analytic`. */
+const SCORE_CELLS = new Set(['precision', 'f1', 'mcc']);
+
+/**
+ * The non-bootstrap interval of a confusion metric that is not a proportion, or undefined where it has none (the
+ * cells bootstrap then): MOVER of the two classes' Tango intervals for balanced accuracy (paired-proportion.ts;
+ * undefined with one label class, where it is degenerate anyway), the score interval on the cells for precision,
+ * f1 and mcc (stats/cells-score.ts; undefined where the metric is undefined or a fit did not settle). The cells
+ * bootstrap passed 3.2–3.4 % with few disagreeing rows where these hold their level (docs/statistics.md §2.7).
+ */
+function analyticConfusionInterval(
+  name: string,
+  cells: Float64Array,
+  delta: (c: ArrayLike<number>) => number,
+  ci: CiSettings
+): Interval | undefined {
+  if (name === 'balanced_accuracy') {
+    return balancedAccuracyInterval(pairedTableOf(cells, 'recall')!, pairedTableOf(cells, 'specificity')!, ci);
+  }
+  if (!SCORE_CELLS.has(name)) return undefined;
+  const r = cellsScoreInterval(cells, delta, twoSidedZ(ci.confidence_level));
+  return r ? { low: r.low, high: r.high, se: seFromInterval(r.low, r.high, ci.confidence_level), method: 'score-cells' } : undefined;
 }
 
 /**
@@ -214,13 +218,6 @@ function proportionInterval(
   if (ci.method !== 'bootstrap') return pairedProportionInterval(table, ci);
   const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
   return applyExactFloor(interval, table, ci.confidence_level);
-}
-
-/** The confusion metrics that take the score interval on the cells under `auto` and `analytic`. */
-const SCORE_CELLS = new Set(['precision', 'f1', 'mcc']);
-
-function tableRows(t: PairedTable): number {
-  return t.both + t.candidateOnly + t.championOnly + t.neither;
 }
 
 /** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */

@@ -43,6 +43,7 @@ import {
   type JointCells
 } from '../stats/multiclass.js';
 import { seFromInterval } from '../stats/power.js';
+import { pairedTableSize } from '../stats/newcombe.js';
 import { deriveSeed } from '../stats/prng.js';
 import { averagePrecision, rank, weightedAuc } from '../stats/ranking.js';
 import { absoluteErrorRows, absolutePercentageErrorRows, nonZeroRows, squaredErrorRows } from '../stats/regression.js';
@@ -322,7 +323,7 @@ function binaryConfusion(
       if (!t) break;
       proportion = true;
       sums[c] = t.candidateOnly - t.championOnly;
-      counts[c] = t.both + t.candidateOnly + t.championOnly + t.neither;
+      counts[c] = pairedTableSize(t);
     }
     if (proportion) return withExactFloor(proportionInterval(sums, counts, ci), perCluster, name, ci);
     if (name === 'net_benefit') {

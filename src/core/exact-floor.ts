@@ -16,7 +16,7 @@
  *
  * Pure; the interval's other fields are kept, the note says what moved.
  */
-import type { PairedTable } from '../stats/newcombe.js';
+import { pairedTableSize, type PairedTable } from '../stats/newcombe.js';
 import { clopperPearson, exactMcNemarGreater } from '../stats/exact.js';
 import { seFromInterval } from '../stats/power.js';
 import { fmt } from './format.js';
@@ -24,7 +24,7 @@ import type { Interval } from './intervals.js';
 
 /** The interval widened to the exact floor of its paired table (see the module comment). */
 export function applyExactFloor(interval: Interval, t: PairedTable, confidenceLevel: number): Interval {
-  const n = t.both + t.candidateOnly + t.championOnly + t.neither;
+  const n = pairedTableSize(t);
   if (!(n > 0)) return interval;
   const b = t.candidateOnly;
   const c = t.championOnly;

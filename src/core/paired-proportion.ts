@@ -7,7 +7,7 @@
  */
 import type { CiSettings } from '../config/types.js';
 import { twoSidedZ } from '../stats/distributions.js';
-import type { PairedTable } from '../stats/newcombe.js';
+import { pairedTableSize, type PairedTable } from '../stats/newcombe.js';
 import { seFromInterval } from '../stats/power.js';
 import { tangoPaired } from '../stats/tango.js';
 import { applyExactFloor } from './exact-floor.js';
@@ -15,7 +15,7 @@ import type { Interval } from './intervals.js';
 
 /** Tango's interval of Δ = p(candidate) − p(champion) for `table`, widened to the exact floor. */
 export function pairedProportionInterval(table: PairedTable, ci: CiSettings): Interval {
-  const n = table.both + table.candidateOnly + table.championOnly + table.neither;
+  const n = pairedTableSize(table);
   const r = tangoPaired(table.candidateOnly, table.championOnly, n, twoSidedZ(ci.confidence_level));
   const interval: Interval = {
     low: r.low,
@@ -33,9 +33,11 @@ export function pairedProportionInterval(table: PairedTable, ci: CiSettings): In
  * exact floor, which the cells bootstrap lost with few disagreeing rows (docs/statistics.md: 3.2 % false passes
  * with ≈ 1 % of 5,000 rows disagreeing, 2.1 % this way).
  */
-export function balancedAccuracyInterval(positives: PairedTable, negatives: PairedTable, ci: CiSettings): Interval {
+export function balancedAccuracyInterval(positives: PairedTable, negatives: PairedTable, ci: CiSettings): Interval | undefined {
+  // With one label class balanced accuracy is degenerate, and one part has no rows.
+  if (pairedTableSize(positives) === 0 || pairedTableSize(negatives) === 0) return undefined;
   const part = (t: PairedTable) => {
-    const n = t.both + t.candidateOnly + t.championOnly + t.neither;
+    const n = pairedTableSize(t);
     return { d: (t.candidateOnly - t.championOnly) / n, i: pairedProportionInterval(t, ci) };
   };
   const p = part(positives);

@@ -146,7 +146,8 @@ function scoreSquared(n: ArrayLike<number>, total: number, g: (p: Float64Array) 
 
 /**
  * The score interval of g at critical value z from cell counts `n` (weights allowed). Returns null when g is
- * undefined at the observed cells or a constrained fit on the way does not settle (the caller then bootstraps). Ends found by doubling outwards from ĝ, then bisection to 1e-10.
+ * undefined at the observed cells or a constrained fit on the way does not settle (the caller then bootstraps).
+ * Ends found by doubling outwards from ĝ, then bisection to 1e-10.
  */
 export function cellsScoreInterval(
   n: ArrayLike<number>,

@@ -38,6 +38,11 @@ export interface PairedTable {
   neither: number;
 }
 
+/** The rows a paired table counts. */
+export function pairedTableSize(t: PairedTable): number {
+  return t.both + t.candidateOnly + t.championOnly + t.neither;
+}
+
 /**
  * Δ = p(candidate) − p(champion) and Newcombe's method-10 interval at `confidenceLevel`.
  * Throws on an empty table (there is no proportion to compare).
@@ -47,7 +52,7 @@ export function newcombePaired(
   confidenceLevel: number
 ): { candidate: number; champion: number; delta: number; low: number; high: number } {
   const z = twoSidedZ(confidenceLevel);
-  const n = t.both + t.candidateOnly + t.championOnly + t.neither;
+  const n = pairedTableSize(t);
   if (!(n > 0)) throw new RangeError('newcombePaired: the table is empty');
   const x1 = t.both + t.candidateOnly;
   const x2 = t.both + t.championOnly;

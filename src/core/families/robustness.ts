@@ -18,7 +18,7 @@ import type { CheckResult } from '../report.js';
 import { GateError } from '../../base/errors.js';
 import { formatId } from '../../base/text.js';
 import { clopperPearson } from '../../stats/clopper-pearson.js';
-import { newcombePaired, type PairedTable } from '../../stats/newcombe.js';
+import { newcombePaired, pairedTableSize, type PairedTable } from '../../stats/newcombe.js';
 import type { CaseResult, SuiteFacts } from '../../readers/artifacts/robustness-cases.js';
 
 export function robustnessChecks(config: GateConfig, suites: readonly SuiteFacts[] | undefined): CheckResult[] {
@@ -130,7 +130,7 @@ function pairedRow(config: GateConfig, spec: RobustnessSuite, facts: SuiteFacts)
     else if (b === 'pass') table.championOnly++;
     else table.neither++;
   }
-  const n = table.both + table.candidateOnly + table.championOnly + table.neither;
+  const n = pairedTableSize(table);
   const skippedNote = leftOut > 0 ? ` (${leftOut} skipped in either run, left out)` : '';
   const base = {
     ...baseRow(config, spec, 'pass_rate_delta'),
