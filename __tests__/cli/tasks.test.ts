@@ -17,7 +17,7 @@ function multiclassRows(n: number, wrongEvery: number, shift: number): string {
   return lines.join('\n') + '\n';
 }
 
-test('multiclass: macro_f1 with the cells bootstrap and log_loss with the paired normal interval', async () => {
+test('multiclass: macro_f1 with the cells bootstrap and log_loss with the tilted score interval', async () => {
   const dir = workspace({
     'c.csv': multiclassRows(1200, 6, 0),
     'h.csv': multiclassRows(1200, 5, 1),
@@ -33,7 +33,7 @@ test('multiclass: macro_f1 with the cells bootstrap and log_loss with the paired
   const report = JSON.parse(r.stdout);
   expect(report.checks.map((c: { metric: string; ci_method: string; status: string }) => [c.metric, c.ci_method, c.status])).toEqual([
     ['macro_f1', 'bootstrap-cells', 'pass'],
-    ['log_loss', 'paired-normal', 'pass'],
+    ['log_loss', 'tilted-score', 'pass'],
     ['accuracy', 'tango', 'pass']
   ]);
   expect(report.checks[2].candidate).toBeCloseTo(750 / 900, 12);
@@ -51,7 +51,7 @@ test('multiclass: a label without a probability column stops the gate with file,
   expect(r.stderr).toContain('c.csv line 3, column "label": the label "eel" has no probability column "proba_eel"');
 });
 
-test('regression: rmse by the delta method, mape counting the zero labels it leaves out', async () => {
+test('regression: rmse by the tilted delta-method influence, mape counting the zero labels it leaves out', async () => {
   const rows = (noise: number) =>
     'id,label,prediction\n' +
     Array.from({ length: 600 }, (_, i) => {
@@ -69,8 +69,8 @@ test('regression: rmse by the delta method, mape counting the zero labels it lea
   expect(r.stderr).toBe('');
   const report = JSON.parse(r.stdout);
   const byMetric = (m: string) => report.checks.filter((c: { metric: string }) => c.metric === m);
-  expect(byMetric('rmse')[0].ci_method).toBe('delta-method');
-  expect(byMetric('r2')[0].ci_method).toBe('delta-method');
+  expect(byMetric('rmse')[0].ci_method).toBe('tilted-score');
+  expect(byMetric('r2')[0].ci_method).toBe('tilted-score');
   for (const c of byMetric('mape')) expect(c.message).toContain('mape leaves out the 30 of 600 rows whose label is 0');
   expect(report.gate_result).toBe('pass');
 });

@@ -48,8 +48,12 @@ test('every comparison check carries mde; other rows carry null; the field follo
   expect(cmp.mde).toBeGreaterThan(0);
   expect(cmp.mde).toBeCloseTo(minimumDetectableEffect(seFromInterval(cmp.ci_low!, cmp.ci_high!, 0.95), 0.95), 12);
   expect(floor.mde).toBeNull();
-  // paired-normal: mde from the analytic se
-  expect(ll.mde).toBeCloseTo(((1.959963984540054 + 0.8416212335729143) * (ll.ci_high! - ll.ci_low!)) / (2 * 1.959963984540054), 12);
+  // auto's tilted interval leans with the skew of the differences; its mde is the normal interval's (analytic)
+  // se, the one the power calculation assumes: (z + z₀.₈) × half the analytic width / z.
+  expect(ll.ci_method).toBe('tilted-score');
+  const normal = evaluate(config('binary', [{ metric: 'log_loss', comparison: abs(0.5), key: 'k2' }], { ci: { ...DEFAULT_CI, method: 'analytic' } }), binary(1200), { generatedAt: 'T' }).checks[0];
+  expect(normal.ci_method).toBe('paired-normal');
+  expect(ll.mde).toBeCloseTo(((1.959963984540054 + 0.8416212335729143) * (normal.ci_high! - normal.ci_low!)) / (2 * 1.959963984540054), 12);
   expect(Object.keys(cmp).slice(-2)).toEqual(['direction', 'mde']);
   expect(cmp.message).not.toMatch(/too small/);
 });
@@ -85,7 +89,7 @@ test('regression through evaluate: mape notes the rows it left out, also on floo
     champion: { file: 'h', value: target.map((v, i) => v + ((i % 3) - 1) * 0.2) }
   };
   const r = evaluate(config('regression', [{ metric: 'mape', comparison: abs(0.05), max_value: 1, key: 'k' }]), data, { generatedAt: 'T' });
-  expect(r.checks.map((c) => c.ci_method)).toEqual(['paired-normal', null]);
+  expect(r.checks.map((c) => c.ci_method)).toEqual(['tilted-score', null]);
   for (const c of r.checks) expect(c.message).toContain('mape leaves out the 60 of 600 rows whose label is 0 (it divides by the label)');
 });
 

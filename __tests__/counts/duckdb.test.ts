@@ -169,18 +169,30 @@ describe.each(['auto', 'analytic'])('counts from the DuckDB recipe give the rows
     expect(fromCounts.checks.map(key)).toEqual(fromRows.checks.map(key));
     // Every kind of check is exercised, with real intervals.
     const methods = new Set(fromRows.checks.map((c) => c.ci_method).filter(Boolean));
-    // Proportions take Tango's interval, precision and f1 the score interval on the cells, under both auto and analytic.
-    expect([...methods].sort()).toEqual(['bootstrap-cells', 'paired-normal', 'score-cells', 'tango']);
+    // Proportions take Tango's interval, precision and f1 the score interval on the cells, under both auto and
+    // analytic; losses the tilted score interval under auto, which needs the rows: counts give the paired normal.
+    const losses = method === 'auto' ? 'tilted-score' : 'paired-normal';
+    expect([...methods].sort()).toEqual(['bootstrap-cells', 'paired-normal', 'score-cells', 'tango', losses].filter((m, i, a) => a.indexOf(m) === i).sort());
     expect(fromRows.checks.some((c) => c.gate === 'fairness' && c.ci_low !== null)).toBe(true);
     fromRows.checks.forEach((want, i) => {
       const got = fromCounts.checks[i]!;
       const k = key(want);
-      expect([k, got.status, got.n, got.ci_method, got.threshold]).toEqual([k, want.status, want.n, want.ci_method, want.threshold]);
+      const tilted = want.ci_method === 'tilted-score';
+      expect([k, got.status, got.n, got.ci_method, got.threshold]).toEqual([k, want.status, want.n, tilted ? 'paired-normal' : want.ci_method, want.threshold]);
       expectSameNumber(`${k} candidate`, got.candidate, want.candidate, false);
       expectSameNumber(`${k} champion`, got.champion, want.champion, false);
       expectSameNumber(`${k} delta`, got.delta, want.delta, false);
       // The cells bootstrap draws from the same eight counts with the same stream: identical bounds.
       const exact = want.ci_method === 'bootstrap-cells' || want.ci_method === 'tango' || want.ci_method === 'score-cells';
+      if (tilted) {
+        // Counts' normal interval against the rows' tilted one: the same width to first order, leaning with the
+        // skew of the per-row differences by a term of order se/√n — on 6,000 rows a few % of the width.
+        const width = want.ci_high! - want.ci_low!;
+        expect(Math.abs(got.ci_low! - want.ci_low!)).toBeLessThan(0.05 * width);
+        expect(Math.abs(got.ci_high! - want.ci_high!)).toBeLessThan(0.05 * width);
+        expect(got.ci_low).not.toBe(want.ci_low);
+        return;
+      }
       expectSameNumber(`${k} ci_low`, got.ci_low, want.ci_low, exact);
       expectSameNumber(`${k} ci_high`, got.ci_high, want.ci_high, exact);
     });

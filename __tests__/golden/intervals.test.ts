@@ -1,8 +1,11 @@
 /**
  * The engine's paired intervals vs reference implementations on the golden fixtures:
- * - analytic intervals to 1e-9: the paired normal interval of per-row differences (multiclass log_loss; mae,
- *   mse and mape on the rows with a non-zero label) vs numpy/scipy, and the delta-method intervals of Δ RMSE
- *   and Δ R² vs numpy's g'·Cov·g form (a different formulation of the same estimator);
+ * - analytic intervals to 1e-9 (ci.method analytic): the paired normal interval of per-row differences
+ *   (multiclass log_loss; mae, mse and mape on the rows with a non-zero label) vs numpy/scipy, and the
+ *   delta-method intervals of Δ RMSE and Δ R² vs numpy's g'·Cov·g form (a different formulation of the same
+ *   estimator); under auto the same Δ, se and mde, and bounds that are the tilted score interval
+ *   (golden/tilted.test.ts checks that one against scipy) of the per-row differences or influence the test
+ *   computes from the fixture's raw values;
  * - bootstraps within Monte Carlo error of a numpy row bootstrap (B = 20000, every vectorised statistic re-checked
  *   against scikit-learn at generation): the row bootstrap of roc_auc (ci.method bootstrap), pr_auc, ece (the
  *   binned Δ whose standard error ECE's debiased interval uses),
@@ -12,6 +15,8 @@
 import { estimateMetric, type Estimate } from '../../src/core/estimate.js';
 import type { CiMethod, CiSettings } from '../../src/config/types.js';
 import { rowsInterval } from '../../src/core/intervals.js';
+import { tiltedMeanInterval } from '../../src/stats/tilted-mean.js';
+import { multiclassLogLossRows } from '../../src/stats/multiclass.js';
 import { calibrationResiduals, ECE_BINS, eceBins, pairedEceDelta } from '../../src/stats/calibration.js';
 import { metricInfo, type Task } from '../../src/stats/catalog.js';
 import type { PairedData } from '../../src/readers/paired-data.js';
@@ -38,6 +43,24 @@ function checkNormal(what: string, est: Estimate, lv: PairedNormalLevel, method:
   expectClose(`${what} high`, est.high!, lv.high, TOL);
   // mde = (z_{1-α/2} + z_{0.8})·se, z_{0.8} = 0.8416212335729143 (scipy.stats.norm.ppf(0.8))
   expectClose(`${what} mde`, est.mde!, (lv.z + 0.8416212335729143) * lv.se, 1e-12);
+}
+
+/**
+ * Under auto: Δ, se and mde as the normal interval's reference, method tilted-score, and the bounds of the tilted
+ * score interval of `rows` (whose mean is Δ to first order) moved to centre on Δ.
+ */
+function checkTilted(what: string, est: Estimate, lv: PairedNormalLevel, rows: ArrayLike<number>): void {
+  expect(est.method).toBe('tilted-score');
+  expectClose(`${what} candidate`, est.candidate, lv.candidate, TOL);
+  expectClose(`${what} champion`, est.champion!, lv.champion, TOL);
+  expectClose(`${what} delta`, est.delta!, lv.delta, TOL);
+  expectClose(`${what} se`, est.se!, lv.se, TOL);
+  expectClose(`${what} mde`, est.mde!, (lv.z + 0.8416212335729143) * lv.se, 1e-12);
+  const t = tiltedMeanInterval(rows, lv.confidence_level);
+  expectClose(`${what} low`, est.low!, lv.delta + t.low - t.mean, TOL);
+  expectClose(`${what} high`, est.high!, lv.delta + t.high - t.mean, TOL);
+  expect(est.low!).toBeLessThan(lv.delta);
+  expect(est.high!).toBeGreaterThan(lv.delta);
 }
 
 /** Every bound of every level inside the reference's Monte Carlo band; returns the failures. */
@@ -98,10 +121,14 @@ describe('binary score metrics: row bootstrap vs numpy', () => {
 describe.each(multiclassCases.map((c) => [c.case, c] as const))('multiclass %s', (_name, fx) => {
   const data = multiclassData(fx);
 
-  test('log_loss: paired normal interval of the per-row differences', () => {
+  test('log_loss: paired normal interval of the per-row differences (analytic), tilted under auto', () => {
+    const k = data.classes!.length;
+    const champ = multiclassLogLossRows(data.labelClass!, data.champion!.proba!, k);
+    const d = multiclassLogLossRows(data.labelClass!, data.candidate.proba!, k).map((x, i) => x - champ[i]!);
     for (const lv of fx.paired_normal.log_loss) {
-      const est = estimateMetric(metricInfo('multiclass', 'log_loss')!, data, ciSettings({ confidence_level: lv.confidence_level }), 'g');
-      checkNormal(`${fx.case} log_loss @${lv.confidence_level}`, est, lv, 'paired-normal');
+      const at = (method: CiMethod) => estimateMetric(metricInfo('multiclass', 'log_loss')!, data, ciSettings({ method, confidence_level: lv.confidence_level }), 'g');
+      checkNormal(`${fx.case} log_loss @${lv.confidence_level}`, at('analytic'), lv, 'paired-normal');
+      checkTilted(`${fx.case} log_loss auto @${lv.confidence_level}`, at('auto'), lv, d);
     }
   });
 
@@ -121,19 +148,39 @@ describe.each(multiclassCases.map((c) => [c.case, c] as const))('multiclass %s',
 describe.each(regressionCases.map((c) => [c.case, c] as const))('regression %s', (_name, fx) => {
   const data = regressionData(fx);
 
-  test.each(['mae', 'mse', 'mape'] as const)('%s: paired normal interval', (metric) => {
+  // Per-row losses and delta-method influences from the fixture's raw values, written out here.
+  const y = fx.label;
+  const ec = fx.candidate_prediction.map((v, i) => v - y[i]!);
+  const eh = fx.champion_prediction.map((v, i) => v - y[i]!);
+  const kept = y.map((_, i) => i).filter((i) => y[i] !== 0);
+  const differences = {
+    mae: ec.map((e, i) => Math.abs(e) - Math.abs(eh[i]!)),
+    mse: ec.map((e, i) => e * e - eh[i]! * eh[i]!),
+    mape: kept.map((i) => (Math.abs(ec[i]!) - Math.abs(eh[i]!)) / Math.max(Math.abs(y[i]!), Number.EPSILON))
+  };
+  const mseC = ec.reduce((a, e) => a + e * e, 0) / y.length;
+  const mseH = eh.reduce((a, e) => a + e * e, 0) / y.length;
+  const ybar = y.reduce((a, v) => a + v, 0) / y.length;
+  const sst = y.reduce((a, v) => a + (v - ybar) ** 2, 0) / y.length;
+  const dR2 = (mseH - mseC) / sst;
+  const influence = {
+    rmse: ec.map((e, i) => (e * e - mseC) / (2 * Math.sqrt(mseC)) - (eh[i]! * eh[i]! - mseH) / (2 * Math.sqrt(mseH))),
+    r2: ec.map((e, i) => (eh[i]! * eh[i]! - e * e - dR2 * (y[i]! - ybar) ** 2) / sst)
+  };
+
+  test.each(['mae', 'mse', 'mape'] as const)('%s: paired normal interval (analytic), tilted under auto', (metric) => {
     for (const lv of fx.paired_normal[metric]) {
-      const est = estimateMetric(metricInfo('regression', metric)!, data, ciSettings({ confidence_level: lv.confidence_level }), 'g');
-      checkNormal(`${fx.case} ${metric} @${lv.confidence_level}`, est, lv, 'paired-normal');
+      const at = (method: CiMethod) => estimateMetric(metricInfo('regression', metric)!, data, ciSettings({ method, confidence_level: lv.confidence_level }), 'g');
+      checkNormal(`${fx.case} ${metric} @${lv.confidence_level}`, at('analytic'), lv, 'paired-normal');
+      checkTilted(`${fx.case} ${metric} auto @${lv.confidence_level}`, at('auto'), lv, differences[metric]);
     }
   });
 
-  test.each(['rmse', 'r2'] as const)('%s: delta-method interval', (metric) => {
+  test.each(['rmse', 'r2'] as const)('%s: delta-method interval (analytic), tilted influence under auto', (metric) => {
     for (const lv of fx.delta_method[metric].levels) {
-      for (const method of ['auto', 'analytic'] as const) {
-        const est = estimateMetric(metricInfo('regression', metric)!, data, ciSettings({ method, confidence_level: lv.confidence_level }), 'g');
-        checkNormal(`${fx.case} ${metric} ${method} @${lv.confidence_level}`, est, lv, 'delta-method');
-      }
+      const at = (method: CiMethod) => estimateMetric(metricInfo('regression', metric)!, data, ciSettings({ method, confidence_level: lv.confidence_level }), 'g');
+      checkNormal(`${fx.case} ${metric} analytic @${lv.confidence_level}`, at('analytic'), lv, 'delta-method');
+      checkTilted(`${fx.case} ${metric} auto @${lv.confidence_level}`, at('auto'), lv, influence[metric]);
     }
   });
 

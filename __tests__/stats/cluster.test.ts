@@ -6,9 +6,9 @@ import {
   clusterRowBootstrap,
   compactClusters,
   delongClustered,
-  studentTQuantile,
   weightTotal
 } from '../../src/stats/cluster.js';
+import { studentTQuantile } from '../../src/stats/distributions.js';
 
 const opts = { resamples: 400, seed: 11, confidenceLevel: 0.95 };
 

@@ -34,6 +34,8 @@ tmp_out="$work/out"
 "$PYTHON" "$here/exact.py" "$tmp_out"
 # Tango's score interval for paired proportions: constrained ML by scipy brentq; adds itself to manifest.json
 "$PYTHON" "$here/tango.py" "$tmp_out"
+# the tilted score interval of a mean: exponential tilting solved by scipy brentq; adds itself to manifest.json
+"$PYTHON" "$here/tilted.py" "$tmp_out"
 # clustered intervals (columns.cluster): statsmodels cluster-robust se, Obuchowski's clustered DeLong in numpy
 "$PYTHON" "$here/cluster.py" "$tmp_out"
 # ROC-AUC from score-binned counts (issue 14): pROC's paired DeLong on the expanded counts tables

@@ -1,11 +1,11 @@
 /**
  * Regression-task estimators (docs/statistics.md), by `ci.method`:
  *
- * | metric    | auto / analytic                     | bootstrap      |
- * |-----------|-------------------------------------|----------------|
- * | mae, mse  | paired-normal                       | bootstrap-rows |
- * | mape      | paired-normal on the non-zero labels| bootstrap-rows |
- * | rmse, r2  | delta-method                        | bootstrap-rows |
+ * | metric    | auto                                       | analytic                            | bootstrap      |
+ * |-----------|--------------------------------------------|-------------------------------------|----------------|
+ * | mae, mse  | tilted-score                               | paired-normal                       | bootstrap-rows |
+ * | mape      | tilted-score on the non-zero labels        | paired-normal on the non-zero labels| bootstrap-rows |
+ * | rmse, r2  | tilted-score of the delta-method influence | delta-method                        | bootstrap-rows |
  *
  * MAPE leaves out rows whose label is 0 (docs/statistics.md) and says how many in the check's message. On the rows it
  * keeps it is the mean of a per-row loss, so its paired interval is that of a mean (the delta method for the
@@ -21,7 +21,8 @@ import {
   r2FromSums,
   rmseDelta,
   squaredErrorRows,
-  totalSumOfSquares
+  totalSumOfSquares,
+  type DeltaInterval
 } from '../stats/regression.js';
 import type { ModelColumns, PairedData } from '../readers/paired-data.js';
 import {
@@ -31,7 +32,9 @@ import {
   paired,
   pairedMeans,
   rowsInterval,
-  type Estimate
+  tiltedInterval,
+  type Estimate,
+  type Interval
 } from './intervals.js';
 import { r2Influence, rmseInfluence, skewedMean } from './skew-floor.js';
 
@@ -43,6 +46,11 @@ function withSkew(est: Estimate, influence: Float64Array): Estimate {
   const why = skewedMean(influence, 'the squared errors');
   if (why) est.undecidable = why;
   return est;
+}
+
+/** RMSE's and R²'s non-bootstrap interval: tilted over the delta-method influence under auto, else normal. */
+function deltaInterval(r: DeltaInterval, ci: CiSettings): Interval {
+  return ci.method === 'auto' ? tiltedInterval(r.delta, r.influence, ci) : normalInterval(r.delta, r.se, ci, 'delta-method');
 }
 
 function requireTarget(data: PairedData): Float64Array {
@@ -116,7 +124,7 @@ function estimateRmse(
   let fallback: string | undefined;
   if (ci.method !== 'bootstrap') {
     const r = rmseDelta(sc, sh);
-    if (r) return withSkew(paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci), rmseInfluence(sc, sh));
+    if (r) return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), rmseInfluence(sc, sh));
     fallback = 'a model predicts every row exactly (RMSE 0, where the delta method has no derivative), so bootstrap-rows was used';
   }
   const weighted = (sq: Float64Array, w: Uint32Array): number => {
@@ -148,7 +156,7 @@ function estimateR2(
   const sh = squaredErrorRows(target, champ);
   if (ci.method !== 'bootstrap') {
     const r = r2Delta(target, sc, sh)!;
-    return withSkew(paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'delta-method'), ci), r2Influence(target, sc, sh, r.delta));
+    return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r2Influence(target, sc, sh, r.delta));
   }
   // Per resample: ΔR² = (SSE_champ − SSE_cand)/SST with all three sums weighted; SST from labels centred on
   // the full-sample mean (Σw(y − c)² − (Σw(y − c))²/n is exact for any centre c and stable for c ≈ ȳ).

@@ -9,6 +9,7 @@ import { twoSidedZ } from '../stats/distributions.js';
 import { fmt } from './format.js';
 import { mean } from '../stats/losses.js';
 import { pairedMeanInterval } from '../stats/paired-normal.js';
+import { tiltedMeanInterval } from '../stats/tilted-mean.js';
 import { minimumDetectableEffect, seFromInterval } from '../stats/power.js';
 import { deriveSeed } from '../stats/prng.js';
 import { skewedMean } from './skew-floor.js';
@@ -21,6 +22,8 @@ import type { CheckDetails } from './details.js';
  * - `delong`: DeLong's paired ROC-AUC interval;
  * - `paired-normal`: normal interval of the mean per-row difference;
  * - `delta-method`: normal interval with the delta-method standard error (RMSE, R²);
+ * - `tilted-score`: the tilted score interval of a mean (stats/tilted-mean.ts): of the per-row differences of a
+ *   loss, or of RMSE's and R²'s delta-method influence;
  * - `tango`: Tango's score interval for paired proportions (core/paired-proportion.ts);
  * - `score-cells`: the score interval of Δ on the joint cells (stats/cells-score.ts; precision, f1, mcc);
  * - `tango-mover`: balanced accuracy's two Tango intervals (positives, negatives) combined by MOVER;
@@ -34,6 +37,7 @@ export type CiMethodName =
   | 'delong'
   | 'paired-normal'
   | 'delta-method'
+  | 'tilted-score'
   | 'tango'
   | 'tango-mover'
   | 'score-cells'
@@ -114,6 +118,16 @@ export function paired(candidate: number, champion: number, interval: Interval, 
 export function normalInterval(delta: number, se: number, ci: CiSettings, method: CiMethodName): Interval {
   const z = twoSidedZ(ci.confidence_level);
   return { low: delta - z * se, high: delta + z * se, se, method };
+}
+
+/**
+ * The tilted score interval of Δ (stats/tilted-mean.ts) from the per-row values whose mean Δ is to first
+ * order: the differences of a loss, or a delta-method influence. The interval is the one of their mean, moved
+ * to centre on `delta`; se is the normal interval's, for power and the minimum detectable effect.
+ */
+export function tiltedInterval(delta: number, rows: ArrayLike<number>, ci: CiSettings): Interval {
+  const r = tiltedMeanInterval(rows, ci.confidence_level);
+  return { low: delta + (r.low - r.mean), high: delta + (r.high - r.mean), se: r.se, method: 'tilted-score' };
 }
 
 /** Percentile interval of the paired cells bootstrap (see stats/bootstrap.ts), on the check's own stream. */
@@ -207,26 +221,27 @@ function weightedMean(values: Float64Array, weights: Uint32Array, n: number): nu
 }
 
 /**
- * A mean loss (or any mean of per-row values) compared on paired rows: the paired normal interval of the
- * per-row differences, or under `ci.method: bootstrap` the row bootstrap of the mean difference.
+ * A mean loss (or any mean of per-row values) compared on paired rows: under `auto` the tilted score interval
+ * of the per-row differences, under `analytic` their normal interval, under `bootstrap` the row bootstrap of
+ * the mean difference. Undecided while the differences are too skewed for n (skew-floor.ts).
  */
 export function pairedMeans(candRows: Float64Array, champRows: Float64Array, ci: CiSettings, streamLabel: string): Estimate {
   const n = candRows.length;
   if (n === 0) throw new NotEstimable('there are no rows to average');
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = candRows[i]! - champRows[i]!;
+  let est: Estimate;
   if (ci.method === 'bootstrap') {
-    const d = new Float64Array(n);
-    for (let i = 0; i < n; i++) d[i] = candRows[i]! - champRows[i]!;
     const interval = rowsInterval(n, (w) => weightedMean(d, w, n), ci, streamLabel);
-    return withSkewFloor(paired(mean(candRows), mean(champRows), interval, ci), candRows, champRows);
+    est = paired(mean(candRows), mean(champRows), interval, ci);
+  } else if (ci.method === 'auto') {
+    const candidate = mean(candRows);
+    const champion = mean(champRows);
+    est = paired(candidate, champion, tiltedInterval(candidate - champion, d, ci), ci);
+  } else {
+    const r = pairedMeanInterval(candRows, champRows, ci.confidence_level);
+    est = paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'paired-normal'), ci);
   }
-  const r = pairedMeanInterval(candRows, champRows, ci.confidence_level);
-  return withSkewFloor(paired(r.candidate, r.champion, normalInterval(r.delta, r.se, ci, 'paired-normal'), ci), candRows, champRows);
-}
-
-/** The mean comparison is undecided while its per-row differences are too skewed for n (skew-floor.ts). */
-function withSkewFloor(est: Estimate, candRows: Float64Array, champRows: Float64Array): Estimate {
-  const d = new Float64Array(candRows.length);
-  for (let i = 0; i < d.length; i++) d[i] = candRows[i]! - champRows[i]!;
   const why = skewedMean(d, 'the loss');
   if (why) est.undecidable = why;
   return est;

@@ -12,9 +12,8 @@
  * - `delongClustered`: Obuchowski's (1997, "Nonparametric analysis of clustered ROC curve data", Biometrics
  *   53:567–578) variance of a paired ROC-AUC difference, from DeLong's placements summed per cluster.
  */
-import jStat from 'jstat';
 import { percentileInterval, type BootstrapOptions } from './bootstrap.js';
-import { twoSidedZ } from './distributions.js';
+import { studentTQuantile, twoSidedZ } from './distributions.js';
 import { placements } from './delong.js';
 import { Rng } from './prng.js';
 import { multinomial } from './sampling.js';
@@ -83,44 +82,6 @@ export function clusterRobustMean(sums: ArrayLike<number>, counts: ArrayLike<num
 export function clusterCritical(confidenceLevel: number, clusters: number): number {
   const z = twoSidedZ(confidenceLevel);
   return clusters < 2 ? z : studentTQuantile((1 + confidenceLevel) / 2, clusters - 1);
-}
-
-/**
- * CDF of Student's t with an integer number ν of degrees of freedom, by the finite series of Abramowitz &
- * Stegun 26.7.3–4 in θ = atan(t/√ν) — accurate to rounding, where jstat's incomplete-beta route is good to
- * ~1e-8 only. O(ν) terms.
- */
-function studentTCdf(t: number, dof: number): number {
-  const theta = Math.atan(t / Math.sqrt(dof));
-  const c2 = Math.cos(theta) ** 2;
-  const s = Math.sin(theta);
-  let term = 1;
-  let sum = 1;
-  if (dof % 2 === 0) {
-    for (let k = 2; k <= dof - 2; k += 2) {
-      term *= (c2 * (k - 1)) / k;
-      sum += term;
-    }
-    return 0.5 + 0.5 * s * sum;
-  }
-  if (dof === 1) return 0.5 + theta / Math.PI;
-  for (let k = 3; k <= dof - 2; k += 2) {
-    term *= (c2 * (k - 1)) / k;
-    sum += term;
-  }
-  return 0.5 + (theta + s * Math.cos(theta) * sum) / Math.PI;
-}
-
-/** Student's t quantile for integer ν: jstat's value refined by Newton steps on the exact series CDF. */
-export function studentTQuantile(p: number, dof: number): number {
-  if (!(p > 0 && p < 1) || !Number.isInteger(dof) || dof < 1) throw new RangeError(`studentTQuantile: bad arguments ${p}, ${dof}`);
-  let x = jStat.studentt.inv(p, dof);
-  for (let k = 0; k < 8; k++) {
-    const step = (studentTCdf(x, dof) - p) / jStat.studentt.pdf(x, dof);
-    x -= step;
-    if (Math.abs(step) <= 1e-16 * Math.abs(x)) break;
-  }
-  return x;
 }
 
 /**

@@ -102,6 +102,8 @@ export interface DeltaInterval {
   champion: number;
   delta: number;
   se: number;
+  /** The per-row influence of Δ (mean ≈ 0): se = sd/√n, and the tilted score interval is about its mean. */
+  influence: Float64Array;
 }
 
 /**
@@ -121,7 +123,7 @@ export function rmseDelta(candSq: Float64Array, champSq: Float64Array): DeltaInt
   for (let i = 0; i < influence.length; i++) {
     influence[i] = (candSq[i]! - a) / (2 * candidate) - (champSq[i]! - b) / (2 * champion);
   }
-  return { candidate, champion, delta: candidate - champion, se: standardErrorOfMean(influence) };
+  return { candidate, champion, delta: candidate - champion, se: standardErrorOfMean(influence), influence };
 }
 
 /**
@@ -145,5 +147,5 @@ export function r2Delta(target: ArrayLike<number>, candSq: Float64Array, champSq
     const dev = target[i]! - ybar;
     influence[i] = (champSq[i]! - candSq[i]! - delta * dev * dev) / meanV;
   }
-  return { candidate, champion, delta, se: standardErrorOfMean(influence) };
+  return { candidate, champion, delta, se: standardErrorOfMean(influence), influence };
 }
