@@ -9,7 +9,7 @@ import { DEFAULT_CI, DEFAULT_COLUMNS } from '../../src/config/types.js';
 import type { PairedData } from '../../src/readers/paired-data.js';
 import { evaluate } from '../../src/core/evaluate.js';
 import { estimateMetric } from '../../src/core/estimate.js';
-import { skewness } from '../../src/core/skew-floor.js';
+import { kurtosis, skewness } from '../../src/core/skew-floor.js';
 import { GateError } from '../../src/base/errors.js';
 import { metricInfo } from '../../src/stats/catalog.js';
 import { textColumn } from '../../src/readers/text-column.js';
@@ -138,5 +138,22 @@ describe('losses: skewed per-row differences on few rows are undecided', () => {
     const few = estimateMetric(info, regression(1000, 50), ci, metric).undecidable;
     expect(few).toMatch(/too skewed for 1000 rows \(skewness -?\d/);
     expect(estimateMetric(info, regression(20000, 50), ci, metric).undecidable).toBeUndefined();
+  });
+  test.each(['auto', 'analytic', 'bootstrap'] as const)('ci.method %s: symmetric but heavy-tailed differences need 30 degrees of freedom, 2n/(κ − 1)', (method) => {
+    // |e| is 5 instead of 1 on one row in 200 for each model, on different rows: Δ MAE's differences are 0 but
+    // for ±4 on 1 % of rows, skewness 0 and kurtosis 100, so 2n/99 degrees of freedom: 20 at 1,000 rows.
+    const heavy = (n: number): PairedData => {
+      const target = new Float64Array(n);
+      const cand = Float64Array.from({ length: n }, (_, i) => (i % 200 === 0 ? 5 : 1));
+      const champ = Float64Array.from({ length: n }, (_, i) => (i % 200 === 100 ? 5 : 1));
+      return { n, label: new Uint8Array(n), target, extra: {}, fingerprint: 'x', candidate: { file: 'a', value: cand }, champion: { file: 'b', value: champ } };
+    };
+    const info = metricInfo('regression', 'mae')!;
+    const at = { ...ci, method };
+    expect(kurtosis(Float64Array.from({ length: 1000 }, (_, i) => (i % 200 === 0 ? 4 : i % 200 === 100 ? -4 : 0)))).toBeCloseTo(100, 9);
+    expect(estimateMetric(info, heavy(1000), at, 'mae').undecidable).toBe(
+      'the per-row differences of the loss are too heavy-tailed for 1000 rows (kurtosis 100.0000): a few rows carry their variance, which leaves its estimate about 20 degrees of freedom; about 1485 rows are needed (docs/statistics.md), so the comparison is not decided'
+    );
+    expect(estimateMetric(info, heavy(2000), at, 'mae').undecidable).toBeUndefined();
   });
 });
