@@ -1,12 +1,15 @@
 /**
- * Where a normal interval of a mean cannot be trusted yet: the per-row differences of a loss are skewed
+ * Where an interval of a mean cannot be trusted yet: the per-row differences of a loss are skewed
  * (confident mistakes in log loss, outliers in squared errors), and the one-sided error of Δ̂ ± z·se is then
  * about φ(z)·γ·(2z² + 1)/(6√n) (the first Edgeworth term, γ the skewness of the differences; Hall 1992): at
  * 95 % two-sided, 0.085·γ/√n on the side where the rows are skewed; keeping it below 1.7 points needs
  * n ≥ (0.085·γ/0.017)² = 25·γ² rows (the bound is pessimistic: on the coverage study's contaminated errors the
  * decided checks stay at ≤ 2.7 % false passes with this factor, while 100·γ² left half of 5,000-row test sets
- * undecided). With fewer rows, the comparison is inconclusive by design, with the reason. A bootstrap-t interval (second-order correct in theory) was tried and did worse on the
- * coverage study's contaminated errors; so was the percentile bootstrap (docs/statistics.md). Pure.
+ * undecided). The tilted score interval (stats/tilted-mean.ts) removes most of that term where the sample shows
+ * its skew, not where it has not seen the tail yet; hence the row minimums and this rule stay. With fewer rows,
+ * the comparison is inconclusive by design, with the reason. A bootstrap-t interval (second-order correct in
+ * theory) was tried and did worse on the coverage study's contaminated errors; so was the percentile bootstrap
+ * (docs/statistics.md). Pure.
  */
 import { fmt } from './format.js';
 
