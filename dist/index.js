@@ -13,7 +13,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 if ((0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .isReadWorker */ .FX)())
     (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .serveReadWorker */ .E2)();
 else {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(814), __nccwpck_require__.e(94)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5094));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(814), __nccwpck_require__.e(881)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78881));
     await run({ readWorker: (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .readThreads */ ._f)(process.env) > 1 ? import.meta.url : undefined });
 }
 

@@ -70,7 +70,7 @@ describe('columns.cluster through the CLI', () => {
     });
     const report = JSON.parse((await cli(['-c', 'g.yml', '--json'], dir)).stdout);
     expect(report.test_set.clusters).toBeUndefined();
-    expect(report.checks.map((c: { ci_method: string }) => c.ci_method)).toEqual(['tango', 'paired-normal', 'delong', 'score-cells']);
+    expect(report.checks.map((c: { ci_method: string }) => c.ci_method)).toEqual(['tango', 'tilted-score', 'delong', 'score-cells']);
     for (const c of report.checks) expect('clusters' in c).toBe(false);
   });
 

@@ -56,7 +56,7 @@ describe('the bundled action on a runner', () => {
       'f1:non_inferior', 'f1:min_value', 'roc_auc:non_inferior', 'log_loss:non_inferior', 'recall:non_inferior', 'precision:non_inferior'
     ]);
     expect(report.checks.map((c: { ci_method: string | null }) => c.ci_method)).toEqual([
-      'score-cells', null, 'delong', 'paired-normal', 'tango', 'score-cells'
+      'score-cells', null, 'delong', 'tilted-score', 'tango', 'score-cells'
     ]);
     expect(run.summary).toMatch(/^### \S+ model-gate: (Passed|Failed|Soft fail)/m);
     expect(run.summary).toContain('**roc_auc**<br><sub>performance</sub>');

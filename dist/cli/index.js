@@ -289,7 +289,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 if ((0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .isReadWorker */ .FX)())
     (0,_gate_read_worker_js__WEBPACK_IMPORTED_MODULE_0__/* .serveReadWorker */ .E2)();
 else {
-    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(299)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9299));
+    const { main } = await Promise.all(/* import() */[__nccwpck_require__.e(91), __nccwpck_require__.e(176)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8176));
     const { terminalProgress } = await __nccwpck_require__.e(/* import() */ 851).then(__nccwpck_require__.bind(__nccwpck_require__, 9851));
     process.exitCode = await main(process.argv.slice(2), {
         stdout: (s) => process.stdout.write(s),
