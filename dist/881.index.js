@@ -17458,7 +17458,7 @@ function pairedMeanInterval(candidate, champion, confidenceLevel) {
 
 ;// CONCATENATED MODULE: ./src/stats/tilted-mean.ts
 /**
- * The tilted score interval of a mean (`tilted-score`, docs/statistics.md §2.3), for the mean of per-row
+ * The tilted score interval of a mean (`tilted-score`, docs/statistics.md §2.6a), for the mean of per-row
  * differences of a loss. The normal interval d̄ ± z·s/√n misses on the side the differences are skewed
  * towards: a sample whose mean came out low has usually also missed the long tail, so its s is small as well.
  * Like Tango's interval for proportions, this one takes the variance at the hypothesised mean instead of at
@@ -17480,6 +17480,14 @@ function pairedMeanInterval(candidate, champion, confidenceLevel) {
 
 /** Above this many degrees of freedom t and z agree to 1e-5 and the O(dof) exact t series is not worth it. */
 const MAX_DOF = 100_000;
+/**
+ * The degrees of freedom a mean's standard error rests on, 2n/(κ − 1) rounded down, κ the rows' kurtosis taken
+ * as at least 3 (so never more than n): the variance of s² is about (κ − 1)σ⁴/n, that of a scaled χ² on this
+ * many degrees of freedom.
+ */
+function varianceDegreesOfFreedom(n, kurtosis) {
+    return Math.max(1, Math.floor((2 * n) / (Math.max(3, kurtosis) - 1)));
+}
 function tilt(c, t, top) {
     // exp(t·(c − top)) ≤ 1 with top the extreme row on t's side: no overflow however far t goes.
     let s0 = 0;
@@ -17600,8 +17608,7 @@ function tiltedMeanInterval(values, confidenceLevel) {
     const m2 = s2 / n;
     if (n < 2 || m2 === 0)
         return { mean: d, low: d, high: d, se: 0, critical: 0, dof: 0 };
-    const kurtosis = Math.max(3, s4 / n / (m2 * m2));
-    const dof = Math.max(1, Math.min(MAX_DOF, Math.floor((2 * n) / (kurtosis - 1))));
+    const dof = Math.min(MAX_DOF, varianceDegreesOfFreedom(n, s4 / n / (m2 * m2)));
     const q = studentTQuantile((1 + confidenceLevel) / 2, dof);
     const se = Math.sqrt(s2 / (n - 1) / n);
     return { mean: d, low: d + bound(c, -1, q, m2), high: d + bound(c, 1, q, m2), se, critical: q, dof };
@@ -17674,6 +17681,7 @@ function requiredN(rule, margin, se0, n0, confidenceLevel, power = MDE_POWER) {
  * theory) was tried and did worse on the coverage study's contaminated errors; so was the percentile bootstrap
  * (docs/statistics.md). Pure.
  */
+
 
 /** n must be at least ROWS_PER_SKEW2 × (sample skewness of the per-row differences)². */
 const ROWS_PER_SKEW2 = 25;
@@ -17761,11 +17769,11 @@ function skewedMean(values, metric) {
             `about ${need} rows to hold its level (docs/statistics.md), so the comparison is not decided`);
     }
     const kappa = kurtosis(values);
-    const dof = (2 * n) / (Math.max(3, kappa) - 1);
+    const dof = varianceDegreesOfFreedom(n, kappa);
     if (dof >= MIN_VARIANCE_DOF)
         return undefined;
     return (`the per-row differences of ${metric} are too heavy-tailed for ${n} rows (kurtosis ${fmt(kappa)}): a few rows carry ` +
-        `their variance, which leaves its estimate about ${Math.floor(dof)} degrees of freedom; about ` +
+        `their variance, which leaves its estimate about ${dof} degrees of freedom; about ` +
         `${Math.ceil((MIN_VARIANCE_DOF * (kappa - 1)) / 2)} rows are needed (docs/statistics.md), so the comparison is not decided`);
 }
 /** The per-row influence of Δ RMSE (delta method), whose mean the interval is about. */

@@ -11,6 +11,7 @@
  * theory) was tried and did worse on the coverage study's contaminated errors; so was the percentile bootstrap
  * (docs/statistics.md). Pure.
  */
+import { varianceDegreesOfFreedom } from '../stats/tilted-mean.js';
 import { fmt } from './format.js';
 
 /** n must be at least ROWS_PER_SKEW2 × (sample skewness of the per-row differences)². */
@@ -106,11 +107,11 @@ export function skewedMean(values: ArrayLike<number>, metric: string): string | 
     );
   }
   const kappa = kurtosis(values);
-  const dof = (2 * n) / (Math.max(3, kappa) - 1);
+  const dof = varianceDegreesOfFreedom(n, kappa);
   if (dof >= MIN_VARIANCE_DOF) return undefined;
   return (
     `the per-row differences of ${metric} are too heavy-tailed for ${n} rows (kurtosis ${fmt(kappa)}): a few rows carry ` +
-    `their variance, which leaves its estimate about ${Math.floor(dof)} degrees of freedom; about ` +
+    `their variance, which leaves its estimate about ${dof} degrees of freedom; about ` +
     `${Math.ceil((MIN_VARIANCE_DOF * (kappa - 1)) / 2)} rows are needed (docs/statistics.md), so the comparison is not decided`
   );
 }

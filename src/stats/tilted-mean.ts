@@ -1,5 +1,5 @@
 /**
- * The tilted score interval of a mean (`tilted-score`, docs/statistics.md §2.3), for the mean of per-row
+ * The tilted score interval of a mean (`tilted-score`, docs/statistics.md §2.6a), for the mean of per-row
  * differences of a loss. The normal interval d̄ ± z·s/√n misses on the side the differences are skewed
  * towards: a sample whose mean came out low has usually also missed the long tail, so its s is small as well.
  * Like Tango's interval for proportions, this one takes the variance at the hypothesised mean instead of at
@@ -22,6 +22,15 @@ import { mean } from './losses.js';
 
 /** Above this many degrees of freedom t and z agree to 1e-5 and the O(dof) exact t series is not worth it. */
 const MAX_DOF = 100_000;
+
+/**
+ * The degrees of freedom a mean's standard error rests on, 2n/(κ − 1) rounded down, κ the rows' kurtosis taken
+ * as at least 3 (so never more than n): the variance of s² is about (κ − 1)σ⁴/n, that of a scaled χ² on this
+ * many degrees of freedom.
+ */
+export function varianceDegreesOfFreedom(n: number, kurtosis: number): number {
+  return Math.max(1, Math.floor((2 * n) / (Math.max(3, kurtosis) - 1)));
+}
 
 export interface TiltedMeanInterval {
   /** The sample mean d̄. */
@@ -154,8 +163,7 @@ export function tiltedMeanInterval(values: ArrayLike<number>, confidenceLevel: n
   }
   const m2 = s2 / n;
   if (n < 2 || m2 === 0) return { mean: d, low: d, high: d, se: 0, critical: 0, dof: 0 };
-  const kurtosis = Math.max(3, s4 / n / (m2 * m2));
-  const dof = Math.max(1, Math.min(MAX_DOF, Math.floor((2 * n) / (kurtosis - 1))));
+  const dof = Math.min(MAX_DOF, varianceDegreesOfFreedom(n, s4 / n / (m2 * m2)));
   const q = studentTQuantile((1 + confidenceLevel) / 2, dof);
   const se = Math.sqrt(s2 / (n - 1) / n);
   return { mean: d, low: d + bound(c, -1, q, m2), high: d + bound(c, 1, q, m2), se, critical: q, dof };
