@@ -7,18 +7,12 @@
  * dof exactly and the same mean, low, high, se and critical value as tiltedMeanInterval to the tolerances below.
  */
 import { readFileSync } from 'node:fs';
-import { tiltedMeanInterval } from '../../src/stats/tilted-mean.js';
+import { tiltedMeanInterval, type TiltedMeanInterval } from '../../src/stats/tilted-mean.js';
 
-interface TiltedRow {
+interface TiltedRow extends TiltedMeanInterval {
   sample: string;
   n: number;
   confidence_level: number;
-  mean: number;
-  low: number;
-  high: number;
-  se: number;
-  critical: number;
-  dof: number;
   /** sqrt(m2), the values' spread: the unit of the bounds' tolerance. */
   scale: number;
 }
