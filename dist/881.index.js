@@ -17692,25 +17692,34 @@ const ROWS_PER_SKEW2 = 25;
  * false passes (docs/statistics.md).
  */
 const MIN_LOSS_ROWS = 500;
-/** The sample skewness m₃/m₂^{3/2} of the values (0 when they do not vary). */
-function skewness(values) {
+/**
+ * The sample skewness m₃/m₂^{3/2} and kurtosis m₄/m₂² of the values, in one pass after the mean (both 0 when
+ * the values do not vary; skewness 0 below 3 values).
+ */
+function shape(values) {
     const n = values.length;
-    if (n < 3)
-        return 0;
     let s = 0;
     for (let i = 0; i < n; i++)
         s += values[i];
     const m = s / n;
     let m2 = 0;
     let m3 = 0;
+    let m4 = 0;
     for (let i = 0; i < n; i++) {
         const d = values[i] - m;
-        m2 += d * d;
-        m3 += d * d * d;
+        const d2 = d * d;
+        m2 += d2;
+        m3 += d2 * d;
+        m4 += d2 * d2;
     }
     m2 /= n;
-    m3 /= n;
-    return m2 > 0 ? m3 / Math.pow(m2, 1.5) : 0;
+    if (!(m2 > 0))
+        return { skewness: 0, kurtosis: 0 };
+    return { skewness: n < 3 ? 0 : m3 / n / Math.pow(m2, 1.5), kurtosis: m4 / n / (m2 * m2) };
+}
+/** The sample skewness m₃/m₂^{3/2} of the values (0 when they do not vary or are fewer than 3). */
+function skewness(values) {
+    return shape(values).skewness;
 }
 /**
  * Log loss needs more: its per-row differences are skewed by confident mistakes in a way a moderate sample
@@ -17740,35 +17749,18 @@ function lossTooFew(n, metric) {
  * where the skewness rule lets them through) the decided intervals covered 97–99 % and said little.
  */
 const MIN_VARIANCE_DOF = 30;
-/** The sample kurtosis m₄/m₂² (3 for normal rows; 0 when they do not vary). */
-function kurtosis(values) {
-    const n = values.length;
-    let s = 0;
-    for (let i = 0; i < n; i++)
-        s += values[i];
-    const m = s / n;
-    let m2 = 0;
-    let m4 = 0;
-    for (let i = 0; i < n; i++) {
-        const d = (values[i] - m) ** 2;
-        m2 += d;
-        m4 += d * d;
-    }
-    return m2 > 0 ? (n * m4) / (m2 * m2) : 0;
-}
 /** Why the interval of the mean of these per-row values is not yet reliable, or undefined. */
 function skewedMean(values, metric) {
     const n = values.length;
     const few = lossTooFew(n, metric);
     if (few)
         return few;
-    const gamma = skewness(values);
+    const { skewness: gamma, kurtosis: kappa } = shape(values);
     const need = rowsNeeded(gamma);
     if (n < need) {
         return (`the per-row differences of ${metric} are too skewed for ${n} rows (skewness ${fmt(gamma)}): its interval needs ` +
             `about ${need} rows to hold its level (docs/statistics.md), so the comparison is not decided`);
     }
-    const kappa = kurtosis(values);
     const dof = varianceDegreesOfFreedom(n, kappa);
     if (dof >= MIN_VARIANCE_DOF)
         return undefined;
