@@ -17473,7 +17473,7 @@ function pairedMeanInterval(candidate, champion, confidenceLevel) {
  * The critical value q is Student's t with 2n/(κ − 1) degrees of freedom (κ = m₄/m₂², at least 3): the
  * variance of s² is about (κ − 1)σ⁴/n, the same as that of a scaled χ² on that many degrees of freedom, so a
  * heavy-tailed sample's noisier standard error widens the interval as a small normal sample's would. With κ = 3
- * (normal rows) this is t with n degrees of freedom, which is z to three decimals from 500 rows.
+ * (normal rows) this is t with n degrees of freedom, within 0.25 % of z from 500 rows (1.9647 against 1.9600).
  *
  * O(n) per evaluation of s(μ); a bound takes about six (two steps out to the first crossing, then a few
  * safeguarded Newton steps). Pure.
