@@ -269,6 +269,30 @@ describe('degenerate inputs', () => {
     }
     expect(() => est('regression', 'r2', regression([2.5], [3], [1]))).toThrow(/\(the only row has label 2.5\)/);
   });
+
+  test('regression: a loss beyond 1e100 is not estimable, naming the file and the row; large losses below it are fine', () => {
+    const t = [1, 2, 3, 4, 5, 6];
+    const huge = regression(t, [1, 2, 1e200, 4, 5, 6], t.map((v) => v + 0.5));
+    for (const metric of ['mse', 'rmse', 'r2']) {
+      for (const method of ['auto', 'bootstrap', 'analytic'] as const) {
+        expect(() => est('regression', metric, huge, method)).toThrow(
+          'c.csv: the squared error of the row with label 3 and prediction 1e+200 is Infinity, beyond the 1e+100 model-gate compares; check the predictions and labels for a unit or scaling mistake'
+        );
+      }
+    }
+    // An error of 1e60 squares to 1e120: finite, but past the limit.
+    expect(() => est('regression', 'mse', regression(t, t.map((v, i) => (i === 4 ? 1e60 : v)), t))).toThrow(/the squared error of the row with label 5 and prediction 1e\+60 is 1\.00e\+120, beyond/);
+    // |e|/max(|y|, ε) with ε = 2.2e-16 (scikit-learn's) for a label near 0.
+    const tinyLabel = regression([2, 1e-300, 3], [2.5, 1e90, 3], [1, 2, 3.5]);
+    expect(() => est('regression', 'mape', tinyLabel)).toThrow(/^c\.csv: the absolute percentage error of the row with label 1e-300 and prediction 1e\+90 is 4\.5\d*e\+105, beyond/);
+    const hugeLabels = regression([1e60, -1e60, 3], [1e60, -1e60, 3.5], [1e60, -1e60, 2]);
+    expect(() => est('regression', 'r2', hugeLabels)).toThrow(/^r2 divides by the labels' mean squared deviation, 6\.6\d*e\+119, beyond the 1e\+100/);
+    // Errors of 1e40 square to 1e80: compared, by every method, with finite numbers throughout.
+    const big = regression(t, t.map((v, i) => v + (i % 2 ? 1e40 : 2e40)), t.map((v, i) => v + (i % 3 ? 1e40 : 3e40)));
+    for (const metric of ['mae', 'mse', 'rmse', 'r2']) {
+      for (const method of ['auto', 'bootstrap', 'analytic'] as const) expectSane(est('regression', metric, big, method));
+    }
+  });
 });
 
 test('property: any small binary data set gives finite numbers or NotEstimable, for every metric and method', () => {

@@ -52,6 +52,14 @@ describe('tiltedMeanInterval', () => {
     expect(s.low).toBeCloseTo(3 * r.low + 7, 10);
     expect(s.high).toBeCloseTo(3 * r.high + 7, 10);
     expect(s.se).toBeCloseTo(3 * r.se, 12);
+    // At the ends of double precision too: the moments are taken on the deviations divided by the largest.
+    for (const k of [1e290, 1e-290]) {
+      const z = tiltedMeanInterval(d.map((x) => k * x), 0.9);
+      expect(z.low / k).toBeCloseTo(r.low, 10);
+      expect(z.high / k).toBeCloseTo(r.high, 10);
+      expect(z.dof).toBe(r.dof);
+    }
+    expect(() => tiltedMeanInterval([1, Infinity, 2], 0.95)).toThrow('the values must be finite');
   });
 
   test('a sample symmetric about its mean gives a symmetric interval', () => {

@@ -63,36 +63,60 @@ function requireValue(model: ModelColumns, metric: string): Float64Array {
   return model.value;
 }
 
+/**
+ * The largest per-row loss compared. Intervals square the differences of losses and sum the squares over the
+ * rows; from 1e100 they stay far inside double precision (which ends at 1.8e308), and a squared error that
+ * large (an error of 1e50) is a unit or scaling mistake, not a model.
+ */
+const MAX_LOSS = 1e100;
+
+/** The per-row losses, each at most MAX_LOSS; else not estimable, naming the file and the row. `row(i)` is loss i's data row. */
+function finiteLosses(losses: Float64Array, data: PairedData, model: ModelColumns, what: string, row: (i: number) => number = (i) => i): Float64Array {
+  for (let i = 0; i < losses.length; i++) {
+    if (losses[i]! <= MAX_LOSS) continue;
+    const r = row(i);
+    throw new NotEstimable(
+      `${model.file}: the ${what} of the row with label ${data.target![r]} and prediction ${model.value![r]} is ` +
+        `${losses[i]!.toPrecision(3)}, beyond the ${MAX_LOSS} model-gate compares; check the predictions and labels for a unit or scaling mistake`
+    );
+  }
+  return losses;
+}
+
 export function estimateRegression(name: string, data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
   const target = requireTarget(data);
-  const cand = requireValue(data.candidate, name);
-  const champ = data.champion ? requireValue(data.champion, name) : undefined;
+  requireValue(data.candidate, name);
+  if (data.champion) requireValue(data.champion, name);
   switch (name) {
     case 'mae':
     case 'mse': {
-      const rows = name === 'mae' ? absoluteErrorRows : squaredErrorRows;
-      const c = rows(target, cand);
-      if (!champ) return candidateOnly(mean(c));
-      return pairedMeans(c, rows(target, champ), ci, streamLabel);
+      const losses = (model: ModelColumns): Float64Array =>
+        name === 'mae'
+          ? finiteLosses(absoluteErrorRows(target, model.value!), data, model, 'absolute error')
+          : finiteLosses(squaredErrorRows(target, model.value!), data, model, 'squared error');
+      const c = losses(data.candidate);
+      if (!data.champion) return candidateOnly(mean(c));
+      return pairedMeans(c, losses(data.champion), ci, streamLabel);
     }
     case 'mape':
-      return estimateMape(target, cand, champ, ci, streamLabel);
+      return estimateMape(data, ci, streamLabel);
     case 'rmse':
-      return estimateRmse(target, cand, champ, ci, streamLabel);
+      return estimateRmse(data, ci, streamLabel);
     case 'r2':
-      return estimateR2(target, cand, champ, ci, streamLabel);
+      return estimateR2(data, ci, streamLabel);
     default:
       throw new Error(`${name} is not a regression metric`);
   }
 }
 
-function estimateMape(
-  target: Float64Array,
-  cand: Float64Array,
-  champ: Float64Array | undefined,
-  ci: CiSettings,
-  streamLabel: string
-): Estimate {
+/** Both models' squared errors (the champion's when there is one), finite. */
+function squaredErrors(data: PairedData): { sc: Float64Array; sh: Float64Array | undefined } {
+  const sq = (model: ModelColumns) => finiteLosses(squaredErrorRows(data.target!, model.value!), data, model, 'squared error');
+  return { sc: sq(data.candidate), sh: data.champion ? sq(data.champion) : undefined };
+}
+
+function estimateMape(data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
+  const target = data.target!;
   const rows = nonZeroRows(target);
   const skipped = target.length - rows.length;
   if (rows.length === 0) {
@@ -102,25 +126,18 @@ function estimateMape(
     skipped > 0
       ? `mape leaves out the ${skipped} of ${target.length} rows whose label is 0 (it divides by the label)`
       : undefined;
-  const c = absolutePercentageErrorRows(target, cand, rows);
-  const est = champ
-    ? pairedMeans(c, absolutePercentageErrorRows(target, champ, rows), ci, streamLabel)
-    : candidateOnly(mean(c));
+  const losses = (model: ModelColumns): Float64Array =>
+    finiteLosses(absolutePercentageErrorRows(target, model.value!, rows), data, model, 'absolute percentage error', (i) => rows[i]!);
+  const c = losses(data.candidate);
+  const est = data.champion ? pairedMeans(c, losses(data.champion), ci, streamLabel) : candidateOnly(mean(c));
   if (note) est.valueNote = note;
   return est;
 }
 
-function estimateRmse(
-  target: Float64Array,
-  cand: Float64Array,
-  champ: Float64Array | undefined,
-  ci: CiSettings,
-  streamLabel: string
-): Estimate {
-  const sc = squaredErrorRows(target, cand);
-  if (!champ) return candidateOnly(sqrt(mean(sc)));
-  const sh = squaredErrorRows(target, champ);
-  const n = target.length;
+function estimateRmse(data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
+  const { sc, sh } = squaredErrors(data);
+  if (!sh) return candidateOnly(sqrt(mean(sc)));
+  const n = data.n;
   let fallback: string | undefined;
   if (ci.method !== 'bootstrap') {
     const r = rmseDelta(sc, sh);
@@ -136,16 +153,16 @@ function estimateRmse(
   return withSkew(paired(sqrt(mean(sc)), sqrt(mean(sh)), interval, ci, fallback), rmseInfluence(sc, sh));
 }
 
-function estimateR2(
-  target: Float64Array,
-  cand: Float64Array,
-  champ: Float64Array | undefined,
-  ci: CiSettings,
-  streamLabel: string
-): Estimate {
-  const sc = squaredErrorRows(target, cand);
+function estimateR2(data: PairedData, ci: CiSettings, streamLabel: string): Estimate {
+  const target = data.target!;
+  const { sc, sh } = squaredErrors(data);
   const total = totalSumOfSquares(target);
-  if (!champ) return candidateOnly(r2FromSums(sum(sc), total));
+  if (!(total / target.length <= MAX_LOSS)) {
+    throw new NotEstimable(
+      `r2 divides by the labels' mean squared deviation, ${(total / target.length).toPrecision(3)}, beyond the ${MAX_LOSS} model-gate compares; check the labels for a unit or scaling mistake`
+    );
+  }
+  if (!sh) return candidateOnly(r2FromSums(sum(sc), total));
   if (total === 0) {
     throw new NotEstimable(
       `r2 is undefined when every label is the same (${
@@ -153,7 +170,6 @@ function estimateR2(
       } label ${target[0]}); scikit-learn reports 1 or 0 by convention`
     );
   }
-  const sh = squaredErrorRows(target, champ);
   if (ci.method !== 'bootstrap') {
     const r = r2Delta(target, sc, sh)!;
     return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r2Influence(target, sc, sh, r.delta));

@@ -26,7 +26,7 @@ export const ROWS_PER_SKEW2 = 25;
 export const MIN_LOSS_ROWS = 500;
 
 /**
- * The sample skewness m₃/m₂^{3/2} and kurtosis m₄/m₂² of the values, in one pass after the mean (both 0 when
+ * The sample skewness m₃/m₂^{3/2} and kurtosis m₄/m₂² of the values, in one pass after the mean and scale (both 0 when
  * the values do not vary; skewness 0 below 3 values).
  */
 export function shape(values: ArrayLike<number>): { skewness: number; kurtosis: number } {
@@ -34,11 +34,14 @@ export function shape(values: ArrayLike<number>): { skewness: number; kurtosis: 
   let s = 0;
   for (let i = 0; i < n; i++) s += values[i]!;
   const m = s / n;
+  // Both are scale-free: deviations are divided by the largest, so that their fourth powers cannot overflow.
+  let scale = 0;
+  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(values[i]! - m));
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
   for (let i = 0; i < n; i++) {
-    const d = values[i]! - m;
+    const d = (values[i]! - m) / scale;
     const d2 = d * d;
     m2 += d2;
     m3 += d2 * d;

@@ -143,7 +143,8 @@ function bound(c: Float64Array, side: 1 | -1, q: number, m2: number): number {
 
 /**
  * The tilted score interval of the mean of `values` at `confidenceLevel` (module comment). One value, or
- * values that do not vary, give the zero-width interval [d̄, d̄] and se 0. Throws on an empty input.
+ * values that do not vary, give the zero-width interval [d̄, d̄] and se 0. Throws on an empty input or values
+ * that are not finite.
  */
 export function tiltedMeanInterval(values: ArrayLike<number>, confidenceLevel: number): TiltedMeanInterval {
   const n = values.length;
@@ -152,19 +153,27 @@ export function tiltedMeanInterval(values: ArrayLike<number>, confidenceLevel: n
     throw new RangeError(`confidence level must be in (0, 1), got ${confidenceLevel}`);
   }
   const d = mean(values);
+  if (!Number.isFinite(d)) throw new RangeError('tiltedMeanInterval: the values must be finite');
+  // Centred and divided by the largest deviation: the moments below square and raise to the fourth power, and
+  // values of 1e80 would overflow; the interval scales back at the end.
   const c = new Float64Array(n);
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    c[i] = values[i]! - d;
+    scale = Math.max(scale, Math.abs(c[i]!));
+  }
+  if (n < 2 || scale === 0) return { mean: d, low: d, high: d, se: 0, critical: 0, dof: 0 };
   let s2 = 0;
   let s4 = 0;
   for (let i = 0; i < n; i++) {
-    const x = values[i]! - d;
+    const x = c[i]! / scale;
     c[i] = x;
     s2 += x * x;
     s4 += x * x * x * x;
   }
   const m2 = s2 / n;
-  if (n < 2 || m2 === 0) return { mean: d, low: d, high: d, se: 0, critical: 0, dof: 0 };
   const dof = Math.min(MAX_DOF, varianceDegreesOfFreedom(n, s4 / n / (m2 * m2)));
   const q = studentTQuantile((1 + confidenceLevel) / 2, dof);
-  const se = Math.sqrt(s2 / (n - 1) / n);
-  return { mean: d, low: d + bound(c, -1, q, m2), high: d + bound(c, 1, q, m2), se, critical: q, dof };
+  const se = scale * Math.sqrt(s2 / (n - 1) / n);
+  return { mean: d, low: d + scale * bound(c, -1, q, m2), high: d + scale * bound(c, 1, q, m2), se, critical: q, dof };
 }
