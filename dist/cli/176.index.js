@@ -17588,7 +17588,8 @@ function bound(c, side, q, m2) {
 }
 /**
  * The tilted score interval of the mean of `values` at `confidenceLevel` (module comment). One value, or
- * values that do not vary, give the zero-width interval [d̄, d̄] and se 0. Throws on an empty input.
+ * values that do not vary, give the zero-width interval [d̄, d̄] and se 0. Throws on an empty input or values
+ * that are not finite.
  */
 function tiltedMeanInterval(values, confidenceLevel) {
     const n = values.length;
@@ -17598,22 +17599,31 @@ function tiltedMeanInterval(values, confidenceLevel) {
         throw new RangeError(`confidence level must be in (0, 1), got ${confidenceLevel}`);
     }
     const d = mean(values);
+    if (!Number.isFinite(d))
+        throw new RangeError('tiltedMeanInterval: the values must be finite');
+    // Centred and divided by the largest deviation: the moments below square and raise to the fourth power, and
+    // values of 1e80 would overflow; the interval scales back at the end.
     const c = new Float64Array(n);
+    let scale = 0;
+    for (let i = 0; i < n; i++) {
+        c[i] = values[i] - d;
+        scale = Math.max(scale, Math.abs(c[i]));
+    }
+    if (n < 2 || scale === 0)
+        return { mean: d, low: d, high: d, se: 0, critical: 0, dof: 0 };
     let s2 = 0;
     let s4 = 0;
     for (let i = 0; i < n; i++) {
-        const x = values[i] - d;
+        const x = c[i] / scale;
         c[i] = x;
         s2 += x * x;
         s4 += x * x * x * x;
     }
     const m2 = s2 / n;
-    if (n < 2 || m2 === 0)
-        return { mean: d, low: d, high: d, se: 0, critical: 0, dof: 0 };
     const dof = Math.min(MAX_DOF, varianceDegreesOfFreedom(n, s4 / n / (m2 * m2)));
     const q = studentTQuantile((1 + confidenceLevel) / 2, dof);
-    const se = Math.sqrt(s2 / (n - 1) / n);
-    return { mean: d, low: d + bound(c, -1, q, m2), high: d + bound(c, 1, q, m2), se, critical: q, dof };
+    const se = scale * Math.sqrt(s2 / (n - 1) / n);
+    return { mean: d, low: d + scale * bound(c, -1, q, m2), high: d + scale * bound(c, 1, q, m2), se, critical: q, dof };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/power.ts
@@ -17695,7 +17705,7 @@ const ROWS_PER_SKEW2 = 25;
  */
 const MIN_LOSS_ROWS = 500;
 /**
- * The sample skewness m₃/m₂^{3/2} and kurtosis m₄/m₂² of the values, in one pass after the mean (both 0 when
+ * The sample skewness m₃/m₂^{3/2} and kurtosis m₄/m₂² of the values, in one pass after the mean and scale (both 0 when
  * the values do not vary; skewness 0 below 3 values).
  */
 function shape(values) {
@@ -17704,11 +17714,15 @@ function shape(values) {
     for (let i = 0; i < n; i++)
         s += values[i];
     const m = s / n;
+    // Both are scale-free: deviations are divided by the largest, so that their fourth powers cannot overflow.
+    let scale = 0;
+    for (let i = 0; i < n; i++)
+        scale = Math.max(scale, Math.abs(values[i] - m));
     let m2 = 0;
     let m3 = 0;
     let m4 = 0;
     for (let i = 0; i < n; i++) {
-        const d = values[i] - m;
+        const d = (values[i] - m) / scale;
         const d2 = d * d;
         m2 += d2;
         m3 += d2 * d;
@@ -19921,30 +19935,56 @@ function requireValue(model, metric) {
         throw new Error(`${model.file} has no predicted values for ${metric}`);
     return model.value;
 }
+/**
+ * The largest per-row loss compared. Intervals square the differences of losses and sum the squares over the
+ * rows; from 1e100 they stay far inside double precision (which ends at 1.8e308), and a squared error that
+ * large (an error of 1e50) is a unit or scaling mistake, not a model.
+ */
+const MAX_LOSS = 1e100;
+/** The per-row losses, each at most MAX_LOSS; else not estimable, naming the file and the row. `row(i)` is loss i's data row. */
+function finiteLosses(losses, data, model, what, row = (i) => i) {
+    for (let i = 0; i < losses.length; i++) {
+        if (losses[i] <= MAX_LOSS)
+            continue;
+        const r = row(i);
+        throw new NotEstimable(`${model.file}: the ${what} of the row with label ${data.target[r]} and prediction ${model.value[r]} is ` +
+            `${losses[i].toPrecision(3)}, beyond the ${MAX_LOSS} model-gate compares; check the predictions and labels for a unit or scaling mistake`);
+    }
+    return losses;
+}
 function estimateRegression(name, data, ci, streamLabel) {
     const target = requireTarget(data);
-    const cand = requireValue(data.candidate, name);
-    const champ = data.champion ? requireValue(data.champion, name) : undefined;
+    requireValue(data.candidate, name);
+    if (data.champion)
+        requireValue(data.champion, name);
     switch (name) {
         case 'mae':
         case 'mse': {
-            const rows = name === 'mae' ? absoluteErrorRows : squaredErrorRows;
-            const c = rows(target, cand);
-            if (!champ)
+            const losses = (model) => name === 'mae'
+                ? finiteLosses(absoluteErrorRows(target, model.value), data, model, 'absolute error')
+                : finiteLosses(squaredErrorRows(target, model.value), data, model, 'squared error');
+            const c = losses(data.candidate);
+            if (!data.champion)
                 return candidateOnly(mean(c));
-            return pairedMeans(c, rows(target, champ), ci, streamLabel);
+            return pairedMeans(c, losses(data.champion), ci, streamLabel);
         }
         case 'mape':
-            return estimateMape(target, cand, champ, ci, streamLabel);
+            return estimateMape(data, ci, streamLabel);
         case 'rmse':
-            return estimateRmse(target, cand, champ, ci, streamLabel);
+            return estimateRmse(data, ci, streamLabel);
         case 'r2':
-            return estimateR2(target, cand, champ, ci, streamLabel);
+            return estimateR2(data, ci, streamLabel);
         default:
             throw new Error(`${name} is not a regression metric`);
     }
 }
-function estimateMape(target, cand, champ, ci, streamLabel) {
+/** Both models' squared errors (the champion's when there is one), finite. */
+function squaredErrors(data) {
+    const sq = (model) => finiteLosses(squaredErrorRows(data.target, model.value), data, model, 'squared error');
+    return { sc: sq(data.candidate), sh: data.champion ? sq(data.champion) : undefined };
+}
+function estimateMape(data, ci, streamLabel) {
+    const target = data.target;
     const rows = nonZeroRows(target);
     const skipped = target.length - rows.length;
     if (rows.length === 0) {
@@ -19953,20 +19993,18 @@ function estimateMape(target, cand, champ, ci, streamLabel) {
     const note = skipped > 0
         ? `mape leaves out the ${skipped} of ${target.length} rows whose label is 0 (it divides by the label)`
         : undefined;
-    const c = absolutePercentageErrorRows(target, cand, rows);
-    const est = champ
-        ? pairedMeans(c, absolutePercentageErrorRows(target, champ, rows), ci, streamLabel)
-        : candidateOnly(mean(c));
+    const losses = (model) => finiteLosses(absolutePercentageErrorRows(target, model.value, rows), data, model, 'absolute percentage error', (i) => rows[i]);
+    const c = losses(data.candidate);
+    const est = data.champion ? pairedMeans(c, losses(data.champion), ci, streamLabel) : candidateOnly(mean(c));
     if (note)
         est.valueNote = note;
     return est;
 }
-function estimateRmse(target, cand, champ, ci, streamLabel) {
-    const sc = squaredErrorRows(target, cand);
-    if (!champ)
+function estimateRmse(data, ci, streamLabel) {
+    const { sc, sh } = squaredErrors(data);
+    if (!sh)
         return candidateOnly(estimate_regression_sqrt(mean(sc)));
-    const sh = squaredErrorRows(target, champ);
-    const n = target.length;
+    const n = data.n;
     let fallback;
     if (ci.method !== 'bootstrap') {
         const r = rmseDelta(sc, sh);
@@ -19983,15 +20021,18 @@ function estimateRmse(target, cand, champ, ci, streamLabel) {
     const interval = rowsInterval(n, (w) => weighted(sc, w) - weighted(sh, w), ci, streamLabel);
     return withSkew(paired(estimate_regression_sqrt(mean(sc)), estimate_regression_sqrt(mean(sh)), interval, ci, fallback), rmseInfluence(sc, sh));
 }
-function estimateR2(target, cand, champ, ci, streamLabel) {
-    const sc = squaredErrorRows(target, cand);
+function estimateR2(data, ci, streamLabel) {
+    const target = data.target;
+    const { sc, sh } = squaredErrors(data);
     const total = totalSumOfSquares(target);
-    if (!champ)
+    if (!(total / target.length <= MAX_LOSS)) {
+        throw new NotEstimable(`r2 divides by the labels' mean squared deviation, ${(total / target.length).toPrecision(3)}, beyond the ${MAX_LOSS} model-gate compares; check the labels for a unit or scaling mistake`);
+    }
+    if (!sh)
         return candidateOnly(r2FromSums(sum(sc), total));
     if (total === 0) {
         throw new NotEstimable(`r2 is undefined when every label is the same (${target.length === 1 ? 'the only row has' : `all ${target.length} rows have`} label ${target[0]}); scikit-learn reports 1 or 0 by convention`);
     }
-    const sh = squaredErrorRows(target, champ);
     if (ci.method !== 'bootstrap') {
         const r = r2Delta(target, sc, sh);
         return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r2Influence(target, sc, sh, r.delta));
