@@ -208,6 +208,18 @@ test('score task: an id in one file only is an error naming the file and the id'
   expect(r.stderr).not.toMatch(/\n\s+at /);
 });
 
+test('score task: a score beyond ±1e100 is an error naming the file and the line, not an internal error', async () => {
+  const dir = workspace({
+    'c.csv': 'id,score\np1,3\np2,1e200\np3,5\n',
+    'h.csv': 'id,score\np1,3\np2,4\np3,5\n',
+    'g.yml': 'version: 1\ntask: score\nartifacts: { candidate: c.csv, champion: h.csv }\ngates: { performance: { primary_metric: mean_score, absolute_drop_allowed: 0.1 } }\n'
+  });
+  const r = await cli(['-c', 'g.yml'], dir);
+  expect(r.code).toBe(EXIT.error);
+  expect(r.stderr).toContain('c.csv line 3, column "score": the score "1e200" is beyond ±1e+100, too large to average and compare; check the scores for a unit or scaling mistake.');
+  expect(r.stderr).not.toMatch(/internal|\n\s+at /);
+});
+
 test('ranking: fairness groups are query-level columns, each group its own set of queries', async () => {
   const dir = workspace({
     'c.csv': rankingRows(250, 5),

@@ -80,7 +80,7 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
       ids.push(idText.keep(detach(id)));
       const text = values[1]!;
       const v = parseStrictNumber(text);
-      if (!Number.isFinite(v)) throw badScore(file, line, cols.score, text);
+      if (!(Math.abs(v) <= MAX_SCORE)) throw badScore(file, line, cols.score, text);
       score.push(v);
       for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[extraSlots[k]!]!));
       lines.push(line);
@@ -138,10 +138,21 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
   };
 }
 
+/**
+ * The largest score magnitude read. Intervals square differences of per-id mean scores and sum them over the
+ * ids; below 1e100 that stays far inside double precision (which ends at 1.8e308), and no judge or reward model
+ * scores on that scale.
+ */
+const MAX_SCORE = 1e100;
+
 function badScore(file: string, line: number, column: string, text: string): GateError {
   const where = `${file} line ${line}, column "${column}"`;
   const location = { file, line, key: column };
   if (text.trim() === '') return new GateError(`${where}: the score is empty; every row needs a finite number.`, location);
+  const v = parseStrictNumber(text);
+  if (Number.isFinite(v)) {
+    return new GateError(`${where}: the score ${quote(text.trim())} is beyond ±${MAX_SCORE}, too large to average and compare; check the scores for a unit or scaling mistake.`, location);
+  }
   const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text);
   return new GateError(
     word
