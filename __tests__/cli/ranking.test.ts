@@ -103,9 +103,13 @@ describe('ranking: the fixed test set and query-level columns', () => {
     expect(r.code).toBe(EXIT.error);
     expect(r.stderr).toContain('c.csv line 3, column "cold": query q1 has "true" here but "false" on line 2');
   });
-  test('a negative label and a missing query column', async () => {
+  test('a negative label, one above 1,000 and a missing query column', async () => {
     const neg = await run('q1,a,-1,0.5,false\n', 'q1,a,-1,0.5,false\n');
     expect(neg.stderr).toContain('c.csv line 2, column "label": the label -1 is negative');
+    // 2^5000 − 1, ndcg's exponential gain, is not a number: the query would silently drop out.
+    const big = await run('q1,a,5000,0.5,false\n', 'q1,a,5000,0.5,false\n');
+    expect(big.code).toBe(EXIT.error);
+    expect(big.stderr).toContain('c.csv line 2, column "label": the label 5000 is above 1000; a ranking label is a graded relevance, a number from 0 (not relevant) to 1000.');
     const r = await cli(['-c', 'g.yml'], workspace({ 'c.csv': 'id,label,score\na,1,0.5\n', 'h.csv': 'id,label,score\na,1,0.5\n', 'g.yml': cfg }));
     expect(r.code).toBe(EXIT.error);
     expect(r.stderr).toMatch(/c\.csv.*query_id/);

@@ -55,14 +55,23 @@ function pairKey(query: string, item: string): string {
   return `${query.length}:${query}${item}`;
 }
 
+/**
+ * The largest relevance label read: ndcg's exponential gain 2^label − 1 stays finite, summed over any cut-off,
+ * up to here (2^1000 ≈ 1e301), and graded relevance runs 0–4 or so in practice.
+ */
+const MAX_LABEL = 1000;
+
 function cell(file: string, line: number, column: string, text: string, what: string): number {
   const v = parseStrictNumber(text);
-  if (Number.isFinite(v) && (what !== 'label' || v >= 0)) return v;
+  if (Number.isFinite(v) && (what !== 'label' || (v >= 0 && v <= MAX_LABEL))) return v;
   const where = `${file} line ${line}, column "${column}"`;
   const location = { file, line, key: column };
   if (text.trim() === '') throw new GateError(`${where}: the ${what} is empty; every row needs a finite number.`, location);
   if (Number.isFinite(v)) {
-    throw new GateError(`${where}: the label ${text.trim()} is negative; a ranking label is a graded relevance, a number ≥ 0 (0 = not relevant).`, location);
+    throw new GateError(
+      `${where}: the label ${text.trim()} is ${v < 0 ? 'negative' : `above ${MAX_LABEL}`}; a ranking label is a graded relevance, a number from 0 (not relevant) to ${MAX_LABEL}.`,
+      location
+    );
   }
   throw new GateError(
     Number.isNaN(v) && !/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)
