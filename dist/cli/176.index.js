@@ -23463,16 +23463,21 @@ class RankedRows {
 function pairKey(query, item) {
     return `${query.length}:${query}${item}`;
 }
+/**
+ * The largest relevance label read: ndcg's exponential gain 2^label − 1 stays finite, summed over any cut-off,
+ * up to here (2^1000 ≈ 1e301), and graded relevance runs 0–4 or so in practice.
+ */
+const MAX_LABEL = 1000;
 function cell(file, line, column, text, what) {
     const v = (0,base_values/* parseStrictNumber */._y)(text);
-    if (Number.isFinite(v) && (what !== 'label' || v >= 0))
+    if (Number.isFinite(v) && (what !== 'label' || (v >= 0 && v <= MAX_LABEL)))
         return v;
     const where = `${file} line ${line}, column "${column}"`;
     const location = { file, line, key: column };
     if (text.trim() === '')
         throw new base_errors/* GateError */.ue(`${where}: the ${what} is empty; every row needs a finite number.`, location);
     if (Number.isFinite(v)) {
-        throw new base_errors/* GateError */.ue(`${where}: the label ${text.trim()} is negative; a ranking label is a graded relevance, a number ≥ 0 (0 = not relevant).`, location);
+        throw new base_errors/* GateError */.ue(`${where}: the label ${text.trim()} is ${v < 0 ? 'negative' : `above ${MAX_LABEL}`}; a ranking label is a graded relevance, a number from 0 (not relevant) to ${MAX_LABEL}.`, location);
     }
     throw new base_errors/* GateError */.ue(Number.isNaN(v) && !/^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text)
         ? `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a number; write the ${what} as a plain decimal number such as ${what === 'label' ? '2' : '0.73'}.`
@@ -23723,7 +23728,7 @@ async function readScorePredictions(path, opts) {
             ids.push(idText.keep((0,base_text/* detach */.Yo)(id)));
             const text = values[1];
             const v = (0,base_values/* parseStrictNumber */._y)(text);
-            if (!Number.isFinite(v))
+            if (!(Math.abs(v) <= MAX_SCORE))
                 throw badScore(file, line, cols.score, text);
             score.push(v);
             for (let k = 0; k < extras.length; k++)
@@ -23780,11 +23785,21 @@ async function readScorePredictions(path, opts) {
         extra: Object.fromEntries(extraNames.map((name, k) => [name, extra[k].finish()]))
     };
 }
+/**
+ * The largest score magnitude read. Intervals square differences of per-id mean scores and sum them over the
+ * ids; below 1e100 that stays far inside double precision (which ends at 1.8e308), and no judge or reward model
+ * scores on that scale.
+ */
+const MAX_SCORE = 1e100;
 function badScore(file, line, column, text) {
     const where = `${file} line ${line}, column "${column}"`;
     const location = { file, line, key: column };
     if (text.trim() === '')
         return new base_errors/* GateError */.ue(`${where}: the score is empty; every row needs a finite number.`, location);
+    const v = (0,base_values/* parseStrictNumber */._y)(text);
+    if (Number.isFinite(v)) {
+        return new base_errors/* GateError */.ue(`${where}: the score ${(0,base_text/* quote */.hD)(text.trim())} is beyond ±${MAX_SCORE}, too large to average and compare; check the scores for a unit or scaling mistake.`, location);
+    }
     const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text);
     return new base_errors/* GateError */.ue(word
         ? `${where}: ${(0,base_text/* quote */.hD)(text.trim())} is not a finite number; every score must be a finite number.`
