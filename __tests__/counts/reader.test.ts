@@ -94,10 +94,12 @@ describe('readCounts', () => {
     expect((await gateError(() => readCounts(f, options({ losses: ['brier'] })))).message).toMatch(/^counts\.csv has no column "candidate_brier_sum"; .*docs\/counts\.md\)\.$/);
   });
 
-  test('a negative or non-finite sum', async () => {
-    const f = dir.file('n.csv', 'label,candidate_prediction,count,candidate_brier_sum\n1,1,2,-0.5\n');
-    expect((await gateError(() => readCounts(f, options({ losses: ['brier'] })))).message).toBe(
-      'counts.csv line 2, column "candidate_brier_sum": "-0.5" is not a sum of losses; write a finite number, 0 or more.'
-    );
+  test('a negative, non-finite or overflowing sum', async () => {
+    for (const bad of ['-0.5', 'inf', '1e200']) {
+      const f = dir.file('n.csv', `label,candidate_prediction,count,candidate_brier_sum\n1,1,2,${bad}\n`);
+      expect((await gateError(() => readCounts(f, options({ losses: ['brier'] })))).message).toBe(
+        `counts.csv line 2, column "candidate_brier_sum": "${bad}" is not a sum of losses; write a finite number from 0 to 1e+100.`
+      );
+    }
   });
 });

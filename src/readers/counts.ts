@@ -248,11 +248,17 @@ function binOf(file: string, line: number, column: string, text: string): number
   );
 }
 
+/**
+ * The largest loss sum read: the interval squares and subtracts sums of these, and from 1e100 that stays far
+ * inside double precision; per-example log losses (at most ~36) and Brier scores (at most 1) never add up to it.
+ */
+const MAX_SUM = 1e100;
+
 function sumOf(file: string, line: number, column: string, text: string): number {
   const v = parseStrictNumber(text);
-  if (Number.isFinite(v) && v >= 0) return v;
+  if (v >= 0 && v <= MAX_SUM) return v;
   throw new GateError(
-    `${file} line ${line}, column "${column}": ${quote(text.trim())} is not a sum of losses; write a finite number, 0 or more.`,
+    `${file} line ${line}, column "${column}": ${quote(text.trim())} is not a sum of losses; write a finite number from 0 to ${MAX_SUM}.`,
     { file, line, key: column }
   );
 }
