@@ -443,6 +443,10 @@ describe('gates and policy', () => {
     expect(errorOf(HEAD + 'gates: { performance: { primary_metric: net_benefit, absolute_drop_allowed: 10 } }\n').message).toBe(
       `${F}:3:41: metric "net_benefit" at gates.performance.primary_metric needs metric_options.net_benefit: {tp, fp, tn, fn}, the value of each outcome (for example in dollars)`
     );
+    // An outcome worth 1e200 made the interval's squares overflow into an internal error.
+    expect(errorOf(HEAD + 'metric_options: { net_benefit: { tp: 1e200, fp: -1, tn: 0, fn: -5 } }\n' + 'gates: { performance: { primary_metric: net_benefit, absolute_drop_allowed: 10 } }\n').message).toMatch(
+      /^model-gate\.yml:3:\d+: metric_options\.net_benefit\.tp is 1e\+200; outcome values must be within ±1e100$/
+    );
   });
 
   test('two columns with the same name', () => {

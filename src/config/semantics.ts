@@ -108,6 +108,14 @@ export function semanticProblems(raw: RawConfig): Problem[] {
     );
   }
 
+  // Per-row values are squared and summed over the rows for the interval; past 1e100 that leaves double
+  // precision (and no outcome is worth 1e100 of anything).
+  for (const [outcome, value] of Object.entries(raw.metric_options?.net_benefit ?? {})) {
+    if (typeof value === 'number' && !(Math.abs(value) <= 1e100)) {
+      add(['metric_options', 'net_benefit', outcome], 'value', `metric_options.net_benefit.${outcome} is ${value}; outcome values must be within ±1e100`);
+    }
+  }
+
   if (raw.artifacts?.counts !== undefined) countsProblems(raw, add);
   taskOptionProblems(raw, add);
 
