@@ -1474,6 +1474,13 @@ function semanticProblems(raw) {
     if (netBenefitAt && raw.metric_options?.net_benefit === undefined) {
         add(netBenefitAt, 'value', `metric "net_benefit" at ${formatPath(netBenefitAt)} needs metric_options.net_benefit: {tp, fp, tn, fn}, the value of each outcome (for example in dollars)`);
     }
+    // Per-row values are squared and summed over the rows for the interval; past 1e100 that leaves double
+    // precision (and no outcome is worth 1e100 of anything).
+    for (const [outcome, value] of Object.entries(raw.metric_options?.net_benefit ?? {})) {
+        if (typeof value === 'number' && !(Math.abs(value) <= 1e100)) {
+            add(['metric_options', 'net_benefit', outcome], 'value', `metric_options.net_benefit.${outcome} is ${value}; outcome values must be within ±1e100`);
+        }
+    }
     if (raw.artifacts?.counts !== undefined)
         countsProblems(raw, add);
     taskOptionProblems(raw, add);
@@ -22754,11 +22761,16 @@ function binOf(file, line, column, text) {
         return v;
     throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": ${(0,base_text/* quote */.hD)(text.trim())} is not a score bin; write the number that stands for the bin (the recipes write its lower edge).`, { file, line, key: column });
 }
+/**
+ * The largest loss sum read: the interval squares and subtracts sums of these, and from 1e100 that stays far
+ * inside double precision; per-example log losses (at most ~36) and Brier scores (at most 1) never add up to it.
+ */
+const MAX_SUM = 1e100;
 function sumOf(file, line, column, text) {
     const v = (0,base_values/* parseStrictNumber */._y)(text);
-    if (Number.isFinite(v) && v >= 0)
+    if (v >= 0 && v <= MAX_SUM)
         return v;
-    throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": ${(0,base_text/* quote */.hD)(text.trim())} is not a sum of losses; write a finite number, 0 or more.`, { file, line, key: column });
+    throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${column}": ${(0,base_text/* quote */.hD)(text.trim())} is not a sum of losses; write a finite number from 0 to ${MAX_SUM}.`, { file, line, key: column });
 }
 /**
  * Rows sorted by everything that tells them apart (label, predictions, extra values, score bins), so the report
