@@ -27,15 +27,15 @@ Run by generate.sh after the other generators, or alone: tango.py OUTDIR.
 """
 from __future__ import annotations
 
-import json
 import math
-import os
 import sys
 
 import numpy as np
 import scipy
 import scipy.optimize
 import scipy.stats
+
+from fixture_io import write_fixture
 
 # (b, c, n) at confidence 0.95
 CASES_95 = [(6, 16, 161), (12, 2, 50), (40, 20, 160), (0, 0, 500), (5, 0, 500), (0, 5, 500), (7, 43, 5000),
@@ -202,16 +202,7 @@ def main(outdir: str) -> None:
         "meta": {"generator": "scripts/golden/tango.py", "scipy": scipy.__version__, "numpy": np.__version__},
         "tango_paired": rows,
     }
-    with open(os.path.join(outdir, "tango.json"), "w") as f:
-        json.dump(out, f, indent=1)
-    manifest_path = os.path.join(outdir, "manifest.json")
-    with open(manifest_path) as f:
-        manifest = json.load(f)
-    manifest["fixtures"] = [x for x in manifest["fixtures"] if x.get("kind") != "tango"]
-    manifest["fixtures"].append({"file": "tango.json", "kind": "tango", "case": "tango"})
-    with open(manifest_path, "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    write_fixture(outdir, "tango.json", "tango", out)
 
 
 if __name__ == "__main__":

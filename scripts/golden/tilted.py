@@ -42,9 +42,7 @@ Run by generate.sh after tango.py, or alone: tilted.py OUTDIR.
 from __future__ import annotations
 
 import decimal
-import json
 import math
-import os
 import sys
 
 import numpy as np
@@ -52,6 +50,8 @@ import scipy
 import scipy.optimize
 import scipy.special
 import scipy.stats
+
+from fixture_io import write_fixture
 
 MAX_DOF = 100_000
 GRID_RATIO = 1.1
@@ -266,16 +266,7 @@ def main(outdir: str) -> None:
         "samples": {name: [float(v) for v in values] for name, values in data.items()},
         "tilted_mean": rows,
     }
-    with open(os.path.join(outdir, "tilted.json"), "w") as f:
-        json.dump(out, f, indent=1)
-    manifest_path = os.path.join(outdir, "manifest.json")
-    with open(manifest_path) as f:
-        manifest = json.load(f)
-    manifest["fixtures"] = [x for x in manifest["fixtures"] if x.get("kind") != "tilted"]
-    manifest["fixtures"].append({"file": "tilted.json", "kind": "tilted", "case": "tilted"})
-    with open(manifest_path, "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    write_fixture(outdir, "tilted.json", "tilted", out)
 
 
 if __name__ == "__main__":
