@@ -18509,7 +18509,7 @@ function fewDisagreementsOf(name, m) {
  * | balanced_accuracy                         | tango-mover     | bootstrap-cells | tango-mover                     |
  * | precision, f1, mcc                        | score-cells     | bootstrap-cells | score-cells                     |
  * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
- * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
+ * | log_loss, brier                           | tilted-score    | bootstrap-rows  | paired-normal                   |
  * | pr_auc                                    | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
  * | ece                                       | bootstrap-debiased | bootstrap-debiased | bootstrap-debiased (noted) |
  *
@@ -18613,9 +18613,10 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
     const cells = pairedCells(data.label, champ, cand, undefined, data.weight);
     const candidate = value(confusionOf(cells, 'candidate'));
     const champion = value(confusionOf(cells, 'champion'));
+    const delta = (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
     const table = pairedTableOf(cells, name);
     if (table)
-        return paired(candidate, champion, proportionInterval(table, cells, value, ci, streamLabel), ci);
+        return paired(candidate, champion, proportionInterval(table, cells, delta, ci, streamLabel), ci);
     if (ci.method !== 'bootstrap' && name === 'net_benefit') {
         // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
         // which the eight joint cells determine (rows of a cell share their values). The coverage study found it
@@ -18626,7 +18627,6 @@ function estimateConfusion(name, data, ci, streamLabel, options) {
             est.undecidable = few;
         return est;
     }
-    const delta = (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
     const analytic = ci.method === 'bootstrap' ? undefined : analyticConfusionInterval(name, cells, delta, ci);
     const est = analytic
         ? paired(candidate, champion, analytic, ci)
@@ -18662,11 +18662,10 @@ function analyticConfusionInterval(name, cells, delta, ci) {
  * of the cells does not), the cells bootstrap under `bootstrap`; either way never narrower than the exact bound
  * of the disagreements (exact-floor.ts).
  */
-function proportionInterval(table, cells, value, ci, streamLabel) {
+function proportionInterval(table, cells, delta, ci, streamLabel) {
     if (ci.method !== 'bootstrap')
         return pairedProportionInterval(table, ci);
-    const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
-    return applyExactFloor(interval, table, ci.confidence_level);
+    return applyExactFloor(cellsInterval(cells, delta, ci, streamLabel), table, ci.confidence_level);
 }
 /** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */
 function netBenefitFromCells(cells, v, ci) {

@@ -9,7 +9,7 @@
  * | balanced_accuracy                         | tango-mover     | bootstrap-cells | tango-mover                     |
  * | precision, f1, mcc                        | score-cells     | bootstrap-cells | score-cells                     |
  * | roc_auc                                   | delong          | bootstrap-rows  | delong                          |
- * | log_loss, brier                           | paired-normal   | bootstrap-rows  | paired-normal                   |
+ * | log_loss, brier                           | tilted-score    | bootstrap-rows  | paired-normal                   |
  * | pr_auc                                    | bootstrap-rows  | bootstrap-rows  | bootstrap-rows (noted)          |
  * | ece                                       | bootstrap-debiased | bootstrap-debiased | bootstrap-debiased (noted) |
  *
@@ -149,8 +149,9 @@ function estimateConfusion(
   const candidate = value(confusionOf(cells, 'candidate'));
   const champion = value(confusionOf(cells, 'champion'));
 
+  const delta = (c: ArrayLike<number>) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
   const table = pairedTableOf(cells, name);
-  if (table) return paired(candidate, champion, proportionInterval(table, cells, value, ci, streamLabel), ci);
+  if (table) return paired(candidate, champion, proportionInterval(table, cells, delta, ci, streamLabel), ci);
   if (ci.method !== 'bootstrap' && name === 'net_benefit') {
     // A total of per-row values: n × a mean, so the paired normal interval of the per-row differences,
     // which the eight joint cells determine (rows of a cell share their values). The coverage study found it
@@ -160,7 +161,6 @@ function estimateConfusion(
     if (few) est.undecidable = few;
     return est;
   }
-  const delta = (c: ArrayLike<number>) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion'));
   const analytic = ci.method === 'bootstrap' ? undefined : analyticConfusionInterval(name, cells, delta, ci);
   const est = analytic
     ? paired(candidate, champion, analytic, ci)
@@ -211,13 +211,12 @@ function analyticConfusionInterval(
 function proportionInterval(
   table: PairedTable,
   cells: Float64Array,
-  value: (c: Confusion) => number,
+  delta: (c: ArrayLike<number>) => number,
   ci: CiSettings,
   streamLabel: string
 ): Interval {
   if (ci.method !== 'bootstrap') return pairedProportionInterval(table, ci);
-  const interval = cellsInterval(cells, (c) => value(confusionOf(c, 'candidate')) - value(confusionOf(c, 'champion')), ci, streamLabel);
-  return applyExactFloor(interval, table, ci.confidence_level);
+  return applyExactFloor(cellsInterval(cells, delta, ci, streamLabel), table, ci.confidence_level);
 }
 
 /** The analytic net_benefit interval from the joint cells: each cell is a group of rows with equal per-row values. */

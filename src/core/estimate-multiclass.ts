@@ -1,7 +1,8 @@
 /**
  * Multiclass-task estimators (docs/statistics.md): the confusion metrics by the paired bootstrap of the K×K×K joint
  * (label, champion, candidate) cells — Tango's paired score interval for accuracy / micro_f1 under `auto` and
- * `analytic` (paired-proportion.ts) — and log_loss as a mean loss (paired normal, or the row bootstrap).
+ * `analytic` (paired-proportion.ts) — and log_loss as a mean loss (pairedMeans: tilted score, paired normal or the
+ * row bootstrap).
  */
 import type { CiSettings } from '../config/types.js';
 import { mean } from '../stats/losses.js';
