@@ -13,14 +13,14 @@ from scipy, written from the formulas' definitions, never from model-gate:
 """
 from __future__ import annotations
 
-import json
 import math
-import os
 import sys
 
 import numpy as np
 import scipy
 from scipy import integrate, optimize, special, stats
+
+from fixture_io import write_fixture
 
 
 def log_m(s, n, p, a, b):
@@ -101,17 +101,7 @@ def main(outdir):
                        "log_mixture": mix, "low": lo, "high": None if math.isinf(hi) else hi})
     out = {"versions": {"scipy": scipy.__version__, "numpy": np.__version__}, "log_gamma": gamma, "mixtures": mixtures,
            "intervals": intervals, "count_ranges": ranges, "ratios": ratios}
-    os.makedirs(outdir, exist_ok=True)
-    with open(os.path.join(outdir, "canary.json"), "w") as f:
-        json.dump(out, f, indent=1)
-    manifest_path = os.path.join(outdir, "manifest.json")
-    if os.path.exists(manifest_path):
-        with open(manifest_path) as f:
-            manifest = json.load(f)
-        manifest["fixtures"] = [x for x in manifest["fixtures"] if x.get("file") != "canary.json"]
-        manifest["fixtures"].append({"file": "canary.json", "kind": "canary", "case": "canary"})
-        with open(manifest_path, "w") as f:
-            json.dump(manifest, f, indent=2)
+    write_fixture(outdir, "canary.json", "canary", out)
 
 
 if __name__ == "__main__":

@@ -14,14 +14,14 @@ Run by generate.sh after the other generators, or alone: exact.py OUTDIR.
 """
 from __future__ import annotations
 
-import json
-import os
 import sys
 
 import scipy
 import scipy.stats
 import statsmodels
 from statsmodels.stats.proportion import proportion_confint
+
+from fixture_io import write_fixture
 
 LEVELS = [0.95, 0.90]
 PROPORTIONS = [(0, 1), (1, 1), (0, 30), (1, 30), (15, 30), (29, 30), (30, 30), (0, 500), (5, 500), (1, 3),
@@ -67,16 +67,7 @@ def main(outdir: str) -> None:
         "mcnemar_exact": mcnemar,
         "paired_floor": floors,
     }
-    with open(os.path.join(outdir, "exact.json"), "w") as f:
-        json.dump(out, f, indent=1)
-    manifest_path = os.path.join(outdir, "manifest.json")
-    with open(manifest_path) as f:
-        manifest = json.load(f)
-    manifest["fixtures"] = [x for x in manifest["fixtures"] if x.get("kind") != "exact"]
-    manifest["fixtures"].append({"file": "exact.json", "kind": "exact", "case": "exact"})
-    with open(manifest_path, "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    write_fixture(outdir, "exact.json", "exact", out)
 
 
 if __name__ == "__main__":

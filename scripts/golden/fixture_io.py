@@ -6,9 +6,13 @@ import json
 import os
 
 
-def write_fixture(outdir: str, file: str, kind: str, content: dict) -> None:
+def write_fixture(outdir: str, file: str, kind: str, content: dict, *, sort_keys: bool = False,
+                  final_newline: bool = False) -> None:
+    """NaN or infinity in CONTENT is an error: the fixtures are read by JSON.parse, which has neither."""
     with open(os.path.join(outdir, file), "w") as f:
-        json.dump(content, f, indent=1)
+        json.dump(content, f, indent=1, sort_keys=sort_keys, allow_nan=False)
+        if final_newline:
+            f.write("\n")
     manifest_path = os.path.join(outdir, "manifest.json")
     with open(manifest_path) as f:
         manifest = json.load(f)

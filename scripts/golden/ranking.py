@@ -15,14 +15,14 @@ Usage: python3 ranking.py OUTDIR   (generate.sh runs it; CI only reads the commi
 """
 from __future__ import annotations
 
-import json
 import math
-import os
 import sys
 
 import numpy as np
 import scipy.stats
 from sklearn.metrics import ndcg_score
+
+from fixture_io import write_fixture
 
 LEVEL = 0.95
 BASES = ["ndcg", "recall", "precision", "mrr", "map"]
@@ -210,17 +210,7 @@ def main(outdir):
         "ranking": cases,
         "score": scores,
     }
-    with open(os.path.join(outdir, "ranking.json"), "w") as f:
-        json.dump(fixture, f, indent=1, sort_keys=True)
-        f.write("\n")
-    manifest_path = os.path.join(outdir, "manifest.json")
-    with open(manifest_path) as f:
-        manifest = json.load(f)
-    manifest["fixtures"] = [x for x in manifest["fixtures"] if x.get("kind") != "ranking"]
-    manifest["fixtures"].append({"file": "ranking.json", "kind": "ranking", "case": "ranking"})
-    with open(manifest_path, "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    write_fixture(outdir, "ranking.json", "ranking", fixture, sort_keys=True, final_newline=True)
     print(f"ranking: {sum(c['sklearn_ndcg_checks'] for c in cases)} per-query ndcg values agree with scikit-learn")
 
 

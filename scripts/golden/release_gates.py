@@ -7,15 +7,15 @@ OUTDIR/manifest.json.
   intervals (proportion_confint(method="wilson")), independently of the TypeScript code, and checked against
   the published Cavo et al. example (Fagerland, Lydersen & Laake 2017: -0.0621, -0.1186 to -0.0046).
 """
-import json
 import math
-import os
 import sys
 
 import scipy
 import statsmodels
 from scipy.stats import beta
 from statsmodels.stats.proportion import proportion_confint
+
+from fixture_io import write_fixture
 
 CP_CASES = [  # (failures or traced, cases or records, level)
     (2, 239, 0.95),    # the example's edge_cases suite
@@ -80,17 +80,7 @@ def main(outdir):
             for (a, b, c, d, lv) in NEWCOMBE_CASES for (de, lo, hi) in [newcombe_paired(a, b, c, d, lv)]
         ],
     }
-    with open(os.path.join(outdir, "release-gates.json"), "w") as f:
-        json.dump(fx, f, allow_nan=False, indent=1)
-        f.write("\n")
-    manifest_path = os.path.join(outdir, "manifest.json")
-    with open(manifest_path) as f:
-        manifest = json.load(f)
-    manifest["fixtures"] = [x for x in manifest["fixtures"] if x.get("kind") != "release_gates"]
-    manifest["fixtures"].append({"file": "release-gates.json", "kind": "release_gates", "case": "release_gates"})
-    with open(manifest_path, "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    write_fixture(outdir, "release-gates.json", "release_gates", fx, final_newline=True)
 
 
 if __name__ == "__main__":
