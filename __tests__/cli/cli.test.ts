@@ -119,6 +119,13 @@ test('the bundled CLI runs the README demo command as written', () => {
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(r.stdout).toMatch(/^model-gate: (Passed|Failed|Soft fail: needs a waiver or a fix)[^.]*\. \d+ of 6 checks/);
+  // The README quotes the start of this output (up to its "..."): it must be what the demo prints today.
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const quoted = /`npm run demo` needs no install[\s\S]*?```\n([\s\S]*?)\n\.\.\.\n```/.exec(readme);
+  expect(quoted).not.toBeNull();
+  const lines = quoted![1]!.split('\n');
+  expect(lines.length).toBeGreaterThanOrEqual(5);
+  expect(r.stdout.split('\n').slice(0, lines.length)).toEqual(lines);
 });
 
 test('the same predictions as candidate and champion: exit 2 with "comparing a model with itself"', async () => {
