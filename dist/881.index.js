@@ -1735,6 +1735,7 @@ function buildConfig(raw, source) {
         artifacts,
         columns: { ...DEFAULT_COLUMNS, ...raw.columns },
         threshold: raw.threshold ?? 0.5,
+        ...(raw.threshold === undefined ? { threshold_is_default: true } : {}),
         positive_label: String(raw.positive_label ?? 1),
         ...metricOptions(raw.metric_options),
         gates,
@@ -22830,13 +22831,18 @@ function countsFingerprint(label, weight, extraNames, extras) {
 
 /** The mean losses a counts file carries as sums (the catalogue's binary mean losses). */
 const COUNTS_LOSSES = countsMetrics().filter((m) => metricInfo('binary', m)?.kind === 'mean_loss');
-function columnNeeds(config) {
+/** Every metric a check of the performance, segments or fairness family computes (with repeats). */
+function configuredMetrics(config) {
     const g = config.gates;
-    const metrics = [
+    return [
         ...(g.performance?.checks ?? []).map((c) => c.metric),
         ...(g.segments ?? []).map((s) => s.metric),
         ...(g.fairness ? [g.fairness.metric] : [])
     ];
+}
+function columnNeeds(config) {
+    const g = config.gates;
+    const metrics = configuredMetrics(config);
     const inputs = new Set(metrics.map((m) => metricInfo(config.task, m)?.input));
     const extra = new Set();
     for (const s of g.segments ?? []) {
@@ -23739,6 +23745,11 @@ async function readScorePredictions(path, opts) {
             const v = (0,base_values/* parseStrictNumber */._y)(text);
             if (!(Math.abs(v) <= MAX_SCORE))
                 throw badScore(file, line, cols.score, text);
+            if (opts.defaultThreshold && !(v >= 0 && v <= 1)) {
+                throw new base_errors/* GateError */.ue(`${file} line ${line}, column "${cols.score}": ${text.trim()} is outside [0, 1], and pass_rate counts a sample as passing when ` +
+                    `its score is ${opts.direction === 'lower' ? '<=' : '>='} threshold, whose default 0.5 only fits scores in [0, 1]; ` +
+                    `set threshold to the passing score on your scale (for example 7 on a 1–10 judge scale).`, { file, line, key: cols.score });
+            }
             score.push(v);
             for (let k = 0; k < extras.length; k++)
                 extras[k].push(interners[k].keep(values[extraSlots[k]]));
@@ -23852,6 +23863,7 @@ function alignScores(c, h, clusterColumn) {
 
 
 
+
 /**
  * Reads `file` (shown as `shown` in messages) for the config's task. Segment and group columns come from the
  * candidate's file only; the champion's need not have them.
@@ -23881,6 +23893,7 @@ async function readModelPredictions(config, file, shown, needs, role, onBytes) {
                     extraColumns,
                     onBytes,
                     threshold: config.threshold,
+                    defaultThreshold: config.threshold_is_default === true && configuredMetrics(config).includes('pass_rate'),
                     direction: config.metric_options?.score_direction ?? 'higher'
                 })
             };
@@ -23904,6 +23917,7 @@ function binaryReadOptions(config, shown, needs, role) {
         needPrediction: needs.needPrediction,
         extraColumns: extraColumnsOf(config, needs, role),
         threshold: config.threshold,
+        defaultThreshold: config.threshold_is_default === true,
         positiveLabel: config.positive_label,
         score: needs.score
     };

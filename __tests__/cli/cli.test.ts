@@ -128,6 +128,22 @@ test('the bundled CLI runs the README demo command as written', () => {
   expect(r.stdout.split('\n').slice(0, lines.length)).toEqual(lines);
 });
 
+test('percentages as scores with the default threshold: exit 2 naming the line, not a silent "every row positive"', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mg-cli-'));
+  const rows = (f: (i: number) => number) => 'id,label,score\n' + Array.from({ length: 400 }, (_, i) => `${i},${i % 2},${f(i)}`).join('\n');
+  writeFileSync(path.join(dir, 'c.csv'), rows((i) => (i % 2 ? 60 : 40) + (i % 7)));
+  writeFileSync(path.join(dir, 'p.csv'), rows((i) => ((i % 2 ? 60 : 40) + (i % 5)) / 100));
+  const config = (threshold: string) =>
+    `version: 1\ntask: binary\n${threshold}gates:\n  performance:\n    primary_metric: f1\n    absolute_drop_allowed: 0.01\n`;
+  writeFileSync(path.join(dir, 'g.yml'), config(''));
+  const r = await cli(['-c', 'g.yml', '--candidate', 'c.csv', '--champion', 'p.csv'], dir);
+  expect(r.code).toBe(EXIT.error);
+  expect(r.stderr).toContain('c.csv line 2, column "score": 40 is outside [0, 1], and with no prediction column the hard predictions are score >= threshold');
+  // A threshold the user sets is applied as given (here it suits the candidate's percentages and not the champion's).
+  writeFileSync(path.join(dir, 'g.yml'), config('threshold: 50\n'));
+  expect((await cli(['-c', 'g.yml', '--candidate', 'c.csv', '--champion', 'p.csv'], dir)).code).not.toBe(EXIT.error);
+});
+
 test('the same predictions as candidate and champion: exit 2 with "comparing a model with itself"', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'mg-cli-'));
   const rows = 'id,label,prediction\n' + Array.from({ length: 500 }, (_, i) => `${i},${i % 2},${i % 7 === 0 ? 1 - (i % 2) : i % 2}`).join('\n');

@@ -224,6 +224,29 @@ test('score task: a score beyond ±1e100 is an error naming the file and the lin
   expect(r.stderr).not.toMatch(/internal|\n\s+at /);
 });
 
+test('score task: pass_rate on a 1–10 scale without a threshold is an error, not a pass rate of 100 %', async () => {
+  const config = (extra: string) =>
+    `version: 1\ntask: score\n${extra}artifacts: { candidate: c.csv, champion: h.csv }\n` +
+    'gates: { performance: { primary_metric: mean_score, absolute_drop_allowed: 1, metrics: [{ metric: pass_rate, absolute_drop_allowed: 0.5 }] }, ' +
+    'ci: { min_eval_samples: 3 } }\n';
+  const files = { 'c.csv': 'id,score\np1,0.5\np2,8\np3,6\n', 'h.csv': 'id,score\np1,7\np2,9\np3,5\n' };
+  const dir = workspace({ ...files, 'g.yml': config('') });
+  const r = await cli(['-c', 'g.yml'], dir);
+  expect(r.code).toBe(EXIT.error);
+  expect(r.stderr).toContain(
+    'c.csv line 3, column "score": 8 is outside [0, 1], and pass_rate counts a sample as passing when its score is >= threshold, ' +
+      'whose default 0.5 only fits scores in [0, 1]; set threshold to the passing score on your scale (for example 7 on a 1–10 judge scale).'
+  );
+  // With the threshold set, or without pass_rate, the same files are gated.
+  const set = workspace({ ...files, 'g.yml': config('threshold: 7\n') });
+  const json = await cli(['-c', 'g.yml', '--json'], set);
+  expect(json.stderr).toBe('');
+  const passRate = JSON.parse(json.stdout).checks.find((c: { metric: string }) => c.metric === 'pass_rate');
+  expect([passRate.candidate, passRate.champion]).toEqual([1 / 3, 2 / 3]);
+  const meanOnly = workspace({ ...files, 'g.yml': config('').replace(', metrics: [{ metric: pass_rate, absolute_drop_allowed: 0.5 }]', '') });
+  expect((await cli(['-c', 'g.yml'], meanOnly)).stderr).toBe('');
+});
+
 test('ranking: fairness groups are query-level columns, each group its own set of queries', async () => {
   const dir = workspace({
     'c.csv': rankingRows(250, 5),

@@ -37,6 +37,7 @@ describe('valid configs', () => {
       artifacts: {},
       columns: { id: 'id', label: 'label', score: 'score', prediction: 'prediction', segment: 'segment', score_prefix: 'proba_' },
       threshold: 0.5,
+      threshold_is_default: true,
       positive_label: '1',
       gates: {
         performance: {
@@ -163,6 +164,8 @@ describe('valid configs', () => {
     );
     expect(cfg.columns).toEqual({ ...DEFAULT_COLUMNS, id: 'row_id', score_prefix: 'p_' });
     expect(cfg.threshold).toBe(0.3);
+    // Set by the user: the readers apply it to any scale (only the default is taken as a probability cut-off).
+    expect(cfg.threshold_is_default).toBeUndefined();
     expect(cfg.ci).toEqual({ ...DEFAULT_CI, method: 'bootstrap', seed: 7 });
     expect(cfg.policy).toEqual({ hard_fail: [], soft_fail: ['performance'], require_manual_approval_on_soft_fail: false });
   });

@@ -50,6 +50,27 @@ describe('readPredictions', () => {
     expect([...p.prediction!]).toEqual([1, 0, 1, 0]);
   });
 
+  test('the default threshold on scores that are not probabilities: an error naming the file, line and column', async () => {
+    const percent = 'id,label,score\na,1,71.5\nb,0,12\n';
+    const e = await gateError(() => readText('c.csv', percent, { defaultThreshold: true }));
+    expect(e.message).toBe(
+      'c.csv line 2, column "score": 71.5 is outside [0, 1], and with no prediction column the hard predictions are ' +
+        "score >= threshold, whose default 0.5 is a probability cut-off; set threshold to the cut-off on your scores' scale " +
+        '(0 for logits or margins, 50 for percentages) or add a prediction column.'
+    );
+    expect(e.location).toEqual({ file: 'c.csv', line: 2, key: 'score' });
+    // A logit below 0 too, on a later line.
+    const logits = await gateError(() => readText('c.csv', 'id,label,score\na,1,0.9\nb,0,-1.3\n', { defaultThreshold: true }));
+    expect(logits.message).toMatch(/^c\.csv line 3, column "score": -1\.3 is outside \[0, 1\]/);
+    // A threshold the user set is theirs to choose; scores that rank only (no hard predictions) and a prediction
+    // column need no cut-off; probabilities are fine with the default.
+    expect([...(await readText('c.csv', percent, { threshold: 50 })).prediction!]).toEqual([1, 0]);
+    expect((await readText('c.csv', percent, { defaultThreshold: true, needPrediction: false })).prediction).toBeUndefined();
+    const withColumn = 'id,label,score,prediction\na,1,71.5,1\nb,0,12,0\n';
+    expect([...(await readText('c.csv', withColumn, { defaultThreshold: true })).prediction!]).toEqual([1, 0]);
+    expect([...(await readText('c.csv', 'id,label,score\na,1,1\nb,0,0\n', { defaultThreshold: true })).prediction!]).toEqual([1, 0]);
+  });
+
   test('true/false labels with positive_label true, from the JSONL fixture', async () => {
     const p = await readPredictions(
       join(FIXTURES, 'candidate.jsonl'),

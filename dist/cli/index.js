@@ -1251,12 +1251,15 @@ async function readPredictions(path, opts) {
         }
     });
     let plan = { requests: [], score: -1, prediction: -1, extra: [] };
+    // Hard predictions will be score >= the default threshold: scores must then be on the probability scale.
+    let probabilityCutoff = false;
     await (0,_table_js__WEBPACK_IMPORTED_MODULE_1__/* .scanTable */ .SS)(path, {
         displayPath: file,
         highWaterMark: opts.highWaterMark,
         onBytes: opts.onBytes,
         select(header) {
             plan = planColumns(file, header, opts, extraNames);
+            probabilityCutoff = opts.defaultThreshold === true && opts.needPrediction && plan.prediction < 0;
             return plan.requests;
         },
         onEstimate(rows) {
@@ -1280,6 +1283,8 @@ async function readPredictions(path, opts) {
                 const v = (0,_base_values_js__WEBPACK_IMPORTED_MODULE_2__/* .parseStrictNumber */ ._y)(text);
                 if (!Number.isFinite(v) || (probability && !(v >= 0 && v <= 1)))
                     throw badScore(file, line, cols.score, text, v);
+                if (probabilityCutoff && !(v >= 0 && v <= 1))
+                    throw notProbabilityScale(file, line, cols.score, text);
                 scores.push(v);
             }
             if (plan.prediction >= 0)
@@ -1366,6 +1371,12 @@ function tooManyLabels(file, column, texts, more) {
     const shown = texts.slice(0, 5).map((t) => (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(t)).join(', ') + (more ? ', …' : '');
     return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file}, column "${column}": a binary task needs two label values but the file has more (${shown}); ` +
         `fix the labels or set task: multiclass.`, { file, key: column });
+}
+function notProbabilityScale(file, line, column, text) {
+    const shown = text.trim().length > 40 ? (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(text.trim()) : text.trim();
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": ${shown} is outside [0, 1], and with no prediction column the hard predictions are ` +
+        `score >= threshold, whose default 0.5 is a probability cut-off; set threshold to the cut-off on your scores' scale ` +
+        `(0 for logits or margins, 50 for percentages) or add a prediction column.`, { file, line, key: column });
 }
 function badScore(file, line, column, text, v) {
     const where = `${file} line ${line}, column "${column}"`;

@@ -429,6 +429,7 @@ export function buildConfig(raw: RawConfig, source: string): GateConfig {
     artifacts,
     columns: { ...DEFAULT_COLUMNS, ...raw.columns },
     threshold: raw.threshold ?? 0.5,
+    ...(raw.threshold === undefined ? { threshold_is_default: true } : {}),
     positive_label: String(raw.positive_label ?? 1),
     ...metricOptions(raw.metric_options),
     gates,

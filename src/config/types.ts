@@ -118,6 +118,11 @@ export interface GateConfig {
   artifacts: ArtifactPaths;
   columns: ColumnNames;
   threshold: number;
+  /**
+   * True when the config does not set `threshold` and it is the default 0.5, a probability cut-off: the readers
+   * then refuse scores outside [0, 1] that it would be applied to. Absent means it was set.
+   */
+  threshold_is_default?: boolean;
   /** The positive class of a binary task, as written in the config (compared with labels as text). */
   positive_label: string;
   /** Options of metrics that need them (`net_benefit`: the value of each confusion-matrix outcome). */

@@ -18,13 +18,19 @@ export interface ColumnNeeds {
   scoreMetrics: string[];
 }
 
-export function columnNeeds(config: GateConfig): ColumnNeeds {
+/** Every metric a check of the performance, segments or fairness family computes (with repeats). */
+export function configuredMetrics(config: GateConfig): string[] {
   const g = config.gates;
-  const metrics = [
+  return [
     ...(g.performance?.checks ?? []).map((c) => c.metric),
     ...(g.segments ?? []).map((s) => s.metric),
     ...(g.fairness ? [g.fairness.metric] : [])
   ];
+}
+
+export function columnNeeds(config: GateConfig): ColumnNeeds {
+  const g = config.gates;
+  const metrics = configuredMetrics(config);
   const inputs = new Set(metrics.map((m) => metricInfo(config.task, m)?.input));
   const extra = new Set<string>();
   for (const s of g.segments ?? []) {

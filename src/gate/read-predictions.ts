@@ -20,7 +20,7 @@ import {
 } from '../readers/task-predictions.js';
 import { alignRanking, readRankingPredictions, type RankingPredictions } from '../readers/ranking-predictions.js';
 import { alignScores, readScorePredictions, type ScorePredictions } from '../readers/score-predictions.js';
-import type { ColumnNeeds } from './needs.js';
+import { configuredMetrics, type ColumnNeeds } from './needs.js';
 
 export type ModelPredictions =
   | { task: 'binary'; predictions: Predictions }
@@ -65,6 +65,7 @@ export async function readModelPredictions(
           extraColumns,
           onBytes,
           threshold: config.threshold,
+          defaultThreshold: config.threshold_is_default === true && configuredMetrics(config).includes('pass_rate'),
           direction: config.metric_options?.score_direction ?? 'higher'
         })
       };
@@ -90,6 +91,7 @@ export function binaryReadOptions(config: GateConfig, shown: string, needs: Colu
     needPrediction: needs.needPrediction,
     extraColumns: extraColumnsOf(config, needs, role),
     threshold: config.threshold,
+    defaultThreshold: config.threshold_is_default === true,
     positiveLabel: config.positive_label,
     score: needs.score
   };

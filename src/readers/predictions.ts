@@ -21,6 +21,11 @@ export interface ReadPredictionsOptions {
   columns: ColumnNames;
   /** Binary: prediction = score >= threshold when there is no prediction column. */
   threshold: number;
+  /**
+   * `threshold` is the config's default 0.5, not set by the user: when hard predictions come from the scores, a
+   * score outside [0, 1] (a logit, a margin, a percentage) is an error, not a silent "everything positive".
+   */
+  defaultThreshold?: boolean;
   /** As written in the config; compared with labels by canonical key (see values.ts). */
   positiveLabel: string;
   /** What the metrics need of the score column: not needed / any finite real / within [0, 1]. */
@@ -96,12 +101,15 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
   });
 
   let plan: Plan = { requests: [], score: -1, prediction: -1, extra: [] };
+  // Hard predictions will be score >= the default threshold: scores must then be on the probability scale.
+  let probabilityCutoff = false;
   await scanTable(path, {
     displayPath: file,
     highWaterMark: opts.highWaterMark,
     onBytes: opts.onBytes,
     select(header) {
       plan = planColumns(file, header, opts, extraNames);
+      probabilityCutoff = opts.defaultThreshold === true && opts.needPrediction && plan.prediction < 0;
       return plan.requests;
     },
     onEstimate(rows) {
@@ -120,6 +128,7 @@ export async function readPredictions(path: string, opts: ReadPredictionsOptions
         const text = values[plan.score];
         const v = parseStrictNumber(text);
         if (!Number.isFinite(v) || (probability && !(v >= 0 && v <= 1))) throw badScore(file, line, cols.score, text, v);
+        if (probabilityCutoff && !(v >= 0 && v <= 1)) throw notProbabilityScale(file, line, cols.score, text);
         scores.push(v);
       }
       if (plan.prediction >= 0) predictionCodes.push(predictionCoder.code(values[plan.prediction], line));
@@ -236,6 +245,16 @@ function tooManyLabels(file: string, column: string, texts: readonly string[], m
     `${file}, column "${column}": a binary task needs two label values but the file has more (${shown}); ` +
       `fix the labels or set task: multiclass.`,
     { file, key: column }
+  );
+}
+
+function notProbabilityScale(file: string, line: number, column: string, text: string): GateError {
+  const shown = text.trim().length > 40 ? quote(text.trim()) : text.trim();
+  return new GateError(
+    `${file} line ${line}, column "${column}": ${shown} is outside [0, 1], and with no prediction column the hard predictions are ` +
+      `score >= threshold, whose default 0.5 is a probability cut-off; set threshold to the cut-off on your scores' scale ` +
+      `(0 for logits or margins, 50 for percentages) or add a prediction column.`,
+    { file, line, key: column }
   );
 }
 

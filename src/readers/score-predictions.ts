@@ -25,6 +25,11 @@ export interface ScoreReadOptions {
   columns: ColumnNames;
   /** A row passes when score >= threshold (direction higher) or score <= threshold (lower). */
   threshold: number;
+  /**
+   * `threshold` is the config's default 0.5, not set by the user, and pass_rate is checked: a score outside [0, 1]
+   * (a 1–10 judge scale) is then an error, not a pass rate of 100 %.
+   */
+  defaultThreshold?: boolean;
   direction: 'higher' | 'lower';
   extraColumns?: string[];
   highWaterMark?: number;
@@ -81,6 +86,14 @@ export async function readScorePredictions(path: string, opts: ScoreReadOptions)
       const text = values[1]!;
       const v = parseStrictNumber(text);
       if (!(Math.abs(v) <= MAX_SCORE)) throw badScore(file, line, cols.score, text);
+      if (opts.defaultThreshold && !(v >= 0 && v <= 1)) {
+        throw new GateError(
+          `${file} line ${line}, column "${cols.score}": ${text.trim()} is outside [0, 1], and pass_rate counts a sample as passing when ` +
+            `its score is ${opts.direction === 'lower' ? '<=' : '>='} threshold, whose default 0.5 only fits scores in [0, 1]; ` +
+            `set threshold to the passing score on your scale (for example 7 on a 1–10 judge scale).`,
+          { file, line, key: cols.score }
+        );
+      }
       score.push(v);
       for (let k = 0; k < extras.length; k++) extras[k]!.push(interners[k]!.keep(values[extraSlots[k]!]!));
       lines.push(line);
