@@ -2014,12 +2014,28 @@ function extraColumnSlots(file, header, extraNames, cols, slot) {
 function missingColumnError(file, column, header, configKey, 
 /** What the file should look like, for formats with fixed column names (counts files). */
 expected) {
+    const separator = wrongSeparator(header, column);
+    if (separator !== undefined) {
+        return new errors/* GateError */.ue(`${file} has one column, ${(0,base_text/* quote */.hD)(header[0])}, which looks like columns separated by ${separator}; .csv files are read ` +
+            `comma-separated and .tsv files tab-separated: save the file with commas as .csv (or with tabs as .tsv).`, { file, key: configKey ?? column });
+    }
     const near = header.find((h) => h.toLowerCase() === column.toLowerCase());
     const hint = near !== undefined ? ` (did you mean "${near}"?)` : '';
     const fix = configKey
         ? `set ${configKey} to the name of that column`
         : expected ?? 'add the column or change the config to name an existing one';
     return new errors/* GateError */.ue(`${file} has no column "${column}"${hint}; its columns are ${listColumns(header)}; ${fix}.`, { file, key: configKey ?? column });
+}
+/**
+ * The separator a one-column header was written with, when splitting on it yields the wanted column: a European
+ * spreadsheet's ";", tabs in a .csv, commas in a .tsv. Named for the message; undefined otherwise.
+ */
+function wrongSeparator(header, column) {
+    if (header.length !== 1)
+        return undefined;
+    const names = { ';': 'semicolons', '\t': 'tabs', ',': 'commas', '|': 'vertical bars' };
+    const found = Object.keys(names).find((sep) => header[0].split(sep).map((h) => h.trim()).includes(column));
+    return found === undefined ? undefined : names[found];
 }
 /** A few column names for messages: `id, label, score, … (12 in all)`. */
 function listColumns(header, max = 8) {

@@ -222,6 +222,21 @@ describe('readPredictions', () => {
     expect(e.location).toEqual({ file: 'p.csv', key: 'columns.label' });
   });
 
+  test('a file written with another separator: the message names the separator, not a column to configure', async () => {
+    const semicolons = await gateError(() => readText('p.csv', 'id;label;score\n1;1;0,9\n'));
+    expect(semicolons.message).toBe(
+      'p.csv has one column, "id;label;score", which looks like columns separated by semicolons; .csv files are read ' +
+        'comma-separated and .tsv files tab-separated: save the file with commas as .csv (or with tabs as .tsv).'
+    );
+    expect(semicolons.location).toEqual({ file: 'p.csv', key: 'columns.id' });
+    expect((await gateError(() => readText('p.csv', 'id\tlabel\tscore\n1\t1\t0.9\n'))).message).toContain('separated by tabs');
+    expect((await gateError(() => readText('p.tsv', 'id,label,score\n1,1,0.9\n'))).message).toContain('separated by commas');
+    // One column that merely lacks the name: the usual message.
+    expect((await gateError(() => readText('p.csv', 'row;x\n1;2\n'))).message).toBe(
+      'p.csv has no column "id"; its columns are row;x; set columns.id to the name of that column.'
+    );
+  });
+
   test('a missing score column when a metric needs scores', async () => {
     const e = await gateError(() =>
       readText('p.csv', 'id,label,prediction\n1,1,1\n', { score: 'probability' })

@@ -260,6 +260,14 @@ export function missingColumnError(
   /** What the file should look like, for formats with fixed column names (counts files). */
   expected?: string
 ): GateError {
+  const separator = wrongSeparator(header, column);
+  if (separator !== undefined) {
+    return new GateError(
+      `${file} has one column, ${quote(header[0]!)}, which looks like columns separated by ${separator}; .csv files are read ` +
+        `comma-separated and .tsv files tab-separated: save the file with commas as .csv (or with tabs as .tsv).`,
+      { file, key: configKey ?? column }
+    );
+  }
   const near = header.find((h) => h.toLowerCase() === column.toLowerCase());
   const hint = near !== undefined ? ` (did you mean "${near}"?)` : '';
   const fix = configKey
@@ -269,6 +277,17 @@ export function missingColumnError(
     `${file} has no column "${column}"${hint}; its columns are ${listColumns(header)}; ${fix}.`,
     { file, key: configKey ?? column }
   );
+}
+
+/**
+ * The separator a one-column header was written with, when splitting on it yields the wanted column: a European
+ * spreadsheet's ";", tabs in a .csv, commas in a .tsv. Named for the message; undefined otherwise.
+ */
+function wrongSeparator(header: readonly string[], column: string): string | undefined {
+  if (header.length !== 1) return undefined;
+  const names: Record<string, string> = { ';': 'semicolons', '\t': 'tabs', ',': 'commas', '|': 'vertical bars' };
+  const found = Object.keys(names).find((sep) => header[0]!.split(sep).map((h) => h.trim()).includes(column));
+  return found === undefined ? undefined : names[found];
 }
 
 /** A few column names for messages: `id, label, score, … (12 in all)`. */
