@@ -22946,6 +22946,7 @@ function fingerprintOfStrings(ids, labelOf, order) {
 
 
 
+
 function alignPredictions(candidate, champion) {
     const order = candidate.idOrder ?? (0,id_order/* sortedIdOrder */.LO)(candidate.ids);
     checkUnique('candidate', candidate, order);
@@ -23035,7 +23036,11 @@ function matchRows(c, cOrder, h, hOrder, labels) {
             parts.push(onlyIn(onlyCandidate, c));
         if (onlyChampion.length > 0)
             parts.push(onlyIn(onlyChampion, h));
-        throw new base_errors/* GateError */.ue(`${both} do not cover the same test set: ${parts.join(' and ')}; evaluate both models on the same rows.`, { file: c.file });
+        const fix = sameNumbers(onlyCandidate, c, onlyChampion, h)
+            ? 'the ids are the same numbers written differently (e.g. 1.0 and 1): write them the same way in both files ' +
+                '(pandas writes integer ids as floats when the column has a missing value)'
+            : 'evaluate both models on the same rows';
+        throw new base_errors/* GateError */.ue(`${both} do not cover the same test set: ${parts.join(' and ')}; ${fix}.`, { file: c.file });
     }
     if (relabelled.length > 0) {
         const i = relabelled[0];
@@ -23050,6 +23055,25 @@ function permute(src, perm, out) {
     for (let i = 0; i < perm.length; i++)
         out[i] = src[perm[i]];
     return out;
+}
+/**
+ * Whether ids found in one file only are numbers that the other file also has, written another way ("1.0" and
+ * "1", "007" and "7"): judged on up to 1,000 of each side's unmatched ids.
+ */
+function sameNumbers(onlyC, c, onlyH, h) {
+    const numbers = (rows, p) => {
+        const out = new Set();
+        for (const r of rows.slice(0, 1000)) {
+            const v = (0,base_values/* parseStrictNumber */._y)(p.ids.text(r));
+            if (!Number.isFinite(v))
+                return undefined;
+            out.add(v);
+        }
+        return out;
+    };
+    const a = numbers(onlyC, c);
+    const b = a && numbers(onlyH, h);
+    return a !== undefined && b !== undefined && [...a].some((v) => b.has(v));
 }
 function onlyIn(rows, p) {
     const shown = rows.slice(0, 5).map((r) => p.ids.text(r));

@@ -103,6 +103,19 @@ describe('alignPredictions', () => {
     );
   });
 
+  test('the same numeric ids written differently (1.0 and 1): the message says so instead of "evaluate on the same rows"', async () => {
+    const rows = (ids: string[]): [string, number, number][] => ids.map((id, i) => [id, i % 2, 0.5]);
+    const e = await gateError(() => alignPredictions(preds('c.csv', rows(['1.0', '2.0', '3.0'])), preds('h.csv', rows(['1', '2', '3']))));
+    expect(e.message).toBe(
+      'candidate c.csv and champion h.csv do not cover the same test set: 3 ids are only in c.csv (e.g. 1.0, 2.0, 3.0) and 3 ids are only in h.csv (e.g. 1, 2, 3); ' +
+        'the ids are the same numbers written differently (e.g. 1.0 and 1): write them the same way in both files ' +
+        '(pandas writes integer ids as floats when the column has a missing value).'
+    );
+    // Numeric ids that are simply other rows keep the usual advice.
+    const other = await gateError(() => alignPredictions(preds('c.csv', rows(['1', '2', '3'])), preds('h.csv', rows(['1', '2', '4']))));
+    expect(other.message).toMatch(/\(e\.g\. 4\); evaluate both models on the same rows\.$/);
+  });
+
   test('a different label for the same id', async () => {
     const champion = preds('champ.csv', [
       ['d', 1, 0.7],

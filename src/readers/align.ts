@@ -14,6 +14,7 @@ import { compareIdsAt, sameIdAt, type IdColumn } from './id-column.js';
 import { compareCodePoints, sortedIdOrder } from './id-order.js';
 import type { Predictions } from './predictions.js';
 import { formatId } from '../base/text.js';
+import { parseStrictNumber } from '../base/values.js';
 
 export interface ModelPredictions {
   file: string;
@@ -143,10 +144,11 @@ export function matchRows(
     const parts: string[] = [];
     if (onlyCandidate.length > 0) parts.push(onlyIn(onlyCandidate, c));
     if (onlyChampion.length > 0) parts.push(onlyIn(onlyChampion, h));
-    throw new GateError(
-      `${both} do not cover the same test set: ${parts.join(' and ')}; evaluate both models on the same rows.`,
-      { file: c.file }
-    );
+    const fix = sameNumbers(onlyCandidate, c, onlyChampion, h)
+      ? 'the ids are the same numbers written differently (e.g. 1.0 and 1): write them the same way in both files ' +
+        '(pandas writes integer ids as floats when the column has a missing value)'
+      : 'evaluate both models on the same rows';
+    throw new GateError(`${both} do not cover the same test set: ${parts.join(' and ')}; ${fix}.`, { file: c.file });
   }
   if (relabelled.length > 0) {
     const i = relabelled[0];
@@ -164,6 +166,25 @@ export function matchRows(
 export function permute<T extends Uint8Array | Uint32Array | Float64Array>(src: T, perm: Uint32Array, out: T): T {
   for (let i = 0; i < perm.length; i++) out[i] = src[perm[i]];
   return out;
+}
+
+/**
+ * Whether ids found in one file only are numbers that the other file also has, written another way ("1.0" and
+ * "1", "007" and "7"): judged on up to 1,000 of each side's unmatched ids.
+ */
+function sameNumbers(onlyC: readonly number[], c: RowIds, onlyH: readonly number[], h: RowIds): boolean {
+  const numbers = (rows: readonly number[], p: RowIds): Set<number> | undefined => {
+    const out = new Set<number>();
+    for (const r of rows.slice(0, 1000)) {
+      const v = parseStrictNumber(p.ids.text(r));
+      if (!Number.isFinite(v)) return undefined;
+      out.add(v);
+    }
+    return out;
+  };
+  const a = numbers(onlyC, c);
+  const b = a && numbers(onlyH, h);
+  return a !== undefined && b !== undefined && [...a].some((v) => b.has(v));
 }
 
 function onlyIn(rows: readonly number[], p: RowIds): string {
