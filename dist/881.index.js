@@ -20013,8 +20013,9 @@ function estimateRmse(data, ci, streamLabel) {
     let fallback;
     if (ci.method !== 'bootstrap') {
         const r = rmseDelta(sc, sh);
+        // The delta method's influence has the shape (skewness, kurtosis) the floor judges: no second pass for it.
         if (r)
-            return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), rmseInfluence(sc, sh));
+            return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r.influence);
         fallback = 'a model predicts every row exactly (RMSE 0, where the delta method has no derivative), so bootstrap-rows was used';
     }
     const weighted = (sq, w) => {
@@ -20040,7 +20041,7 @@ function estimateR2(data, ci, streamLabel) {
     }
     if (ci.method !== 'bootstrap') {
         const r = r2Delta(target, sc, sh);
-        return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r2Influence(target, sc, sh, r.delta));
+        return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r.influence);
     }
     // Per resample: ΔR² = (SSE_champ − SSE_cand)/SST with all three sums weighted; SST from labels centred on
     // the full-sample mean (Σw(y − c)² − (Σw(y − c))²/n is exact for any centre c and stable for c ≈ ȳ).

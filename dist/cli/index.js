@@ -1372,9 +1372,13 @@ function tooManyLabels(file, column, texts, more) {
     return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file}, column "${column}": a binary task needs two label values but the file has more (${shown}); ` +
         `fix the labels or set task: multiclass.`, { file, key: column });
 }
+/** A score as a message shows it: trimmed, and quoted when long. */
+function shownScore(text) {
+    const t = text.trim();
+    return t.length > 40 ? (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(t) : t;
+}
 function notProbabilityScale(file, line, column, text) {
-    const shown = text.trim().length > 40 ? (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(text.trim()) : text.trim();
-    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": ${shown} is outside [0, 1], and with no prediction column the hard predictions are ` +
+    return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${file} line ${line}, column "${column}": ${shownScore(text)} is outside [0, 1], and with no prediction column the hard predictions are ` +
         `score >= threshold, whose default 0.5 is a probability cut-off; set threshold to the cut-off on your scores' scale ` +
         `(0 for logits or margins, 50 for percentages) or add a prediction column.`, { file, line, key: column });
 }
@@ -1385,7 +1389,7 @@ function badScore(file, line, column, text, v) {
         return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: the score is empty; every row needs a finite number.`, location);
     }
     if (Number.isFinite(v)) {
-        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: ${text.trim().length > 40 ? (0,_base_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quote */ .hD)(text.trim()) : text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
+        return new _base_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`${where}: ${shownScore(text)} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
             `write calibrated probabilities or drop those metrics.`, location);
     }
     const word = /^\s*[+-]?(nan|inf(inity)?)\s*$/i.test(text) || !Number.isNaN(v);

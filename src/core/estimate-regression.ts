@@ -141,7 +141,8 @@ function estimateRmse(data: PairedData, ci: CiSettings, streamLabel: string): Es
   let fallback: string | undefined;
   if (ci.method !== 'bootstrap') {
     const r = rmseDelta(sc, sh);
-    if (r) return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), rmseInfluence(sc, sh));
+    // The delta method's influence has the shape (skewness, kurtosis) the floor judges: no second pass for it.
+    if (r) return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r.influence);
     fallback = 'a model predicts every row exactly (RMSE 0, where the delta method has no derivative), so bootstrap-rows was used';
   }
   const weighted = (sq: Float64Array, w: Uint32Array): number => {
@@ -172,7 +173,7 @@ function estimateR2(data: PairedData, ci: CiSettings, streamLabel: string): Esti
   }
   if (ci.method !== 'bootstrap') {
     const r = r2Delta(target, sc, sh)!;
-    return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r2Influence(target, sc, sh, r.delta));
+    return withSkew(paired(r.candidate, r.champion, deltaInterval(r, ci), ci), r.influence);
   }
   // Per resample: ΔR² = (SSE_champ − SSE_cand)/SST with all three sums weighted; SST from labels centred on
   // the full-sample mean (Σw(y − c)² − (Σw(y − c))²/n is exact for any centre c and stable for c ≈ ȳ).

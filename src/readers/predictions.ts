@@ -248,10 +248,15 @@ function tooManyLabels(file: string, column: string, texts: readonly string[], m
   );
 }
 
+/** A score as a message shows it: trimmed, and quoted when long. */
+function shownScore(text: string): string {
+  const t = text.trim();
+  return t.length > 40 ? quote(t) : t;
+}
+
 function notProbabilityScale(file: string, line: number, column: string, text: string): GateError {
-  const shown = text.trim().length > 40 ? quote(text.trim()) : text.trim();
   return new GateError(
-    `${file} line ${line}, column "${column}": ${shown} is outside [0, 1], and with no prediction column the hard predictions are ` +
+    `${file} line ${line}, column "${column}": ${shownScore(text)} is outside [0, 1], and with no prediction column the hard predictions are ` +
       `score >= threshold, whose default 0.5 is a probability cut-off; set threshold to the cut-off on your scores' scale ` +
       `(0 for logits or margins, 50 for percentages) or add a prediction column.`,
     { file, line, key: column }
@@ -266,7 +271,7 @@ function badScore(file: string, line: number, column: string, text: string, v: n
   }
   if (Number.isFinite(v)) {
     return new GateError(
-      `${where}: ${text.trim().length > 40 ? quote(text.trim()) : text.trim()} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
+      `${where}: ${shownScore(text)} is outside [0, 1], but log_loss, brier and ece need probabilities; ` +
         `write calibrated probabilities or drop those metrics.`,
       location
     );
